@@ -1,0 +1,328 @@
+//! A Fluent file parsed once, with the original bytes of every entry.
+//!
+//! fluent-syntax gives an AST without spans, but every identifier, comment line and junk
+//! it returns is a sub-slice of the input, so the byte offset of each entry can be
+//! recovered from pointers (see FLUENT-NOTES). [`Catalog`] keeps the AST and, per entry,
+//! the byte range it came from, so `sync` can move and keep entries byte for byte and
+//! `check` can point at `file:line:col`.
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use fluent_syntax::ast;
+use fluent_syntax::parser::ParserError;
+
+/// First comment line of an outdated marker written by `sync`.
+pub const OUTDATED_PREFIX: &str = "carta-outdated";
+/// First line of the group comment that opens the obsolete section.
+pub const OBSOLETE_PREFIX: &str = "carta: obsolete";
+/// First word of a template: a source message still to translate, commented out.
+pub const TODO_PREFIX: &str = "TODO ";
+
+/// A parsed FTL file that borrows its text.
+pub struct Catalog<'a> {
+    pub text: &'a str,
+    pub resource: ast::Resource<&'a str>,
+    /// One span per entry of `resource.body`.
+    pub spans: Vec<Span>,
+    pub errors: Vec<ParserError>,
+    /// Message and term IDs (terms with their `-`) → index of their first definition.
+    pub index: HashMap<String, usize>,
+    /// Line ending used by the file (`"\r\n"` when it has any CRLF).
+    pub eol: &'static str,
+}
+
+/// Where an entry sits in the file.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Span {
+    /// Start of the entry, including an attached comment.
+    pub start: usize,
+    /// Start of the message or term line itself (after its comment).
+    pub body_start: usize,
+    /// End of the entry's last non-blank line, including its line ending.
+    pub end: usize,
+    /// Start of the next entry (so `start..next` includes the blank lines after it).
+    pub next: usize,
+}
+
+impl Span {
+    pub fn range(&self) -> Range<usize> {
+        self.start..self.end
+    }
+}
+
+/// What one entry is, as far as sync and check care.
+#[derive(Debug, Clone, PartialEq)]
+pub enum EntryKind<'a> {
+    Message(&'a str),
+    Term(&'a str),
+    /// A commented-out source message waiting for a translation (`# TODO id = ...`).
+    Template(&'a str),
+    Comment,
+    GroupComment,
+    ObsoleteHeader,
+    ResourceComment,
+    Junk,
+}
+
+impl<'a> Catalog<'a> {
+    pub fn parse(text: &'a str) -> Catalog<'a> {
+        let (resource, errors) = match fluent_syntax::parser::parse(text) {
+            Ok(r) => (r, Vec::new()),
+            Err((r, e)) => (r, e),
+        };
+        let base = text.as_ptr() as usize;
+        let offset_of = |s: &str| -> usize {
+            let p = s.as_ptr() as usize;
+            if p >= base && p <= base + text.len() {
+                p - base
+            } else {
+                0
+            }
+        };
+        let line_start = |pos: usize| text[..pos].rfind('\n').map_or(0, |i| i + 1);
+        let mut starts = Vec::with_capacity(resource.body.len());
+        let mut body_starts = Vec::with_capacity(resource.body.len());
+        for entry in &resource.body {
+            let (anchor, comment) = match entry {
+                ast::Entry::Message(m) => (offset_of(m.id.name), m.comment.as_ref()),
+                ast::Entry::Term(t) => (offset_of(t.id.name), t.comment.as_ref()),
+                ast::Entry::Comment(c)
+                | ast::Entry::GroupComment(c)
+                | ast::Entry::ResourceComment(c) => {
+                    (c.content.first().map_or(0, |l| offset_of(l)), None)
+                }
+                ast::Entry::Junk { content } => (offset_of(content), None),
+            };
+            let body_start = line_start(anchor);
+            let start = match comment.and_then(|c| c.content.first()) {
+                Some(first) => line_start(offset_of(first)),
+                None => body_start,
+            };
+            starts.push(start);
+            body_starts.push(body_start);
+        }
+        let mut spans = Vec::with_capacity(starts.len());
+        for i in 0..starts.len() {
+            let next = starts.get(i + 1).copied().unwrap_or(text.len());
+            let start = starts[i];
+            let chunk = &text[start..next];
+            let content_len = chunk.trim_end_matches(['\n', '\r', ' ', '\t']).len();
+            // Include the line ending of the last content line.
+            let mut end = start + content_len;
+            if text[end..next].starts_with("\r\n") {
+                end += 2;
+            } else if text[end..next].starts_with('\n') {
+                end += 1;
+            }
+            spans.push(Span {
+                start,
+                body_start: body_starts[i],
+                end,
+                next,
+            });
+        }
+        let mut index = HashMap::with_capacity(resource.body.len());
+        for (i, entry) in resource.body.iter().enumerate() {
+            let id = match entry {
+                ast::Entry::Message(m) => m.id.name.to_string(),
+                ast::Entry::Term(t) => format!("-{}", t.id.name),
+                _ => continue,
+            };
+            index.entry(id).or_insert(i);
+        }
+        let eol = if text.contains("\r\n") { "\r\n" } else { "\n" };
+        Catalog {
+            text,
+            resource,
+            spans,
+            errors,
+            index,
+            eol,
+        }
+    }
+
+    /// Bytes before the first entry (leading blank lines).
+    pub fn prefix(&self) -> &'a str {
+        &self.text[..self.spans.first().map_or(self.text.len(), |s| s.start)]
+    }
+
+    pub fn kind(&self, i: usize) -> EntryKind<'a> {
+        match &self.resource.body[i] {
+            ast::Entry::Message(m) => EntryKind::Message(m.id.name),
+            ast::Entry::Term(t) => EntryKind::Term(t.id.name),
+            ast::Entry::Comment(c) => match c.content.first().and_then(|l| template_id(l)) {
+                Some(id) => EntryKind::Template(id),
+                None => EntryKind::Comment,
+            },
+            ast::Entry::GroupComment(c) => {
+                if c.content
+                    .first()
+                    .is_some_and(|l| l.starts_with(OBSOLETE_PREFIX))
+                {
+                    EntryKind::ObsoleteHeader
+                } else {
+                    EntryKind::GroupComment
+                }
+            }
+            ast::Entry::ResourceComment(_) => EntryKind::ResourceComment,
+            ast::Entry::Junk { .. } => EntryKind::Junk,
+        }
+    }
+
+    /// The ID of a message (`id`) or term (`-id`) entry.
+    pub fn entry_id(&self, i: usize) -> Option<String> {
+        match &self.resource.body[i] {
+            ast::Entry::Message(m) => Some(m.id.name.to_string()),
+            ast::Entry::Term(t) => Some(format!("-{}", t.id.name)),
+            _ => None,
+        }
+    }
+
+    /// The message or term text without its comment, line endings normalised: what a
+    /// translator edits. Used to notice that an outdated translation was edited.
+    pub fn body_text(&self, i: usize) -> String {
+        let span = &self.spans[i];
+        self.text[span.body_start..span.end]
+            .replace("\r\n", "\n")
+            .trim_end()
+            .to_string()
+    }
+
+    /// The comment lines attached to message or term `i`.
+    pub fn comment_lines(&self, i: usize) -> &[&'a str] {
+        match &self.resource.body[i] {
+            ast::Entry::Message(ast::Message {
+                comment: Some(c), ..
+            })
+            | ast::Entry::Term(ast::Term {
+                comment: Some(c), ..
+            }) => &c.content,
+            _ => &[],
+        }
+    }
+
+    /// The outdated marker on entry `i`, if it has one: the hash of the translation it
+    /// was written for, and the number of comment lines it takes.
+    pub fn outdated_marker(&self, i: usize) -> Option<Marker> {
+        let lines = self.comment_lines(i);
+        let first = lines.first()?;
+        let rest = first.strip_prefix(OUTDATED_PREFIX)?;
+        let hash = rest
+            .trim_start()
+            .strip_prefix('[')
+            .and_then(|r| r.split(']').next())
+            .unwrap_or("")
+            .to_string();
+        let len = 1 + lines[1..]
+            .iter()
+            .take_while(|l| l.starts_with("  "))
+            .count();
+        Some(Marker { hash, lines: len })
+    }
+
+    /// Message and term patterns as text, keyed `""` for the value and `.name` for each
+    /// attribute, in file order.
+    pub fn patterns(&self, i: usize) -> Vec<(String, String)> {
+        let (value, attributes) = match &self.resource.body[i] {
+            ast::Entry::Message(m) => (m.value.as_ref(), &m.attributes),
+            ast::Entry::Term(t) => (Some(&t.value), &t.attributes),
+            _ => return Vec::new(),
+        };
+        let mut out = Vec::with_capacity(attributes.len() + 1);
+        if let Some(v) = value {
+            out.push((String::new(), crate::ftl::pattern_text(v)));
+        }
+        for a in attributes {
+            out.push((
+                format!(".{}", a.id.name),
+                crate::ftl::pattern_text(&a.value),
+            ));
+        }
+        out
+    }
+
+    /// Byte offset where the identifier of entry `i` starts (for diagnostics).
+    pub fn id_offset(&self, i: usize) -> usize {
+        self.spans[i].body_start
+    }
+}
+
+/// An outdated marker found above a message.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Marker {
+    pub hash: String,
+    pub lines: usize,
+}
+
+/// `TODO some-id = ...` → `some-id`.
+pub fn template_id(line: &str) -> Option<&str> {
+    let rest = line.strip_prefix(TODO_PREFIX)?;
+    let (id, after) = rest.split_once(' ')?;
+    let plain = id.strip_prefix('-').unwrap_or(id);
+    (crate::ftl::is_identifier(plain) && after.starts_with('=')).then_some(id)
+}
+
+/// A short, stable hash of a translation's text.
+pub fn text_hash(text: &str) -> String {
+    use sha2::{Digest, Sha256};
+    let digest = Sha256::digest(text.as_bytes());
+    digest[..4].iter().map(|b| format!("{b:02x}")).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn spans_cover_entries_and_comments() {
+        let text = "### Res\n\n# note\nhello = Hi\n    .body = B\n\n\n# TODO bye = Bye\n\nbroken = {\n\n## Group\n";
+        let c = Catalog::parse(text);
+        let kinds: Vec<_> = (0..c.spans.len()).map(|i| c.kind(i)).collect();
+        assert_eq!(
+            kinds,
+            vec![
+                EntryKind::ResourceComment,
+                EntryKind::Message("hello"),
+                EntryKind::Template("bye"),
+                EntryKind::Junk,
+                EntryKind::GroupComment
+            ]
+        );
+        assert_eq!(
+            &text[c.spans[1].range()],
+            "# note\nhello = Hi\n    .body = B\n"
+        );
+        assert_eq!(c.body_text(1), "hello = Hi\n    .body = B");
+        assert_eq!(&text[c.spans[3].range()], "broken = {\n");
+        // Spans tile the file.
+        let mut rebuilt = c.prefix().to_string();
+        for s in &c.spans {
+            rebuilt.push_str(&text[s.start..s.next]);
+        }
+        assert_eq!(rebuilt, text);
+    }
+
+    #[test]
+    fn crlf_is_detected_and_kept_in_spans() {
+        let text = "a = A\r\n\r\nb = B\r\n";
+        let c = Catalog::parse(text);
+        assert_eq!(c.eol, "\r\n");
+        assert_eq!(&text[c.spans[0].range()], "a = A\r\n");
+        assert_eq!(c.body_text(1), "b = B");
+    }
+
+    #[test]
+    fn marker_is_read() {
+        let text =
+            "# carta-outdated [abcd1234]: changed\n#   was: x\n#   now: y\n# my note\nm = M\n";
+        let c = Catalog::parse(text);
+        assert_eq!(
+            c.outdated_marker(0),
+            Some(Marker {
+                hash: "abcd1234".into(),
+                lines: 3
+            })
+        );
+    }
+}

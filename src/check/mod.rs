@@ -1,0 +1,140 @@
+//! `check`: every locale's files against the source → coverage + [`Diagnostic`]s.
+//!
+//! Findings are data: a broken translation is a diagnostic with a stable code, never an
+//! `Err`. Each locale is checked on its own (in parallel, by the caller), each file
+//! parsed once; rules live in `rules.rs`, coverage in `coverage.rs`.
+
+pub mod coverage;
+pub mod glossary;
+pub mod rules;
+
+use std::path::PathBuf;
+
+use serde::Serialize;
+
+/// How much a finding matters. Ordered: `Error` is the most severe.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Error,
+    Warning,
+    Note,
+    Off,
+}
+
+impl Severity {
+    pub fn parse(s: &str) -> Option<Severity> {
+        Some(match s {
+            "error" => Severity::Error,
+            "warning" | "warn" => Severity::Warning,
+            "note" | "info" => Severity::Note,
+            "off" | "allow" => Severity::Off,
+            _ => return None,
+        })
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+            Severity::Note => "note",
+            Severity::Off => "off",
+        }
+    }
+}
+
+macro_rules! codes {
+    ($( $variant:ident = $code:literal, $name:literal, $sev:ident, $doc:literal; )*) => {
+        /// Every check, with its stable code. The codes and names are part of the JSON
+        /// and SARIF contract: never renumber, only add.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+        pub enum Code { $( #[doc = $doc] $variant, )* }
+
+        impl Code {
+            pub const ALL: &'static [Code] = &[ $( Code::$variant, )* ];
+            pub fn code(self) -> &'static str { match self { $( Code::$variant => $code, )* } }
+            pub fn name(self) -> &'static str { match self { $( Code::$variant => $name, )* } }
+            pub fn default_severity(self) -> Severity { match self { $( Code::$variant => Severity::$sev, )* } }
+            pub fn description(self) -> &'static str { match self { $( Code::$variant => $doc, )* } }
+        }
+    };
+}
+
+codes! {
+    Syntax = "E001", "syntax", Error, "Fluent syntax error: the entry cannot be parsed and is ignored by every Fluent runtime.";
+    DuplicateId = "E002", "duplicate-id", Error, "The same message ID is defined twice in a locale; runtimes keep only one.";
+    ValueShape = "E003", "value-shape", Error, "The translation has a value where the source has none, or the reverse.";
+    Attributes = "E004", "attributes", Error, "The translation lacks an attribute of the source, or has one the source does not.";
+    UnknownVariable = "E005", "unknown-variable", Error, "A `$variable` the source message never uses; the app will not pass it.";
+    UnknownReference = "E006", "unknown-reference", Error, "A reference to a message or term that exists neither in the locale nor in the source.";
+    Format = "E007", "format", Error, "fluent-bundle reports an error when formatting the message (cycle, unknown function, too many placeables).";
+    Missing = "W001", "missing", Warning, "A source message has no translation (it falls back to another locale).";
+    Outdated = "W002", "outdated", Warning, "The source text changed after this was translated.";
+    Obsolete = "W003", "obsolete", Warning, "A translation whose message is no longer in the source.";
+    Identical = "W004", "identical", Warning, "The translation is identical to the source text.";
+    DroppedVariable = "W005", "dropped-variable", Warning, "A `$variable` of the source does not appear in the translation.";
+    Numbers = "W006", "numbers", Warning, "A number of the source text is missing from the translation.";
+    Markdown = "W007", "markdown", Warning, "Markdown link targets or emphasis differ from the source.";
+    PluralCategories = "W008", "plural-categories", Warning, "A plural select lacks variants for some of the locale's CLDR plural categories.";
+    Punctuation = "W009", "punctuation", Warning, "Punctuation the locale requires is missing (e.g. Spanish `¿…?`, `¡…!`).";
+    Glossary = "W010", "glossary", Warning, "A glossary term of the source appears, but the required translation of it does not.";
+    MissingFile = "W011", "missing-file", Warning, "A source file has no counterpart in the locale.";
+    ObsoleteFile = "W012", "obsolete-file", Warning, "A locale file has no counterpart in the source.";
+    FrenchSpacing = "N001", "french-spacing", Note, "French typography puts a no-break space before `:` `;` `?` `!`.";
+}
+
+impl Code {
+    /// Finds a check by code (`W004`) or name (`identical`).
+    pub fn find(key: &str) -> Option<Code> {
+        Code::ALL
+            .iter()
+            .copied()
+            .find(|c| c.code().eq_ignore_ascii_case(key) || c.name() == key)
+    }
+
+    pub fn is_known(key: &str) -> bool {
+        Code::find(key).is_some()
+    }
+}
+
+/// One finding. `offset` is a byte offset into `path`; line, column and the source line
+/// are filled in at the edge, where the file text is at hand.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Diagnostic {
+    pub code: Code,
+    pub severity: Severity,
+    pub locale: String,
+    /// The file, relative to the project root.
+    pub path: PathBuf,
+    pub offset: usize,
+    pub line: usize,
+    pub column: usize,
+    /// The source line the diagnostic points at (for the caret display).
+    pub excerpt: String,
+    pub message_id: Option<String>,
+    pub message: String,
+}
+
+impl Diagnostic {
+    pub fn new(
+        code: Code,
+        locale: &str,
+        path: PathBuf,
+        offset: usize,
+        id: Option<&str>,
+        message: String,
+    ) -> Diagnostic {
+        Diagnostic {
+            code,
+            severity: code.default_severity(),
+            locale: locale.to_string(),
+            path,
+            offset,
+            line: 0,
+            column: 0,
+            excerpt: String::new(),
+            message_id: id.map(str::to_string),
+            message,
+        }
+    }
+}

@@ -1,0 +1,854 @@
+//! The checks themselves: one locale file against its source file. Each function adds
+//! [`Diagnostic`]s and coverage counts; none does I/O.
+
+use std::collections::{BTreeSet, HashMap, HashSet};
+use std::path::Path;
+
+use fluent_syntax::ast;
+
+use super::coverage::{count_words, Coverage};
+use super::glossary::Glossary;
+use super::{Code, Diagnostic};
+use crate::catalog::{text_hash, Catalog, EntryKind};
+use crate::locale::Tag;
+use crate::state::State;
+
+/// What every file of one locale is checked with.
+pub struct Context<'a> {
+    pub tag: &'a Tag,
+    /// The locale has the source's language (`en-GB` for `en-US`): identical text is fine.
+    pub same_language: bool,
+    pub source_ids: &'a HashSet<String>,
+    /// IDs the locale defines, in any of its files (for references).
+    pub locale_ids: &'a HashSet<String>,
+    /// IDs translated by a (non-source) locale of the fallback chain.
+    pub fallback_ids: &'a HashSet<String>,
+    pub glossary: Option<&'a Glossary>,
+    pub allow_identical: &'a [String],
+    pub plural_categories: &'a [&'static str],
+}
+
+impl Context<'_> {
+    fn diag(
+        &self,
+        code: Code,
+        path: &Path,
+        offset: usize,
+        id: Option<&str>,
+        message: String,
+    ) -> Diagnostic {
+        Diagnostic::new(
+            code,
+            self.tag.as_str(),
+            path.to_path_buf(),
+            offset,
+            id,
+            message,
+        )
+    }
+}
+
+/// Checks one locale file (`None`: the file is missing) against its source file.
+pub fn check_file(
+    ctx: &Context,
+    source: &Catalog,
+    locale: Option<&Catalog>,
+    state: &State,
+    path: &Path,
+    cov: &mut Coverage,
+    out: &mut Vec<Diagnostic>,
+) {
+    let source_entries: Vec<(String, usize)> = (0..source.resource.body.len())
+        .filter_map(|i| source.entry_id(i).map(|id| (id, i)))
+        .filter(|(id, i)| source.index.get(id) == Some(i))
+        .collect();
+    let Some(locale) = locale else {
+        out.push(ctx.diag(
+            Code::MissingFile,
+            path,
+            0,
+            None,
+            format!(
+                "the file is missing: {} messages of the source have no translation here",
+                source_entries.len()
+            ),
+        ));
+        for (id, i) in &source_entries {
+            cov.total += 1;
+            let words = source_words(source, *i);
+            cov.words_total += words;
+            if ctx.fallback_ids.contains(id) {
+                cov.translated += 1;
+                cov.via_fallback += 1;
+                cov.words_translated += words;
+            } else {
+                cov.missing += 1;
+            }
+        }
+        return;
+    };
+
+    // Syntax errors: each junk entry with the parser's reason.
+    for (i, span) in locale.spans.iter().enumerate() {
+        if locale.kind(i) != EntryKind::Junk {
+            continue;
+        }
+        let error = locale.errors.iter().find(|e| {
+            e.slice.as_ref().map_or(e.pos.start, |s| s.start) >= span.start
+                && e.pos.start < span.next.max(span.start + 1)
+        });
+        let (offset, reason) = match error {
+            Some(e) => (e.pos.start.min(locale.text.len()), e.kind.to_string()),
+            None => (span.start, "unparseable entry".to_string()),
+        };
+        out.push(ctx.diag(
+            Code::Syntax,
+            path,
+            offset,
+            None,
+            format!("syntax error: {reason}; this entry is ignored by Fluent runtimes"),
+        ));
+    }
+
+    // Duplicates and obsolete messages.
+    let mut templates: HashMap<&str, usize> = HashMap::new();
+    for i in 0..locale.resource.body.len() {
+        match locale.kind(i) {
+            EntryKind::Template(id) => {
+                templates.entry(id).or_insert(i);
+            }
+            EntryKind::Message(_) | EntryKind::Term(_) => {
+                let id = locale.entry_id(i).unwrap_or_default();
+                if locale.index.get(&id) != Some(&i) {
+                    out.push(ctx.diag(
+                        Code::DuplicateId,
+                        path,
+                        locale.id_offset(i),
+                        Some(&id),
+                        format!(
+                            "`{id}` is defined more than once; runtimes use only one definition"
+                        ),
+                    ));
+                } else if !ctx.source_ids.contains(&id) {
+                    cov.obsolete += 1;
+                    out.push(ctx.diag(Code::Obsolete, path, locale.id_offset(i), Some(&id), format!("`{id}` is no longer in the source; reuse the text elsewhere or delete it (`carta sync --prune`)")));
+                }
+            }
+            _ => {}
+        }
+    }
+
+    // Every source message: missing, outdated, or checked against its translation.
+    for (id, si) in &source_entries {
+        cov.total += 1;
+        let words = source_words(source, *si);
+        cov.words_total += words;
+        let Some(&li) = locale.index.get(id) else {
+            if ctx.fallback_ids.contains(id) {
+                cov.translated += 1;
+                cov.via_fallback += 1;
+                cov.words_translated += words;
+            } else {
+                cov.missing += 1;
+                let offset = templates
+                    .get(id.as_str())
+                    .map_or(0, |&t| locale.spans[t].start);
+                out.push(ctx.diag(
+                    Code::Missing,
+                    path,
+                    offset,
+                    Some(id),
+                    format!("`{id}` is not translated yet"),
+                ));
+            }
+            continue;
+        };
+        cov.translated += 1;
+        cov.words_translated += words;
+        let offset = locale.id_offset(li);
+        // Outdated: sync's marker (until the translation is edited), or a source change
+        // sync has not seen yet.
+        let current = source.patterns(*si);
+        let marked = locale
+            .outdated_marker(li)
+            .is_some_and(|m| m.hash == text_hash(&locale.body_text(li)));
+        let unsynced = state.seen.get(id).is_some_and(|seen| *seen != current);
+        if marked || unsynced {
+            cov.outdated += 1;
+            let why = if marked {
+                "the source changed after this was translated (see the marker above it)"
+            } else {
+                "the source changed since the last `carta sync`"
+            };
+            out.push(ctx.diag(
+                Code::Outdated,
+                path,
+                offset,
+                Some(id),
+                format!("`{id}` is outdated: {why}"),
+            ));
+        }
+        check_pair(
+            ctx,
+            id,
+            &source.resource.body[*si],
+            &locale.resource.body[li],
+            locale,
+            path,
+            offset,
+            out,
+        );
+    }
+}
+
+fn source_words(source: &Catalog, i: usize) -> usize {
+    source.patterns(i).iter().map(|(_, t)| count_words(t)).sum()
+}
+
+/// The parts of a message or term that the checks compare.
+struct Parts<'e, 's> {
+    value: Option<&'e ast::Pattern<&'s str>>,
+    attributes: &'e [ast::Attribute<&'s str>],
+}
+
+fn parts<'e, 's>(entry: &'e ast::Entry<&'s str>) -> Option<Parts<'e, 's>> {
+    match entry {
+        ast::Entry::Message(m) => Some(Parts {
+            value: m.value.as_ref(),
+            attributes: &m.attributes,
+        }),
+        ast::Entry::Term(t) => Some(Parts {
+            value: Some(&t.value),
+            attributes: &t.attributes,
+        }),
+        _ => None,
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn check_pair(
+    ctx: &Context,
+    id: &str,
+    source: &ast::Entry<&str>,
+    translation: &ast::Entry<&str>,
+    locale: &Catalog,
+    path: &Path,
+    offset: usize,
+    out: &mut Vec<Diagnostic>,
+) {
+    let (Some(s), Some(t)) = (parts(source), parts(translation)) else {
+        return;
+    };
+    let base = locale.text.as_ptr() as usize;
+    let offset_of = |name: &str| {
+        let p = name.as_ptr() as usize;
+        if p >= base && p < base + locale.text.len() {
+            p - base
+        } else {
+            offset
+        }
+    };
+    let d = |code, off, msg: String| ctx.diag(code, path, off, Some(id), msg);
+
+    match (s.value.is_some(), t.value.is_some()) {
+        (true, false) => out.push(d(
+            Code::ValueShape,
+            offset,
+            format!("`{id}` has no value, but the source has one"),
+        )),
+        (false, true) => out.push(d(
+            Code::ValueShape,
+            offset,
+            format!("`{id}` has a value, but the source has none (only attributes)"),
+        )),
+        _ => {}
+    }
+    let s_attrs: BTreeSet<&str> = s.attributes.iter().map(|a| a.id.name).collect();
+    for a in t.attributes {
+        if !s_attrs.contains(a.id.name) {
+            out.push(d(
+                Code::Attributes,
+                offset_of(a.id.name),
+                format!(
+                    "`{id}` has an attribute `.{}` the source does not have",
+                    a.id.name
+                ),
+            ));
+        }
+    }
+    let t_attrs: BTreeSet<&str> = t.attributes.iter().map(|a| a.id.name).collect();
+    for name in &s_attrs {
+        if !t_attrs.contains(name) {
+            out.push(d(
+                Code::Attributes,
+                offset,
+                format!("`{id}` lacks the attribute `.{name}` of the source"),
+            ));
+        }
+    }
+
+    // Pattern by pattern (value, then attributes present on both sides).
+    let mut pairs: Vec<(String, &ast::Pattern<&str>, &ast::Pattern<&str>)> = Vec::new();
+    if let (Some(sv), Some(tv)) = (s.value, t.value) {
+        pairs.push((String::new(), sv, tv));
+    }
+    for sa in s.attributes {
+        if let Some(ta) = t.attributes.iter().find(|a| a.id.name == sa.id.name) {
+            pairs.push((format!(".{}", sa.id.name), &sa.value, &ta.value));
+        }
+    }
+    let mut s_vars_all: Vec<&str> = Vec::new();
+    for p in s
+        .value
+        .into_iter()
+        .chain(s.attributes.iter().map(|a| &a.value))
+    {
+        collect_vars(p, &mut s_vars_all);
+    }
+    let s_vars_all: BTreeSet<&str> = s_vars_all.into_iter().collect();
+    let mut t_vars_all: BTreeSet<&str> = BTreeSet::new();
+    let mut s_text_all = String::new();
+    let mut t_text_all = String::new();
+
+    for (key, sp, tp) in &pairs {
+        let label = if key.is_empty() {
+            format!("`{id}`")
+        } else {
+            format!("`{id}{key}`")
+        };
+        let mut t_vars = Vec::new();
+        collect_vars(tp, &mut t_vars);
+        let mut reported = HashSet::new();
+        for v in &t_vars {
+            t_vars_all.insert(v);
+            if !s_vars_all.contains(v) && reported.insert(*v) {
+                out.push(d(Code::UnknownVariable, offset_of(v), format!("{label} uses `${v}`, which the source never uses; the app will not pass it")));
+            }
+        }
+        let mut refs = Vec::new();
+        collect_refs(tp, &mut refs);
+        for (r, is_term) in refs {
+            let full = if is_term {
+                format!("-{r}")
+            } else {
+                r.to_string()
+            };
+            if !ctx.locale_ids.contains(&full) && !ctx.source_ids.contains(&full) {
+                let what = if is_term { "term" } else { "message" };
+                out.push(d(Code::UnknownReference, offset_of(r), format!("{label} refers to the {what} `{full}`, which exists neither in this locale nor in the source")));
+            }
+        }
+        let s_text = plain_text(sp);
+        let t_text = plain_text(tp);
+        check_text(ctx, &label, &s_text, &t_text, offset, &d, out);
+        check_plurals(ctx, &label, tp, offset, &d, out);
+        s_text_all.push_str(&s_text);
+        s_text_all.push('\n');
+        t_text_all.push_str(&t_text);
+        t_text_all.push('\n');
+    }
+    for v in s_vars_all.difference(&t_vars_all) {
+        out.push(d(
+            Code::DroppedVariable,
+            offset,
+            format!("`{id}` does not use `${v}` of the source"),
+        ));
+    }
+    if let Some(glossary) = ctx.glossary {
+        for (term, targets) in glossary.unmet(&s_text_all, &t_text_all) {
+            let wanted = targets
+                .iter()
+                .map(|t| format!("“{t}”"))
+                .collect::<Vec<_>>()
+                .join(" or ");
+            out.push(d(
+                Code::Glossary,
+                offset,
+                format!("`{id}`: the source says “{term}”; the glossary asks for {wanted}"),
+            ));
+        }
+    }
+}
+
+fn check_text(
+    ctx: &Context,
+    label: &str,
+    s: &str,
+    t: &str,
+    offset: usize,
+    d: &dyn Fn(Code, usize, String) -> Diagnostic,
+    out: &mut Vec<Diagnostic>,
+) {
+    if !ctx.same_language
+        && s == t
+        && s.chars().any(char::is_alphabetic)
+        && !ctx
+            .allow_identical
+            .iter()
+            .any(|a| a.eq_ignore_ascii_case(s.trim()))
+    {
+        out.push(d(Code::Identical, offset, format!("{label} is identical to the source text (add it to `check.allow-identical` in carta.toml if that is intended)")));
+    }
+    let t_numbers: HashSet<String> = numbers(&normalize_digits(t)).into_iter().collect();
+    let mut missing_numbers: Vec<String> = numbers(s)
+        .into_iter()
+        .filter(|n| !t_numbers.contains(n))
+        .collect();
+    missing_numbers.dedup();
+    for n in missing_numbers {
+        out.push(d(
+            Code::Numbers,
+            offset,
+            format!("{label}: the number {n} of the source is missing from the translation"),
+        ));
+    }
+    let (s_md, t_md) = (markdown_shape(s), markdown_shape(t));
+    for link in s_md.links.difference(&t_md.links) {
+        out.push(d(
+            Code::Markdown,
+            offset,
+            format!("{label}: the link target `{link}` of the source is missing"),
+        ));
+    }
+    for link in t_md.links.difference(&s_md.links) {
+        out.push(d(
+            Code::Markdown,
+            offset,
+            format!("{label}: the link target `{link}` is not in the source"),
+        ));
+    }
+    for (what, a, b) in [
+        ("strong emphasis", s_md.strong, t_md.strong),
+        ("emphasis", s_md.emphasis, t_md.emphasis),
+        ("code spans", s_md.code, t_md.code),
+    ] {
+        if a != b {
+            out.push(d(
+                Code::Markdown,
+                offset,
+                format!("{label}: the source has {a} {what}, the translation {b}"),
+            ));
+        }
+    }
+    check_punctuation(ctx, label, t, offset, d, out);
+}
+
+fn check_punctuation(
+    ctx: &Context,
+    label: &str,
+    t: &str,
+    offset: usize,
+    d: &dyn Fn(Code, usize, String) -> Diagnostic,
+    out: &mut Vec<Diagnostic>,
+) {
+    let lang = ctx.tag.langid().language.as_str();
+    let count = |c: char| t.chars().filter(|&x| x == c).count();
+    match lang {
+        "es" | "gl" | "ast" => {
+            if count('?') > count('¿') {
+                out.push(d(
+                    Code::Punctuation,
+                    offset,
+                    format!("{label}: a Spanish question needs an opening `¿`"),
+                ));
+            }
+            if count('!') > count('¡') {
+                out.push(d(
+                    Code::Punctuation,
+                    offset,
+                    format!("{label}: a Spanish exclamation needs an opening `¡`"),
+                ));
+            }
+        }
+        "ar" | "fa" | "ur" if t.contains('?') => {
+            out.push(d(
+                Code::Punctuation,
+                offset,
+                format!("{label}: use the Arabic question mark `؟`, not `?`"),
+            ));
+        }
+        "zh" | "ja" => {
+            let chars: Vec<char> = t.chars().collect();
+            for w in chars.windows(2) {
+                if super::coverage::count_words(&w[0].to_string()) == 1
+                    && !w[0].is_ascii()
+                    && matches!(w[1], ',' | '?' | '!' | ':' | ';')
+                {
+                    out.push(d(Code::Punctuation, offset, format!("{label}: use full-width punctuation (`，？！：；`) after {} text, not `{}`", if lang == "zh" { "Chinese" } else { "Japanese" }, w[1])));
+                    break;
+                }
+            }
+        }
+        "fr" => {
+            let chars: Vec<char> = t.chars().collect();
+            for (i, &c) in chars.iter().enumerate() {
+                if !matches!(c, ':' | ';' | '?' | '!') || i == 0 {
+                    continue;
+                }
+                let before = chars[i - 1];
+                let url = c == ':' && chars.get(i + 1) == Some(&'/');
+                let time = c == ':' && before.is_ascii_digit();
+                if !url && !time && before != '\u{00A0}' && before != '\u{202F}' {
+                    out.push(d(Code::FrenchSpacing, offset, format!("{label}: French typography puts a no-break space (U+00A0 or U+202F) before `{c}`")));
+                    break;
+                }
+            }
+        }
+        _ => {}
+    }
+}
+
+fn check_plurals(
+    ctx: &Context,
+    label: &str,
+    p: &ast::Pattern<&str>,
+    offset: usize,
+    d: &dyn Fn(Code, usize, String) -> Diagnostic,
+    out: &mut Vec<Diagnostic>,
+) {
+    const CLDR: [&str; 6] = ["zero", "one", "two", "few", "many", "other"];
+    if ctx.plural_categories.is_empty() {
+        return;
+    }
+    let mut selects = Vec::new();
+    collect_selects(p, &mut selects);
+    for variants in selects {
+        let keys: HashSet<&str> = variants
+            .iter()
+            .filter_map(|v| match &v.key {
+                ast::VariantKey::Identifier { name } => Some(*name),
+                ast::VariantKey::NumberLiteral { .. } => None,
+            })
+            .collect();
+        if !keys.iter().any(|k| CLDR.contains(k)) {
+            continue;
+        }
+        let missing: Vec<&str> = ctx
+            .plural_categories
+            .iter()
+            .copied()
+            .filter(|c| !keys.contains(c))
+            .collect();
+        if !missing.is_empty() {
+            out.push(d(
+                Code::PluralCategories,
+                offset,
+                format!(
+                    "{label}: the plural select lacks `[{}]` for {}",
+                    missing.join("], ["),
+                    ctx.tag
+                ),
+            ));
+        }
+    }
+}
+
+/// The CLDR cardinal categories a locale uses, found by asking its rules about samples.
+pub fn plural_categories(tag: &Tag) -> Vec<&'static str> {
+    use intl_pluralrules::{PluralCategory, PluralRuleType, PluralRules};
+    let Ok(rules) = PluralRules::create(tag.langid().clone(), PluralRuleType::CARDINAL) else {
+        return Vec::new();
+    };
+    let mut found = BTreeSet::new();
+    let samples = (0..=200u64).map(|n| n.to_string()).chain(
+        ["1000000", "0.5", "1.5", "2.5", "1.0", "10.0"]
+            .iter()
+            .map(|s| s.to_string()),
+    );
+    for s in samples {
+        if let Ok(c) = rules.select(s.as_str()) {
+            found.insert(match c {
+                PluralCategory::ZERO => 0,
+                PluralCategory::ONE => 1,
+                PluralCategory::TWO => 2,
+                PluralCategory::FEW => 3,
+                PluralCategory::MANY => 4,
+                PluralCategory::OTHER => 5,
+            });
+        }
+    }
+    const NAMES: [&str; 6] = ["zero", "one", "two", "few", "many", "other"];
+    found.into_iter().map(|i| NAMES[i]).collect()
+}
+
+/// Every `$variable` in a pattern, in select variants and call arguments too.
+pub fn collect_vars<'s>(p: &ast::Pattern<&'s str>, out: &mut Vec<&'s str>) {
+    walk_pattern(p, &mut |e| {
+        if let ast::InlineExpression::VariableReference { id } = e {
+            out.push(id.name);
+        }
+    });
+}
+
+fn collect_refs<'s>(p: &ast::Pattern<&'s str>, out: &mut Vec<(&'s str, bool)>) {
+    walk_pattern(p, &mut |e| match e {
+        ast::InlineExpression::MessageReference { id, .. } => out.push((id.name, false)),
+        ast::InlineExpression::TermReference { id, .. } => out.push((id.name, true)),
+        _ => {}
+    });
+}
+
+fn collect_selects<'e, 's>(
+    p: &'e ast::Pattern<&'s str>,
+    out: &mut Vec<&'e [ast::Variant<&'s str>]>,
+) {
+    for el in &p.elements {
+        if let ast::PatternElement::Placeable { expression } = el {
+            collect_selects_expr(expression, out);
+        }
+    }
+}
+
+fn collect_selects_expr<'e, 's>(
+    e: &'e ast::Expression<&'s str>,
+    out: &mut Vec<&'e [ast::Variant<&'s str>]>,
+) {
+    if let ast::Expression::Select { variants, .. } = e {
+        out.push(variants);
+        for v in variants {
+            collect_selects(&v.value, out);
+        }
+    }
+}
+
+fn walk_pattern<'s>(p: &ast::Pattern<&'s str>, f: &mut dyn FnMut(&ast::InlineExpression<&'s str>)) {
+    for el in &p.elements {
+        if let ast::PatternElement::Placeable { expression } = el {
+            walk_expression(expression, f);
+        }
+    }
+}
+
+fn walk_expression<'s>(
+    e: &ast::Expression<&'s str>,
+    f: &mut dyn FnMut(&ast::InlineExpression<&'s str>),
+) {
+    match e {
+        ast::Expression::Inline(i) => walk_inline(i, f),
+        ast::Expression::Select { selector, variants } => {
+            walk_inline(selector, f);
+            for v in variants {
+                walk_pattern(&v.value, f);
+            }
+        }
+    }
+}
+
+fn walk_inline<'s>(
+    i: &ast::InlineExpression<&'s str>,
+    f: &mut dyn FnMut(&ast::InlineExpression<&'s str>),
+) {
+    f(i);
+    match i {
+        ast::InlineExpression::FunctionReference { arguments, .. } => {
+            for a in &arguments.positional {
+                walk_inline(a, f);
+            }
+            for a in &arguments.named {
+                walk_inline(&a.value, f);
+            }
+        }
+        ast::InlineExpression::Placeable { expression } => walk_expression(expression, f),
+        _ => {}
+    }
+}
+
+/// The literal text of a pattern, all select variants included (for text checks).
+pub fn plain_text(p: &ast::Pattern<&str>) -> String {
+    let mut out = String::new();
+    push_text(p, &mut out);
+    out
+}
+
+fn push_text(p: &ast::Pattern<&str>, out: &mut String) {
+    for el in &p.elements {
+        match el {
+            ast::PatternElement::TextElement { value } => out.push_str(value),
+            ast::PatternElement::Placeable { expression } => push_expr_text(expression, out),
+        }
+    }
+}
+
+fn push_expr_text(e: &ast::Expression<&str>, out: &mut String) {
+    match e {
+        ast::Expression::Inline(ast::InlineExpression::StringLiteral { value }) => {
+            out.push_str(&crate::ftl::unescape_literal(value))
+        }
+        ast::Expression::Inline(ast::InlineExpression::Placeable { expression }) => {
+            push_expr_text(expression, out)
+        }
+        ast::Expression::Inline(_) => out.push(' '),
+        ast::Expression::Select { variants, .. } => {
+            for v in variants {
+                out.push(' ');
+                push_text(&v.value, out);
+            }
+        }
+    }
+}
+
+fn normalize_digits(s: &str) -> String {
+    s.chars()
+        .map(|c| match c as u32 {
+            0x0660..=0x0669 => char::from(b'0' + (c as u32 - 0x0660) as u8),
+            0x06F0..=0x06F9 => char::from(b'0' + (c as u32 - 0x06F0) as u8),
+            0xFF10..=0xFF19 => char::from(b'0' + (c as u32 - 0xFF10) as u8),
+            _ => c,
+        })
+        .collect()
+}
+
+fn numbers(s: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut cur = String::new();
+    for c in s.chars() {
+        if c.is_ascii_digit() {
+            cur.push(c);
+        } else if !cur.is_empty() {
+            out.push(std::mem::take(&mut cur));
+        }
+    }
+    if !cur.is_empty() {
+        out.push(cur);
+    }
+    out
+}
+
+#[derive(Default)]
+struct MarkdownShape {
+    links: BTreeSet<String>,
+    strong: usize,
+    emphasis: usize,
+    code: usize,
+}
+
+fn markdown_shape(text: &str) -> MarkdownShape {
+    use pulldown_cmark::{Event, Parser, Tag as MdTag};
+    let mut shape = MarkdownShape::default();
+    if !text.contains(['*', '_', '[', '`', '<']) {
+        return shape;
+    }
+    for event in Parser::new(text) {
+        match event {
+            Event::Start(MdTag::Link { dest_url, .. })
+            | Event::Start(MdTag::Image { dest_url, .. }) => {
+                shape.links.insert(dest_url.to_string());
+            }
+            Event::Start(MdTag::Strong) => shape.strong += 1,
+            Event::Start(MdTag::Emphasis) => shape.emphasis += 1,
+            Event::Code(_) => shape.code += 1,
+            _ => {}
+        }
+    }
+    shape
+}
+
+/// Formats every message of a locale with fluent-bundle, as an app would, and reports
+/// what the runtime reports (cycles, unknown functions, too many placeables). Missing
+/// references are left to `unknown-reference`, which knows about the source.
+pub fn format_check(
+    tag: &Tag,
+    files: &[(&Path, &Catalog)],
+    source_vars: &HashMap<String, Vec<String>>,
+    out: &mut Vec<Diagnostic>,
+) {
+    use fluent_bundle::resolver::errors::{ReferenceKind, ResolverError};
+    use fluent_bundle::{FluentArgs, FluentBundle, FluentError, FluentResource, FluentValue};
+
+    let mut bundle = FluentBundle::new(vec![tag.langid().clone()]);
+    bundle.set_use_isolating(false);
+    for (_, catalog) in files {
+        let resource = match FluentResource::try_new(catalog.text.to_string()) {
+            Ok(r) => r,
+            Err((r, _)) => r,
+        };
+        let _ = bundle.add_resource(resource);
+    }
+    for (path, catalog) in files {
+        for i in 0..catalog.resource.body.len() {
+            let EntryKind::Message(id) = catalog.kind(i) else {
+                continue;
+            };
+            if catalog.index.get(id) != Some(&i) {
+                continue;
+            }
+            let Some(message) = bundle.get_message(id) else {
+                continue;
+            };
+            let mut args = FluentArgs::new();
+            for v in source_vars.get(id).into_iter().flatten() {
+                args.set(v.clone(), FluentValue::from(3));
+            }
+            let patterns = message
+                .value()
+                .into_iter()
+                .map(|p| (String::new(), p))
+                .chain(
+                    message
+                        .attributes()
+                        .map(|a| (format!(".{}", a.id()), a.value())),
+                );
+            for (key, pattern) in patterns {
+                let mut errors = Vec::new();
+                let _ = bundle.format_pattern(pattern, Some(&args), &mut errors);
+                let mut seen = HashSet::new();
+                for e in errors {
+                    let FluentError::ResolverError(r) = &e else {
+                        continue;
+                    };
+                    let why = match r {
+                        ResolverError::Reference(ReferenceKind::Function { id }) => {
+                            format!("unknown function `{id}()`")
+                        }
+                        ResolverError::Reference(_) => continue,
+                        ResolverError::Cyclic => {
+                            "a cyclic reference (the message refers back to itself)".to_string()
+                        }
+                        ResolverError::TooManyPlaceables => {
+                            "more than 100 placeables in one message".to_string()
+                        }
+                        ResolverError::MissingDefault => {
+                            "a select expression without a default variant".to_string()
+                        }
+                        ResolverError::NoValue(what) => {
+                            format!("a reference to `{what}`, which has no value")
+                        }
+                    };
+                    if seen.insert(why.clone()) {
+                        out.push(Diagnostic::new(
+                            Code::Format,
+                            tag.as_str(),
+                            path.to_path_buf(),
+                            catalog.id_offset(i),
+                            Some(id),
+                            format!("`{id}{key}` fails to format in fluent-bundle: {why}"),
+                        ));
+                    }
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn plural_categories_follow_cldr() {
+        assert_eq!(
+            plural_categories(&Tag::parse("en").unwrap()),
+            vec!["one", "other"]
+        );
+        assert_eq!(
+            plural_categories(&Tag::parse("ar").unwrap()),
+            vec!["zero", "one", "two", "few", "many", "other"]
+        );
+        assert_eq!(plural_categories(&Tag::parse("zh").unwrap()), vec!["other"]);
+    }
+
+    #[test]
+    fn digits_are_normalised() {
+        assert_eq!(numbers(&normalize_digits("١٠ فوائد")), vec!["10"]);
+    }
+}

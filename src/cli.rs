@@ -1,0 +1,80 @@
+//! Command-line flags (clap derive). Only `main.rs` uses this.
+
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+#[derive(Parser)]
+#[command(
+    name = "carta",
+    version,
+    about = "Localize patient-education handouts with Project Fluent",
+    long_about = "Localize patient-education handouts with Project Fluent.\n\nPipeline: extract (Markdown -> source FTL) -> sync (locale files) -> check (coverage, quality) -> build (HTML, Markdown, JSON, FTL).\nExit codes: 0 success, 1 the check found what it was told to fail on, 2 carta could not run."
+)]
+pub struct Cli {
+    /// Run on the project in DIR instead of the current folder.
+    #[arg(
+        short = 'C',
+        long = "root",
+        global = true,
+        value_name = "DIR",
+        default_value = "."
+    )]
+    pub root: PathBuf,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Subcommand)]
+pub enum Command {
+    /// Turn every content/*.md into source Fluent messages (locales/<source>/<doc>.ftl).
+    Extract {
+        /// Write nothing; exit 1 and list the files when a source file is out of date.
+        #[arg(long)]
+        check: bool,
+    },
+    /// Bring every locale's files in line with the source: add templates, flag outdated translations, move obsolete ones.
+    Sync {
+        /// Only this locale.
+        #[arg(long, value_name = "TAG")]
+        locale: Option<String>,
+        /// Write nothing; exit 1 when a locale file would change.
+        #[arg(long)]
+        check: bool,
+        /// Delete obsolete translations instead of keeping them in the obsolete section.
+        #[arg(long)]
+        prune: bool,
+    },
+    /// Create the files of a new locale (a BCP 47 tag such as es, pt-BR, zh-Hans).
+    AddLocale {
+        /// The locale tag; written in canonical form (es_mx -> es-MX).
+        tag: String,
+    },
+    /// Report translation coverage and problems per locale.
+    Check {
+        /// Only this locale.
+        #[arg(long, value_name = "TAG")]
+        locale: Option<String>,
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+        /// Exit 1 when a locale has less than N percent of its messages translated.
+        #[arg(long, value_name = "N")]
+        min_coverage: Option<f64>,
+        /// `--deny warnings`: exit 1 on warnings too.
+        #[arg(long, value_enum, value_name = "WHAT")]
+        deny: Option<Deny>,
+    },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+pub enum Format {
+    Text,
+    Json,
+    Github,
+    Sarif,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+pub enum Deny {
+    Warnings,
+}

@@ -1,0 +1,247 @@
+//! `carta check`: reads every locale (in parallel, each file parsed once), runs the
+//! checks, applies the severities of `carta.toml`, and fills in `file:line:col`.
+
+use std::collections::{HashMap, HashSet};
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+
+use crate::catalog::Catalog;
+use crate::check::coverage::Coverage;
+use crate::check::glossary::Glossary;
+use crate::check::rules::{self, Context};
+use crate::check::{Code, Diagnostic, Severity};
+use crate::error::{Error, Result};
+use crate::fs::TextFile;
+use crate::locale::Tag;
+use crate::project::Project;
+use crate::state::State;
+
+pub struct Options {
+    pub locale: Option<Tag>,
+}
+
+/// Everything `check` found.
+pub struct Report {
+    pub source_locale: String,
+    /// Sorted by locale.
+    pub locales: Vec<Coverage>,
+    /// Sorted by locale, file, position.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+struct Source {
+    rel: PathBuf,
+    file: TextFile,
+}
+
+pub fn run(project: &Project, opts: &Options) -> Result<Report> {
+    let (all_tags, _) = project.target_locales()?;
+    let tags: Vec<Tag> = match &opts.locale {
+        Some(only) => {
+            if !project.locale_dir(only).is_dir() {
+                return Err(Error::Usage(format!(
+                    "unknown locale `{only}`: no folder `{}`",
+                    project.show(&project.locale_dir(only)).display()
+                )));
+            }
+            vec![only.clone()]
+        }
+        None => all_tags.clone(),
+    };
+    let sources: Vec<Source> = super::read_sources(project)?
+        .into_iter()
+        .map(|(rel, file)| Source { rel, file })
+        .collect();
+    let catalogs: Vec<Catalog> = sources
+        .iter()
+        .map(|s| Catalog::parse(&s.file.text))
+        .collect();
+    let mut source_ids = HashSet::new();
+    let mut source_vars: HashMap<String, Vec<String>> = HashMap::new();
+    for c in &catalogs {
+        for i in 0..c.resource.body.len() {
+            if let Some(id) = c.entry_id(i) {
+                let mut vars = Vec::new();
+                if let fluent_syntax::ast::Entry::Message(m) = &c.resource.body[i] {
+                    for p in m.value.iter().chain(m.attributes.iter().map(|a| &a.value)) {
+                        rules::collect_vars(p, &mut vars);
+                    }
+                }
+                source_vars.insert(id.clone(), vars.into_iter().map(str::to_string).collect());
+                source_ids.insert(id);
+            }
+        }
+    }
+    let covered = super::fallback_coverage(project, &tags, &all_tags)?;
+
+    let results: Vec<(Coverage, Vec<Diagnostic>)> = tags
+        .par_iter()
+        .map(|tag| {
+            check_locale(
+                project,
+                tag,
+                &sources,
+                &catalogs,
+                &source_ids,
+                &source_vars,
+                &covered[tag],
+            )
+        })
+        .collect::<Result<_>>()?;
+
+    let mut locales = Vec::new();
+    let mut diagnostics = Vec::new();
+    for (cov, diags) in results {
+        locales.push(cov);
+        diagnostics.extend(diags);
+    }
+    Ok(Report {
+        source_locale: project.source.to_string(),
+        locales,
+        diagnostics,
+    })
+}
+
+fn check_locale(
+    project: &Project,
+    tag: &Tag,
+    sources: &[Source],
+    source_catalogs: &[Catalog],
+    source_ids: &HashSet<String>,
+    source_vars: &HashMap<String, Vec<String>>,
+    fallback_ids: &HashSet<String>,
+) -> Result<(Coverage, Vec<Diagnostic>)> {
+    let dir = project.locale_dir(tag);
+    let glossary_path = dir.join("glossary.toml");
+    let glossary = match project.read(&glossary_path)? {
+        None => None,
+        Some(file) => Some(Glossary::parse(&file.text).map_err(|(offset, message)| {
+            let (line, column) = offset.map_or((1, 1), |o| crate::fs::line_col(&file.text, o));
+            Error::Config {
+                path: project.show(&glossary_path),
+                line,
+                column,
+                message,
+            }
+        })?),
+    };
+    // Read every file of the locale once.
+    let mut files: Vec<(PathBuf, TextFile)> = Vec::new();
+    for rel in project.ftl_files(&dir)? {
+        if let Some(file) = project.read(&dir.join(&rel))? {
+            files.push((rel, file));
+        }
+    }
+    let catalogs: Vec<Catalog> = files.iter().map(|(_, f)| Catalog::parse(&f.text)).collect();
+    let mut locale_ids = HashSet::new();
+    for c in &catalogs {
+        locale_ids.extend(c.index.keys().cloned());
+    }
+    let categories = rules::plural_categories(tag);
+    let ctx = Context {
+        tag,
+        same_language: tag.langid().language == project.source.langid().language,
+        source_ids,
+        locale_ids: &locale_ids,
+        fallback_ids,
+        glossary: glossary.as_ref(),
+        allow_identical: &project.config.check.allow_identical,
+        plural_categories: &categories,
+    };
+    let mut cov = Coverage {
+        locale: tag.to_string(),
+        ..Coverage::default()
+    };
+    let mut diags = Vec::new();
+    let by_rel: HashMap<&Path, usize> = files
+        .iter()
+        .enumerate()
+        .map(|(i, (rel, _))| (rel.as_path(), i))
+        .collect();
+    for (source, source_catalog) in sources.iter().zip(source_catalogs) {
+        let path = dir.join(&source.rel);
+        let shown = project.show(&path);
+        let locale = by_rel.get(source.rel.as_path()).map(|&i| &catalogs[i]);
+        let state = match locale {
+            Some(_) => super::sync::read_state(project, &super::sync::state_path(&path))?,
+            None => State::default(),
+        };
+        rules::check_file(
+            &ctx,
+            source_catalog,
+            locale,
+            &state,
+            &shown,
+            &mut cov,
+            &mut diags,
+        );
+    }
+    let source_rels: HashSet<&Path> = sources.iter().map(|s| s.rel.as_path()).collect();
+    for (rel, _) in &files {
+        if !source_rels.contains(rel.as_path()) {
+            diags.push(Diagnostic::new(
+                Code::ObsoleteFile,
+                tag.as_str(),
+                project.show(&dir.join(rel)),
+                0,
+                None,
+                "this file has no counterpart in the source; its messages are not used".into(),
+            ));
+        }
+    }
+    let shown_files: Vec<(PathBuf, &Catalog)> = files
+        .iter()
+        .zip(&catalogs)
+        .map(|((rel, _), c)| (project.show(&dir.join(rel)), c))
+        .collect();
+    let refs: Vec<(&Path, &Catalog)> = shown_files.iter().map(|(p, c)| (p.as_path(), *c)).collect();
+    rules::format_check(tag, &refs, source_vars, &mut diags);
+
+    // Severities from carta.toml; then positions, at the edge where the text is at hand.
+    let overrides: HashMap<Code, Severity> = project
+        .config
+        .check
+        .severity
+        .iter()
+        .filter_map(|(k, v)| Some((Code::find(k)?, Severity::parse(v)?)))
+        .collect();
+    let texts: HashMap<PathBuf, &str> = shown_files
+        .iter()
+        .map(|(p, c)| (p.clone(), c.text))
+        .collect();
+    diags.retain_mut(|d| {
+        if let Some(&s) = overrides.get(&d.code) {
+            d.severity = s;
+        }
+        if let Some(text) = texts.get(&d.path) {
+            let (line, column) = crate::fs::line_col(text, d.offset);
+            d.line = line;
+            d.column = column;
+            d.excerpt = text
+                .lines()
+                .nth(line - 1)
+                .unwrap_or("")
+                .trim_end_matches('\r')
+                .to_string();
+        } else {
+            d.line = 1;
+            d.column = 1;
+        }
+        d.severity != Severity::Off
+    });
+    diags.sort_by(|a, b| (&a.path, a.offset, a.code).cmp(&(&b.path, b.offset, b.code)));
+    cov.errors = diags
+        .iter()
+        .filter(|d| d.severity == Severity::Error)
+        .count();
+    cov.warnings = diags
+        .iter()
+        .filter(|d| d.severity == Severity::Warning)
+        .count();
+    cov.notes = diags
+        .iter()
+        .filter(|d| d.severity == Severity::Note)
+        .count();
+    Ok((cov, diags))
+}

@@ -1,0 +1,101 @@
+//! One file per subcommand: the glue that reads the project, runs a stage and writes
+//! its output. Stages themselves (`extract`, `sync`, `check`, `bundle`) do no I/O.
+
+pub mod add_locale;
+pub mod check;
+pub mod extract;
+pub mod sync;
+
+use std::collections::{HashMap, HashSet};
+use std::path::Path;
+
+use rayon::prelude::*;
+
+use crate::catalog::Catalog;
+use crate::error::{Error, Result};
+use crate::fs::TextFile;
+use crate::locale::Tag;
+use crate::project::Project;
+
+/// The source locale's files, read once: (relative path, file).
+pub fn read_sources(project: &Project) -> Result<Vec<(std::path::PathBuf, TextFile)>> {
+    let dir = project.locale_dir(&project.source);
+    if !dir.is_dir() {
+        return Err(Error::Input {
+            path: project.show(&dir),
+            message: "the source locale folder does not exist; run `carta extract` first (or set `source-locale` in carta.toml)".into(),
+        });
+    }
+    let files = project.ftl_files(&dir)?;
+    let mut out = Vec::with_capacity(files.len());
+    for rel in files {
+        if let Some(file) = project.read(&dir.join(&rel))? {
+            out.push((rel, file));
+        }
+    }
+    Ok(out)
+}
+
+/// What a locale file translates: the Markdown named in the source's `### Source:` line,
+/// or the source file itself.
+pub fn source_label(project: &Project, rel: &Path, source: &Catalog) -> String {
+    if let Some(fluent_syntax::ast::Entry::ResourceComment(c)) = source.resource.body.first() {
+        if let Some(path) = c.content.first().and_then(|l| l.strip_prefix("Source: ")) {
+            return path.to_string();
+        }
+    }
+    let path = Path::new(&project.config.locales_dir)
+        .join(project.source.as_str())
+        .join(rel);
+    path.display().to_string().replace('\\', "/")
+}
+
+/// For each of `tags`, the IDs translated by the other (non-source) locales of its
+/// fallback chain; each fallback locale is read once.
+pub fn fallback_coverage(
+    project: &Project,
+    tags: &[Tag],
+    known: &[Tag],
+) -> Result<HashMap<Tag, HashSet<String>>> {
+    let mut all: Vec<Tag> = known.to_vec();
+    for t in tags {
+        if !all.contains(t) {
+            all.push(t.clone());
+        }
+    }
+    let chains = crate::fallback::chains(&all, &project.source, &project.config.fallback);
+    let fallbacks: HashSet<&Tag> = tags
+        .iter()
+        .flat_map(|t| chains[t].iter().skip(1))
+        .filter(|t| **t != project.source)
+        .collect();
+    let translated: HashMap<&Tag, HashSet<String>> = fallbacks
+        .par_iter()
+        .map(|tag| translated_ids(project, tag).map(|ids| (*tag, ids)))
+        .collect::<Result<_>>()?;
+    Ok(tags
+        .iter()
+        .map(|tag| {
+            let mut ids = HashSet::new();
+            for t in chains[tag].iter().skip(1) {
+                if let Some(set) = translated.get(t) {
+                    ids.extend(set.iter().cloned());
+                }
+            }
+            (tag.clone(), ids)
+        })
+        .collect())
+}
+
+/// The message and term IDs a locale translates, across its files.
+fn translated_ids(project: &Project, tag: &Tag) -> Result<HashSet<String>> {
+    let dir = project.locale_dir(tag);
+    let mut ids = HashSet::new();
+    for rel in project.ftl_files(&dir)? {
+        if let Some(file) = project.read(&dir.join(&rel))? {
+            let c = Catalog::parse(&file.text);
+            ids.extend(c.index.into_keys());
+        }
+    }
+    Ok(ids)
+}

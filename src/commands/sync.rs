@@ -1,0 +1,146 @@
+//! `carta sync`: every target locale's files brought in line with the source files.
+
+use std::collections::HashSet;
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+
+use crate::catalog::Catalog;
+use crate::error::{Error, Result};
+use crate::locale::Tag;
+use crate::project::Project;
+use crate::state::{self, State};
+use crate::sync::{self, Stats};
+
+#[derive(Debug, Default)]
+pub struct LocaleReport {
+    pub tag: String,
+    pub stats: Stats,
+    /// Files written (or that `--check` found would change).
+    pub changed: Vec<PathBuf>,
+    /// Locale files with no source file.
+    pub obsolete_files: Vec<PathBuf>,
+}
+
+pub struct Options {
+    pub locale: Option<Tag>,
+    pub check: bool,
+    pub prune: bool,
+}
+
+/// The state file that belongs to a locale file.
+pub fn state_path(locale_file: &Path) -> PathBuf {
+    let mut name = locale_file.as_os_str().to_owned();
+    name.push(".");
+    name.push(state::EXTENSION);
+    PathBuf::from(name)
+}
+
+pub fn read_state(project: &Project, path: &Path) -> Result<State> {
+    match project.read(path)? {
+        None => Ok(State::default()),
+        Some(file) => State::parse(&file.text).map_err(|(line, message)| Error::Config {
+            path: project.show(path),
+            line,
+            column: 1,
+            message,
+        }),
+    }
+}
+
+pub fn run(project: &Project, opts: &Options) -> Result<Vec<LocaleReport>> {
+    let (mut tags, _) = project.target_locales()?;
+    if let Some(only) = &opts.locale {
+        if !tags.contains(only) && !project.locale_dir(only).is_dir() {
+            return Err(Error::Usage(format!(
+                "unknown locale `{only}`: no folder `{}` (create it with `carta add-locale {only}`)",
+                project.show(&project.locale_dir(only)).display()
+            )));
+        }
+        tags = vec![only.clone()];
+    }
+    sync_locales(project, &tags, opts.check, opts.prune)
+}
+
+pub fn sync_locales(
+    project: &Project,
+    tags: &[Tag],
+    check: bool,
+    prune: bool,
+) -> Result<Vec<LocaleReport>> {
+    let sources = super::read_sources(project)?;
+    let catalogs: Vec<(PathBuf, Catalog, String)> = sources
+        .iter()
+        .map(|(rel, file)| {
+            let c = Catalog::parse(&file.text);
+            let label = super::source_label(project, rel, &c);
+            (rel.clone(), c, label)
+        })
+        .collect();
+    let (known, _) = project.target_locales()?;
+    let covered = super::fallback_coverage(project, tags, &known)?;
+    tags.par_iter()
+        .map(|tag| sync_locale(project, tag, &catalogs, &covered[tag], check, prune))
+        .collect()
+}
+
+fn sync_locale(
+    project: &Project,
+    tag: &Tag,
+    sources: &[(PathBuf, Catalog, String)],
+    covered: &HashSet<String>,
+    check: bool,
+    prune: bool,
+) -> Result<LocaleReport> {
+    let dir = project.locale_dir(tag);
+    let mut report = LocaleReport {
+        tag: tag.to_string(),
+        ..LocaleReport::default()
+    };
+    // Compute everything first, write after: a bad file stops the locale before any write.
+    let mut writes: Vec<(PathBuf, String, bool)> = Vec::new();
+    for (rel, source, label) in sources {
+        let path = dir.join(rel);
+        let state_file = state_path(&path);
+        let opts = sync::Options {
+            tag: tag.as_str(),
+            source_label: label,
+            prune,
+            covered,
+        };
+        let existing = project.read(&path)?;
+        let (synced, bom) = match &existing {
+            None => (sync::new_file(source, &opts), false),
+            Some(file) => {
+                let state = read_state(project, &state_file)?;
+                let locale = Catalog::parse(&file.text);
+                (sync::sync(source, &locale, &state, &opts), file.bom)
+            }
+        };
+        report.stats.add(&synced.stats);
+        let shown = project.show(&path).display().to_string().replace('\\', "/");
+        let state_text = synced.state.render(&shown);
+        if existing.as_ref().map(|f| f.text.as_str()) != Some(synced.text.as_str()) {
+            report.changed.push(project.show(&path));
+            writes.push((path, synced.text, bom));
+        }
+        let old_state = project.read(&state_file)?;
+        if old_state.as_ref().map(|f| f.text.as_str()) != Some(state_text.as_str()) {
+            report.changed.push(project.show(&state_file));
+            writes.push((state_file, state_text, false));
+        }
+    }
+    let source_set: std::collections::HashSet<&PathBuf> =
+        sources.iter().map(|(r, _, _)| r).collect();
+    for rel in project.ftl_files(&dir)? {
+        if !source_set.contains(&rel) {
+            report.obsolete_files.push(project.show(&dir.join(&rel)));
+        }
+    }
+    if !check {
+        for (path, text, bom) in writes {
+            project.write(&path, &text, bom)?;
+        }
+    }
+    Ok(report)
+}

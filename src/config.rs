@@ -1,0 +1,186 @@
+//! `carta.toml` → [`Config`]. The file is optional: every field has a default, so a bare
+//! `content/` + `locales/` tree works. Unknown keys are errors that name the key, the file
+//! and the line, because a misspelt setting silently ignored is worse than no setting.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+use crate::error::{Error, Result};
+use crate::locale::Tag;
+
+pub const FILE_NAME: &str = "carta.toml";
+
+/// The project configuration, with defaults filled in.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case", default)]
+pub struct Config {
+    /// The language the handouts are written in; its folder under `locales/` holds the
+    /// extracted source messages.
+    pub source_locale: String,
+    pub content_dir: PathBuf,
+    pub locales_dir: PathBuf,
+    pub out_dir: PathBuf,
+    /// Target locales; when empty, every folder under `locales_dir` except the source.
+    pub locales: Vec<String>,
+    /// Explicit fallback chains (`"es-MX" = ["es"]`); the source locale always ends a chain.
+    pub fallback: BTreeMap<String, Vec<String>>,
+    pub check: CheckConfig,
+}
+
+/// `[check]`: severities and allow lists for `carta check`.
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case", default)]
+pub struct CheckConfig {
+    /// Check code or name → `error`, `warning`, `note` or `off`.
+    pub severity: BTreeMap<String, String>,
+    /// Texts that may stay identical to the source (names, codes, units).
+    pub allow_identical: Vec<String>,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            source_locale: "en-US".into(),
+            content_dir: "content".into(),
+            locales_dir: "locales".into(),
+            out_dir: "dist".into(),
+            locales: Vec::new(),
+            fallback: BTreeMap::new(),
+            check: CheckConfig::default(),
+        }
+    }
+}
+
+impl Config {
+    /// Loads `<root>/carta.toml`, or the defaults when there is none.
+    pub fn load(root: &Path) -> Result<Config> {
+        let path = root.join(FILE_NAME);
+        let Some(file) = crate::fs::read_text_if_exists(&path)? else {
+            return Ok(Config::default());
+        };
+        let config = Self::parse(&file.text).map_err(|(offset, message)| {
+            let (line, column) = offset.map_or((1, 1), |o| crate::fs::line_col(&file.text, o));
+            Error::Config {
+                path: PathBuf::from(FILE_NAME),
+                line,
+                column,
+                message,
+            }
+        })?;
+        Ok(config)
+    }
+
+    /// Parses and validates the TOML text; errors carry a byte offset when known.
+    pub fn parse(text: &str) -> std::result::Result<Config, (Option<usize>, String)> {
+        let config: Config = toml::from_str(text).map_err(|e| {
+            let message = e.message().trim().replace('\n', " ");
+            (e.span().map(|s| s.start), message)
+        })?;
+        let find = |needle: &str| text.find(needle);
+        Tag::parse(&config.source_locale)
+            .map_err(|e| (find(&config.source_locale), format!("`source-locale`: {e}")))?;
+        for tag in config.locales.iter().chain(config.fallback.keys()) {
+            Tag::parse(tag).map_err(|e| (find(tag), format!("`locales`: {e}")))?;
+        }
+        for chain in config.fallback.values() {
+            for tag in chain {
+                Tag::parse(tag).map_err(|e| (find(tag), format!("`fallback`: {e}")))?;
+            }
+        }
+        for (key, value) in &config.check.severity {
+            if crate::check::Severity::parse(value).is_none() {
+                return Err((
+                    find(value),
+                    format!("`check.severity.{key}` must be `error`, `warning`, `note` or `off`, not `{value}`"),
+                ));
+            }
+            if !crate::check::Code::is_known(key) {
+                return Err((
+                    find(key),
+                    format!("`check.severity` has unknown check `{key}`"),
+                ));
+            }
+        }
+        Ok(config)
+    }
+
+    /// Writes the locale list back after `add-locale`, keeping the rest of the file: the
+    /// `locales = [...]` line is replaced in place so comments and layout survive.
+    pub fn add_locale_to_file(root: &Path, tag: &str) -> Result<()> {
+        let path = root.join(FILE_NAME);
+        let Some(file) = crate::fs::read_text_if_exists(&path)? else {
+            return Ok(());
+        };
+        let mut doc: toml::Table = toml::from_str(&file.text).map_err(|e| Error::Input {
+            path: PathBuf::from(FILE_NAME),
+            message: e.message().to_string(),
+        })?;
+        let Some(toml::Value::Array(list)) = doc.get_mut("locales") else {
+            return Ok(());
+        };
+        if list.iter().any(|v| v.as_str() == Some(tag)) {
+            return Ok(());
+        }
+        list.push(toml::Value::String(tag.to_string()));
+        let mut tags: Vec<String> = list
+            .iter()
+            .filter_map(|v| v.as_str().map(str::to_string))
+            .collect();
+        tags.sort();
+        let new_line = format!(
+            "locales = [{}]",
+            tags.iter()
+                .map(|t| format!("\"{t}\""))
+                .collect::<Vec<_>>()
+                .join(", ")
+        );
+        // Replace the (possibly multi-line) `locales = [ ... ]` assignment textually.
+        let text = &file.text;
+        let start = text
+            .lines()
+            .scan(0usize, |pos, line| {
+                let here = *pos;
+                *pos += line.len() + 1;
+                Some((here, line))
+            })
+            .find(|(_, line)| line.trim_start().starts_with("locales") && line.contains('='))
+            .map(|(pos, _)| pos);
+        let Some(start) = start else { return Ok(()) };
+        let end = text[start..]
+            .find(']')
+            .map_or(text.len(), |i| start + i + 1);
+        let updated = format!("{}{}{}", &text[..start], new_line, &text[end..]);
+        crate::fs::write_text(&path, &updated, file.bom)?;
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn unknown_key_is_named() {
+        let (_, message) = Config::parse("source-locale = \"en\"\ncolour = 1\n").unwrap_err();
+        assert!(message.contains("colour"), "{message}");
+    }
+
+    #[test]
+    fn wrong_type_is_reported() {
+        let (offset, message) = Config::parse("locales = \"es\"\n").unwrap_err();
+        assert!(offset.is_some());
+        assert!(
+            message.contains("sequence") || message.contains("array"),
+            "{message}"
+        );
+    }
+
+    #[test]
+    fn defaults_without_file() {
+        let c = Config::parse("").unwrap();
+        assert_eq!(c.source_locale, "en-US");
+        assert_eq!(c.locales_dir, PathBuf::from("locales"));
+    }
+}

@@ -1,0 +1,518 @@
+//! [`Document`]s → the source catalog: one Fluent message per translatable block, with
+//! readable IDs that stay put.
+//!
+//! Stability comes from matching, not from hashing the text: the previous source file
+//! (`locales/<source>/<doc>.ftl`) is read back and every block looks for the message it
+//! was last time — same text, then same title or same body, then the most similar text,
+//! then the same slot between two blocks that did match. Only blocks that match nothing
+//! get a fresh ID, built from the document name and the block's text or nearest heading.
+//! So rewording, inserting, deleting and reordering never rename the other blocks.
+
+use std::collections::{HashMap, HashSet};
+
+use crate::catalog::Catalog;
+use crate::content::{BlockKind, Document};
+
+/// A message of the previous source file, as matching sees it.
+#[derive(Debug, Clone)]
+pub struct Previous {
+    pub id: String,
+    pub value: String,
+    pub body: Option<String>,
+}
+
+/// Reads the messages of a previous source file (ignores anything else in it).
+pub fn previous_messages(catalog: &Catalog) -> Vec<Previous> {
+    let mut out = Vec::new();
+    for i in 0..catalog.resource.body.len() {
+        if let crate::catalog::EntryKind::Message(id) = catalog.kind(i) {
+            let patterns = catalog.patterns(i);
+            let value = patterns
+                .iter()
+                .find(|(k, _)| k.is_empty())
+                .map(|(_, v)| v.clone())
+                .unwrap_or_default();
+            let body = patterns
+                .iter()
+                .find(|(k, _)| k == ".body")
+                .map(|(_, v)| v.clone());
+            out.push(Previous {
+                id: id.to_string(),
+                value,
+                body,
+            });
+        }
+    }
+    out
+}
+
+/// Assigns an ID to every translatable block of every document (`None` for verbatim
+/// blocks). `previous[d]` holds document `d`'s previous messages. IDs are unique across
+/// all documents; documents are processed in the order given (callers sort them).
+pub fn assign_ids(docs: &[Document], previous: &[Vec<Previous>]) -> Vec<Vec<Option<String>>> {
+    let mut used: HashSet<String> = HashSet::new();
+    let mut result = Vec::with_capacity(docs.len());
+    for (doc, prev) in docs.iter().zip(previous) {
+        let matched = match_blocks(doc, prev, &used);
+        let prefix = doc_prefix(&doc.name);
+        let mut ids: Vec<Option<String>> = Vec::with_capacity(doc.blocks.len());
+        for (bi, block) in doc.blocks.iter().enumerate() {
+            if !block.is_translatable() {
+                ids.push(None);
+                continue;
+            }
+            if let Some(pi) = matched[bi] {
+                let id = prev[pi].id.clone();
+                used.insert(id.clone());
+                ids.push(Some(id));
+            } else {
+                ids.push(None); // filled below, after every kept ID is reserved
+            }
+        }
+        for (bi, block) in doc.blocks.iter().enumerate() {
+            if block.is_translatable() && ids[bi].is_none() {
+                let base = format!("{prefix}-{}", fresh_stem(block));
+                let id = unique(&base, &used);
+                used.insert(id.clone());
+                ids[bi] = Some(id);
+            }
+        }
+        result.push(ids);
+    }
+    result
+}
+
+/// For each block, the index of the previous message it continues, if any.
+fn match_blocks(doc: &Document, prev: &[Previous], taken: &HashSet<String>) -> Vec<Option<usize>> {
+    let n = doc.blocks.len();
+    let mut matched: Vec<Option<usize>> = vec![None; n];
+    let mut prev_used: Vec<bool> = prev.iter().map(|p| taken.contains(&p.id)).collect();
+    // A previous ID defined twice in the old file is only reused once.
+    let mut seen = HashSet::new();
+    for (i, p) in prev.iter().enumerate() {
+        if !seen.insert(p.id.as_str()) {
+            prev_used[i] = true;
+        }
+    }
+    let blocks: Vec<usize> = (0..n)
+        .filter(|&i| doc.blocks[i].is_translatable())
+        .collect();
+
+    let same_shape = |b: usize, p: usize| doc.blocks[b].body.is_some() == prev[p].body.is_some();
+    let pass = |matched: &mut Vec<Option<usize>>,
+                prev_used: &mut Vec<bool>,
+                key_b: &dyn Fn(usize) -> Option<String>,
+                key_p: &dyn Fn(usize) -> Option<String>| {
+        let mut by_key: HashMap<String, Vec<usize>> = HashMap::new();
+        for p in (0..prev.len()).rev() {
+            if !prev_used[p] {
+                if let Some(k) = key_p(p) {
+                    by_key.entry(k).or_default().push(p);
+                }
+            }
+        }
+        for &b in &blocks {
+            if matched[b].is_some() {
+                continue;
+            }
+            let Some(k) = key_b(b) else { continue };
+            if let Some(list) = by_key.get_mut(&k) {
+                while let Some(p) = list.pop() {
+                    if !prev_used[p] && same_shape(b, p) {
+                        matched[b] = Some(p);
+                        prev_used[p] = true;
+                        break;
+                    }
+                }
+            }
+        }
+    };
+    // 1. identical text; 2. same title (body reworded); 3. same body (title reworded).
+    let block_full = |b: usize| {
+        let bl = &doc.blocks[b];
+        Some(format!(
+            "{}\u{0}{}",
+            bl.text,
+            bl.body.as_deref().unwrap_or("")
+        ))
+    };
+    let prev_full = |p: usize| {
+        Some(format!(
+            "{}\u{0}{}",
+            prev[p].value,
+            prev[p].body.as_deref().unwrap_or("")
+        ))
+    };
+    pass(&mut matched, &mut prev_used, &block_full, &prev_full);
+    let block_title = |b: usize| {
+        doc.blocks[b]
+            .body
+            .as_ref()
+            .map(|_| doc.blocks[b].text.clone())
+    };
+    let prev_title = |p: usize| prev[p].body.as_ref().map(|_| prev[p].value.clone());
+    pass(&mut matched, &mut prev_used, &block_title, &prev_title);
+    let block_body = |b: usize| doc.blocks[b].body.clone();
+    let prev_body = |p: usize| prev[p].body.clone();
+    pass(&mut matched, &mut prev_used, &block_body, &prev_body);
+
+    // 4. most similar text (word overlap), best pairs first, above a threshold. Bounded so
+    //    a huge rewrite stays linear-ish: only a few hundred candidates are compared.
+    let open_b: Vec<usize> = blocks
+        .iter()
+        .copied()
+        .filter(|&b| matched[b].is_none())
+        .collect();
+    let open_p: Vec<usize> = (0..prev.len()).filter(|&p| !prev_used[p]).collect();
+    if !open_b.is_empty() && !open_p.is_empty() && open_b.len() * open_p.len() <= 250_000 {
+        let words_b: Vec<HashSet<String>> = open_b
+            .iter()
+            .map(|&b| {
+                words(&format!(
+                    "{} {}",
+                    doc.blocks[b].text,
+                    doc.blocks[b].body.as_deref().unwrap_or("")
+                ))
+            })
+            .collect();
+        let words_p: Vec<HashSet<String>> = open_p
+            .iter()
+            .map(|&p| {
+                words(&format!(
+                    "{} {}",
+                    prev[p].value,
+                    prev[p].body.as_deref().unwrap_or("")
+                ))
+            })
+            .collect();
+        let mut pairs = Vec::new();
+        for (i, &b) in open_b.iter().enumerate() {
+            for (j, &p) in open_p.iter().enumerate() {
+                if !same_shape(b, p) {
+                    continue;
+                }
+                let score = dice(&words_b[i], &words_p[j]);
+                if score >= 0.5 {
+                    pairs.push((score, i, j));
+                }
+            }
+        }
+        pairs.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
+        for (_, i, j) in pairs {
+            let (b, p) = (open_b[i], open_p[j]);
+            if matched[b].is_none() && !prev_used[p] {
+                matched[b] = Some(p);
+                prev_used[p] = true;
+            }
+        }
+    }
+
+    // 5. the same slot: between two matched neighbours, k unmatched blocks face k unmatched
+    //    previous messages of the same shapes → a rewrite in place, keep the IDs.
+    let mut gap_b: Vec<usize> = Vec::new();
+    let mut last_anchor: Option<usize> = None;
+    let flush_gap = |gap_b: &mut Vec<usize>,
+                     lo: Option<usize>,
+                     hi: Option<usize>,
+                     matched: &mut Vec<Option<usize>>,
+                     prev_used: &mut Vec<bool>| {
+        if gap_b.is_empty() {
+            return;
+        }
+        let lo_p = lo.map_or(0, |p| p + 1);
+        let hi_p = hi.unwrap_or(prev.len());
+        if lo_p <= hi_p {
+            let gap_p: Vec<usize> = (lo_p..hi_p).filter(|&p| !prev_used[p]).collect();
+            if gap_p.len() == gap_b.len()
+                && gap_b.iter().zip(&gap_p).all(|(&b, &p)| same_shape(b, p))
+            {
+                for (&b, &p) in gap_b.iter().zip(&gap_p) {
+                    matched[b] = Some(p);
+                    prev_used[p] = true;
+                }
+            }
+        }
+        gap_b.clear();
+    };
+    for &b in &blocks {
+        match matched[b] {
+            Some(p) => {
+                flush_gap(
+                    &mut gap_b,
+                    last_anchor,
+                    Some(p),
+                    &mut matched,
+                    &mut prev_used,
+                );
+                last_anchor = Some(p);
+            }
+            None => gap_b.push(b),
+        }
+    }
+    flush_gap(&mut gap_b, last_anchor, None, &mut matched, &mut prev_used);
+    matched
+}
+
+fn words(text: &str) -> HashSet<String> {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect()
+}
+
+fn dice(a: &HashSet<String>, b: &HashSet<String>) -> f64 {
+    if a.is_empty() && b.is_empty() {
+        return 1.0;
+    }
+    let common = a.intersection(b).count();
+    2.0 * common as f64 / (a.len() + b.len()) as f64
+}
+
+/// The document part of every ID: the slugged file name, starting with a letter.
+pub fn doc_prefix(name: &str) -> String {
+    let slug = slug(name, 8);
+    if slug.is_empty() {
+        "doc".into()
+    } else if slug.starts_with(|c: char| c.is_ascii_alphabetic()) {
+        slug
+    } else {
+        format!("doc-{slug}")
+    }
+}
+
+/// The readable part of a new ID, from the block's kind and its text or heading.
+fn fresh_stem(block: &crate::content::Block) -> String {
+    let section = block
+        .section
+        .as_deref()
+        .map(|s| slug(s, 6))
+        .filter(|s| !s.is_empty());
+    let section = section.unwrap_or_else(|| "intro".into());
+    match block.kind {
+        BlockKind::Title => "title".into(),
+        BlockKind::Heading(_) => {
+            let s = slug(&block.text, 6);
+            if s.is_empty() {
+                "heading".into()
+            } else {
+                format!("{s}-heading")
+            }
+        }
+        BlockKind::Paragraph => format!("{section}-text"),
+        BlockKind::Quote => format!("{section}-quote"),
+        BlockKind::Item if block.body.is_some() => {
+            let noun = block
+                .section
+                .as_deref()
+                .and_then(item_noun)
+                .unwrap_or_else(|| "item".into());
+            let t = slug(&block.text, 6);
+            if t.is_empty() {
+                noun
+            } else {
+                format!("{noun}-{t}")
+            }
+        }
+        BlockKind::Item => {
+            let t = slug(&block.text, 4);
+            if t.is_empty() {
+                format!("{section}-item")
+            } else {
+                format!("item-{t}")
+            }
+        }
+        BlockKind::Verbatim => "verbatim".into(),
+    }
+}
+
+/// What the items of a list are called, from the heading above it: the first plural
+/// noun, made singular ("10 Benefits of Dry Needling" → `benefit`, "Side Effects" →
+/// `effect`). A heuristic for readability only; IDs never depend on it after creation.
+fn item_noun(heading: &str) -> Option<String> {
+    let s = slug(heading, 12);
+    s.split('-')
+        .find(|w| {
+            w.len() >= 4
+                && w.ends_with('s')
+                && !w.ends_with("ss")
+                && !w.ends_with("us")
+                && !w.ends_with("is")
+        })
+        .map(|w| w[..w.len() - 1].to_string())
+}
+
+const TRAILING_STOPWORDS: &[&str] = &[
+    "a", "an", "and", "the", "of", "to", "in", "for", "or", "with", "on", "y", "de", "la", "el",
+    "et", "le",
+];
+
+/// ASCII kebab-case from any text (transliterated: `¿Qué es?` → `que-es`), at most
+/// `max_words` words, without number-only words (so "10 Benefits" survives becoming
+/// "11 Benefits") and without a dangling stopword at the end.
+pub fn slug(text: &str, max_words: usize) -> String {
+    let ascii = deunicode::deunicode(text).to_lowercase();
+    let mut words: Vec<&str> = ascii
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty() && !w.chars().all(|c| c.is_ascii_digit()))
+        .take(max_words)
+        .collect();
+    while words.len() > 1 && words.last().is_some_and(|w| TRAILING_STOPWORDS.contains(w)) {
+        words.pop();
+    }
+    words.join("-")
+}
+
+fn unique(base: &str, used: &HashSet<String>) -> String {
+    if !used.contains(base) {
+        return base.to_string();
+    }
+    (2..)
+        .map(|n| format!("{base}-{n}"))
+        .find(|id| !used.contains(id))
+        .expect("an unused suffix exists")
+}
+
+/// Writes the source FTL of one document.
+pub fn render(doc: &Document, ids: &[Option<String>], source_path: &str) -> String {
+    let mut out = String::new();
+    out.push_str(&format!("### Source: {source_path}\n"));
+    out.push_str("### Generated by `carta extract`: edit the Markdown, then run `carta extract`; do not edit this file.\n");
+    for (block, id) in doc.blocks.iter().zip(ids) {
+        let Some(id) = id else { continue };
+        if let BlockKind::Heading(_) = block.kind {
+            out.push('\n');
+            for line in block.text.lines() {
+                out.push_str("## ");
+                out.push_str(line);
+                out.push('\n');
+            }
+        }
+        out.push('\n');
+        let attrs: Vec<(&str, &str)> = block
+            .body
+            .as_deref()
+            .map(|b| ("body", b))
+            .into_iter()
+            .collect();
+        out.push_str(&crate::ftl::message(id, Some(&block.text), &attrs, "\n"));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::content::parse;
+
+    const DOC: &str = "# Care Guide\n\n## What is it?\n\nIntro text here.\n\n## 3 Benefits of Care\n\n1. **Pain Relief**: Less pain for you.\n2. **Better Sleep**: You sleep more deeply.\n3. **More Energy**: You feel active again.\n";
+
+    fn ids_for(markdown: &str, previous: &str) -> Vec<String> {
+        let doc = parse("care", markdown);
+        let prev = previous_messages(&Catalog::parse(previous));
+        assign_ids(&[doc], &[prev])
+            .remove(0)
+            .into_iter()
+            .flatten()
+            .collect()
+    }
+
+    fn first_run(markdown: &str) -> String {
+        let doc = parse("care", markdown);
+        let ids = assign_ids(std::slice::from_ref(&doc), &[vec![]]).remove(0);
+        render(&doc, &ids, "content/care.md")
+    }
+
+    #[test]
+    fn readable_ids() {
+        let ids = ids_for(DOC, "");
+        assert_eq!(
+            ids,
+            vec![
+                "care-title",
+                "care-what-is-it-heading",
+                "care-what-is-it-text",
+                "care-benefits-of-care-heading",
+                "care-benefit-pain-relief",
+                "care-benefit-better-sleep",
+                "care-benefit-more-energy",
+            ]
+        );
+    }
+
+    #[test]
+    fn rewording_keeps_ids() {
+        let before = first_run(DOC);
+        let reworded = DOC
+            .replace("Less pain for you.", "Much less pain, most days.")
+            .replace("Better Sleep", "Deeper Sleep")
+            .replace(
+                "Intro text here.",
+                "A wholly new introduction, nothing shared.",
+            )
+            .replace("What is it?", "About this treatment");
+        assert_eq!(ids_for(&reworded, &before), ids_for(DOC, ""));
+    }
+
+    #[test]
+    fn insert_delete_and_swap_rename_nothing() {
+        let before = first_run(DOC);
+        let inserted = DOC.replace(
+            "2. **Better",
+            "2. **Calmer Mind**: Less worry.\n3. **Better",
+        );
+        let ids = ids_for(&inserted, &before);
+        assert_eq!(ids.len(), 8);
+        assert!(ids.contains(&"care-benefit-calmer-mind".to_string()));
+        for old in ids_for(DOC, "") {
+            assert!(ids.contains(&old), "{old} kept");
+        }
+        let swapped = DOC
+            .replace(
+                "1. **Pain Relief**: Less pain for you.",
+                "1. **More Energy**: You feel active again.",
+            )
+            .replacen(
+                "3. **More Energy**: You feel active again.",
+                "3. **Pain Relief**: Less pain for you.",
+                1,
+            );
+        let ids = ids_for(&swapped, &before);
+        assert_eq!(ids[4], "care-benefit-more-energy");
+        assert_eq!(ids[6], "care-benefit-pain-relief");
+        let deleted = DOC.replace("2. **Better Sleep**: You sleep more deeply.\n", "");
+        let ids = ids_for(&deleted, &before);
+        assert!(!ids.contains(&"care-benefit-better-sleep".to_string()));
+        assert!(ids.contains(&"care-benefit-more-energy".to_string()));
+    }
+
+    #[test]
+    fn duplicate_text_gets_distinct_ids() {
+        let md = "Same words.\n\nSame words.\n";
+        let ids = ids_for(md, "");
+        assert_eq!(ids, vec!["care-intro-text", "care-intro-text-2"]);
+        let again = ids_for(md, &first_run(md));
+        assert_eq!(again, ids);
+    }
+
+    #[test]
+    fn non_english_headings_give_ascii_ids() {
+        let ids = ids_for("## ¿Qué es la punción seca?\n\nTexto.\n\n## 10 beneficios\n\n1. **Alivio**: menos dolor.\n", "");
+        assert_eq!(
+            ids,
+            vec![
+                "care-que-es-la-puncion-seca-heading",
+                "care-que-es-la-puncion-seca-text",
+                "care-beneficios-heading",
+                "care-beneficio-alivio",
+            ]
+        );
+        assert!(ids.iter().all(|id| crate::ftl::is_identifier(id)));
+    }
+
+    #[test]
+    fn output_is_valid_fluent() {
+        let md = "# T\n\nBraces {x} and *emphasis* and [link](https://e.org).\n\n> quote\n> more\n\n- item one\n- item two\n";
+        let ftl = first_run(md);
+        assert!(fluent_syntax::parser::parse(ftl.as_str()).is_ok(), "{ftl}");
+    }
+}

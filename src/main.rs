@@ -1,0 +1,192 @@
+//! The `carta` binary: parse flags, run one command, print, exit 0 / 1 / 2.
+
+mod cli;
+
+use std::io::Write;
+use std::process::ExitCode;
+
+use clap::Parser;
+
+use carta::check::Severity;
+use carta::commands;
+use carta::error::{Error, Result};
+use carta::locale::Tag;
+use carta::project::Project;
+use cli::{Cli, Command, Format};
+
+fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let _ = e.print();
+            return ExitCode::from(if e.use_stderr() { 2 } else { 0 });
+        }
+    };
+    match run(cli) {
+        Ok(code) => ExitCode::from(code),
+        Err(e) => {
+            eprintln!("carta: error: {e}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn tag(input: Option<String>) -> Result<Option<Tag>> {
+    input
+        .map(|t| Tag::parse(&t).map_err(Error::Usage))
+        .transpose()
+}
+
+fn run(cli: Cli) -> Result<u8> {
+    let project = Project::open(&cli.root)?;
+    let mut out = anstream::stdout();
+    match cli.command {
+        Command::Extract { check } => {
+            let report = commands::extract::run(&project, check)?;
+            for path in report.changed.iter().chain(&report.removed) {
+                let verb = match (check, report.removed.contains(path)) {
+                    (true, _) => "out of date",
+                    (false, true) => "removed",
+                    (false, false) => "wrote",
+                };
+                let _ = writeln!(out, "{verb}: {}", path.display());
+            }
+            let stale = !report.changed.is_empty() || !report.removed.is_empty();
+            let _ = writeln!(
+                out,
+                "{} document(s), {} message(s){}",
+                report.documents,
+                report.messages,
+                if stale && check {
+                    "; run `carta extract` to update"
+                } else if stale {
+                    ""
+                } else {
+                    "; up to date"
+                }
+            );
+            Ok(u8::from(check && stale))
+        }
+        Command::Sync {
+            locale,
+            check,
+            prune,
+        } => {
+            let opts = commands::sync::Options {
+                locale: tag(locale)?,
+                check,
+                prune,
+            };
+            let reports = commands::sync::run(&project, &opts)?;
+            let mut changed = false;
+            for r in &reports {
+                let s = &r.stats;
+                let _ = writeln!(
+                    out,
+                    "{:<8} added {}, outdated {}, obsoleted {}, unchanged {}{}{}{}",
+                    r.tag,
+                    s.added,
+                    s.outdated,
+                    s.obsoleted,
+                    s.unchanged,
+                    if s.pruned > 0 {
+                        format!(", pruned {}", s.pruned)
+                    } else {
+                        String::new()
+                    },
+                    if s.untranslated > 0 {
+                        format!("; {} still untranslated", s.untranslated)
+                    } else {
+                        String::new()
+                    },
+                    if s.junk > 0 {
+                        format!(
+                            "; {} unparseable entr{} kept as is (see `carta check`)",
+                            s.junk,
+                            if s.junk == 1 { "y" } else { "ies" }
+                        )
+                    } else {
+                        String::new()
+                    },
+                );
+                for f in &r.obsolete_files {
+                    let _ = writeln!(
+                        out,
+                        "         obsolete file (not in the source): {}",
+                        f.display()
+                    );
+                }
+                for f in &r.changed {
+                    changed = true;
+                    if check {
+                        let _ = writeln!(out, "         would change: {}", f.display());
+                    }
+                }
+            }
+            if reports.is_empty() {
+                let _ = writeln!(
+                    out,
+                    "no target locales; create one with `carta add-locale TAG`"
+                );
+            }
+            Ok(u8::from(check && changed))
+        }
+        Command::AddLocale { tag } => {
+            let report = commands::add_locale::run(&project, &tag)?;
+            for f in &report.created {
+                let _ = writeln!(out, "created: {}", f.display());
+            }
+            if report.added_to_config {
+                let _ = writeln!(out, "added `{}` to carta.toml", report.tag);
+            }
+            let _ = writeln!(
+                out,
+                "next: translate the `# TODO` entries, then run `carta check --locale {}`",
+                report.tag
+            );
+            Ok(0)
+        }
+        Command::Check {
+            locale,
+            format,
+            min_coverage,
+            deny,
+        } => {
+            let report = commands::check::run(
+                &project,
+                &commands::check::Options {
+                    locale: tag(locale)?,
+                },
+            )?;
+            let text = match format {
+                Format::Text => carta::report::text(&report),
+                Format::Json => carta::report::json(&report),
+                Format::Github => carta::report::github(&report),
+                Format::Sarif => carta::report::sarif(&report),
+            };
+            let _ = out.write_all(text.as_bytes());
+            let errors = report
+                .diagnostics
+                .iter()
+                .any(|d| d.severity == Severity::Error);
+            let warnings = report
+                .diagnostics
+                .iter()
+                .any(|d| d.severity == Severity::Warning);
+            let mut fail = errors || (deny.is_some() && warnings);
+            if let Some(min) = min_coverage {
+                for c in &report.locales {
+                    if c.percent() + 1e-9 < min {
+                        fail = true;
+                        eprintln!(
+                            "carta: {} is {:.1}% translated, below --min-coverage {min}",
+                            c.locale,
+                            c.percent()
+                        );
+                    }
+                }
+            }
+            Ok(u8::from(fail))
+        }
+    }
+}

@@ -1,0 +1,121 @@
+//! What `sync` remembers between runs: for each translated message of a locale file, the
+//! source text it last saw. Stored beside the locale file as `<file>.ftl.sync`: UTF-8
+//! text, one line per pattern (`id = text`, `id.attr = text`), messages sorted by ID and
+//! separated by a blank line, so two translators' branches merge without conflict unless
+//! they touched the same message, and a reviewer can read it.
+
+use std::collections::BTreeMap;
+
+/// Source patterns per message ID: `("", value)`, `(".attr", text)`.
+pub type Patterns = Vec<(String, String)>;
+
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct State {
+    pub seen: BTreeMap<String, Patterns>,
+}
+
+/// The extension added to a locale file's name.
+pub const EXTENSION: &str = "sync";
+
+impl State {
+    /// Parses a state file; an error gives the 1-based line and what is wrong.
+    pub fn parse(text: &str) -> Result<State, (usize, String)> {
+        let mut seen: BTreeMap<String, Patterns> = BTreeMap::new();
+        for (n, line) in text.lines().enumerate() {
+            let line = line.trim_end_matches('\r');
+            if line.is_empty() || line.starts_with('#') {
+                continue;
+            }
+            if line.starts_with("<<<<<<<")
+                || line.starts_with(">>>>>>>")
+                || line.starts_with("=======")
+            {
+                return Err((n + 1, "unresolved merge conflict".into()));
+            }
+            let Some((key, text)) = line
+                .split_once(" = ")
+                .or_else(|| line.strip_suffix(" =").map(|k| (k, "")))
+            else {
+                return Err((n + 1, "expected `id = text`".into()));
+            };
+            let (id, attr) = match key.split_once('.') {
+                Some((id, attr)) => (id, format!(".{attr}")),
+                None => (key, String::new()),
+            };
+            let plain = id.strip_prefix('-').unwrap_or(id);
+            if !crate::ftl::is_identifier(plain) {
+                return Err((n + 1, format!("`{id}` is not a message ID")));
+            }
+            seen.entry(id.to_string())
+                .or_default()
+                .push((attr, unescape(text)));
+        }
+        Ok(State { seen })
+    }
+
+    pub fn render(&self, locale_file: &str) -> String {
+        let mut out = format!(
+            "# carta sync state for {locale_file}: the source text each translated message last saw.\n\
+             # Written by `carta sync` to notice outdated translations; commit it, do not edit it.\n"
+        );
+        for (id, patterns) in &self.seen {
+            out.push('\n');
+            for (key, text) in patterns {
+                out.push_str(id);
+                out.push_str(key);
+                out.push_str(" = ");
+                out.push_str(&escape(text));
+                out.push('\n');
+            }
+        }
+        out
+    }
+}
+
+fn escape(text: &str) -> String {
+    text.replace('\\', "\\\\")
+        .replace('\n', "\\n")
+        .replace('\r', "\\r")
+}
+
+fn unescape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars();
+    while let Some(c) = chars.next() {
+        if c == '\\' {
+            match chars.next() {
+                Some('n') => out.push('\n'),
+                Some('r') => out.push('\r'),
+                Some(other) => out.push(other),
+                None => out.push('\\'),
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn roundtrip() {
+        let mut s = State::default();
+        s.seen
+            .insert("b".into(), vec![("".into(), "two\nlines \\ ok".into())]);
+        s.seen.insert(
+            "a".into(),
+            vec![("".into(), "A".into()), (".body".into(), "".into())],
+        );
+        let text = s.render("es/x.ftl");
+        assert_eq!(State::parse(&text).unwrap(), s);
+        assert!(text.find("\na = A").unwrap() < text.find("\nb = ").unwrap());
+    }
+
+    #[test]
+    fn conflict_markers_are_errors() {
+        assert_eq!(State::parse("a = x\n<<<<<<< HEAD\n").unwrap_err().0, 2);
+    }
+}

@@ -1,0 +1,719 @@
+//! (source catalog, locale catalog, state) → the updated locale file + what changed.
+//!
+//! The locale file is never re-serialized: its entries are copied as the bytes they were
+//! (see `catalog`), and sync only adds what it owns — templates for untranslated
+//! messages (`# TODO id = …`), outdated markers (`# carta-outdated [hash]: …`) and the
+//! obsolete section header. Translated messages that left the source move, bytes intact,
+//! into the obsolete section at the end. A file nothing happened to comes back
+//! byte-identical, CRLF, junk and all.
+
+use std::collections::{HashMap, HashSet};
+
+use crate::catalog::{text_hash, Catalog, EntryKind, OBSOLETE_PREFIX, OUTDATED_PREFIX};
+use crate::state::{Patterns, State};
+
+/// What sync did to one file.
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize)]
+pub struct Stats {
+    /// Templates added for messages the locale lacked.
+    pub added: usize,
+    /// Translations newly marked outdated.
+    pub outdated: usize,
+    /// Translations moved to the obsolete section.
+    pub obsoleted: usize,
+    /// Obsolete translations deleted by `--prune`.
+    pub pruned: usize,
+    /// Translations whose source did not change.
+    pub unchanged: usize,
+    /// Untranslated messages (templates) after the sync.
+    pub untranslated: usize,
+    /// Unparseable entries kept verbatim.
+    pub junk: usize,
+}
+
+impl Stats {
+    pub fn add(&mut self, other: &Stats) {
+        self.added += other.added;
+        self.outdated += other.outdated;
+        self.obsoleted += other.obsoleted;
+        self.pruned += other.pruned;
+        self.unchanged += other.unchanged;
+        self.untranslated += other.untranslated;
+        self.junk += other.junk;
+    }
+}
+
+pub struct Options<'a> {
+    pub tag: &'a str,
+    /// What the file translates, for the header of a new file.
+    pub source_label: &'a str,
+    pub prune: bool,
+    /// Messages a locale of the fallback chain (other than the source) translates: a
+    /// sparse regional locale (`es-MX` over `es`) gets no templates for them.
+    pub covered: &'a HashSet<String>,
+}
+
+pub struct Synced {
+    pub text: String,
+    pub state: State,
+    pub stats: Stats,
+}
+
+/// A message of the source, as sync needs it.
+struct SourceMessage {
+    id: String,
+    entry: usize,
+    patterns: Patterns,
+}
+
+fn source_messages(source: &Catalog) -> Vec<SourceMessage> {
+    let mut seen = HashSet::new();
+    let mut out = Vec::new();
+    for i in 0..source.resource.body.len() {
+        if let Some(id) = source.entry_id(i) {
+            if seen.insert(id.clone()) {
+                out.push(SourceMessage {
+                    patterns: source.patterns(i),
+                    id,
+                    entry: i,
+                });
+            }
+        }
+    }
+    out
+}
+
+/// The commented template of source entry `i`, ending with `eol`.
+pub fn template(source: &Catalog, i: usize, eol: &str) -> String {
+    let body = source.body_text(i);
+    let mut out = String::with_capacity(body.len() + 32);
+    for (n, line) in body.lines().enumerate() {
+        if n == 0 {
+            out.push_str("# TODO ");
+        } else if line.trim().is_empty() {
+            out.push('#');
+            out.push_str(eol);
+            continue;
+        } else {
+            out.push_str("# ");
+        }
+        out.push_str(line.trim_end());
+        out.push_str(eol);
+    }
+    out
+}
+
+/// Header of a locale file that sync creates.
+fn header(opts: &Options, eol: &str) -> String {
+    let tag = opts.tag;
+    [
+        format!("### Translation of {} into {tag}.", opts.source_label),
+        "### Lines starting with \"# TODO\" are messages still to translate: delete \"# TODO \" (and \"# \" on".into(),
+        "### the lines below it), then replace the English after \"=\" with your translation.".into(),
+        format!("### Run `carta check --locale {tag}` to see what is missing or outdated."),
+    ]
+    .iter()
+    .map(|l| format!("{l}{eol}"))
+    .collect()
+}
+
+/// A new locale file: header, the source's group comments, a template per message.
+pub fn new_file(source: &Catalog, opts: &Options) -> Synced {
+    let eol = "\n";
+    let mut out = header(opts, eol);
+    let mut stats = Stats::default();
+    for i in 0..source.resource.body.len() {
+        match source.kind(i) {
+            EntryKind::GroupComment => {
+                out.push_str(eol);
+                out.push_str(&source.text[source.spans[i].range()].replace("\r\n", "\n"));
+            }
+            EntryKind::Message(_) | EntryKind::Term(_) => {
+                if source
+                    .entry_id(i)
+                    .is_some_and(|id| opts.covered.contains(&id))
+                {
+                    continue;
+                }
+                out.push_str(eol);
+                out.push_str(&template(source, i, eol));
+                stats.added += 1;
+            }
+            _ => {}
+        }
+    }
+    stats.untranslated = stats.added;
+    Synced {
+        text: out,
+        state: State::default(),
+        stats,
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+enum Role {
+    /// Kept where it is, as it is.
+    Keep,
+    /// The translation of a source message (first definition in the file).
+    Translated(String),
+    /// A template for a source message that is still untranslated.
+    Template(String),
+    /// A translated message that is not in the source.
+    Obsolete,
+    /// Carta-owned text that no longer applies (stale template, obsolete header).
+    Drop,
+}
+
+/// Syncs an existing locale file.
+pub fn sync(source: &Catalog, locale: &Catalog, state: &State, opts: &Options) -> Synced {
+    let eol = locale.eol;
+    let text = locale.text;
+    let messages = source_messages(source);
+    let in_source: HashMap<&str, usize> = messages
+        .iter()
+        .enumerate()
+        .map(|(n, m)| (m.id.as_str(), n))
+        .collect();
+    let n = locale.resource.body.len();
+
+    // 1. What each entry is, and whether it sits in the obsolete section.
+    let mut roles = Vec::with_capacity(n);
+    let mut obsolete_section = Vec::with_capacity(n);
+    let mut in_obsolete = false;
+    let mut translated: HashSet<String> = HashSet::new();
+    for i in 0..n {
+        let kind = locale.kind(i);
+        if kind == EntryKind::ObsoleteHeader {
+            in_obsolete = true;
+        }
+        obsolete_section.push(in_obsolete);
+        let role = match kind {
+            EntryKind::Message(_) | EntryKind::Term(_) => {
+                let id = locale.entry_id(i).unwrap_or_default();
+                let first = locale.index.get(&id) == Some(&i);
+                if in_source.contains_key(id.as_str()) && first {
+                    translated.insert(id.clone());
+                    Role::Translated(id)
+                } else if in_source.contains_key(id.as_str()) {
+                    Role::Keep // a duplicate: check reports it, sync keeps it
+                } else {
+                    Role::Obsolete
+                }
+            }
+            EntryKind::ObsoleteHeader => Role::Drop,
+            _ => Role::Keep,
+        };
+        roles.push(role);
+    }
+    let mut templated: HashSet<String> = HashSet::new();
+    for (i, role) in roles.iter_mut().enumerate() {
+        if let EntryKind::Template(id) = locale.kind(i) {
+            let id = id.to_string();
+            *role = if in_source.contains_key(id.as_str())
+                && !translated.contains(&id)
+                && !opts.covered.contains(&id)
+                && !obsolete_section[i]
+                && templated.insert(id.clone())
+            {
+                Role::Template(id)
+            } else {
+                Role::Drop
+            };
+        }
+    }
+
+    // 2. New text for each translated message (outdated markers) and template.
+    let mut stats = Stats::default();
+    let mut new_state = State::default();
+    let mut replacement: HashMap<usize, String> = HashMap::new();
+    for i in 0..n {
+        match &roles[i] {
+            Role::Translated(id) => {
+                let current = &messages[in_source[id.as_str()]].patterns;
+                let (entry_text, outdated_now) = mark(locale, i, state.seen.get(id), current, eol);
+                if outdated_now {
+                    stats.outdated += 1;
+                } else {
+                    stats.unchanged += 1;
+                }
+                if entry_text != text[locale.spans[i].range()] {
+                    replacement.insert(i, entry_text);
+                }
+                new_state.seen.insert(id.clone(), current.clone());
+            }
+            Role::Template(id) => {
+                let fresh = template(source, messages[in_source[id.as_str()]].entry, eol);
+                if fresh != text[locale.spans[i].range()] {
+                    replacement.insert(i, fresh);
+                }
+            }
+            _ => {}
+        }
+    }
+
+    // 3. Where the messages the main part lacks go: after their nearest preceding source
+    //    neighbour that is there, or before the first one.
+    let mut position: HashMap<&str, usize> = HashMap::new();
+    for i in 0..n {
+        if obsolete_section[i] {
+            continue;
+        }
+        if let Role::Translated(id) | Role::Template(id) = &roles[i] {
+            position.insert(id.as_str(), i);
+        }
+    }
+    let revived: HashMap<&str, usize> = (0..n)
+        .filter(|&i| obsolete_section[i])
+        .filter_map(|i| match &roles[i] {
+            Role::Translated(id) => Some((id.as_str(), i)),
+            _ => None,
+        })
+        .collect();
+    let mut after: HashMap<usize, Vec<String>> = HashMap::new();
+    let mut before_first: Vec<String> = Vec::new();
+    let mut anchor: Option<usize> = None;
+    for m in &messages {
+        if let Some(&i) = position.get(m.id.as_str()) {
+            anchor = Some(i);
+            continue;
+        }
+        let piece = match revived.get(m.id.as_str()) {
+            Some(&i) => replacement
+                .get(&i)
+                .cloned()
+                .unwrap_or_else(|| text[locale.spans[i].range()].to_string()),
+            None if opts.covered.contains(&m.id) => continue,
+            None => {
+                stats.added += 1;
+                template(source, m.entry, eol)
+            }
+        };
+        match anchor {
+            Some(a) => after.entry(a).or_default().push(piece),
+            None => before_first.push(piece),
+        }
+    }
+    let first_source_entry = (0..n).find(|&i| {
+        !obsolete_section[i] && matches!(roles[i], Role::Translated(_) | Role::Template(_))
+    });
+
+    // 4. Assemble: main part in file order with insertions, then the obsolete section.
+    let mut out = String::with_capacity(text.len() + 256);
+    out.push_str(locale.prefix());
+    let mut moved: Vec<String> = Vec::new();
+    let mut kept_obsolete: Vec<usize> = Vec::new();
+    let mut obsolete_header: Option<usize> = None;
+    for i in 0..n {
+        let span = &locale.spans[i];
+        if obsolete_section[i] {
+            match roles[i] {
+                Role::Drop if locale.kind(i) == EntryKind::ObsoleteHeader => {
+                    obsolete_header = obsolete_header.or(Some(i))
+                }
+                Role::Translated(_) | Role::Drop => {}
+                _ => kept_obsolete.push(i),
+            }
+            continue;
+        }
+        if Some(i) == first_source_entry {
+            for piece in before_first.drain(..) {
+                push_piece(&mut out, &piece, eol);
+            }
+        }
+        match &roles[i] {
+            Role::Drop => {}
+            Role::Obsolete => {
+                stats.obsoleted += 1;
+                moved.push(text[span.range()].to_string());
+            }
+            _ => {
+                match replacement.get(&i) {
+                    Some(new) => {
+                        out.push_str(new);
+                        out.push_str(&text[span.end..span.next]);
+                    }
+                    None => out.push_str(&text[span.start..span.next]),
+                }
+                if !out.ends_with('\n') && after.contains_key(&i) {
+                    out.push_str(eol);
+                }
+            }
+        }
+        if let Some(pieces) = after.remove(&i) {
+            for piece in pieces {
+                push_piece(&mut out, &piece, eol);
+            }
+        }
+    }
+    for piece in before_first.drain(..) {
+        push_piece(&mut out, &piece, eol);
+    }
+
+    let obsolete_messages = kept_obsolete
+        .iter()
+        .filter(|&&i| roles[i] == Role::Obsolete)
+        .count()
+        + moved.len();
+    if opts.prune {
+        stats.pruned = obsolete_messages;
+        stats.obsoleted = 0;
+        kept_obsolete.retain(|&i| roles[i] != Role::Obsolete);
+        moved.clear();
+    }
+    if !kept_obsolete.is_empty() || !moved.is_empty() {
+        match obsolete_header {
+            Some(h) => {
+                let span = &locale.spans[h];
+                ensure_blank_line(&mut out, eol);
+                out.push_str(&text[span.start..span.next]);
+            }
+            None => push_piece(&mut out, &obsolete_header_text(eol), eol),
+        }
+        for &i in &kept_obsolete {
+            let span = &locale.spans[i];
+            if !out.ends_with('\n') {
+                out.push_str(eol);
+            }
+            out.push_str(&text[span.start..span.next]);
+        }
+        for piece in moved {
+            let mut piece = piece;
+            if !piece.ends_with('\n') {
+                piece.push_str(eol);
+            }
+            push_piece(&mut out, &piece, eol);
+        }
+    }
+
+    if out != text {
+        // Something changed: end the file with exactly one line ending.
+        let trimmed = out.trim_end_matches(['\n', '\r', ' ', '\t']).len();
+        out.truncate(trimmed);
+        out.push_str(eol);
+    }
+    stats.untranslated = messages
+        .iter()
+        .filter(|m| !translated.contains(&m.id) && !opts.covered.contains(&m.id))
+        .count();
+    stats.junk = (0..n)
+        .filter(|&i| locale.kind(i) == EntryKind::Junk)
+        .count();
+    Synced {
+        text: out,
+        state: new_state,
+        stats,
+    }
+}
+
+/// Adds a generated or moved piece with a blank line before and after it, so a template
+/// never glues itself to a message as that message's comment.
+fn push_piece(out: &mut String, piece: &str, eol: &str) {
+    ensure_blank_line(out, eol);
+    out.push_str(piece);
+    out.push_str(eol);
+}
+
+fn ensure_blank_line(out: &mut String, eol: &str) {
+    if out.is_empty() {
+        return;
+    }
+    if !out.ends_with('\n') {
+        out.push_str(eol);
+    }
+    let without_last = &out[..out.len() - 1].trim_end_matches('\r');
+    if !without_last.ends_with('\n') {
+        out.push_str(eol);
+    }
+}
+
+fn obsolete_header_text(eol: &str) -> String {
+    [
+        format!("## {OBSOLETE_PREFIX}: these translations are no longer in the source. They are kept so no"),
+        "## work is lost: reuse what you need, then delete them (or run `carta sync --prune`).".into(),
+    ]
+    .iter()
+    .map(|l| format!("{l}{eol}"))
+    .collect()
+}
+
+/// The entry text of translated message `i` with its outdated marker added, updated or
+/// removed; and whether it is (still or newly) outdated — newly counts only once.
+fn mark(
+    locale: &Catalog,
+    i: usize,
+    seen: Option<&Patterns>,
+    current: &Patterns,
+    eol: &str,
+) -> (String, bool) {
+    let span = &locale.spans[i];
+    let entry = &locale.text[span.range()];
+    let hash = text_hash(&locale.body_text(i));
+    let marker = locale.outdated_marker(i);
+    let changed = seen.is_some_and(|s| s != current);
+    let marker_text_len =
+        |lines: usize| -> usize { entry.split_inclusive('\n').take(lines).map(str::len).sum() };
+    match marker {
+        Some(m) if m.hash != hash => {
+            // The translator edited the translation: it is current again, drop the marker —
+            // unless the source moved on once more since.
+            let rest = &entry[marker_text_len(m.lines)..];
+            match (changed, seen) {
+                (true, Some(old)) => (
+                    format!("{}{rest}", marker_lines(old, current, &hash, eol)),
+                    true,
+                ),
+                _ => (rest.to_string(), false),
+            }
+        }
+        Some(m) => {
+            if changed {
+                // Still outdated and the source changed again: keep what it was translated
+                // from ("was"), show the newest text.
+                let was = marker_was(locale.comment_lines(i), m.lines);
+                let rest = &entry[marker_text_len(m.lines)..];
+                let was = if was.is_empty() {
+                    seen.cloned().unwrap_or_default()
+                } else {
+                    was
+                };
+                (
+                    format!("{}{rest}", marker_lines(&was, current, &hash, eol)),
+                    true,
+                )
+            } else {
+                (entry.to_string(), false)
+            }
+        }
+        None => match (changed, seen) {
+            (true, Some(old)) => (
+                format!("{}{entry}", marker_lines(old, current, &hash, eol)),
+                true,
+            ),
+            _ => (entry.to_string(), false),
+        },
+    }
+}
+
+fn one_line(text: &str) -> String {
+    text.replace("\r\n", "\n").replace('\n', " ⏎ ")
+}
+
+/// The `was:` texts of an existing marker.
+fn marker_was(lines: &[&str], len: usize) -> Patterns {
+    let mut out = Vec::new();
+    for line in lines.iter().take(len).skip(1) {
+        let line = line.trim_start();
+        if let Some((key, text)) = line.split_once("was: ") {
+            let key = key.trim();
+            let key = if key == "value" { "" } else { key };
+            out.push((key.to_string(), text.replace(" ⏎ ", "\n")));
+        }
+    }
+    out
+}
+
+/// The marker comment lines for a translation whose source went from `old` to `new`.
+fn marker_lines(old: &Patterns, new: &Patterns, hash: &str, eol: &str) -> String {
+    let mut out = format!(
+        "# {OUTDATED_PREFIX} [{hash}]: the source changed after this was translated. Update the translation, then delete these lines.{eol}"
+    );
+    let get = |p: &Patterns, k: &str| p.iter().find(|(key, _)| key == k).map(|(_, t)| t.clone());
+    let mut keys: Vec<String> = new.iter().map(|(k, _)| k.clone()).collect();
+    for (k, _) in old {
+        if !keys.contains(k) {
+            keys.push(k.clone());
+        }
+    }
+    for key in keys {
+        let (was, now) = (get(old, &key), get(new, &key));
+        if was == now {
+            continue;
+        }
+        let label = if key.is_empty() {
+            "value".to_string()
+        } else {
+            key.clone()
+        };
+        let was = was.unwrap_or_default();
+        let now = now.unwrap_or_default();
+        out.push_str(&format!("#   {label} was: {}{eol}", one_line(&was)));
+        out.push_str(&format!("#   {label} now: {}{eol}", one_line(&now)));
+        out.push_str(&format!(
+            "#   {label} diff: {}{eol}",
+            one_line(&word_diff(&was, &now))
+        ));
+    }
+    out
+}
+
+/// `[-removed-]{+added+}` word diff.
+pub fn word_diff(old: &str, new: &str) -> String {
+    use similar::{ChangeTag, TextDiff};
+    let diff = TextDiff::from_words(old, new);
+    let mut out = String::new();
+    let mut current: Option<ChangeTag> = None;
+    for change in diff.iter_all_changes() {
+        let tag = change.tag();
+        if current != Some(tag) {
+            match current {
+                Some(ChangeTag::Delete) => out.push_str("-]"),
+                Some(ChangeTag::Insert) => out.push_str("+}"),
+                _ => {}
+            }
+            match tag {
+                ChangeTag::Delete => out.push_str("[-"),
+                ChangeTag::Insert => out.push_str("{+"),
+                ChangeTag::Equal => {}
+            }
+            current = Some(tag);
+        }
+        out.push_str(change.value());
+    }
+    match current {
+        Some(ChangeTag::Delete) => out.push_str("-]"),
+        Some(ChangeTag::Insert) => out.push_str("+}"),
+        _ => {}
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SOURCE: &str = "### Source\n\n## Intro\n\na = Alpha\n\nb = Beta\n    .body = Beta body\n\n## More\n\nc = Gamma\n";
+
+    fn run(source: &str, locale: &str, state: &State) -> Synced {
+        let covered = HashSet::new();
+        let opts = Options {
+            tag: "es",
+            source_label: "x",
+            prune: false,
+            covered: &covered,
+        };
+        sync(
+            &Catalog::parse(source),
+            &Catalog::parse(locale),
+            state,
+            &opts,
+        )
+    }
+
+    #[test]
+    fn new_file_has_templates_and_groups() {
+        let covered = HashSet::new();
+        let opts = Options {
+            tag: "es",
+            source_label: "content/x.md",
+            prune: false,
+            covered: &covered,
+        };
+        let s = new_file(&Catalog::parse(SOURCE), &opts);
+        assert!(s.text.contains(
+            "## Intro\n\n# TODO a = Alpha\n\n# TODO b = Beta\n#     .body = Beta body\n"
+        ));
+        assert_eq!(s.stats.added, 3);
+        let c = Catalog::parse(&s.text);
+        assert!(c.errors.is_empty());
+        // Syncing the new file changes nothing.
+        let again = run(SOURCE, &s.text, &State::default());
+        assert_eq!(again.text, s.text);
+    }
+
+    #[test]
+    fn untouched_file_is_byte_identical() {
+        let locale = "### mine\r\n\r\n# note\r\na = Alfa\r\n\r\n\r\nbroken without equals\r\n\r\nb = Beta-es\r\n    .body = Cuerpo\r\n\r\nc = Gama";
+        let first = run(SOURCE, locale, &State::default());
+        assert_eq!(first.text, locale);
+        let second = run(SOURCE, locale, &first.state);
+        assert_eq!(second.text, locale);
+        assert_eq!(second.stats.unchanged, 3);
+        assert_eq!(second.stats.junk, 1);
+    }
+
+    #[test]
+    fn missing_goes_next_to_neighbours() {
+        let locale = "a = Alfa\n\nc = Gama\n";
+        let s = run(SOURCE, locale, &State::default());
+        assert_eq!(
+            s.text,
+            "a = Alfa\n\n# TODO b = Beta\n#     .body = Beta body\n\nc = Gama\n"
+        );
+        assert_eq!(s.stats.added, 1);
+    }
+
+    #[test]
+    fn changed_source_marks_outdated_until_edited() {
+        let locale = "a = Alfa\n\nb = Beta-es\n    .body = Cuerpo\n\nc = Gama\n";
+        let first = run(SOURCE, locale, &State::default());
+        let changed = SOURCE.replace("Beta body", "Beta body, longer");
+        let second = run(&changed, &first.text, &first.state);
+        assert_eq!(second.stats.outdated, 1);
+        assert!(
+            second
+                .text
+                .contains("#   .body was: Beta body\n#   .body now: Beta body, longer\n"),
+            "{}",
+            second.text
+        );
+        // Syncing again keeps the marker and counts nothing new.
+        let third = run(&changed, &second.text, &second.state);
+        assert_eq!(third.text, second.text);
+        // The translator edits the translation: the marker goes.
+        let edited = third.text.replace("Cuerpo", "Cuerpo, más largo");
+        let fourth = run(&changed, &edited, &third.state);
+        assert!(!fourth.text.contains(OUTDATED_PREFIX));
+        assert!(fourth.text.contains("Cuerpo, más largo"));
+    }
+
+    #[test]
+    fn removed_messages_move_to_obsolete_and_come_back() {
+        let locale = "a = Alfa\n\nb = Beta-es\n\nc = Gama\n";
+        let without_b = SOURCE.replace("b = Beta\n    .body = Beta body\n", "");
+        let s = run(&without_b, locale, &State::default());
+        assert!(
+            s.text
+                .ends_with("(or run `carta sync --prune`).\n\nb = Beta-es\n"),
+            "{}",
+            s.text
+        );
+        assert_eq!(s.stats.obsoleted, 1);
+        let again = run(&without_b, &s.text, &s.state);
+        assert_eq!(again.text, s.text);
+        let back = run(SOURCE, &s.text, &s.state);
+        assert!(
+            back.text
+                .starts_with("a = Alfa\n\nb = Beta-es\n\nc = Gama\n"),
+            "{}",
+            back.text
+        );
+        assert!(!back.text.contains("obsolete"));
+    }
+
+    #[test]
+    fn sparse_locales_get_no_templates_for_covered_messages() {
+        let covered: HashSet<String> = ["a".to_string(), "c".to_string()].into();
+        let opts = Options {
+            tag: "es-MX",
+            source_label: "x",
+            prune: false,
+            covered: &covered,
+        };
+        let s = sync(
+            &Catalog::parse(SOURCE),
+            &Catalog::parse("c = Gama-mx\n\n# TODO a = Alpha\n"),
+            &State::default(),
+            &opts,
+        );
+        assert_eq!(
+            s.text,
+            "# TODO b = Beta\n#     .body = Beta body\n\nc = Gama-mx\n"
+        );
+        assert_eq!(s.stats.untranslated, 1);
+    }
+
+    #[test]
+    fn word_diff_marks_changes() {
+        assert_eq!(word_diff("a b c", "a x c"), "a [-b-]{+x+} c");
+    }
+}
