@@ -64,6 +64,21 @@ pub enum Command {
         #[arg(long, value_enum, value_name = "WHAT")]
         deny: Option<Deny>,
     },
+    /// Write dist/: per locale an HTML and a Markdown handout, the handout as JSON, messages.json and messages.ftl; plus index.html and manifest.json.
+    Build {
+        /// Only this locale.
+        #[arg(long, value_name = "TAG")]
+        locale: Option<String>,
+        /// Output folder (default: `out-dir` of carta.toml, `dist`).
+        #[arg(long, value_name = "DIR")]
+        out: Option<PathBuf>,
+        /// Also build the pseudo-locales en-XA (accented, longer) and ar-XB (mirrored, right to left).
+        #[arg(long)]
+        pseudo: bool,
+        /// Exit 1 when any message fell back to a locale of another language.
+        #[arg(long)]
+        strict: bool,
+    },
 }
 
 #[derive(Clone, Copy, ValueEnum)]

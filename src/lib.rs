@@ -28,6 +28,7 @@ pub mod catalog;
 pub mod state;
 pub mod sync;
 
+pub mod bundle;
 pub mod check;
 pub mod fallback;
 pub mod report;

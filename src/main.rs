@@ -146,6 +146,52 @@ fn run(cli: Cli) -> Result<u8> {
             );
             Ok(0)
         }
+        Command::Build {
+            locale,
+            out: dir,
+            pseudo,
+            strict,
+        } => {
+            let opts = commands::build::Options {
+                locale: tag(locale)?,
+                out: dir,
+                pseudo,
+            };
+            let report = commands::build::run(&project, &opts)?;
+            let mut foreign = 0;
+            for l in &report.locales {
+                foreign += l.foreign;
+                let _ = writeln!(
+                    out,
+                    "{:<8} {} messages, {} from a fallback locale{}",
+                    l.tag,
+                    l.messages,
+                    l.fell_back.len(),
+                    if l.foreign > 0 {
+                        format!(" ({} in another language)", l.foreign)
+                    } else {
+                        String::new()
+                    }
+                );
+                if strict {
+                    for (id, from) in &l.fell_back {
+                        let _ = writeln!(out, "         {id} <- {from}");
+                    }
+                }
+            }
+            let _ = writeln!(
+                out,
+                "wrote {} file(s) to {} ({} unchanged)",
+                report.files_written,
+                report.out_dir.display(),
+                report.files_unchanged
+            );
+            if strict && foreign > 0 {
+                eprintln!("carta: --strict: {foreign} message(s) fell back to another language");
+                return Ok(1);
+            }
+            Ok(0)
+        }
         Command::Check {
             locale,
             format,

@@ -2,6 +2,7 @@
 //! its output. Stages themselves (`extract`, `sync`, `check`, `bundle`) do no I/O.
 
 pub mod add_locale;
+pub mod build;
 pub mod check;
 pub mod extract;
 pub mod sync;

@@ -1,0 +1,355 @@
+//! A handout as a standalone, print-ready HTML page (and the language picker).
+//!
+//! Safety: translated text is inline Markdown rendered by pulldown-cmark with every raw
+//! HTML event turned into escaped text, link targets limited to http(s), mailto, tel
+//! and relative URLs, and images shown as their alt text (the page makes no external
+//! requests). Fluent isolation marks are off; direction is set with `dir` on `<html>` and
+//! on every fallback element, which also carries its own `lang` for screen readers.
+
+use pulldown_cmark::{CowStr, Event, Options, Parser, Tag as MdTag, TagEnd};
+
+use super::{LocaleBundle, Part};
+use crate::content::{BlockKind, Document};
+use crate::locale::Tag;
+
+const CSS: &str = r#"
+:root { color-scheme: light; --ink: #1b1f23; --muted: #57606a; --accent: #0b5e7a; }
+* { box-sizing: border-box; }
+html { font-family: "Noto Sans", "Noto Sans Arabic", "Noto Sans CJK SC", "Noto Sans SC", system-ui, "Segoe UI", Roboto, Arial, sans-serif; color: var(--ink); line-height: 1.55; }
+body { margin: 0 auto; max-width: 46rem; padding: 2rem 1.25rem 3rem; font-size: 1.05rem; }
+h1 { font-size: 1.9rem; line-height: 1.2; color: var(--accent); margin: 0 0 1.25rem; }
+h2 { font-size: 1.35rem; margin: 1.8rem 0 .6rem; color: var(--accent); }
+h3, h4, h5, h6 { font-size: 1.1rem; margin: 1.4rem 0 .4rem; }
+p { margin: 0 0 .9rem; }
+ol, ul { padding-inline-start: 1.6rem; margin: 0 0 1rem; }
+li { margin: 0 0 .7rem; padding-inline-start: .2rem; }
+li > p { margin: 0; }
+.item-title { color: var(--accent); }
+blockquote { margin: 1rem 0; padding: .2rem 1rem; border-inline-start: .25rem solid #d0d7de; color: var(--muted); }
+pre { white-space: pre-wrap; background: #f6f8fa; padding: .75rem; border-radius: .3rem; }
+a { color: var(--accent); }
+footer { margin-top: 2.5rem; font-size: .8rem; color: var(--muted); border-top: 1px solid #d0d7de; padding-top: .5rem; }
+.fallback { background: #fff6d6; border-radius: .2rem; }
+@media print {
+  /* Fits both A4 (210 x 297 mm) and US Letter (216 x 279 mm): the printer's paper size,
+     margins that leave a 170 mm measure on either. */
+  @page { size: auto; margin: 18mm 20mm 20mm; }
+  html { font-size: 11pt; }
+  body { max-width: none; padding: 0; }
+  h1, h2, h3 { break-after: avoid; }
+  li, blockquote, p { break-inside: avoid; }
+  a { color: inherit; text-decoration: none; }
+  .fallback { background: none; }
+}
+"#;
+
+/// Escapes text for HTML content and attribute values.
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let _ = pulldown_cmark_escape::escape_html(&mut out, text);
+    out
+}
+
+/// A link target that cannot run script: http(s), mailto, tel, fragments and relative
+/// URLs pass; anything else (`javascript:`, `data:`, `vbscript:`) becomes `#`.
+pub fn safe_url(url: &str) -> String {
+    let cleaned: String = url
+        .chars()
+        .filter(|c| !c.is_control() && !c.is_whitespace())
+        .collect();
+    let lower = cleaned.to_ascii_lowercase();
+    let scheme_end = lower.find(':');
+    let path_start = lower.find(['/', '?', '#']).unwrap_or(lower.len());
+    let allowed = match scheme_end {
+        Some(i) if i < path_start => ["http", "https", "mailto", "tel"].contains(&&lower[..i]),
+        _ => true,
+    };
+    if allowed {
+        cleaned
+    } else {
+        "#".into()
+    }
+}
+
+/// Inline Markdown → safe HTML. `block` keeps paragraph tags (for multi-paragraph text).
+pub fn markdown(text: &str, block: bool) -> String {
+    let parser = Parser::new_ext(text, Options::empty());
+    let mut events: Vec<Event> = Vec::new();
+    let mut in_image = 0usize;
+    for event in parser {
+        let event = match event {
+            Event::Html(raw) | Event::InlineHtml(raw) => Event::Text(raw),
+            Event::Start(MdTag::Link {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) => Event::Start(MdTag::Link {
+                link_type,
+                dest_url: CowStr::from(safe_url(&dest_url)),
+                title,
+                id,
+            }),
+            Event::Start(MdTag::Image { .. }) => {
+                in_image += 1;
+                continue;
+            }
+            Event::End(TagEnd::Image) => {
+                in_image = in_image.saturating_sub(1);
+                continue;
+            }
+            Event::Start(MdTag::Paragraph) | Event::End(TagEnd::Paragraph) if !block => continue,
+            other => other,
+        };
+        let _ = in_image;
+        events.push(event);
+    }
+    let mut out = String::new();
+    pulldown_cmark::html::push_html(&mut out, events.into_iter());
+    out.trim_end().to_string()
+}
+
+/// Wraps a part's HTML in an element with its own `lang` (and `dir`) when it came from a
+/// fallback locale.
+fn part_html(
+    bundle: &LocaleBundle,
+    part: Option<&Part>,
+    html: impl Fn(&str) -> String,
+    element: &str,
+) -> String {
+    let Some(part) = part else {
+        return String::new();
+    };
+    let inner = html(&part.text);
+    if part.from == 0 {
+        return inner;
+    }
+    let from = bundle.locale_of(part);
+    format!(
+        "<{element} class=\"fallback\" lang=\"{}\" dir=\"{}\" title=\"{}\">{inner}</{element}>",
+        escape(from.as_str()),
+        if from.is_rtl() { "rtl" } else { "ltr" },
+        escape(&format!("Not translated yet: shown in {}", from.autonym()))
+    )
+}
+
+pub fn render(doc: &Document, ids: &[Option<String>], bundle: &LocaleBundle) -> String {
+    let tag = &bundle.tag;
+    let dir = if tag.is_rtl() { "rtl" } else { "ltr" };
+    let title_text = doc
+        .blocks
+        .iter()
+        .zip(ids)
+        .find(|(b, _)| b.kind == BlockKind::Title)
+        .and_then(|(_, id)| id.as_deref())
+        .and_then(|id| bundle.part(id, None))
+        .map(|p| plain(&p.text))
+        .unwrap_or_else(|| doc.name.clone());
+    let mut body = String::new();
+    // Open lists: (ordered, depth).
+    let mut lists: Vec<(bool, usize)> = Vec::new();
+    let close_lists = |body: &mut String, lists: &mut Vec<(bool, usize)>, keep: usize| {
+        while lists.len() > keep {
+            let (ordered, _) = lists.pop().unwrap_or((false, 0));
+            body.push_str(if ordered {
+                "</li></ol>\n"
+            } else {
+                "</li></ul>\n"
+            });
+        }
+    };
+    let mut quote_open = 0usize;
+    for (block, id) in doc.blocks.iter().zip(ids) {
+        let depth = block.quote_depth;
+        if block.kind != BlockKind::Item {
+            close_lists(&mut body, &mut lists, 0);
+        }
+        while quote_open > depth {
+            body.push_str("</blockquote>\n");
+            quote_open -= 1;
+        }
+        while quote_open < depth {
+            body.push_str("<blockquote>\n");
+            quote_open += 1;
+        }
+        let value = id.as_deref().and_then(|id| bundle.part(id, None));
+        let inline = |t: &str| markdown(t, false);
+        let id_attr = id
+            .as_deref()
+            .map(|i| format!(" id=\"{}\"", escape(i)))
+            .unwrap_or_default();
+        match block.kind {
+            BlockKind::Title => body.push_str(&format!(
+                "<h1{id_attr}>{}</h1>\n",
+                part_html(bundle, value, inline, "span")
+            )),
+            BlockKind::Heading(level) => {
+                let level = level.clamp(2, 6);
+                body.push_str(&format!(
+                    "<h{level}{id_attr}>{}</h{level}>\n",
+                    part_html(bundle, value, inline, "span")
+                ));
+            }
+            BlockKind::Paragraph => body.push_str(&format!(
+                "<p{id_attr}>{}</p>\n",
+                part_html(bundle, value, inline, "span")
+            )),
+            BlockKind::Quote => body.push_str(&format!(
+                "<blockquote{id_attr}>{}</blockquote>\n",
+                part_html(bundle, value, |t| markdown(t, true), "div")
+            )),
+            BlockKind::Item => {
+                let list = block.list.clone().unwrap_or(crate::content::ListPos {
+                    number: None,
+                    depth: 0,
+                    first: true,
+                });
+                let ordered = list.number.is_some();
+                let level = list.depth + 1;
+                if lists.len() > level {
+                    close_lists(&mut body, &mut lists, level);
+                }
+                if lists.len() == level && list.first {
+                    close_lists(&mut body, &mut lists, level - 1);
+                }
+                if lists.len() == level {
+                    body.push_str("</li>\n");
+                } else {
+                    while lists.len() < level {
+                        match (ordered, list.number) {
+                            (true, Some(n)) if n != 1 => {
+                                body.push_str(&format!("<ol start=\"{n}\">\n"))
+                            }
+                            (true, _) => body.push_str("<ol>\n"),
+                            _ => body.push_str("<ul>\n"),
+                        }
+                        lists.push((ordered, lists.len() + 1));
+                    }
+                }
+                let content = match &block.body {
+                    Some(_) => {
+                        let attr = id.as_deref().and_then(|id| bundle.part(id, Some("body")));
+                        format!(
+                            "<p><strong class=\"item-title\">{}</strong>{}{}</p>",
+                            part_html(bundle, value, inline, "span"),
+                            escape(super::markdown::separator(bundle)),
+                            part_html(bundle, attr, inline, "span")
+                        )
+                    }
+                    None => part_html(bundle, value, |t| markdown(t, true), "div"),
+                };
+                body.push_str(&format!("<li{id_attr}>{content}"));
+            }
+            BlockKind::Verbatim => body.push_str(&format!("{}\n", markdown(&block.text, true))),
+        }
+    }
+    close_lists(&mut body, &mut lists, 0);
+    while quote_open > 0 {
+        body.push_str("</blockquote>\n");
+        quote_open -= 1;
+    }
+    format!(
+        "<!DOCTYPE html>\n<html lang=\"{lang}\" dir=\"{dir}\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta name=\"generator\" content=\"carta\">\n<title>{title}</title>\n<style>{CSS}</style>\n</head>\n<body>\n<main>\n{body}</main>\n<footer>{footer}</footer>\n</body>\n</html>\n",
+        lang = escape(tag.as_str()),
+        title = escape(&title_text),
+        footer = escape(&footer_note(bundle)),
+    )
+}
+
+fn footer_note(bundle: &LocaleBundle) -> String {
+    let fell_back = bundle
+        .fallbacks()
+        .into_iter()
+        .filter(|(_, from)| bundle.is_foreign(from))
+        .count();
+    if fell_back == 0 {
+        format!("{} · {}", bundle.tag.autonym(), bundle.tag)
+    } else {
+        format!(
+            "{} · {} · {fell_back} passage(s) not yet translated are shown in {}",
+            bundle.tag.autonym(),
+            bundle.tag,
+            bundle.chain.last().map(|t| t.autonym()).unwrap_or_default()
+        )
+    }
+}
+
+/// Markdown → plain text (for `<title>`).
+pub fn plain(text: &str) -> String {
+    let mut out = String::new();
+    for event in Parser::new(text) {
+        match event {
+            Event::Text(t) | Event::Code(t) | Event::Html(t) | Event::InlineHtml(t) => {
+                out.push_str(&t)
+            }
+            Event::SoftBreak | Event::HardBreak => out.push(' '),
+            _ => {}
+        }
+    }
+    out.trim().to_string()
+}
+
+/// `dist/index.html`: every locale by its own name, linking to each handout.
+pub fn index(locales: &[(Tag, Vec<(String, String)>)], source: &Tag) -> String {
+    let mut items = String::new();
+    for (tag, docs) in locales {
+        let dir = if tag.is_rtl() { "rtl" } else { "ltr" };
+        let links: Vec<String> = docs
+            .iter()
+            .map(|(file, title)| {
+                format!(
+                    "<a href=\"{}/{}\" hreflang=\"{}\">{}</a>",
+                    escape(tag.as_str()),
+                    escape(file),
+                    escape(tag.as_str()),
+                    escape(title)
+                )
+            })
+            .collect();
+        items.push_str(&format!(
+            "<li lang=\"{}\" dir=\"{dir}\"><span class=\"name\">{}</span> <span class=\"tag\">{}</span><br>{}</li>\n",
+            escape(tag.as_str()),
+            escape(&tag.autonym()),
+            escape(tag.as_str()),
+            links.join(" · ")
+        ));
+    }
+    format!(
+        "<!DOCTYPE html>\n<html lang=\"{src}\" dir=\"ltr\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>Handouts · Languages</title>\n<style>{CSS}\nul.languages {{ list-style: none; padding: 0; }} ul.languages li {{ padding: .5rem 0; border-bottom: 1px solid #eaeef2; }} .name {{ font-weight: 600; font-size: 1.15rem; }} .tag {{ color: var(--muted); font-size: .85rem; }}</style>\n</head>\n<body>\n<main>\n<h1>Choose your language</h1>\n<ul class=\"languages\">\n{items}</ul>\n</main>\n</body>\n</html>\n",
+        src = escape(source.as_str()),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn raw_html_is_text() {
+        let html = markdown(
+            "a <script>alert(1)</script> <img src=x onerror=alert(1)>",
+            false,
+        );
+        assert!(!html.contains("<script"), "{html}");
+        assert!(!html.contains("<img"), "{html}");
+        assert!(html.contains("&lt;script&gt;"), "{html}");
+    }
+
+    #[test]
+    fn dangerous_links_are_neutralised() {
+        assert_eq!(safe_url("javascript:alert(1)"), "#");
+        assert_eq!(safe_url(" JaVa\tScRiPt:alert(1)"), "#");
+        assert_eq!(safe_url("data:text/html,x"), "#");
+        assert_eq!(safe_url("https://example.org/a"), "https://example.org/a");
+        assert_eq!(safe_url("../x.html#y"), "../x.html#y");
+        let html = markdown("[click](javascript:alert(1)) **b**", false);
+        assert!(html.contains("href=\"#\""), "{html}");
+        assert!(html.contains("<strong>b</strong>"));
+    }
+
+    #[test]
+    fn images_become_alt_text() {
+        let html = markdown("![a diagram](https://tracker.example/x.png)", false);
+        assert_eq!(html, "a diagram");
+    }
+}

@@ -1,0 +1,106 @@
+//! `build`: resolved messages per locale → the files of `dist/`.
+//!
+//! Resolution is per message part (value, each attribute): the first locale of the
+//! fallback chain whose bundle formats that part without error wins, so a half-finished
+//! Spanish handout shows Spanish where it can and English (marked with its own `lang`)
+//! where it must. Renderers (`html`, `markdown`, `json`) take the resolved parts and the
+//! handout's structure and return bytes; the command writes them.
+
+pub mod html;
+pub mod json;
+pub mod markdown;
+
+use std::collections::BTreeMap;
+
+use crate::locale::Tag;
+
+/// One resolved message part: its text and the locale it came from.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Part {
+    pub text: String,
+    /// Index into the chain of the locale that provided the text.
+    pub from: usize,
+}
+
+/// A message resolved through the fallback chain.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Resolved {
+    pub value: Option<Part>,
+    pub attributes: BTreeMap<String, Part>,
+}
+
+impl Resolved {
+    /// Whether any part came from a locale other than the first of the chain.
+    pub fn fell_back(&self) -> Option<usize> {
+        self.value
+            .iter()
+            .chain(self.attributes.values())
+            .map(|p| p.from)
+            .filter(|&f| f > 0)
+            .max()
+    }
+}
+
+/// Everything the renderers need about one built locale.
+pub struct LocaleBundle {
+    pub tag: Tag,
+    /// The fallback chain, starting with `tag`, ending with the source locale.
+    pub chain: Vec<Tag>,
+    pub pseudo: bool,
+    /// Source message IDs (no terms) → resolved text.
+    pub messages: BTreeMap<String, Resolved>,
+}
+
+impl LocaleBundle {
+    pub fn part(&self, id: &str, attribute: Option<&str>) -> Option<&Part> {
+        let m = self.messages.get(id)?;
+        match attribute {
+            None => m.value.as_ref(),
+            Some(a) => m.attributes.get(a),
+        }
+    }
+
+    pub fn locale_of(&self, part: &Part) -> &Tag {
+        &self.chain[part.from.min(self.chain.len() - 1)]
+    }
+
+    /// Messages that fell back, with the locale they came from.
+    pub fn fallbacks(&self) -> Vec<(&str, &Tag)> {
+        self.messages
+            .iter()
+            .filter_map(|(id, m)| m.fell_back().map(|f| (id.as_str(), &self.chain[f])))
+            .collect()
+    }
+
+    /// Whether a fallback locale has another language than the bundle (what `--strict`
+    /// fails on: `es-MX` taking a message from `es` is by design, from `en-US` is not).
+    pub fn is_foreign(&self, from: &Tag) -> bool {
+        from.langid().language != self.tag.langid().language || (self.pseudo && from != &self.tag)
+    }
+}
+
+/// The two pseudo-locales of `--pseudo`.
+/// A text transform for a pseudo-locale (a plain `fn`, as fluent-bundle requires).
+pub type Transform = fn(&str) -> std::borrow::Cow<str>;
+
+pub fn pseudo_tags() -> [(Tag, Transform); 2] {
+    fn accented(s: &str) -> std::borrow::Cow<'_, str> {
+        fluent_pseudo::transform(s, false, true)
+    }
+    fn mirrored(s: &str) -> std::borrow::Cow<'_, str> {
+        fluent_pseudo::transform(s, true, false)
+    }
+    [
+        (Tag::parse("en-XA").expect("valid tag"), accented),
+        (Tag::parse("ar-XB").expect("valid tag"), mirrored),
+    ]
+}
+
+/// Lower-case hex SHA-256 of some bytes, for the manifest.
+pub fn sha256(bytes: &[u8]) -> String {
+    use sha2::{Digest, Sha256};
+    Sha256::digest(bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}

@@ -1,0 +1,448 @@
+//! `carta build`: resolves every locale through its fallback chain (in parallel) and
+//! writes `dist/`. All files are computed in memory first, then written atomically, so
+//! a failure leaves the previous `dist/` files whole.
+
+use std::collections::{BTreeMap, HashMap};
+use std::path::PathBuf;
+
+use fluent_bundle::resolver::errors::{ReferenceKind, ResolverError};
+use fluent_bundle::{FluentBundle, FluentError, FluentResource};
+use rayon::prelude::*;
+use serde_json::{json, Value};
+
+use super::extract::Extracted;
+use crate::bundle::{self, LocaleBundle, Part, Resolved};
+use crate::catalog::{Catalog, EntryKind};
+use crate::error::{Error, Result};
+use crate::fs::TextFile;
+use crate::locale::Tag;
+use crate::project::Project;
+
+pub struct Options {
+    pub locale: Option<Tag>,
+    pub out: Option<PathBuf>,
+    pub pseudo: bool,
+}
+
+pub struct LocaleSummary {
+    pub tag: Tag,
+    pub messages: usize,
+    /// Messages with a part from another locale: (id, from).
+    pub fell_back: Vec<(String, Tag)>,
+    /// Of those, how many came from a locale of another language.
+    pub foreign: usize,
+}
+
+pub struct Report {
+    pub out_dir: PathBuf,
+    pub locales: Vec<LocaleSummary>,
+    pub files_written: usize,
+    pub files_unchanged: usize,
+}
+
+use crate::bundle::Transform;
+
+/// One built locale: its summary, its files (relative to `dist/`), its manifest entry.
+type Built = (LocaleSummary, Vec<(PathBuf, Vec<u8>)>, Value);
+
+pub fn run(project: &Project, opts: &Options) -> Result<Report> {
+    let sources = super::read_sources(project)?;
+    let docs: Vec<Extracted> = if project.content_dir().is_dir() {
+        let docs = super::extract::load(project)?;
+        let source_dir = project.locale_dir(&project.source);
+        for e in &docs {
+            let expected = crate::extract::render(&e.doc, &e.ids, &e.source_path);
+            let path = source_dir.join(format!("{}.ftl", e.doc.name));
+            let current = sources.iter().find(|(rel, _)| source_dir.join(rel) == path);
+            if current.map(|(_, f)| f.text.as_str()) != Some(expected.as_str()) {
+                return Err(Error::Input {
+                    path: project.show(&path),
+                    message: format!(
+                        "is out of date with `{}`; run `carta extract` first",
+                        e.source_path
+                    ),
+                });
+            }
+        }
+        docs
+    } else {
+        Vec::new()
+    };
+
+    let (targets, _) = project.target_locales()?;
+    let mut tags: Vec<Tag> = match &opts.locale {
+        Some(t) => vec![t.clone()],
+        None => std::iter::once(project.source.clone())
+            .chain(targets.iter().cloned())
+            .collect(),
+    };
+    let mut all = targets.clone();
+    all.extend(tags.iter().filter(|t| **t != project.source).cloned());
+    all.sort();
+    all.dedup();
+    let mut chains = crate::fallback::chains(&all, &project.source, &project.config.fallback);
+    chains.insert(project.source.clone(), vec![project.source.clone()]);
+    for t in &tags {
+        if *t != project.source && !project.locale_dir(t).is_dir() {
+            return Err(Error::Usage(format!(
+                "unknown locale `{t}`: no folder `{}`",
+                project.show(&project.locale_dir(t)).display()
+            )));
+        }
+    }
+    let mut transforms: HashMap<Tag, Transform> = HashMap::new();
+    if opts.pseudo {
+        for (tag, f) in bundle::pseudo_tags() {
+            chains.insert(tag.clone(), vec![tag.clone(), project.source.clone()]);
+            transforms.insert(tag.clone(), f);
+            tags.push(tag);
+        }
+    }
+
+    // Read every locale a chain needs, once.
+    let mut needed: Vec<&Tag> = tags
+        .iter()
+        .flat_map(|t| chains[t].iter())
+        .filter(|t| !transforms.contains_key(*t))
+        .collect();
+    needed.sort();
+    needed.dedup();
+    let mut texts: HashMap<Tag, Vec<TextFile>> = HashMap::new();
+    for tag in needed {
+        let files = if *tag == project.source {
+            sources.iter().map(|(_, f)| f.clone()).collect()
+        } else {
+            let dir = project.locale_dir(tag);
+            let mut files = Vec::new();
+            for rel in project.ftl_files(&dir)? {
+                if let Some(f) = project.read(&dir.join(&rel))? {
+                    files.push(f);
+                }
+            }
+            files
+        };
+        texts.insert(tag.clone(), files);
+    }
+    let source_catalogs: Vec<Catalog> = sources
+        .iter()
+        .map(|(_, f)| Catalog::parse(&f.text))
+        .collect();
+
+    let built: Vec<Built> = tags
+        .par_iter()
+        .map(|tag| {
+            let chain = &chains[tag];
+            let transform = transforms.get(tag).copied();
+            build_locale(
+                tag,
+                chain,
+                &texts,
+                &source_catalogs,
+                &project.source,
+                transform,
+                &docs,
+            )
+        })
+        .collect();
+
+    let out_dir = match &opts.out {
+        Some(p) if p.is_absolute() => p.clone(),
+        Some(p) => std::env::current_dir()
+            .map(|d| d.join(p))
+            .unwrap_or_else(|_| p.clone()),
+        None => project.out_dir(),
+    };
+    let mut files: Vec<(PathBuf, Vec<u8>)> = Vec::new();
+    let mut manifest_locales = Vec::new();
+    let mut index_entries = Vec::new();
+    let mut summaries = Vec::new();
+    for (summary, locale_files, mut entry) in built {
+        let mut hashes = BTreeMap::new();
+        for (rel, bytes) in &locale_files {
+            hashes.insert(
+                rel.display().to_string().replace('\\', "/"),
+                format!("sha256:{}", bundle::sha256(bytes)),
+            );
+        }
+        entry["files"] = json!(hashes);
+        manifest_locales.push(entry);
+        let titles: Vec<(String, String)> = docs
+            .iter()
+            .map(|e| {
+                let title =
+                    summary_title(&locale_files, &e.doc.name).unwrap_or_else(|| e.doc.name.clone());
+                (format!("{}.html", e.doc.name), title)
+            })
+            .collect();
+        index_entries.push((summary.tag.clone(), titles));
+        files.extend(locale_files);
+        summaries.push(summary);
+    }
+    let manifest = json!({
+        "schema_version": 1,
+        "generator": format!("carta {}", env!("CARGO_PKG_VERSION")),
+        "source_locale": project.source.as_str(),
+        "documents": docs.iter().map(|e| e.doc.name.clone()).collect::<Vec<_>>(),
+        "locales": manifest_locales,
+    });
+    files.push((
+        PathBuf::from("manifest.json"),
+        (serde_json::to_string_pretty(&manifest).unwrap_or_default() + "\n").into_bytes(),
+    ));
+    if !docs.is_empty() {
+        files.push((
+            PathBuf::from("index.html"),
+            bundle::html::index(&index_entries, &project.source).into_bytes(),
+        ));
+    }
+
+    let mut written = 0;
+    let mut unchanged = 0;
+    for (rel, bytes) in &files {
+        let path = out_dir.join(rel);
+        if crate::fs::write_atomic(&path, bytes).map_err(|e| project.relativize(e))? {
+            written += 1;
+        } else {
+            unchanged += 1;
+        }
+    }
+    Ok(Report {
+        out_dir: project.show(&out_dir),
+        locales: summaries,
+        files_written: written,
+        files_unchanged: unchanged,
+    })
+}
+
+/// The `<title>` of a built handout, for the language picker.
+fn summary_title(files: &[(PathBuf, Vec<u8>)], doc: &str) -> Option<String> {
+    let (_, bytes) = files.iter().find(|(p, _)| {
+        p.file_name()
+            .is_some_and(|n| n.to_string_lossy() == format!("{doc}.json"))
+    })?;
+    let v: Value = serde_json::from_slice(bytes).ok()?;
+    v["title"]["text"].as_str().map(bundle::html::plain)
+}
+
+#[allow(clippy::too_many_arguments)]
+fn build_locale(
+    tag: &Tag,
+    chain: &[Tag],
+    texts: &HashMap<Tag, Vec<TextFile>>,
+    source_catalogs: &[Catalog],
+    source: &Tag,
+    transform: Option<Transform>,
+    docs: &[Extracted],
+) -> Built {
+    // One bundle and one set of catalogs per chain locale (a pseudo-locale reads the source).
+    let text_for = |t: &Tag| -> &[TextFile] {
+        let key = if transform.is_some() && t == tag {
+            source
+        } else {
+            t
+        };
+        texts.get(key).map(Vec::as_slice).unwrap_or(&[])
+    };
+    let mut bundles: Vec<FluentBundle<FluentResource>> = Vec::new();
+    let mut catalogs: Vec<Vec<Catalog>> = Vec::new();
+    for (k, t) in chain.iter().enumerate() {
+        let mut b = FluentBundle::new(vec![t.langid().clone()]);
+        b.set_use_isolating(false);
+        if k == 0 {
+            b.set_transform(transform);
+        }
+        for f in text_for(t) {
+            let res = FluentResource::try_new(f.text.clone()).unwrap_or_else(|(r, _)| r);
+            let _ = b.add_resource(res);
+        }
+        bundles.push(b);
+        catalogs.push(
+            text_for(t)
+                .iter()
+                .map(|f| Catalog::parse(&f.text))
+                .collect(),
+        );
+    }
+
+    let format = |k: usize, id: &str, attr: Option<&str>| -> Option<String> {
+        let msg = bundles[k].get_message(id)?;
+        let pattern = match attr {
+            None => msg.value()?,
+            Some(a) => msg.get_attribute(a)?.value(),
+        };
+        let mut errors = Vec::new();
+        let text = bundles[k]
+            .format_pattern(pattern, None, &mut errors)
+            .into_owned();
+        let fatal = errors.iter().any(|e| {
+            !matches!(
+                e,
+                FluentError::ResolverError(ResolverError::Reference(
+                    ReferenceKind::Variable { .. }
+                ))
+            )
+        });
+        (!fatal).then_some(text)
+    };
+
+    let mut messages: BTreeMap<String, Resolved> = BTreeMap::new();
+    let mut order: Vec<(String, usize, usize)> = Vec::new(); // (id, source file, entry)
+    for (fi, sc) in source_catalogs.iter().enumerate() {
+        for i in 0..sc.resource.body.len() {
+            let Some(id) = sc.entry_id(i) else { continue };
+            if sc.index.get(&id) != Some(&i) {
+                continue;
+            }
+            order.push((id.clone(), fi, i));
+            let EntryKind::Message(_) = sc.kind(i) else {
+                continue;
+            };
+            let parts = sc.patterns(i);
+            let mut resolved = Resolved::default();
+            for (key, _) in parts {
+                let attr = key.strip_prefix('.');
+                let found = (0..chain.len())
+                    .find_map(|k| format(k, &id, attr).map(|text| Part { text, from: k }));
+                if let Some(part) = found {
+                    match attr {
+                        None => resolved.value = Some(part),
+                        Some(a) => {
+                            resolved.attributes.insert(a.to_string(), part);
+                        }
+                    }
+                }
+            }
+            messages.insert(id, resolved);
+        }
+    }
+    let lb = LocaleBundle {
+        tag: tag.clone(),
+        chain: chain.to_vec(),
+        pseudo: transform.is_some(),
+        messages,
+    };
+
+    // messages.ftl: each source entry from the locale that provided it, verbatim when
+    // one locale provided every part, synthesized from the formatted text otherwise.
+    let mut ftl = format!("### carta build: {tag} (fallback: {}).\n### Every source message, each from the first locale of the chain that has it.\n\n", chain.iter().map(Tag::as_str).collect::<Vec<_>>().join(" → "));
+    let find = |k: usize, id: &str| -> Option<String> {
+        catalogs[k].iter().find_map(|c| {
+            let &i = c.index.get(id)?;
+            matches!(c.kind(i), EntryKind::Message(_) | EntryKind::Term(_)).then(|| c.body_text(i))
+        })
+    };
+    let mut emitted = std::collections::HashSet::new();
+    for (id, fi, i) in &order {
+        let entry = if let Some(m) = lb.messages.get(id) {
+            let froms: std::collections::BTreeSet<usize> = m
+                .value
+                .iter()
+                .chain(m.attributes.values())
+                .map(|p| p.from)
+                .collect();
+            let verbatim = (froms.len() == 1 && !lb.pseudo)
+                .then(|| froms.first().copied())
+                .flatten()
+                .and_then(|k| find(k, id));
+            match verbatim {
+                Some(text) => text,
+                None => {
+                    let attrs: Vec<(&str, &str)> = m
+                        .attributes
+                        .iter()
+                        .map(|(k, p)| (k.as_str(), p.text.as_str()))
+                        .collect();
+                    crate::ftl::message(id, m.value.as_ref().map(|p| p.text.as_str()), &attrs, "\n")
+                        .trim_end()
+                        .to_string()
+                }
+            }
+        } else {
+            // A term: from the first chain locale that defines it.
+            (0..chain.len())
+                .find_map(|k| find(k, id))
+                .unwrap_or_else(|| source_catalogs[*fi].body_text(*i))
+        };
+        if lb
+            .messages
+            .get(id)
+            .is_some_and(|m| m.value.is_none() && m.attributes.is_empty())
+        {
+            continue;
+        }
+        emitted.insert(id.clone());
+        ftl.push_str(&entry);
+        ftl.push_str("\n\n");
+    }
+    // Terms only the translations define (referenced by them).
+    let mut extra_terms: BTreeMap<String, String> = BTreeMap::new();
+    for locale_catalogs in &catalogs {
+        for c in locale_catalogs {
+            for i in 0..c.resource.body.len() {
+                if let EntryKind::Term(_) = c.kind(i) {
+                    let id = c.entry_id(i).unwrap_or_default();
+                    if !emitted.contains(&id) && c.index.get(&id) == Some(&i) {
+                        extra_terms.entry(id).or_insert_with(|| c.body_text(i));
+                    }
+                }
+            }
+        }
+    }
+    for (_, text) in extra_terms {
+        ftl.push_str(&text);
+        ftl.push_str("\n\n");
+    }
+    let ftl = ftl.trim_end().to_string() + "\n";
+
+    let dir = PathBuf::from(tag.as_str());
+    let mut files: Vec<(PathBuf, Vec<u8>)> = Vec::new();
+    for e in docs {
+        files.push((
+            dir.join(format!("{}.html", e.doc.name)),
+            bundle::html::render(&e.doc, &e.ids, &lb).into_bytes(),
+        ));
+        files.push((
+            dir.join(format!("{}.md", e.doc.name)),
+            bundle::markdown::render(&e.doc, &e.ids, &lb).into_bytes(),
+        ));
+        files.push((
+            dir.join(format!("{}.json", e.doc.name)),
+            bundle::json::document(&e.doc, &e.ids, &lb).into_bytes(),
+        ));
+    }
+    files.push((
+        dir.join("messages.json"),
+        bundle::json::messages(&lb).into_bytes(),
+    ));
+    files.push((dir.join("messages.ftl"), ftl.into_bytes()));
+
+    let fell_back: Vec<(String, Tag)> = lb
+        .fallbacks()
+        .into_iter()
+        .map(|(id, t)| (id.to_string(), t.clone()))
+        .collect();
+    let foreign = fell_back.iter().filter(|(_, t)| lb.is_foreign(t)).count();
+    let total = lb.messages.len();
+    let own = total - fell_back.len();
+    let entry = json!({
+        "tag": tag.as_str(),
+        "name": tag.autonym(),
+        "dir": if tag.is_rtl() { "rtl" } else { "ltr" },
+        "pseudo": lb.pseudo,
+        "fallback": chain.iter().map(Tag::as_str).collect::<Vec<_>>(),
+        "messages": total,
+        "translated": own,
+        "coverage": if total == 0 { 100.0 } else { ((own as f64 * 1000.0 / total as f64).round()) / 10.0 },
+        "fell_back": fell_back.iter().map(|(id, t)| json!({ "id": id, "from": t.as_str() })).collect::<Vec<_>>(),
+    });
+    (
+        LocaleSummary {
+            tag: tag.clone(),
+            messages: total,
+            fell_back,
+            foreign,
+        },
+        files,
+        entry,
+    )
+}
