@@ -83,12 +83,17 @@ fn run(cli: Cli) -> Result<u8> {
                 let s = &r.stats;
                 let _ = writeln!(
                     out,
-                    "{:<8} added {}, outdated {}, obsoleted {}, unchanged {}{}{}{}",
+                    "{:<8} added {}, outdated {}, obsoleted {}, unchanged {}{}{}{}{}",
                     r.tag,
                     s.added,
                     s.outdated,
                     s.obsoleted,
                     s.unchanged,
+                    if s.still_outdated > 0 {
+                        format!("; {} still outdated", s.still_outdated)
+                    } else {
+                        String::new()
+                    },
                     if s.pruned > 0 {
                         format!(", pruned {}", s.pruned)
                     } else {

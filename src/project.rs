@@ -67,7 +67,8 @@ impl Project {
                 source,
             })?;
             let path = entry.path();
-            if path.extension().is_some_and(|e| e == "md") && path.is_file() {
+            // Not `is_file()`: a dangling link must be reported when read, not skipped.
+            if path.extension().is_some_and(|e| e == "md") && !path.is_dir() {
                 docs.push(path);
             }
         }
@@ -179,10 +180,11 @@ impl Project {
                 .root
                 .canonicalize()
                 .unwrap_or_else(|_| self.root.clone());
+            // A dangling link is left to the read, which reports it as missing.
             let inside = path
                 .canonicalize()
                 .map(|t| t.starts_with(&root))
-                .unwrap_or(false);
+                .unwrap_or(true);
             if !inside {
                 return Err(Error::Input {
                     path: self.show(path),

@@ -19,6 +19,8 @@ pub struct Stats {
     pub added: usize,
     /// Translations newly marked outdated.
     pub outdated: usize,
+    /// Translations still under an outdated marker from an earlier sync.
+    pub still_outdated: usize,
     /// Translations moved to the obsolete section.
     pub obsoleted: usize,
     /// Obsolete translations deleted by `--prune`.
@@ -35,6 +37,7 @@ impl Stats {
     pub fn add(&mut self, other: &Stats) {
         self.added += other.added;
         self.outdated += other.outdated;
+        self.still_outdated += other.still_outdated;
         self.obsoleted += other.obsoleted;
         self.pruned += other.pruned;
         self.unchanged += other.unchanged;
@@ -209,9 +212,10 @@ pub fn sync(source: &Catalog, locale: &Catalog, state: &State, opts: &Options) -
     for (i, role) in roles.iter_mut().enumerate() {
         if let EntryKind::Template(id) = locale.kind(i) {
             let id = id.to_string();
+            // A template for a message the fallback covers is kept (add-locale writes
+            // them), just never added by sync.
             *role = if in_source.contains_key(id.as_str())
                 && !translated.contains(&id)
-                && !opts.covered.contains(&id)
                 && !obsolete_section[i]
                 && templated.insert(id.clone())
             {
@@ -230,11 +234,11 @@ pub fn sync(source: &Catalog, locale: &Catalog, state: &State, opts: &Options) -
         match &roles[i] {
             Role::Translated(id) => {
                 let current = &messages[in_source[id.as_str()]].patterns;
-                let (entry_text, outdated_now) = mark(locale, i, state.seen.get(id), current, eol);
-                if outdated_now {
-                    stats.outdated += 1;
-                } else {
-                    stats.unchanged += 1;
+                let (entry_text, status) = mark(locale, i, state.seen.get(id), current, eol);
+                match status {
+                    Status::Newly => stats.outdated += 1,
+                    Status::Still => stats.still_outdated += 1,
+                    Status::Current => stats.unchanged += 1,
                 }
                 if entry_text != text[locale.spans[i].range()] {
                     replacement.insert(i, entry_text);
@@ -436,61 +440,67 @@ fn obsolete_header_text(eol: &str) -> String {
     .collect()
 }
 
+/// Whether a translation is outdated after this sync.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Status {
+    Current,
+    /// Marked by this sync.
+    Newly,
+    /// Marked by an earlier sync and not edited since.
+    Still,
+}
+
 /// The entry text of translated message `i` with its outdated marker added, updated or
-/// removed; and whether it is (still or newly) outdated — newly counts only once.
+/// removed, and its status.
 fn mark(
     locale: &Catalog,
     i: usize,
     seen: Option<&Patterns>,
     current: &Patterns,
     eol: &str,
-) -> (String, bool) {
+) -> (String, Status) {
     let span = &locale.spans[i];
     let entry = &locale.text[span.range()];
     let hash = text_hash(&locale.body_text(i));
-    let marker = locale.outdated_marker(i);
-    let changed = seen.is_some_and(|s| s != current);
-    let marker_text_len =
-        |lines: usize| -> usize { entry.split_inclusive('\n').take(lines).map(str::len).sum() };
-    match marker {
-        Some(m) if m.hash != hash => {
-            // The translator edited the translation: it is current again, drop the marker —
-            // unless the source moved on once more since.
-            let rest = &entry[marker_text_len(m.lines)..];
-            match (changed, seen) {
-                (true, Some(old)) => (
-                    format!("{}{rest}", marker_lines(old, current, &hash, eol)),
-                    true,
-                ),
-                _ => (rest.to_string(), false),
-            }
-        }
-        Some(m) => {
-            if changed {
-                // Still outdated and the source changed again: keep what it was translated
-                // from ("was"), show the newest text.
-                let was = marker_was(locale.comment_lines(i), m.lines);
-                let rest = &entry[marker_text_len(m.lines)..];
-                let was = if was.is_empty() {
-                    seen.cloned().unwrap_or_default()
-                } else {
-                    was
-                };
-                (
-                    format!("{}{rest}", marker_lines(&was, current, &hash, eol)),
-                    true,
-                )
-            } else {
-                (entry.to_string(), false)
-            }
-        }
-        None => match (changed, seen) {
-            (true, Some(old)) => (
-                format!("{}{entry}", marker_lines(old, current, &hash, eol)),
-                true,
+    let changed = seen.filter(|s| *s != current);
+    let after_marker = |lines: usize| -> &str {
+        &entry[entry
+            .split_inclusive('\n')
+            .take(lines)
+            .map(str::len)
+            .sum::<usize>()..]
+    };
+    match (locale.outdated_marker(i), changed) {
+        // The translator edited the translation since it was marked: current again.
+        (Some(m), None) if m.hash != hash => (after_marker(m.lines).to_string(), Status::Current),
+        // Edited, but the source moved on once more: a fresh marker from that source.
+        (Some(m), Some(old)) if m.hash != hash => (
+            format!(
+                "{}{}",
+                marker_lines(old, current, &hash, eol),
+                after_marker(m.lines)
             ),
-            _ => (entry.to_string(), false),
-        },
+            Status::Newly,
+        ),
+        // Not edited and the source changed again: keep what it was translated from.
+        (Some(m), Some(old)) => {
+            let was = marker_was(locale.comment_lines(i), m.lines);
+            let was = if was.is_empty() { old.clone() } else { was };
+            (
+                format!(
+                    "{}{}",
+                    marker_lines(&was, current, &hash, eol),
+                    after_marker(m.lines)
+                ),
+                Status::Still,
+            )
+        }
+        (Some(_), None) => (entry.to_string(), Status::Still),
+        (None, Some(old)) => (
+            format!("{}{entry}", marker_lines(old, current, &hash, eol)),
+            Status::Newly,
+        ),
+        (None, None) => (entry.to_string(), Status::Current),
     }
 }
 
@@ -701,7 +711,7 @@ mod tests {
         };
         let s = sync(
             &Catalog::parse(SOURCE),
-            &Catalog::parse("c = Gama-mx\n\n# TODO a = Alpha\n"),
+            &Catalog::parse("c = Gama-mx\n"),
             &State::default(),
             &opts,
         );
@@ -710,6 +720,18 @@ mod tests {
             "# TODO b = Beta\n#     .body = Beta body\n\nc = Gama-mx\n"
         );
         assert_eq!(s.stats.untranslated, 1);
+        // A template add-locale wrote for a covered message stays.
+        let kept = "# TODO a = Alpha\n\nc = Gama-mx\n";
+        let s = sync(
+            &Catalog::parse(SOURCE),
+            &Catalog::parse(kept),
+            &State::default(),
+            &opts,
+        );
+        assert_eq!(
+            s.text,
+            "# TODO a = Alpha\n\n# TODO b = Beta\n#     .body = Beta body\n\nc = Gama-mx\n"
+        );
     }
 
     #[test]

@@ -26,7 +26,8 @@ pub fn run(project: &Project, input: &str) -> Result<Report> {
             project.show(&dir).display()
         )));
     }
-    let reports = super::sync::sync_locales(project, std::slice::from_ref(&tag), false, false)?;
+    let reports =
+        super::sync::sync_locales(project, std::slice::from_ref(&tag), false, false, false)?;
     let created = reports
         .into_iter()
         .flat_map(|r| r.changed)

@@ -46,7 +46,7 @@ pub fn load(project: &Project) -> Result<Vec<Extracted>> {
         .map(|path| {
             let file = project.read(path)?.ok_or_else(|| Error::Input {
                 path: project.show(path),
-                message: "disappeared while reading".into(),
+                message: "cannot be read: it does not exist (a dangling symbolic link?)".into(),
             })?;
             let name = path
                 .file_stem()

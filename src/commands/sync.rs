@@ -59,14 +59,17 @@ pub fn run(project: &Project, opts: &Options) -> Result<Vec<LocaleReport>> {
         }
         tags = vec![only.clone()];
     }
-    sync_locales(project, &tags, opts.check, opts.prune)
+    sync_locales(project, &tags, opts.check, opts.prune, true)
 }
 
+/// `sparse`: messages a fallback locale translates get no new templates (so `es-MX`
+/// stays a short list of overrides); `add-locale` passes `false` to list every message.
 pub fn sync_locales(
     project: &Project,
     tags: &[Tag],
     check: bool,
     prune: bool,
+    sparse: bool,
 ) -> Result<Vec<LocaleReport>> {
     let sources = super::read_sources(project)?;
     let catalogs: Vec<(PathBuf, Catalog, String)> = sources
@@ -78,7 +81,10 @@ pub fn sync_locales(
         })
         .collect();
     let (known, _) = project.target_locales()?;
-    let covered = super::fallback_coverage(project, tags, &known)?;
+    let mut covered = super::fallback_coverage(project, tags, &known)?;
+    if !sparse {
+        covered.values_mut().for_each(HashSet::clear);
+    }
     tags.par_iter()
         .map(|tag| sync_locale(project, tag, &catalogs, &covered[tag], check, prune))
         .collect()
