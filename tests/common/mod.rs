@@ -1,0 +1,71 @@
+//! Helpers shared by the integration tests: a copy of the shipped project in a temporary
+//! folder, and running the carta binary on it.
+
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+pub fn repo() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// A temporary copy of the shipped project (content, locales, carta.toml).
+pub fn shipped_project() -> tempfile::TempDir {
+    let tmp = tempfile::tempdir().unwrap();
+    for dir in ["content", "locales"] {
+        copy_dir(&repo().join(dir), &tmp.path().join(dir));
+    }
+    std::fs::copy(repo().join("carta.toml"), tmp.path().join("carta.toml")).unwrap();
+    tmp
+}
+
+pub fn copy_dir(from: &Path, to: &Path) {
+    for entry in walkdir::WalkDir::new(from) {
+        let entry = entry.unwrap();
+        let dest = to.join(entry.path().strip_prefix(from).unwrap());
+        if entry.file_type().is_dir() {
+            std::fs::create_dir_all(&dest).unwrap();
+        } else {
+            std::fs::copy(entry.path(), &dest).unwrap();
+        }
+    }
+}
+
+pub fn carta(root: &Path, args: &[&str]) -> Output {
+    let out = Command::new(env!("CARGO_BIN_EXE_carta"))
+        .arg("-C")
+        .arg(root)
+        .args(args)
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("run carta");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!stderr.contains("panicked"), "carta {args:?} panicked: {stderr}");
+    out
+}
+
+/// Runs carta and asserts the exit code; returns stdout.
+pub fn carta_ok(root: &Path, args: &[&str], code: i32) -> String {
+    let out = carta(root, args);
+    assert_eq!(
+        out.status.code(),
+        Some(code),
+        "carta {args:?}: stdout:\n{}\nstderr:\n{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+pub fn read(path: impl AsRef<Path>) -> String {
+    std::fs::read_to_string(path.as_ref()).unwrap_or_else(|e| panic!("{}: {e}", path.as_ref().display()))
+}
+
+pub fn write(path: impl AsRef<Path>, text: &str) {
+    std::fs::write(path.as_ref(), text).unwrap();
+}
+
+pub fn json(text: &str) -> serde_json::Value {
+    serde_json::from_str(text).unwrap_or_else(|e| panic!("invalid JSON ({e}):\n{text}"))
+}
