@@ -743,6 +743,47 @@ fn markdown_shape(text: &str) -> MarkdownShape {
     shape
 }
 
+/// Functions Fluent runtimes provide: fluent-rs has `NUMBER`, @fluent/bundle also
+/// `DATETIME`.
+const KNOWN_FUNCTIONS: &[&str] = &["NUMBER", "DATETIME"];
+
+fn entry_patterns<'e, 's>(entry: &'e ast::Entry<&'s str>) -> Vec<&'e ast::Pattern<&'s str>> {
+    match entry {
+        ast::Entry::Message(m) => m
+            .value
+            .iter()
+            .chain(m.attributes.iter().map(|a| &a.value))
+            .collect(),
+        ast::Entry::Term(t) => std::iter::once(&t.value)
+            .chain(t.attributes.iter().map(|a| &a.value))
+            .collect(),
+        _ => Vec::new(),
+    }
+}
+
+fn select_in_entry(entry: &ast::Entry<&str>) -> bool {
+    entry_patterns(entry).into_iter().any(|p| {
+        let mut selects = Vec::new();
+        collect_selects(p, &mut selects);
+        !selects.is_empty()
+    })
+}
+
+/// Functions called anywhere in an entry (every variant) that no runtime provides.
+fn unknown_functions<'s>(entry: &ast::Entry<&'s str>) -> Vec<&'s str> {
+    let mut out = Vec::new();
+    for p in entry_patterns(entry) {
+        walk_pattern(p, &mut |e| {
+            if let ast::InlineExpression::FunctionReference { id, .. } = e {
+                if !KNOWN_FUNCTIONS.contains(&id.name) {
+                    out.push(id.name);
+                }
+            }
+        });
+    }
+    out
+}
+
 /// Formats every message of a locale with fluent-bundle, as an app would, and reports
 /// what the runtime reports (cycles, unknown functions, too many placeables). Missing
 /// references are left to `unknown-reference`, which knows about the source.
@@ -757,6 +798,7 @@ pub fn format_check(
 
     let mut bundle = FluentBundle::new(vec![tag.langid().clone()]);
     bundle.set_use_isolating(false);
+    let _ = bundle.add_builtins();
     for (_, catalog) in files {
         let resource = match FluentResource::try_new(catalog.text.to_string()) {
             Ok(r) => r,
@@ -775,11 +817,31 @@ pub fn format_check(
             let Some(message) = bundle.get_message(id) else {
                 continue;
             };
-            let mut args = FluentArgs::new();
-            for v in source_vars.get(id).into_iter().flatten() {
-                args.set(v.clone(), FluentValue::from(3));
+            // Select expressions are formatted with several values, so the variants a
+            // single value would skip are resolved too; functions are also checked in the
+            // AST, which sees every variant.
+            let entry = &catalog.resource.body[i];
+            let has_select = select_in_entry(entry);
+            let samples: &[f64] = if has_select {
+                &[3.0, 0.0, 1.0, 2.0, 5.0, 11.0, 100.0, 1.5]
+            } else {
+                &[3.0]
+            };
+            let mut seen = HashSet::new();
+            for name in unknown_functions(entry) {
+                let why = format!("unknown function `{name}()`");
+                if seen.insert(why.clone()) {
+                    out.push(Diagnostic::new(
+                        Code::Format,
+                        tag.as_str(),
+                        path.to_path_buf(),
+                        catalog.id_offset(i),
+                        Some(id),
+                        format!("`{id}` fails to format in fluent-bundle: {why}"),
+                    ));
+                }
             }
-            let patterns = message
+            let patterns: Vec<(String, &fluent_syntax::ast::Pattern<&str>)> = message
                 .value()
                 .into_iter()
                 .map(|p| (String::new(), p))
@@ -787,42 +849,55 @@ pub fn format_check(
                     message
                         .attributes()
                         .map(|a| (format!(".{}", a.id()), a.value())),
-                );
+                )
+                .collect();
             for (key, pattern) in patterns {
-                let mut errors = Vec::new();
-                let _ = bundle.format_pattern(pattern, Some(&args), &mut errors);
-                let mut seen = HashSet::new();
-                for e in errors {
-                    let FluentError::ResolverError(r) = &e else {
-                        continue;
-                    };
-                    let why = match r {
-                        ResolverError::Reference(ReferenceKind::Function { id }) => {
-                            format!("unknown function `{id}()`")
+                for sample in samples
+                    .iter()
+                    .map(|n| Some(FluentValue::from(*n)))
+                    .chain(has_select.then_some(Some(FluentValue::from("other"))))
+                {
+                    let mut args = FluentArgs::new();
+                    for v in source_vars.get(id).into_iter().flatten() {
+                        args.set(v.clone(), sample.clone().unwrap_or(FluentValue::from(3)));
+                    }
+                    let mut errors = Vec::new();
+                    let _ = bundle.format_pattern(pattern, Some(&args), &mut errors);
+                    for e in errors {
+                        let FluentError::ResolverError(r) = &e else {
+                            continue;
+                        };
+                        let why = match r {
+                            ResolverError::Reference(ReferenceKind::Function { id }) => {
+                                if KNOWN_FUNCTIONS.contains(&id.as_str()) {
+                                    continue;
+                                }
+                                format!("unknown function `{id}()`")
+                            }
+                            ResolverError::Reference(_) => continue,
+                            ResolverError::Cyclic => {
+                                "a cyclic reference (the message refers back to itself)".to_string()
+                            }
+                            ResolverError::TooManyPlaceables => {
+                                "more than 100 placeables in one message".to_string()
+                            }
+                            ResolverError::MissingDefault => {
+                                "a select expression without a default variant".to_string()
+                            }
+                            ResolverError::NoValue(what) => {
+                                format!("a reference to `{what}`, which has no value")
+                            }
+                        };
+                        if seen.insert(why.clone()) {
+                            out.push(Diagnostic::new(
+                                Code::Format,
+                                tag.as_str(),
+                                path.to_path_buf(),
+                                catalog.id_offset(i),
+                                Some(id),
+                                format!("`{id}{key}` fails to format in fluent-bundle: {why}"),
+                            ));
                         }
-                        ResolverError::Reference(_) => continue,
-                        ResolverError::Cyclic => {
-                            "a cyclic reference (the message refers back to itself)".to_string()
-                        }
-                        ResolverError::TooManyPlaceables => {
-                            "more than 100 placeables in one message".to_string()
-                        }
-                        ResolverError::MissingDefault => {
-                            "a select expression without a default variant".to_string()
-                        }
-                        ResolverError::NoValue(what) => {
-                            format!("a reference to `{what}`, which has no value")
-                        }
-                    };
-                    if seen.insert(why.clone()) {
-                        out.push(Diagnostic::new(
-                            Code::Format,
-                            tag.as_str(),
-                            path.to_path_buf(),
-                            catalog.id_offset(i),
-                            Some(id),
-                            format!("`{id}{key}` fails to format in fluent-bundle: {why}"),
-                        ));
                     }
                 }
             }

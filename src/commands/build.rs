@@ -248,6 +248,7 @@ fn build_locale(
     for (k, t) in chain.iter().enumerate() {
         let mut b = FluentBundle::new(vec![t.langid().clone()]);
         b.set_use_isolating(false);
+        let _ = b.add_builtins();
         if k == 0 {
             b.set_transform(transform);
         }

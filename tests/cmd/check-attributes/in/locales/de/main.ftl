@@ -1,0 +1,3 @@
+login = Anmelden
+logout = Abmelden
+    .title = Sitzung beenden

@@ -1,0 +1,3 @@
+login = Log in
+    .title = Open your account
+logout = Log out

@@ -1,0 +1,3 @@
+login = Accedi
+    .title = Apri il tuo account
+logout = Esci

@@ -1,0 +1,2 @@
+welcome = Willkommen!
+farewell = Bis bald

@@ -1,0 +1,2 @@
+welcome = Welcome, { $name }!
+farewell = See you soon

@@ -1,0 +1,2 @@
+welcome = Benvenuto, { $name }!
+farewell = A presto

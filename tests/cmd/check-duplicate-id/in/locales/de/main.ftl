@@ -1,0 +1,3 @@
+greeting = Hallo, Freund
+farewell = Bis bald
+greeting = Hallo, Freundin

@@ -1,0 +1,4 @@
+items = { $count ->
+    [one] One item
+   *[other] { NUMBER($count) } items
+}

@@ -1,0 +1,4 @@
+items = { $count ->
+    [one] Un elemento
+   *[other] { NUMBER($count) } elementi
+}

@@ -1,0 +1,2 @@
+first = First step
+second = Second step

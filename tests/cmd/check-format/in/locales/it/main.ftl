@@ -1,0 +1,2 @@
+first = Primo passo
+second = Secondo passo

@@ -1,0 +1,2 @@
+warning = Warning: read this!
+question = Ready?

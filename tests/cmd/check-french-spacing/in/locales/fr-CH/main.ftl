@@ -1,0 +1,2 @@
+warning = Attention : lisez ceci !
+question = Prêt ?

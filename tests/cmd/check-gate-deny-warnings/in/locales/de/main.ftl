@@ -1,0 +1,5 @@
+greeting = Hallo, Freund
+farewell = Bis bald
+thanks = Vielen Dank
+
+# TODO welcome = Welcome back

@@ -1,0 +1,4 @@
+greeting = Ciao, amico
+farewell = A presto
+thanks = Grazie mille
+welcome = Bentornato

@@ -1,0 +1,2 @@
+intro = Dry needling treats the trigger point.
+farewell = See you soon

@@ -1,0 +1,2 @@
+intro = La punción seca trata el punto gatillo.
+farewell = Hasta pronto

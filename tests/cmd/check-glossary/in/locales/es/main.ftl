@@ -1,0 +1,2 @@
+intro = La punción en seco trata el punto de gatillo.
+farewell = Hasta pronto

@@ -1,0 +1,1 @@
+help-title = Come ottenere aiuto

@@ -1,0 +1,2 @@
+greeting = Ciao, amico
+farewell = A presto

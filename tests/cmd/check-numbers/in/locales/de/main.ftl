@@ -1,0 +1,2 @@
+dose = Nehmen Sie alle acht Stunden 2 Tabletten
+farewell = Bis bald

@@ -1,0 +1,2 @@
+dose = Take 2 tablets every 8 hours
+farewell = See you soon

@@ -1,0 +1,1 @@
+extra-note = Eine zusätzliche Notiz

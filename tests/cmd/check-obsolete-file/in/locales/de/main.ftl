@@ -1,0 +1,2 @@
+greeting = Hallo, Freund
+farewell = Bis bald

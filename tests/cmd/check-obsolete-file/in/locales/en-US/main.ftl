@@ -1,0 +1,2 @@
+greeting = Hello, friend
+farewell = See you soon

@@ -1,0 +1,3 @@
+greeting = Hallo, Freund
+farewell = Bis bald
+old-offer = Altes Angebot

@@ -1,0 +1,2 @@
+greeting = Hallo
+farewell = Bis bald

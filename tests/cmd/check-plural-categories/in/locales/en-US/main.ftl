@@ -1,0 +1,5 @@
+unread =
+    { $count ->
+        [one] You have one new message
+       *[other] You have { $count } new messages
+    }

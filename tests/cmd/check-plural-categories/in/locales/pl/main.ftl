@@ -1,0 +1,5 @@
+unread =
+    { $count ->
+        [one] Masz jedną nową wiadomość
+       *[other] Masz { $count } nowych wiadomości
+    }

@@ -1,0 +1,2 @@
+question = Do you need help?
+done = All done!

@@ -1,0 +1,2 @@
+question = ¿Necesitás ayuda?
+done = ¡Todo listo!

@@ -1,0 +1,2 @@
+question = Necesitas ayuda?
+done = Todo listo!

@@ -1,0 +1,3 @@
+greeting = Hallo, Freund
+broken message without equals
+farewell = Bis bald

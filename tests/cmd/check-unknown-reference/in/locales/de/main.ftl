@@ -1,0 +1,2 @@
+help = Lies die Anleitung
+intro = Fang hier an, dann { hilfe }

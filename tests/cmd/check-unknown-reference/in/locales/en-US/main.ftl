@@ -1,0 +1,2 @@
+help = Read the guide
+intro = Start here, then { help }

@@ -1,0 +1,2 @@
+help = Leggi la guida
+intro = Inizia qui, poi { help }

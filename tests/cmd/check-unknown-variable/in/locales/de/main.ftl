@@ -1,0 +1,5 @@
+unread =
+    { $count ->
+        [one] Sie haben { $number } neue Nachricht
+       *[other] Sie haben { $count } neue Nachrichten
+    }

@@ -1,0 +1,5 @@
+unread =
+    { $count ->
+        [one] Hai un nuovo messaggio
+       *[other] Hai { $count } nuovi messaggi
+    }

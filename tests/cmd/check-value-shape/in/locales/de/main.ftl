@@ -1,0 +1,4 @@
+settings = Einstellungen
+    .label = Einstellungen öffnen
+greeting =
+    .label = Hallo, Freund

@@ -1,0 +1,3 @@
+settings =
+    .label = Open the settings
+greeting = Hello, friend

@@ -1,0 +1,3 @@
+settings =
+    .label = Apri le impostazioni
+greeting = Ciao, amico
