@@ -11,8 +11,14 @@ fn broken_project() -> tempfile::TempDir {
     let tmp = shipped_project();
     let es = tmp.path().join("locales/es/dry-needling.ftl");
     let text = read(&es)
-        .replace("dry-needling-title = Punción seca y sus beneficios", "dry-needling-title = Punción seca y sus beneficios { $clinic }\n\nthis line is broken")
-        .replace("dry-needling-benefits-of-dry-needling-heading = 10 beneficios", "dry-needling-benefits-of-dry-needling-heading = Diez beneficios");
+        .replace(
+            "dry-needling-title = Punción seca y sus beneficios",
+            "dry-needling-title = Punción seca y sus beneficios { $clinic }\n\nthis line is broken",
+        )
+        .replace(
+            "dry-needling-benefits-of-dry-needling-heading = 10 beneficios",
+            "dry-needling-benefits-of-dry-needling-heading = Diez beneficios",
+        );
     write(&es, &text);
     tmp
 }
@@ -20,7 +26,10 @@ fn broken_project() -> tempfile::TempDir {
 fn validate(schema_path: &str, instance: &serde_json::Value) {
     let schema = json(&read(repo().join(schema_path)));
     let validator = jsonschema::validator_for(&schema).expect("schema compiles");
-    let errors: Vec<String> = validator.iter_errors(instance).map(|e| format!("{} at {}", e, e.instance_path)).collect();
+    let errors: Vec<String> = validator
+        .iter_errors(instance)
+        .map(|e| format!("{} at {}", e, e.instance_path))
+        .collect();
     assert!(errors.is_empty(), "{schema_path}: {errors:#?}");
 }
 
@@ -31,7 +40,13 @@ fn json_report_matches_its_schema() {
     assert_eq!(out.status.code(), Some(1), "errors found → exit 1");
     let report = json(&String::from_utf8_lossy(&out.stdout));
     validate("schemas/check-report.v1.json", &report);
-    let checks: Vec<&str> = report["diagnostics"].as_array().unwrap().iter().filter(|d| d["locale"] == "es").map(|d| d["check"].as_str().unwrap()).collect();
+    let checks: Vec<&str> = report["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["locale"] == "es")
+        .map(|d| d["check"].as_str().unwrap())
+        .collect();
     for expected in ["syntax", "unknown-variable", "numbers"] {
         assert!(checks.contains(&expected), "{expected} in {checks:?}");
     }
@@ -46,8 +61,13 @@ fn sarif_report_matches_sarif_2_1_0() {
     let sarif = json(&String::from_utf8_lossy(&out.stdout));
     validate("tests/schemas/sarif-2.1.0-rtm.5.json", &sarif);
     let results = sarif["runs"][0]["results"].as_array().unwrap();
-    assert!(results.iter().any(|r| r["ruleId"] == "E001" && r["level"] == "error"));
-    let rule_count = sarif["runs"][0]["tool"]["driver"]["rules"].as_array().unwrap().len();
+    assert!(results
+        .iter()
+        .any(|r| r["ruleId"] == "E001" && r["level"] == "error"));
+    let rule_count = sarif["runs"][0]["tool"]["driver"]["rules"]
+        .as_array()
+        .unwrap()
+        .len();
     for r in results {
         assert!(r["ruleIndex"].as_u64().unwrap() < rule_count as u64);
     }
@@ -56,10 +76,19 @@ fn sarif_report_matches_sarif_2_1_0() {
 #[test]
 fn github_annotations() {
     let tmp = broken_project();
-    let out = carta(tmp.path(), &["check", "--format", "github", "--locale", "es"]);
+    let out = carta(
+        tmp.path(),
+        &["check", "--format", "github", "--locale", "es"],
+    );
     let text = String::from_utf8_lossy(&out.stdout);
-    let line = text.lines().find(|l| l.starts_with("::error ")).expect("an error annotation");
-    assert!(line.starts_with("::error file=locales/es/dry-needling.ftl,line="), "{line}");
+    let line = text
+        .lines()
+        .find(|l| l.starts_with("::error "))
+        .expect("an error annotation");
+    assert!(
+        line.starts_with("::error file=locales/es/dry-needling.ftl,line="),
+        "{line}"
+    );
     assert!(line.contains(",title=carta E"), "{line}");
 }
 
@@ -69,9 +98,18 @@ fn text_report_shows_the_line_with_a_caret() {
     let out = carta(tmp.path(), &["check", "--locale", "es"]);
     let text = String::from_utf8_lossy(&out.stdout);
     assert!(!text.contains('\u{1b}'), "NO_COLOR: no escape codes");
-    assert!(text.contains("error[E001]: syntax error: Expected a token starting with \"=\""), "{text}");
-    assert!(text.contains("  --> locales/es/dry-needling.ftl:8:6"), "{text}");
-    assert!(text.contains("8 | this line is broken\n  |      ^ syntax"), "{text}");
+    assert!(
+        text.contains("error[E001]: syntax error: Expected a token starting with \"=\""),
+        "{text}"
+    );
+    assert!(
+        text.contains("  --> locales/es/dry-needling.ftl:8:6"),
+        "{text}"
+    );
+    assert!(
+        text.contains("8 | this line is broken\n  |      ^ syntax"),
+        "{text}"
+    );
 }
 
 #[test]
@@ -79,7 +117,11 @@ fn gates() {
     let tmp = shipped_project();
     let root = tmp.path();
     carta_ok(root, &["check"], 0);
-    carta_ok(root, &["check", "--deny", "warnings", "--min-coverage", "100"], 0);
+    carta_ok(
+        root,
+        &["check", "--deny", "warnings", "--min-coverage", "100"],
+        0,
+    );
     // One untranslated message: a warning, 92.9% coverage.
     let fr = root.join("locales/fr/dry-needling.ftl");
     let text = read(&fr);
@@ -92,7 +134,10 @@ fn gates() {
     carta_ok(root, &["check", "--min-coverage", "95"], 1);
     // Severity off in carta.toml silences it.
     let toml = root.join("carta.toml");
-    write(&toml, &format!("{}\n[check.severity]\nmissing = \"off\"\n", read(&toml)));
+    write(
+        &toml,
+        &format!("{}\n[check.severity]\nmissing = \"off\"\n", read(&toml)),
+    );
     carta_ok(root, &["check", "--deny", "warnings"], 0);
     // A bad severity value is a config error: exit 2 naming the file and line.
     write(&toml, &read(&toml).replace("\"off\"", "\"loud\""));

@@ -29,14 +29,27 @@ fn fluent_bundle_in_node_formats_every_message_like_carta() {
         "-brand = Clínica Carta\n\napp-title = Folletos de { -brand }\n    .tooltip = Abrir { -brand }\n\nfiles = { $count ->\n    [one] Un archivo\n   *[other] { $count } archivos\n}\n",
     );
     carta_ok(root, &["build", "--pseudo"], 0);
-    let out = Command::new("node").arg(&consumer).arg(root.join("dist")).output().expect("node is installed");
+    let out = Command::new("node")
+        .arg(&consumer)
+        .arg(root.join("dist"))
+        .output()
+        .expect("node is installed");
     let stdout = String::from_utf8_lossy(&out.stdout);
     let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(out.status.success(), "the Node consumer failed:\n{stdout}\n{stderr}");
+    assert!(
+        out.status.success(),
+        "the Node consumer failed:\n{stdout}\n{stderr}"
+    );
     assert!(stdout.contains("10 passed, 0 failed"), "{stdout}");
     // The Spanish bundle mixes its own messages and English fallbacks.
     let es = json(&read(root.join("dist/es/messages.json")));
-    assert_eq!(es["messages"]["app-title"]["value"], "Folletos de Clínica Carta");
+    assert_eq!(
+        es["messages"]["app-title"]["value"],
+        "Folletos de Clínica Carta"
+    );
     assert_eq!(es["messages"]["braces"]["value"], "Literal { and }");
-    assert_eq!(es["messages"]["only-attrs"]["attributes"]["label"], "Label only");
+    assert_eq!(
+        es["messages"]["only-attrs"]["attributes"]["label"],
+        "Label only"
+    );
 }

@@ -17,11 +17,19 @@ fn changed_english_marks_one_message_outdated_until_edited() {
     write(&md, &read(&md).replace(PAIN_RELIEF_EN, PAIN_RELIEF_NEW));
     let before: Vec<(String, String)> = ["es", "fr", "pt-BR", "zh-Hans", "vi", "ar", "es-MX"]
         .iter()
-        .map(|t| (t.to_string(), read(root.join(format!("locales/{t}/dry-needling.ftl")))))
+        .map(|t| {
+            (
+                t.to_string(),
+                read(root.join(format!("locales/{t}/dry-needling.ftl"))),
+            )
+        })
         .collect();
     carta_ok(root, &["extract"], 0);
     let out = carta_ok(root, &["sync"], 0);
-    assert!(out.contains("es       added 0, outdated 1, obsoleted 0, unchanged 13"), "{out}");
+    assert!(
+        out.contains("es       added 0, outdated 1, obsoleted 0, unchanged 13"),
+        "{out}"
+    );
     for (tag, old) in &before {
         let new = read(root.join(format!("locales/{tag}/dry-needling.ftl")));
         if tag == "es-MX" {
@@ -30,15 +38,30 @@ fn changed_english_marks_one_message_outdated_until_edited() {
             continue;
         }
         // The only change: marker lines right above the pain-relief message.
-        let added: Vec<&str> = new.lines().filter(|l| !old.lines().any(|o| o == *l)).collect();
+        let added: Vec<&str> = new
+            .lines()
+            .filter(|l| !old.lines().any(|o| o == *l))
+            .collect();
         assert!(added.iter().all(|l| l.starts_with('#')), "{tag}: {added:?}");
         assert_eq!(new.matches("carta-outdated").count(), 1, "{tag}");
         let marker = new.find("# carta-outdated").unwrap();
         let next_message = new[marker..].lines().find(|l| !l.starts_with('#')).unwrap();
-        assert!(next_message.starts_with("dry-needling-benefit-pain-relief ="), "{tag}: {next_message}");
-        assert!(new.contains(&format!(".body was: {PAIN_RELIEF_EN}")), "{tag}");
-        assert!(new.contains(&format!(".body now: {PAIN_RELIEF_NEW}")), "{tag}");
-        assert_eq!(new.replace('\n', "").len() - old.replace('\n', "").len(), added.iter().map(|l| l.len()).sum::<usize>());
+        assert!(
+            next_message.starts_with("dry-needling-benefit-pain-relief ="),
+            "{tag}: {next_message}"
+        );
+        assert!(
+            new.contains(&format!(".body was: {PAIN_RELIEF_EN}")),
+            "{tag}"
+        );
+        assert!(
+            new.contains(&format!(".body now: {PAIN_RELIEF_NEW}")),
+            "{tag}"
+        );
+        assert_eq!(
+            new.replace('\n', "").len() - old.replace('\n', "").len(),
+            added.iter().map(|l| l.len()).sum::<usize>()
+        );
     }
     let report = json(&carta_ok(root, &["check", "--format", "json"], 0));
     for s in report["summary"].as_array().unwrap() {
@@ -53,15 +76,39 @@ fn changed_english_marks_one_message_outdated_until_edited() {
     let body_line = text[body_start..].lines().nth(1).unwrap().to_string();
     let edited = text.replacen(&body_line, "    .body = La punción seca es una forma eficaz de aliviar el dolor al actuar sobre los puntos gatillo, los músculos tensos, los nervios irritados y las zonas con dolor crónico.", 1);
     write(&es, &edited);
-    let report = json(&carta_ok(root, &["check", "--format", "json", "--locale", "es"], 0));
+    let report = json(&carta_ok(
+        root,
+        &["check", "--format", "json", "--locale", "es"],
+        0,
+    ));
     assert_eq!(report["summary"][0]["outdated"], 0);
     let out = carta_ok(root, &["sync", "--locale", "es"], 0);
     assert!(out.contains("outdated 0"), "{out}");
     let synced = read(&es);
     assert!(!synced.contains("carta-outdated"));
-    assert_eq!(synced, before[0].1.replace(&before[0].1[before[0].1.find("dry-needling-benefit-pain-relief =").unwrap()..].lines().nth(1).unwrap().to_string(), edited[edited.find("dry-needling-benefit-pain-relief =").unwrap()..].lines().nth(1).unwrap()));
+    assert_eq!(
+        synced,
+        before[0].1.replace(
+            &before[0].1[before[0]
+                .1
+                .find("dry-needling-benefit-pain-relief =")
+                .unwrap()..]
+                .lines()
+                .nth(1)
+                .unwrap()
+                .to_string(),
+            edited[edited.find("dry-needling-benefit-pain-relief =").unwrap()..]
+                .lines()
+                .nth(1)
+                .unwrap()
+        )
+    );
     // Other locales are still outdated.
-    let report = json(&carta_ok(root, &["check", "--format", "json", "--locale", "fr"], 0));
+    let report = json(&carta_ok(
+        root,
+        &["check", "--format", "json", "--locale", "fr"],
+        0,
+    ));
     assert_eq!(report["summary"][0]["outdated"], 1);
 }
 
@@ -75,9 +122,17 @@ fn deleting_the_marker_clears_outdated() {
     carta_ok(root, &["extract"], 0);
     carta_ok(root, &["sync"], 0);
     let vi = root.join("locales/vi/dry-needling.ftl");
-    let cleaned: String = read(&vi).lines().filter(|l| !l.starts_with("# carta-outdated") && !l.starts_with("#   ")).map(|l| format!("{l}\n")).collect();
+    let cleaned: String = read(&vi)
+        .lines()
+        .filter(|l| !l.starts_with("# carta-outdated") && !l.starts_with("#   "))
+        .map(|l| format!("{l}\n"))
+        .collect();
     write(&vi, &cleaned);
-    let report = json(&carta_ok(root, &["check", "--format", "json", "--locale", "vi"], 0));
+    let report = json(&carta_ok(
+        root,
+        &["check", "--format", "json", "--locale", "vi"],
+        0,
+    ));
     assert_eq!(report["summary"][0]["outdated"], 0);
     carta_ok(root, &["sync", "--check", "--locale", "vi"], 0);
 }
@@ -88,13 +143,21 @@ fn shipped_tree_is_up_to_date() {
     let root = repo();
     carta_ok(&root, &["extract", "--check"], 0);
     carta_ok(&root, &["sync", "--check"], 0);
-    let report = json(&carta_ok(&root, &["check", "--format", "json", "--deny", "warnings"], 0));
+    let report = json(&carta_ok(
+        &root,
+        &["check", "--format", "json", "--deny", "warnings"],
+        0,
+    ));
     for s in report["summary"].as_array().unwrap() {
         assert_eq!(s["coverage"], 100.0, "{s}");
         assert_eq!(s["errors"], 0, "{s}");
         assert_eq!(s["warnings"], 0, "{s}");
     }
-    assert_eq!(report["diagnostics"].as_array().unwrap().len(), 0, "{report}");
+    assert_eq!(
+        report["diagnostics"].as_array().unwrap().len(),
+        0,
+        "{report}"
+    );
 }
 
 /// A Spanish handout with two untranslated messages still builds: they appear in
@@ -108,7 +171,9 @@ fn missing_messages_fall_back_visibly() {
     let mut kept = String::new();
     let mut skip = false;
     for line in text.lines() {
-        if line.starts_with("dry-needling-benefit-deeper-treatment =") || line.starts_with("dry-needling-what-is-dry-needling-heading =") {
+        if line.starts_with("dry-needling-benefit-deeper-treatment =")
+            || line.starts_with("dry-needling-what-is-dry-needling-heading =")
+        {
             skip = true;
             continue;
         }
@@ -125,17 +190,27 @@ fn missing_messages_fall_back_visibly() {
     assert!(html.contains("<html lang=\"es\" dir=\"ltr\">"));
     assert!(html.contains("<span class=\"fallback\" lang=\"en-US\" dir=\"ltr\" title=\"Not translated yet: shown in English (US)\">What is Dry Needling?</span>"), "{html}");
     assert!(html.contains("lang=\"en-US\" dir=\"ltr\" title=\"Not translated yet: shown in English (US)\">Through needling, tissues"), "{html}");
-    assert_eq!(html.matches("class=\"fallback\"").count(), 3, "heading + deeper-treatment title and body");
+    assert_eq!(
+        html.matches("class=\"fallback\"").count(),
+        3,
+        "heading + deeper-treatment title and body"
+    );
     let manifest = json(&read(root.join("dist/manifest.json")));
     let fell_back = &manifest["locales"][0]["fell_back"];
-    assert_eq!(fell_back, &serde_json::json!([
-        {"id": "dry-needling-benefit-deeper-treatment", "from": "en-US"},
-        {"id": "dry-needling-what-is-dry-needling-heading", "from": "en-US"}
-    ]));
+    assert_eq!(
+        fell_back,
+        &serde_json::json!([
+            {"id": "dry-needling-benefit-deeper-treatment", "from": "en-US"},
+            {"id": "dry-needling-what-is-dry-needling-heading", "from": "en-US"}
+        ])
+    );
     let out = carta(root, &["build", "--locale", "es", "--strict"]);
     assert_eq!(out.status.code(), Some(1));
     let messages = json(&read(root.join("dist/es/messages.json")));
-    assert_eq!(messages["messages"]["dry-needling-what-is-dry-needling-heading"]["value"], "What is Dry Needling?");
+    assert_eq!(
+        messages["messages"]["dry-needling-what-is-dry-needling-heading"]["value"],
+        "What is Dry Needling?"
+    );
 }
 
 /// es-MX overrides four messages and takes the rest from es: complete, and --strict
@@ -146,12 +221,20 @@ fn regional_locale_builds_through_its_chain() {
     let root = tmp.path();
     carta_ok(root, &["build", "--strict"], 0);
     let manifest = json(&read(root.join("dist/manifest.json")));
-    let mx = manifest["locales"].as_array().unwrap().iter().find(|l| l["tag"] == "es-MX").unwrap();
+    let mx = manifest["locales"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|l| l["tag"] == "es-MX")
+        .unwrap();
     assert_eq!(mx["fallback"], serde_json::json!(["es-MX", "es", "en-US"]));
     assert_eq!(mx["fell_back"].as_array().unwrap().len(), 10);
     let html = read(root.join("dist/es-MX/dry-needling.html"));
     assert!(html.contains("terapeutas físicos"));
-    assert!(html.contains("lang=\"es\""), "es fallback text is marked as es");
+    assert!(
+        html.contains("lang=\"es\""),
+        "es fallback text is marked as es"
+    );
     assert!(!html.contains("lang=\"en-US\""));
 }
 
@@ -161,17 +244,31 @@ fn build_is_deterministic_and_round_trips_the_source() {
     let tmp = shipped_project();
     let root = tmp.path();
     carta_ok(root, &["build", "--pseudo"], 0);
-    let first: Vec<(std::path::PathBuf, Vec<u8>)> = walkdir::WalkDir::new(root.join("dist")).sort_by_file_name().into_iter().filter_map(|e| e.ok()).filter(|e| e.file_type().is_file()).map(|e| (e.path().to_path_buf(), std::fs::read(e.path()).unwrap())).collect();
+    let first: Vec<(std::path::PathBuf, Vec<u8>)> = walkdir::WalkDir::new(root.join("dist"))
+        .sort_by_file_name()
+        .into_iter()
+        .filter_map(|e| e.ok())
+        .filter(|e| e.file_type().is_file())
+        .map(|e| (e.path().to_path_buf(), std::fs::read(e.path()).unwrap()))
+        .collect();
     std::fs::remove_dir_all(root.join("dist")).unwrap();
     carta_ok(root, &["build", "--pseudo"], 0);
     for (path, bytes) in &first {
         assert_eq!(&std::fs::read(path).unwrap(), bytes, "{}", path.display());
     }
-    assert_eq!(read(root.join("dist/en-US/dry-needling.md")), read(root.join("content/dry-needling.md")));
+    assert_eq!(
+        read(root.join("dist/en-US/dry-needling.md")),
+        read(root.join("content/dry-needling.md"))
+    );
     let xa = json(&read(root.join("dist/en-XA/messages.json")));
-    let title = xa["messages"]["dry-needling-title"]["value"].as_str().unwrap();
+    let title = xa["messages"]["dry-needling-title"]["value"]
+        .as_str()
+        .unwrap();
     assert_ne!(title, "Dry Needling and Its Benefits");
-    assert!(title.chars().count() > "Dry Needling and Its Benefits".len(), "elongated: {title}");
+    assert!(
+        title.chars().count() > "Dry Needling and Its Benefits".len(),
+        "elongated: {title}"
+    );
     let xb = read(root.join("dist/ar-XB/dry-needling.html"));
     assert!(xb.contains("<html lang=\"ar-XB\" dir=\"rtl\">"));
 }

@@ -41,7 +41,10 @@ pub fn carta(root: &Path, args: &[&str]) -> Output {
         .output()
         .expect("run carta");
     let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(!stderr.contains("panicked"), "carta {args:?} panicked: {stderr}");
+    assert!(
+        !stderr.contains("panicked"),
+        "carta {args:?} panicked: {stderr}"
+    );
     out
 }
 
@@ -59,7 +62,8 @@ pub fn carta_ok(root: &Path, args: &[&str], code: i32) -> String {
 }
 
 pub fn read(path: impl AsRef<Path>) -> String {
-    std::fs::read_to_string(path.as_ref()).unwrap_or_else(|e| panic!("{}: {e}", path.as_ref().display()))
+    std::fs::read_to_string(path.as_ref())
+        .unwrap_or_else(|e| panic!("{}: {e}", path.as_ref().display()))
 }
 
 pub fn write(path: impl AsRef<Path>, text: &str) {
