@@ -263,6 +263,52 @@ pub fn template_id(line: &str) -> Option<&str> {
     (crate::ftl::is_identifier(plain) && after.starts_with('=')).then_some(id)
 }
 
+/// How deep placeables may nest. Fluent's parsers and resolvers recurse per level, so
+/// absurd nesting (`{{{{…}}}}` ten thousand deep) would overflow the stack; no real
+/// message comes near this.
+pub const MAX_NESTING: usize = 64;
+
+/// The byte offset where `text` nests placeables deeper than [`MAX_NESTING`], if it does.
+/// String literals are skipped, so `{"{"}` does not count.
+pub fn too_deep(text: &str) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let mut depth = 0usize;
+    let mut in_string = false;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if in_string {
+            match b {
+                b'\\' => i += 1,
+                b'"' | b'\n' => in_string = false,
+                _ => {}
+            }
+        } else {
+            match b {
+                b'{' => {
+                    depth += 1;
+                    if depth > MAX_NESTING {
+                        return Some(i);
+                    }
+                }
+                b'}' => depth = depth.saturating_sub(1),
+                b'"' if depth > 0 => in_string = true,
+                // A new entry starts at column 0: unbalanced braces do not carry over.
+                b'\n'
+                    if bytes
+                        .get(i + 1)
+                        .is_some_and(|c| c.is_ascii_alphabetic() || *c == b'-' || *c == b'#') =>
+                {
+                    depth = 0
+                }
+                _ => {}
+            }
+        }
+        i += 1;
+    }
+    None
+}
+
 /// A short, stable hash of a translation's text.
 pub fn text_hash(text: &str) -> String {
     use sha2::{Digest, Sha256};
@@ -310,6 +356,13 @@ mod tests {
         assert_eq!(c.eol, "\r\n");
         assert_eq!(&text[c.spans[0].range()], "a = A\r\n");
         assert_eq!(c.body_text(1), "b = B");
+    }
+
+    #[test]
+    fn nesting_guard() {
+        assert_eq!(too_deep("a = { { $x } }\nb = {\"{{{{{{\"}\n"), None);
+        let deep = format!("a = {}{}", "{ ".repeat(100), "} ".repeat(100));
+        assert_eq!(too_deep(&deep), Some(4 + 2 * 64));
     }
 
     #[test]

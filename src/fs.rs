@@ -83,6 +83,63 @@ pub fn write_atomic(path: &Path, contents: &[u8]) -> Result<bool> {
     Ok(true)
 }
 
+/// Writes several files as one step: every new content goes to a temporary file beside
+/// its target first, and only when all of them are written are they renamed into place.
+/// If any cannot be written (permission, full disk), none is replaced and the folders
+/// this call created are removed again. Files whose bytes are unchanged are not touched.
+/// Returns how many files were written.
+pub fn write_all(files: &[(PathBuf, Vec<u8>)]) -> Result<usize> {
+    let mut staged: Vec<(tempfile::NamedTempFile, &Path)> = Vec::new();
+    let mut created_dirs: Vec<PathBuf> = Vec::new();
+    let result = (|| -> Result<()> {
+        for (path, contents) in files {
+            if std::fs::read(path).is_ok_and(|existing| existing == *contents) {
+                continue;
+            }
+            let werr = |source| Error::Write {
+                path: path.to_path_buf(),
+                source,
+            };
+            let dir = match path.parent() {
+                Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
+                _ => PathBuf::from("."),
+            };
+            let mut missing = Vec::new();
+            let mut d = Some(dir.as_path());
+            while let Some(p) = d.filter(|p| !p.as_os_str().is_empty() && !p.exists()) {
+                missing.push(p.to_path_buf());
+                d = p.parent();
+            }
+            std::fs::create_dir_all(&dir).map_err(werr)?;
+            created_dirs.extend(missing.into_iter().rev());
+            let mut tmp = tempfile::Builder::new()
+                .prefix(".carta-")
+                .suffix(".tmp")
+                .tempfile_in(&dir)
+                .map_err(werr)?;
+            tmp.write_all(contents).map_err(werr)?;
+            tmp.as_file().sync_all().map_err(werr)?;
+            staged.push((tmp, path.as_path()));
+        }
+        Ok(())
+    })();
+    if let Err(e) = result {
+        drop(staged);
+        for dir in created_dirs.iter().rev() {
+            let _ = std::fs::remove_dir(dir);
+        }
+        return Err(e);
+    }
+    let written = staged.len();
+    for (tmp, path) in staged {
+        tmp.persist(path).map_err(|e| Error::Write {
+            path: path.to_path_buf(),
+            source: e.error,
+        })?;
+    }
+    Ok(written)
+}
+
 /// Writes a text file, restoring its byte order mark if it had one.
 pub fn write_text(path: &Path, text: &str, bom: bool) -> Result<bool> {
     if bom {
@@ -119,6 +176,25 @@ pub fn display(root: &Path, path: &Path) -> PathBuf {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn write_all_is_all_or_nothing() {
+        let dir = tempfile::tempdir().unwrap();
+        let ok = dir.path().join("a/b/ok.txt");
+        // A file where a folder is needed makes the second write fail.
+        std::fs::write(dir.path().join("blocker"), "x").unwrap();
+        let bad = dir.path().join("blocker/c.txt");
+        let err = write_all(&[(ok.clone(), b"new".to_vec()), (bad, b"y".to_vec())]);
+        assert!(err.is_err());
+        assert!(!ok.exists());
+        assert!(
+            !dir.path().join("a").exists(),
+            "created folders are removed again"
+        );
+        assert_eq!(write_all(&[(ok.clone(), b"new".to_vec())]).unwrap(), 1);
+        assert_eq!(write_all(&[(ok.clone(), b"new".to_vec())]).unwrap(), 0);
+        assert_eq!(std::fs::read(&ok).unwrap(), b"new");
+    }
 
     #[test]
     fn line_col_counts_characters() {

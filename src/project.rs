@@ -159,10 +159,33 @@ impl Project {
         Ok(files)
     }
 
-    /// Reads a file of the project, refusing a symlink that leads outside it.
+    /// Reads a file of the project, refusing a symlink that leads outside it, and a
+    /// Fluent file nested too deep to parse safely.
     pub fn read(&self, path: &Path) -> Result<Option<TextFile>> {
         self.guard(path)?;
-        crate::fs::read_text_if_exists(path).map_err(|e| self.relativize(e))
+        let file = crate::fs::read_text_if_exists(path).map_err(|e| self.relativize(e))?;
+        if let Some(f) = &file {
+            if path.extension().is_some_and(|e| e == "ftl") {
+                if let Some(offset) = crate::catalog::too_deep(&f.text) {
+                    let (line, column) = crate::fs::line_col(&f.text, offset);
+                    return Err(Error::Config {
+                        path: self.show(path),
+                        line,
+                        column,
+                        message: format!("placeables nested more than {} levels deep; carta refuses to parse this file", crate::catalog::MAX_NESTING),
+                    });
+                }
+            }
+        }
+        Ok(file)
+    }
+
+    /// Writes several files of the project as one step (see [`crate::fs::write_all`]).
+    pub fn write_all(&self, files: &[(PathBuf, Vec<u8>)]) -> Result<usize> {
+        for (path, _) in files {
+            self.guard(path)?;
+        }
+        crate::fs::write_all(files).map_err(|e| self.relativize(e))
     }
 
     /// Writes a file of the project atomically, refusing to follow a symlink outside it.

@@ -196,16 +196,13 @@ pub fn run(project: &Project, opts: &Options) -> Result<Report> {
         ));
     }
 
-    let mut written = 0;
-    let mut unchanged = 0;
-    for (rel, bytes) in &files {
-        let path = out_dir.join(rel);
-        if crate::fs::write_atomic(&path, bytes).map_err(|e| project.relativize(e))? {
-            written += 1;
-        } else {
-            unchanged += 1;
-        }
-    }
+    let total = files.len();
+    let files: Vec<(PathBuf, Vec<u8>)> = files
+        .into_iter()
+        .map(|(rel, bytes)| (out_dir.join(rel), bytes))
+        .collect();
+    let written = project.write_all(&files)?;
+    let unchanged = total - written;
     Ok(Report {
         out_dir: project.show(&out_dir),
         locales: summaries,

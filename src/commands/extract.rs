@@ -105,7 +105,8 @@ pub fn run(project: &Project, check: bool) -> Result<Report> {
         outputs.push((source_dir.join(format!("{}.ftl", e.doc.name)), text));
     }
     // Source files extract wrote for handouts that are gone.
-    let wanted: std::collections::HashSet<&PathBuf> = outputs.iter().map(|(p, _)| p).collect();
+    let wanted: std::collections::HashSet<PathBuf> =
+        outputs.iter().map(|(p, _)| p.clone()).collect();
     let mut stale = Vec::new();
     for rel in project.ftl_files(&source_dir)? {
         let path = source_dir.join(&rel);
@@ -123,14 +124,16 @@ pub fn run(project: &Project, check: bool) -> Result<Report> {
             }
         }
     }
-    for (path, text) in &outputs {
-        let current = project.read(path)?;
+    let mut writes = Vec::new();
+    for (path, text) in outputs {
+        let current = project.read(&path)?;
         if current.as_ref().map(|f| f.text.as_str()) != Some(text.as_str()) {
-            report.changed.push(project.show(path));
-            if !check {
-                project.write(path, text, false)?;
-            }
+            report.changed.push(project.show(&path));
+            writes.push((path, text.into_bytes()));
         }
+    }
+    if !check {
+        project.write_all(&writes)?;
     }
     for path in stale {
         report.removed.push(project.show(&path));

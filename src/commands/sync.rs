@@ -103,8 +103,10 @@ fn sync_locale(
         tag: tag.to_string(),
         ..LocaleReport::default()
     };
-    // Compute everything first, write after: a bad file stops the locale before any write.
-    let mut writes: Vec<(PathBuf, String, bool)> = Vec::new();
+    // Compute everything first, then write the locale's files as one step: a bad file or
+    // a failed write leaves every file of the locale as it was. (One step per locale, not
+    // per run, so memory stays bounded by the largest locale.)
+    let mut writes: Vec<(PathBuf, Vec<u8>)> = Vec::new();
     for (rel, source, label) in sources {
         let path = dir.join(rel);
         let state_file = state_path(&path);
@@ -128,12 +130,12 @@ fn sync_locale(
         let state_text = synced.state.render(&shown);
         if existing.as_ref().map(|f| f.text.as_str()) != Some(synced.text.as_str()) {
             report.changed.push(project.show(&path));
-            writes.push((path, synced.text, bom));
+            writes.push((path, with_bom(synced.text, bom)));
         }
         let old_state = project.read(&state_file)?;
         if old_state.as_ref().map(|f| f.text.as_str()) != Some(state_text.as_str()) {
             report.changed.push(project.show(&state_file));
-            writes.push((state_file, state_text, false));
+            writes.push((state_file, state_text.into_bytes()));
         }
     }
     let source_set: std::collections::HashSet<&PathBuf> =
@@ -144,9 +146,17 @@ fn sync_locale(
         }
     }
     if !check {
-        for (path, text, bom) in writes {
-            project.write(&path, &text, bom)?;
-        }
+        project.write_all(&writes)?;
     }
     Ok(report)
+}
+
+fn with_bom(text: String, bom: bool) -> Vec<u8> {
+    if bom {
+        let mut bytes = vec![0xEF, 0xBB, 0xBF];
+        bytes.extend_from_slice(text.as_bytes());
+        bytes
+    } else {
+        text.into_bytes()
+    }
 }
