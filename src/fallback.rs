@@ -39,7 +39,12 @@ pub fn chains(
                     Some(source.langid()),
                     NegotiationStrategy::Filtering,
                 );
-                for id in negotiated {
+                // Filtering also returns more specific and sibling variants (`es` matches
+                // `es-MX`); a fallback must be more general, so keep only those.
+                for id in negotiated
+                    .into_iter()
+                    .filter(|c| is_generalization(c, tag.langid()))
+                {
                     if let Ok(t) = Tag::parse(&id.to_string()) {
                         chain.push(t);
                     }
@@ -52,6 +57,20 @@ pub fn chains(
         out.insert(tag.clone(), chain);
     }
     out
+}
+
+/// Whether `candidate` is a more general form of `tag`: same language, and each of its
+/// script and region either absent or equal — or a script the tag leaves implicit
+/// (`zh-CN` → `zh-Hans`, found through CLDR likely subtags).
+fn is_generalization(candidate: &LanguageIdentifier, tag: &LanguageIdentifier) -> bool {
+    if candidate.language != tag.language || candidate == tag {
+        return false;
+    }
+    let region_ok = candidate.region.is_none() || candidate.region == tag.region;
+    let script_ok = candidate.script.is_none()
+        || candidate.script == tag.script
+        || (tag.script.is_none() && candidate.region.is_none());
+    region_ok && script_ok && candidate.variants().len() == 0
 }
 
 #[cfg(test)]
@@ -68,6 +87,15 @@ mod tests {
         let c = chains(&locales, &t("en-US"), &BTreeMap::new());
         assert_eq!(c[&t("es-MX")], vec![t("es-MX"), t("es"), t("en-US")]);
         assert_eq!(c[&t("fr")], vec![t("fr"), t("en-US")]);
+    }
+
+    #[test]
+    fn no_fallback_to_more_specific_or_sibling_variants() {
+        let locales = vec![t("es"), t("es-MX"), t("es-AR"), t("zh-Hans"), t("zh-CN")];
+        let c = chains(&locales, &t("en-US"), &BTreeMap::new());
+        assert_eq!(c[&t("es")], vec![t("es"), t("en-US")]);
+        assert_eq!(c[&t("es-AR")], vec![t("es-AR"), t("es"), t("en-US")]);
+        assert_eq!(c[&t("zh-CN")], vec![t("zh-CN"), t("zh-Hans"), t("en-US")]);
     }
 
     #[test]

@@ -390,10 +390,18 @@ pub fn sync(source: &Catalog, locale: &Catalog, state: &State, opts: &Options) -
     }
 
     if out != text {
-        // Something changed: end the file with exactly one line ending.
+        // Something changed: end the file with exactly one line ending — the one its last
+        // line already had, so a translator's last line keeps its bytes.
         let trimmed = out.trim_end_matches(['\n', '\r', ' ', '\t']).len();
+        let last_eol = if out[trimmed..].starts_with("\r\n") {
+            "\r\n"
+        } else if out[trimmed..].starts_with('\n') {
+            "\n"
+        } else {
+            eol
+        };
         out.truncate(trimmed);
-        out.push_str(eol);
+        out.push_str(last_eol);
     }
     stats.untranslated = messages
         .iter()

@@ -1,0 +1,389 @@
+//! The bad-input matrix: each case feeds carta something broken and asserts a clear
+//! one-line error naming the file (and line where it applies), the exit code, and that
+//! no file was created or modified. Accepted oddities (BOM, CRLF, mixed endings, huge
+//! messages) must round-trip.
+
+mod common;
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use common::*;
+
+fn snapshot(root: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
+    walkdir::WalkDir::new(root)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| !e.file_type().is_dir())
+        .map(|e| {
+            (
+                e.path().to_path_buf(),
+                std::fs::read(e.path()).unwrap_or_else(|_| b"<unreadable>".to_vec()),
+            )
+        })
+        .collect()
+}
+
+/// Runs carta, expects `code`, a single stderr line containing every `needle`, and an
+/// unchanged tree.
+fn fails_cleanly(root: &Path, args: &[&str], code: i32, needles: &[&str]) -> String {
+    let before = snapshot(root);
+    let out = carta(root, args);
+    let stderr = String::from_utf8_lossy(&out.stderr).to_string();
+    assert_eq!(out.status.code(), Some(code), "{args:?}: {stderr}");
+    assert_eq!(stderr.trim_end().lines().count(), 1, "one line: {stderr}");
+    for n in needles {
+        assert!(stderr.contains(n), "{args:?}: expected {n:?} in {stderr}");
+    }
+    assert_eq!(snapshot(root), before, "{args:?} changed files");
+    stderr
+}
+
+fn es_file(root: &Path) -> PathBuf {
+    root.join("locales/es/dry-needling.ftl")
+}
+
+#[test]
+fn invalid_utf8_is_named_with_its_offset() {
+    let tmp = shipped_project();
+    let mut bytes = std::fs::read(es_file(tmp.path())).unwrap();
+    bytes.splice(10..10, [0xFF, 0xFE, 0x41]);
+    std::fs::write(es_file(tmp.path()), &bytes).unwrap();
+    for cmd in [&["sync"][..], &["check"], &["build"]] {
+        fails_cleanly(
+            tmp.path(),
+            cmd,
+            2,
+            &[
+                "`locales/es/dry-needling.ftl` is not valid UTF-8",
+                "offset 10",
+            ],
+        );
+    }
+}
+
+#[test]
+fn utf16_is_refused() {
+    let tmp = shipped_project();
+    let text = read(es_file(tmp.path()));
+    let mut bytes = vec![0xFF, 0xFE];
+    for unit in text.encode_utf16() {
+        bytes.extend_from_slice(&unit.to_le_bytes());
+    }
+    std::fs::write(es_file(tmp.path()), bytes).unwrap();
+    fails_cleanly(
+        tmp.path(),
+        &["sync"],
+        2,
+        &["locales/es/dry-needling.ftl", "UTF-16"],
+    );
+}
+
+#[test]
+fn bom_crlf_and_mixed_line_endings_are_accepted_and_kept() {
+    let tmp = shipped_project();
+    let root = tmp.path();
+    let text = read(es_file(root));
+    // BOM, CRLF for the first half, LF for the rest.
+    let half = text.len() / 2;
+    let cut = text[..half].rfind('\n').unwrap() + 1;
+    let mixed = format!(
+        "\u{feff}{}{}",
+        text[..cut].replace('\n', "\r\n"),
+        &text[cut..]
+    );
+    write(es_file(root), &mixed);
+    let before = std::fs::read(es_file(root)).unwrap();
+    carta_ok(root, &["sync"], 0);
+    assert_eq!(
+        std::fs::read(es_file(root)).unwrap(),
+        before,
+        "byte-identical"
+    );
+    carta_ok(root, &["check", "--deny", "warnings"], 0);
+    // A change still keeps every original line and the BOM.
+    let md = root.join("content/dry-needling.md");
+    write(&md, &read(&md).replace("Pain Relief", "Relief of Pain"));
+    carta_ok(root, &["extract"], 0);
+    carta_ok(root, &["sync"], 0);
+    let after = std::fs::read(es_file(root)).unwrap();
+    assert!(after.starts_with(&[0xEF, 0xBB, 0xBF]));
+    let after = String::from_utf8(after).unwrap();
+    for line in mixed.trim_start_matches('\u{feff}').split_inclusive('\n') {
+        assert!(after.contains(line), "lost {line:?}");
+    }
+}
+
+#[test]
+fn empty_locale_file_gets_templates() {
+    let tmp = shipped_project();
+    write(es_file(tmp.path()), "");
+    let out = carta_ok(tmp.path(), &["sync", "--locale", "es"], 0);
+    assert!(out.contains("added 14"), "{out}");
+    assert_eq!(read(es_file(tmp.path())).matches("# TODO ").count(), 14);
+}
+
+#[test]
+fn a_50_mb_single_line_message_is_handled() {
+    let tmp = shipped_project();
+    let root = tmp.path();
+    let huge = "palabra ".repeat(50 * 1024 * 1024 / 8);
+    let text = read(es_file(root)).replace(
+        "dry-needling-title = Punción seca y sus beneficios",
+        &format!("dry-needling-title = {}", huge.trim_end()),
+    );
+    write(es_file(root), &text);
+    let before = std::fs::read(es_file(root)).unwrap();
+    carta_ok(root, &["sync", "--locale", "es"], 0);
+    assert_eq!(std::fs::read(es_file(root)).unwrap(), before);
+    carta_ok(root, &["check", "--locale", "es", "--format", "json"], 0);
+    carta_ok(root, &["build", "--locale", "es"], 0);
+    assert!(
+        std::fs::metadata(root.join("dist/es/messages.json"))
+            .unwrap()
+            .len()
+            > 50_000_000
+    );
+}
+
+#[test]
+fn ten_thousand_nested_placeables_are_refused_not_a_crash() {
+    let tmp = shipped_project();
+    let root = tmp.path();
+    let deep = format!(
+        "dry-needling-title = {}x{}\n",
+        "{ ".repeat(10_000),
+        " }".repeat(10_000)
+    );
+    let text = read(es_file(root)).replace(
+        "dry-needling-title = Punción seca y sus beneficios\n",
+        &deep,
+    );
+    write(es_file(root), &text);
+    for cmd in [&["sync"][..], &["check"], &["build"]] {
+        fails_cleanly(
+            root,
+            cmd,
+            2,
+            &[
+                "locales/es/dry-needling.ftl:6:",
+                "nested more than 64 levels",
+            ],
+        );
+    }
+    // Deep Markdown nesting is fine: pulldown-cmark and the walker are iterative.
+    let md = root.join("content/deep.md");
+    write(
+        &md,
+        &format!(
+            "# Deep\n\n{}quote\n\n{}",
+            "> ".repeat(5_000),
+            (0..500)
+                .map(|i| format!("{}- item {i}\n", "  ".repeat(i)))
+                .collect::<String>()
+        ),
+    );
+    carta_ok(root, &["extract"], 0);
+}
+
+#[test]
+fn cycles_and_duplicates_are_diagnostics_not_crashes() {
+    let tmp = shipped_project();
+    let root = tmp.path();
+    let text = read(es_file(root))
+        .replace("dry-needling-title = Punción seca y sus beneficios", "dry-needling-title = { dry-needling-what-is-dry-needling-heading }")
+        .replace("dry-needling-what-is-dry-needling-heading = ¿Qué es la punción seca?", "dry-needling-what-is-dry-needling-heading = ¿{ dry-needling-title }?\n\ndry-needling-what-is-dry-needling-heading = ¿Duplicado?");
+    write(es_file(root), &text);
+    let report = json(&carta_ok(
+        root,
+        &["check", "--format", "json", "--locale", "es"],
+        1,
+    ));
+    let checks: Vec<&str> = report["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["check"].as_str().unwrap())
+        .collect();
+    assert!(checks.contains(&"format"), "{checks:?}");
+    assert!(checks.contains(&"duplicate-id"), "{checks:?}");
+    // sync keeps both definitions.
+    carta_ok(root, &["sync", "--locale", "es"], 0);
+    assert!(read(es_file(root)).contains("¿Duplicado?"));
+    // build falls back for the cyclic messages instead of printing `{???}`.
+    carta_ok(root, &["build", "--locale", "es"], 0);
+}
+
+#[test]
+fn path_like_locales_are_refused() {
+    let tmp = shipped_project();
+    for tag in ["../etc", "en-1/..", "es/../../x", ""] {
+        for cmd in ["sync", "check", "build"] {
+            fails_cleanly(tmp.path(), &[cmd, "--locale", tag], 2, &["locale tag"]);
+        }
+        fails_cleanly(tmp.path(), &["add-locale", tag], 2, &["locale tag"]);
+    }
+}
+
+#[test]
+fn a_symlink_out_of_the_project_is_refused() {
+    let tmp = shipped_project();
+    let outside = tempfile::tempdir().unwrap();
+    let secret = outside.path().join("secret.ftl");
+    std::fs::copy(es_file(tmp.path()), &secret).unwrap();
+    std::fs::remove_file(es_file(tmp.path())).unwrap();
+    std::os::unix::fs::symlink(&secret, es_file(tmp.path())).unwrap();
+    let before = std::fs::read(&secret).unwrap();
+    for cmd in [&["sync"][..], &["check"]] {
+        fails_cleanly(
+            tmp.path(),
+            cmd,
+            2,
+            &[
+                "`locales/es/dry-needling.ftl`",
+                "symbolic link",
+                "outside the project",
+            ],
+        );
+    }
+    assert_eq!(std::fs::read(&secret).unwrap(), before);
+}
+
+fn is_root() -> bool {
+    Command::new("id")
+        .arg("-u")
+        .output()
+        .map(|o| String::from_utf8_lossy(&o.stdout).trim() == "0")
+        .unwrap_or(false)
+}
+
+/// Runs carta as an unprivileged user (root reads everything, so permission tests
+/// drop to `nobody` with setpriv when the suite runs as root, as CI does).
+fn carta_unprivileged(root: &Path, args: &[&str]) -> Output {
+    let mut cmd = if is_root() {
+        let mut c = Command::new("setpriv");
+        c.args(["--reuid=65534", "--regid=65534", "--clear-groups", "--"]);
+        c.arg(env!("CARGO_BIN_EXE_carta"));
+        c
+    } else {
+        Command::new(env!("CARGO_BIN_EXE_carta"))
+    };
+    cmd.arg("-C")
+        .arg(root)
+        .args(args)
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("run carta")
+}
+
+fn open_up(path: &Path) {
+    use std::os::unix::fs::PermissionsExt;
+    for e in walkdir::WalkDir::new(path)
+        .into_iter()
+        .filter_map(Result::ok)
+    {
+        let mode = if e.file_type().is_dir() { 0o777 } else { 0o666 };
+        std::fs::set_permissions(e.path(), std::fs::Permissions::from_mode(mode)).unwrap();
+    }
+    let mut p = path.parent();
+    while let Some(dir) = p {
+        if dir == Path::new("/") {
+            break;
+        }
+        let _ = std::fs::set_permissions(dir, std::fs::Permissions::from_mode(0o755));
+        p = dir.parent();
+        if dir == std::env::temp_dir() {
+            break;
+        }
+    }
+}
+
+#[test]
+fn permission_denied_is_reported_with_the_file() {
+    use std::os::unix::fs::PermissionsExt;
+    let tmp = shipped_project();
+    let root = tmp.path();
+    open_up(root);
+    std::fs::set_permissions(es_file(root), std::fs::Permissions::from_mode(0o000)).unwrap();
+    let before = snapshot(root);
+    let out = carta_unprivileged(root, &["sync"]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(
+        stderr.contains("failed to read `locales/es/dry-needling.ftl`")
+            && stderr.contains("ermission denied"),
+        "{stderr}"
+    );
+    assert_eq!(snapshot(root), before);
+}
+
+#[test]
+fn a_read_only_dist_is_left_untouched() {
+    use std::os::unix::fs::PermissionsExt;
+    let tmp = shipped_project();
+    let root = tmp.path();
+    carta_ok(root, &["build"], 0);
+    // Change a translation so the build has something to write, then lock dist/es.
+    write(
+        es_file(root),
+        &read(es_file(root)).replace(
+            "Punción seca y sus beneficios",
+            "La punción seca y sus beneficios",
+        ),
+    );
+    open_up(root);
+    std::fs::set_permissions(root.join("dist/es"), std::fs::Permissions::from_mode(0o555)).unwrap();
+    let before = snapshot(&root.join("dist"));
+    let out = carta_unprivileged(root, &["build"]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(
+        stderr.contains("failed to write `dist/es/") && stderr.contains("ermission denied"),
+        "{stderr}"
+    );
+    assert_eq!(
+        snapshot(&root.join("dist")),
+        before,
+        "no file of dist/ changed"
+    );
+    std::fs::set_permissions(root.join("dist/es"), std::fs::Permissions::from_mode(0o755)).unwrap();
+}
+
+/// A full disk, simulated with a 64 KiB tmpfs (root in CI; elsewhere in a user+mount
+/// namespace via `unshare`): the build fails with a clear error and writes nothing.
+#[test]
+fn a_full_disk_fails_the_build_without_partial_files() {
+    let tmp = shipped_project();
+    let root = tmp.path();
+    let mnt = root.join("small");
+    std::fs::create_dir(&mnt).unwrap();
+    // Fill the disk with a previous build's file so a partial overwrite would show.
+    let script = format!(
+        "mount -t tmpfs -o size=64k tmpfs '{m}' && echo old > '{m}/marker' && '{bin}' -C '{root}' build --out '{m}/dist'; code=$?; ls -R '{m}' > '{root}/listing'; cat '{m}/marker' >> '{root}/listing'; umount '{m}'; exit $code",
+        m = mnt.display(),
+        bin = env!("CARGO_BIN_EXE_carta"),
+        root = root.display()
+    );
+    let out = if is_root() {
+        Command::new("sh").arg("-c").arg(&script).output().unwrap()
+    } else {
+        Command::new("unshare")
+            .args(["--user", "--map-root-user", "--mount", "sh", "-c", &script])
+            .output()
+            .unwrap()
+    };
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(
+        stderr.contains("failed to write") && stderr.contains("No space left on device"),
+        "{stderr}"
+    );
+    let listing = read(root.join("listing"));
+    assert!(
+        !listing.contains(".html") && !listing.contains(".json") && !listing.contains(".carta-"),
+        "partial output left behind:\n{listing}"
+    );
+    assert!(listing.trim_end().ends_with("old"));
+}
