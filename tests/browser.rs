@@ -121,6 +121,21 @@ fn every_handout_renders_in_chromium_and_hostile_text_stays_inert() {
     hostile_locale(root);
     carta_ok(root, &["build", "--pseudo"], 0);
     let dist = root.join("dist");
+    // The other formats stay inert too: the Markdown gains no raw HTML (every `<` is
+    // escaped), the JSON files parse and keep the payload as plain text.
+    let md = read(dist.join("de/dry-needling.md"));
+    assert!(md.contains("\\<script>"), "{md}");
+    assert_eq!(
+        md.matches('<').count(),
+        md.matches("\\<").count(),
+        "unescaped < in Markdown:\n{md}"
+    );
+    let doc = json(&read(dist.join("de/dry-needling.json")));
+    assert!(doc["title"]["text"]
+        .as_str()
+        .unwrap()
+        .starts_with("<script>"));
+    json(&read(dist.join("de/messages.json")));
     let manifest = json(&read(dist.join("manifest.json")));
     let artifacts = repo().join("target/test-artifacts/screenshots");
     std::fs::create_dir_all(&artifacts).unwrap();

@@ -16,8 +16,15 @@ fn files(root: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
     walkdir::WalkDir::new(root)
         .into_iter()
         .filter_map(Result::ok)
-        .filter(|e| e.file_type().is_file() && !e.file_name().to_string_lossy().starts_with(".carta-"))
-        .map(|e| (e.path().strip_prefix(root).unwrap().to_path_buf(), std::fs::read(e.path()).unwrap()))
+        .filter(|e| {
+            e.file_type().is_file() && !e.file_name().to_string_lossy().starts_with(".carta-")
+        })
+        .map(|e| {
+            (
+                e.path().strip_prefix(root).unwrap().to_path_buf(),
+                std::fs::read(e.path()).unwrap(),
+            )
+        })
         .collect()
 }
 
@@ -70,17 +77,29 @@ fn kill_loop(args: &[&str], prepare: impl Fn(&Path)) {
             assert!(ok, "run {run} (killed after {delay:?}): {} is neither its old nor its new version ({} bytes)", path.display(), bytes.len());
         }
         for path in old.keys() {
-            assert!(work.path().join(path).exists() || !new.contains_key(path), "run {run}: {} disappeared", path.display());
+            assert!(
+                work.path().join(path).exists() || !new.contains_key(path),
+                "run {run}: {} disappeared",
+                path.display()
+            );
         }
     }
-    assert!(interrupted > 50, "only {interrupted} of 200 runs were killed mid-way");
+    assert!(
+        interrupted > 50,
+        "only {interrupted} of 200 runs were killed mid-way"
+    );
 }
 
 #[test]
 fn sync_killed_at_random_points_leaves_old_or_new_files() {
     kill_loop(&["sync"], |root| {
         let md = root.join("content/dry-needling.md");
-        write(&md, &read(&md).replace("Pain Relief", "Relief from Pain").replace("tendons", "tendons and ligaments"));
+        write(
+            &md,
+            &read(&md)
+                .replace("Pain Relief", "Relief from Pain")
+                .replace("tendons", "tendons and ligaments"),
+        );
         carta_ok(root, &["extract"], 0);
     });
 }

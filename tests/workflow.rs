@@ -272,3 +272,65 @@ fn build_is_deterministic_and_round_trips_the_source() {
     let xb = read(root.join("dist/ar-XB/dry-needling.html"));
     assert!(xb.contains("<html lang=\"ar-XB\" dir=\"rtl\">"));
 }
+
+/// The sync state files are line-per-message and sorted so two translators' branches
+/// merge cleanly: here two branches change the English of two messages that sit next
+/// to each other in every state file (accelerated-healing, chronic-pain-management).
+#[test]
+fn state_files_merge_cleanly_when_branches_touch_different_messages() {
+    let tmp = shipped_project();
+    let root = tmp.path();
+    let git = |args: &[&str]| {
+        let out = std::process::Command::new("git")
+            .args([
+                "-c",
+                "user.name=t",
+                "-c",
+                "user.email=t@example.org",
+                "-c",
+                "init.defaultBranch=main",
+            ])
+            .args(args)
+            .current_dir(root)
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "git {args:?}: {}{}",
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        );
+    };
+    git(&["init", "-q"]);
+    git(&["add", "-A"]);
+    git(&["commit", "-qm", "base"]);
+    let md = root.join("content/dry-needling.md");
+    let edit = |from: &str, to: &str| {
+        write(&md, &read(&md).replace(from, to));
+        carta_ok(root, &["extract"], 0);
+        carta_ok(root, &["sync"], 0);
+    };
+    git(&["checkout", "-qb", "healing"]);
+    edit(
+        "all of which aid in faster recovery",
+        "all of which help you recover faster",
+    );
+    git(&["commit", "-qam", "healing"]);
+    git(&["checkout", "-q", "main"]);
+    git(&["checkout", "-qb", "chronic"]);
+    edit(
+        "to facilitate the body to heal itself again",
+        "help the body heal itself again",
+    );
+    git(&["commit", "-qam", "chronic"]);
+    git(&["merge", "-q", "--no-edit", "healing"]);
+    // The merged tree is what a sync of the merged English would write.
+    carta_ok(root, &["extract", "--check"], 0);
+    carta_ok(root, &["sync", "--check"], 0);
+    let report = json(&carta_ok(
+        root,
+        &["check", "--format", "json", "--locale", "fr"],
+        0,
+    ));
+    assert_eq!(report["summary"][0]["outdated"], 2);
+}

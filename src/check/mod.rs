@@ -138,3 +138,54 @@ impl Diagnostic {
         }
     }
 }
+
+/// Checks one locale file against one source file, in memory: every rule, including
+/// fluent-bundle formatting. The entry point for fuzzing and for embedding carta;
+/// `carta check` does the same per file with the project around it.
+pub fn check_texts(
+    tag: &crate::locale::Tag,
+    source: &str,
+    locale: &str,
+) -> (coverage::Coverage, Vec<Diagnostic>) {
+    use std::collections::{HashMap, HashSet};
+    let source = crate::catalog::Catalog::parse(source);
+    let locale = crate::catalog::Catalog::parse(locale);
+    let source_ids: HashSet<String> = source.index.keys().cloned().collect();
+    let locale_ids: HashSet<String> = locale.index.keys().cloned().collect();
+    let mut source_vars: HashMap<String, Vec<String>> = HashMap::new();
+    for (id, &i) in &source.index {
+        if let fluent_syntax::ast::Entry::Message(m) = &source.resource.body[i] {
+            let mut vars = Vec::new();
+            for p in m.value.iter().chain(m.attributes.iter().map(|a| &a.value)) {
+                rules::collect_vars(p, &mut vars);
+            }
+            source_vars.insert(id.clone(), vars.into_iter().map(str::to_string).collect());
+        }
+    }
+    let none = HashSet::new();
+    let categories = rules::plural_categories(tag);
+    let ctx = rules::Context {
+        tag,
+        same_language: false,
+        source_ids: &source_ids,
+        locale_ids: &locale_ids,
+        fallback_ids: &none,
+        glossary: None,
+        allow_identical: &[],
+        plural_categories: &categories,
+    };
+    let path = PathBuf::from("locale.ftl");
+    let mut cov = coverage::Coverage::default();
+    let mut out = Vec::new();
+    rules::check_file(
+        &ctx,
+        &source,
+        Some(&locale),
+        &crate::state::State::default(),
+        &path,
+        &mut cov,
+        &mut out,
+    );
+    rules::format_check(tag, &[(path.as_path(), &locale)], &source_vars, &mut out);
+    (cov, out)
+}

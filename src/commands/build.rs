@@ -221,6 +221,44 @@ fn summary_title(files: &[(PathBuf, Vec<u8>)], doc: &str) -> Option<String> {
     v["title"]["text"].as_str().map(bundle::html::plain)
 }
 
+/// Builds one locale in memory from Fluent texts: `locale` falls back to `source`.
+/// Returns the files of `dist/<tag>/` (relative paths). The entry point for fuzzing.
+pub fn build_texts(
+    tag: &Tag,
+    source_tag: &Tag,
+    source: &[String],
+    locale: &[String],
+    docs: &[Extracted],
+) -> Vec<(PathBuf, Vec<u8>)> {
+    let to_files = |texts: &[String]| -> Vec<TextFile> {
+        texts
+            .iter()
+            .map(|t| TextFile {
+                text: t.clone(),
+                bom: false,
+            })
+            .collect()
+    };
+    let mut texts = HashMap::new();
+    texts.insert(source_tag.clone(), to_files(source));
+    texts.insert(tag.clone(), to_files(locale));
+    let source_catalogs: Vec<Catalog> = texts[source_tag]
+        .iter()
+        .map(|f| Catalog::parse(&f.text))
+        .collect();
+    let chain = [tag.clone(), source_tag.clone()];
+    build_locale(
+        tag,
+        &chain,
+        &texts,
+        &source_catalogs,
+        source_tag,
+        None,
+        docs,
+    )
+    .1
+}
+
 #[allow(clippy::too_many_arguments)]
 fn build_locale(
     tag: &Tag,
