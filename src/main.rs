@@ -39,6 +39,17 @@ fn tag(input: Option<String>) -> Result<Option<Tag>> {
 
 fn run(cli: Cli) -> Result<u8> {
     let project = Project::open(&cli.root)?;
+    if !matches!(
+        cli.command,
+        Command::Extract { .. } | Command::AddLocale { .. }
+    ) {
+        // Folders under locales/ that are not canonical tags are skipped: say so.
+        if let Ok((_, notes)) = project.target_locales() {
+            for note in notes {
+                eprintln!("carta: note: {note}");
+            }
+        }
+    }
     let mut out = anstream::stdout();
     match cli.command {
         Command::Extract { check } => {

@@ -61,20 +61,23 @@ pub fn text(report: &Report) -> String {
         out.push('\n');
     }
     let header = [
-        "locale", "messages", "", "words", "missing", "outdated", "obsolete", "errors", "warnings",
+        "locale", "messages", "", "fallback", "words", "missing", "outdated", "obsolete", "errors",
+        "warnings", "notes",
     ];
-    let mut rows: Vec<[String; 9]> = Vec::new();
+    let mut rows: Vec<[String; 11]> = Vec::new();
     for c in &report.locales {
         rows.push([
             c.locale.clone(),
             format!("{}/{}", c.translated, c.total),
             format!("{:.1}%", c.percent()),
+            c.via_fallback.to_string(),
             format!("{:.1}%", c.words_percent()),
             c.missing.to_string(),
             c.outdated.to_string(),
             c.obsolete.to_string(),
             c.errors.to_string(),
             c.warnings.to_string(),
+            c.notes.to_string(),
         ]);
     }
     let mut widths = header.map(str::len);

@@ -41,6 +41,37 @@ fn fails_cleanly(root: &Path, args: &[&str], code: i32, needles: &[&str]) -> Str
     stderr
 }
 
+/// `check` reports an unreadable file as an error diagnostic and checks the rest: exit
+/// 1, every locale in the summary, nothing written.
+fn check_reports_unreadable(root: &Path, needle: &str) {
+    let before = snapshot(root);
+    let report = json(&carta_ok(root, &["check", "--format", "json"], 1));
+    let d = report["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["check"] == "unreadable")
+        .expect("an unreadable diagnostic");
+    assert_eq!(d["file"], "locales/es/dry-needling.ftl");
+    assert!(d["message"].as_str().unwrap().contains(needle), "{d}");
+    assert_eq!(
+        report["summary"].as_array().unwrap().len(),
+        7,
+        "the other locales are still checked"
+    );
+    let es = report["summary"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["locale"] == "es")
+        .unwrap();
+    assert_eq!(
+        es["missing"], 14,
+        "nothing of an unreadable file counts as translated"
+    );
+    assert_eq!(snapshot(root), before);
+}
+
 fn es_file(root: &Path) -> PathBuf {
     root.join("locales/es/dry-needling.ftl")
 }
@@ -51,7 +82,7 @@ fn invalid_utf8_is_named_with_its_offset() {
     let mut bytes = std::fs::read(es_file(tmp.path())).unwrap();
     bytes.splice(10..10, [0xFF, 0xFE, 0x41]);
     std::fs::write(es_file(tmp.path()), &bytes).unwrap();
-    for cmd in [&["sync"][..], &["check"], &["build"]] {
+    for cmd in [&["sync"][..], &["build"]] {
         fails_cleanly(
             tmp.path(),
             cmd,
@@ -62,6 +93,7 @@ fn invalid_utf8_is_named_with_its_offset() {
             ],
         );
     }
+    check_reports_unreadable(tmp.path(), "offset 10");
 }
 
 #[test]
@@ -162,7 +194,7 @@ fn ten_thousand_nested_placeables_are_refused_not_a_crash() {
         &deep,
     );
     write(es_file(root), &text);
-    for cmd in [&["sync"][..], &["check"], &["build"]] {
+    for cmd in [&["sync"][..], &["build"]] {
         fails_cleanly(
             root,
             cmd,
@@ -173,6 +205,7 @@ fn ten_thousand_nested_placeables_are_refused_not_a_crash() {
             ],
         );
     }
+    check_reports_unreadable(root, "nested more than 64 levels");
     // Deep Markdown nesting is fine: pulldown-cmark and the walker are iterative.
     let md = root.join("content/deep.md");
     write(
@@ -236,18 +269,17 @@ fn a_symlink_out_of_the_project_is_refused() {
     std::fs::remove_file(es_file(tmp.path())).unwrap();
     std::os::unix::fs::symlink(&secret, es_file(tmp.path())).unwrap();
     let before = std::fs::read(&secret).unwrap();
-    for cmd in [&["sync"][..], &["check"]] {
-        fails_cleanly(
-            tmp.path(),
-            cmd,
-            2,
-            &[
-                "`locales/es/dry-needling.ftl`",
-                "symbolic link",
-                "outside the project",
-            ],
-        );
-    }
+    fails_cleanly(
+        tmp.path(),
+        &["sync"],
+        2,
+        &[
+            "`locales/es/dry-needling.ftl`",
+            "symbolic link",
+            "outside the project",
+        ],
+    );
+    check_reports_unreadable(tmp.path(), "outside the project");
     assert_eq!(std::fs::read(&secret).unwrap(), before);
 }
 

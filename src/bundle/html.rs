@@ -110,7 +110,9 @@ pub fn markdown(text: &str, block: bool) -> String {
 }
 
 /// Wraps a part's HTML in an element with its own `lang` (and `dir`) when it came from a
-/// fallback locale.
+/// fallback locale. Text in another language is also highlighted on screen and titled
+/// "not translated yet"; a regional fallback (es-MX showing es) is by design and only
+/// carries its `lang`.
 fn part_html(
     bundle: &LocaleBundle,
     part: Option<&Part>,
@@ -125,12 +127,16 @@ fn part_html(
         return inner;
     }
     let from = bundle.locale_of(part);
-    format!(
-        "<{element} class=\"fallback\" lang=\"{}\" dir=\"{}\" title=\"{}\">{inner}</{element}>",
-        escape(from.as_str()),
-        if from.is_rtl() { "rtl" } else { "ltr" },
-        escape(&format!("Not translated yet: shown in {}", from.autonym()))
-    )
+    let dir = if from.is_rtl() { "rtl" } else { "ltr" };
+    let lang = escape(from.as_str());
+    if bundle.is_foreign(from) {
+        format!(
+            "<{element} class=\"fallback\" lang=\"{lang}\" dir=\"{dir}\" title=\"{}\">{inner}</{element}>",
+            escape(&format!("Not translated yet: shown in {}", from.autonym()))
+        )
+    } else {
+        format!("<{element} lang=\"{lang}\" dir=\"{dir}\">{inner}</{element}>")
+    }
 }
 
 pub fn render(doc: &Document, ids: &[Option<String>], bundle: &LocaleBundle) -> String {

@@ -68,6 +68,7 @@ codes! {
     UnknownVariable = "E005", "unknown-variable", Error, "A `$variable` the source message never uses; the app will not pass it.";
     UnknownReference = "E006", "unknown-reference", Error, "A reference to a message or term that exists neither in the locale nor in the source.";
     Format = "E007", "format", Error, "fluent-bundle reports an error when formatting the message (cycle, unknown function, too many placeables).";
+    Unreadable = "E008", "unreadable", Error, "The file cannot be read or decoded (not UTF-8, permission, nesting too deep), so none of its messages count.";
     Missing = "W001", "missing", Warning, "A source message has no translation (it falls back to another locale).";
     Outdated = "W002", "outdated", Warning, "The source text changed after this was translated.";
     Obsolete = "W003", "obsolete", Warning, "A translation whose message is no longer in the source.";

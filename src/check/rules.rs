@@ -93,12 +93,13 @@ pub fn check_file(
         if locale.kind(i) != EntryKind::Junk {
             continue;
         }
-        let error = locale.errors.iter().find(|e| {
-            e.slice.as_ref().map_or(e.pos.start, |s| s.start) >= span.start
-                && e.pos.start < span.next.max(span.start + 1)
+        // The parser's error for this junk: its slice starts where the junk starts.
+        let error = locale.errors.iter().find(|e| match &e.slice {
+            Some(slice) => slice.start == span.start,
+            None => e.pos.start >= span.start && e.pos.start < span.next.max(span.start + 1),
         });
         let (offset, reason) = match error {
-            Some(e) => (e.pos.start.min(locale.text.len()), e.kind.to_string()),
+            Some(e) => (e.pos.start.min(locale.text.len()), explain(&e.kind)),
             None => (span.start, "unparseable entry".to_string()),
         };
         out.push(ctx.diag(
@@ -263,8 +264,15 @@ fn check_pair(
         )),
         _ => {}
     }
-    let s_attrs: BTreeSet<&str> = s.attributes.iter().map(|a| a.id.name).collect();
-    for a in t.attributes {
+    // A term's attributes are the locale's own grammar (`.gender`), and its variables
+    // are parameters from its call sites (`-brand(case: "gen")`), not app variables.
+    let is_term = matches!(translation, ast::Entry::Term(_));
+    let s_attrs: BTreeSet<&str> = if is_term {
+        BTreeSet::new()
+    } else {
+        s.attributes.iter().map(|a| a.id.name).collect()
+    };
+    for a in t.attributes.iter().filter(|_| !is_term) {
         if !s_attrs.contains(a.id.name) {
             out.push(d(
                 Code::Attributes,
@@ -277,7 +285,7 @@ fn check_pair(
         }
     }
     let t_attrs: BTreeSet<&str> = t.attributes.iter().map(|a| a.id.name).collect();
-    for name in &s_attrs {
+    for name in s_attrs.iter().filter(|_| !is_term) {
         if !t_attrs.contains(name) {
             out.push(d(
                 Code::Attributes,
@@ -321,7 +329,7 @@ fn check_pair(
         let mut reported = HashSet::new();
         for v in &t_vars {
             t_vars_all.insert(v);
-            if !s_vars_all.contains(v) && reported.insert(*v) {
+            if !is_term && !s_vars_all.contains(v) && reported.insert(*v) {
                 out.push(d(Code::UnknownVariable, offset_of(v), format!("{label} uses `${v}`, which the source never uses; the app will not pass it")));
             }
         }
@@ -347,7 +355,7 @@ fn check_pair(
         t_text_all.push_str(&t_text);
         t_text_all.push('\n');
     }
-    for v in s_vars_all.difference(&t_vars_all) {
+    for v in s_vars_all.difference(&t_vars_all).filter(|_| !is_term) {
         out.push(d(
             Code::DroppedVariable,
             offset,
@@ -520,7 +528,9 @@ fn check_plurals(
                 ast::VariantKey::NumberLiteral { .. } => None,
             })
             .collect();
-        if !keys.iter().any(|k| CLDR.contains(k)) {
+        // `*[other]` alone is also how gender and other string selects end: a plural
+        // select is one with another CLDR category among its keys.
+        if !keys.iter().any(|k| CLDR.contains(k) && *k != "other") {
             continue;
         }
         let missing: Vec<&str> = ctx
@@ -541,6 +551,20 @@ fn check_plurals(
             ));
         }
     }
+}
+
+/// The parser's reason, with a hint at the usual cause for a translator.
+fn explain(kind: &fluent_syntax::parser::ErrorKind) -> String {
+    use fluent_syntax::parser::ErrorKind as K;
+    let hint = match kind {
+        K::ExpectedToken('=') => " (a line that continues a text must be indented with spaces; an ID must be followed by `=`)",
+        K::ExpectedCharRange { .. } => " (indent with spaces, not tabs; IDs use only a-z, 0-9 and -)",
+        K::ExpectedToken('}') | K::UnterminatedStringLiteral | K::UnbalancedClosingBrace => " (a `{` opens a placeable; write a literal brace as {\"{\"})",
+        K::ExpectedMessageField { .. } => " (the message has an ID and `=` but no text)",
+        K::MissingDefaultVariant => " (mark one variant as the default with `*`)",
+        _ => "",
+    };
+    format!("{kind}{hint}")
 }
 
 /// The CLDR cardinal categories a locale uses, found by asking its rules about samples.

@@ -28,11 +28,25 @@ pub fn run(project: &Project, input: &str) -> Result<Report> {
     }
     let reports =
         super::sync::sync_locales(project, std::slice::from_ref(&tag), false, false, false)?;
-    let created = reports
+    let mut created: Vec<PathBuf> = reports
         .into_iter()
         .flat_map(|r| r.changed)
         .filter(|p| p.extension().is_some_and(|e| e == "ftl"))
         .collect();
+    // A glossary to fill, so `check` can hold key terms to one translation.
+    let glossary = dir.join("glossary.toml");
+    if !glossary.exists() {
+        let text = format!(
+            "# Glossary for {tag}: English term (lower case, as in the handouts) = required translation.\n\
+             # `carta check` warns when a message's English contains the term but its translation\n\
+             # contains none of the listed forms (matching ignores case). List every form you use.\n\
+             [terms]\n\
+             # \"dry needling\" = \"…\"\n\
+             # \"trigger point\" = [\"… (singular)\", \"… (plural)\"]\n"
+        );
+        project.write(&glossary, &text, false)?;
+        created.push(project.show(&glossary));
+    }
     let listed = !project.config.locales.is_empty();
     if listed {
         Config::add_locale_to_file(&project.root, tag.as_str())?;

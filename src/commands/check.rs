@@ -128,9 +128,22 @@ fn check_locale(
     };
     // Read every file of the locale once.
     let mut files: Vec<(PathBuf, TextFile)> = Vec::new();
+    // A file that cannot be read or decoded is a finding about that file; the others
+    // are still checked.
+    let mut unreadable: Vec<Diagnostic> = Vec::new();
+    let mut unreadable_rels: HashSet<PathBuf> = HashSet::new();
     for rel in project.ftl_files(&dir)? {
-        if let Some(file) = project.read(&dir.join(&rel))? {
-            files.push((rel, file));
+        match project.read(&dir.join(&rel)) {
+            Ok(Some(file)) => files.push((rel, file)),
+            Ok(None) => {}
+            Err(e) => {
+                unreadable.push(unreadable_diagnostic(
+                    tag,
+                    project.show(&dir.join(&rel)),
+                    &e,
+                ));
+                unreadable_rels.insert(rel);
+            }
         }
     }
     let catalogs: Vec<Catalog> = files.iter().map(|(_, f)| Catalog::parse(&f.text)).collect();
@@ -163,8 +176,25 @@ fn check_locale(
         let path = dir.join(&source.rel);
         let shown = project.show(&path);
         let locale = by_rel.get(source.rel.as_path()).map(|&i| &catalogs[i]);
+        if unreadable_rels.contains(&source.rel) {
+            // Nothing of an unreadable file counts as translated.
+            for &i in source_catalog.index.values() {
+                cov.total += 1;
+                cov.missing += 1;
+                cov.words_total += source_catalog
+                    .patterns(i)
+                    .iter()
+                    .map(|(_, t)| crate::check::coverage::count_words(t))
+                    .sum::<usize>();
+            }
+            continue;
+        }
+        let state_path = super::sync::state_path(&path);
         let state = match locale {
-            Some(_) => super::sync::read_state(project, &super::sync::state_path(&path))?,
+            Some(_) => super::sync::read_state(project, &state_path).unwrap_or_else(|e| {
+                unreadable.push(unreadable_diagnostic(tag, project.show(&state_path), &e));
+                State::default()
+            }),
             None => State::default(),
         };
         rules::check_file(
@@ -177,6 +207,7 @@ fn check_locale(
             &mut diags,
         );
     }
+    diags.append(&mut unreadable);
     let source_rels: HashSet<&Path> = sources.iter().map(|s| s.rel.as_path()).collect();
     for (rel, _) in &files {
         if !source_rels.contains(rel.as_path()) {
@@ -224,7 +255,7 @@ fn check_locale(
                 .unwrap_or("")
                 .trim_end_matches('\r')
                 .to_string();
-        } else {
+        } else if d.line == 0 {
             d.line = 1;
             d.column = 1;
         }
@@ -244,4 +275,29 @@ fn check_locale(
         .filter(|d| d.severity == Severity::Note)
         .count();
     Ok((cov, diags))
+}
+
+/// A file `check` could not read, as an error diagnostic (with the line and column when
+/// the error has them).
+fn unreadable_diagnostic(tag: &Tag, path: PathBuf, e: &Error) -> Diagnostic {
+    let (line, column, message) = match e {
+        Error::Config {
+            line,
+            column,
+            message,
+            ..
+        } => (*line, *column, message.clone()),
+        other => (1, 1, other.to_string()),
+    };
+    let mut d = Diagnostic::new(
+        Code::Unreadable,
+        tag.as_str(),
+        path,
+        0,
+        None,
+        format!("cannot check this file: {message}"),
+    );
+    d.line = line;
+    d.column = column;
+    d
 }

@@ -93,7 +93,8 @@ fn translated_ids(project: &Project, tag: &Tag) -> Result<HashSet<String>> {
     let dir = project.locale_dir(tag);
     let mut ids = HashSet::new();
     for rel in project.ftl_files(&dir)? {
-        if let Some(file) = project.read(&dir.join(&rel))? {
+        // An unreadable file is reported where its own locale is checked or synced.
+        if let Ok(Some(file)) = project.read(&dir.join(&rel)) {
             let c = Catalog::parse(&file.text);
             ids.extend(c.index.into_keys());
         }
