@@ -232,6 +232,20 @@ pub fn parse(name: &str, source: &str) -> Document {
                 match stack.pop() {
                     Some(Frame::Heading { level, offset }) => {
                         let text = text.unwrap_or_default();
+                        if text.is_empty() {
+                            // An empty heading (`##`) has nothing to translate: keep it
+                            // as structure, like a thematic break.
+                            blocks.push(Block {
+                                kind: BlockKind::Verbatim,
+                                text: "#".repeat(level as usize),
+                                body: None,
+                                section: section.clone(),
+                                list: None,
+                                quote_depth: depth,
+                                offset,
+                            });
+                            continue;
+                        }
                         let kind = if level == 1
                             && !blocks.iter().any(|b| b.kind == BlockKind::Title)
                             && blocks.iter().all(|b| !b.is_translatable())
@@ -560,6 +574,19 @@ mod tests {
             Some(("Dolor".into(), "alivio".into()))
         );
         assert_eq!(split_titled("[link](x): y"), None);
+    }
+
+    /// Regression (fuzz/regressions/extract/empty-heading.md): an empty heading gave a
+    /// message without a value, which is not valid Fluent.
+    #[test]
+    fn empty_headings_are_structure() {
+        let doc = parse("d", "# T\n\n##\n\nText.\n\n#\n");
+        assert_eq!(kinds(&doc)[1], (BlockKind::Verbatim, "##", None));
+        assert!(doc
+            .blocks
+            .iter()
+            .filter(|b| b.is_translatable())
+            .all(|b| !b.text.is_empty()));
     }
 
     #[test]

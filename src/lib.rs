@@ -34,3 +34,4 @@ pub mod fallback;
 pub mod report;
 
 pub mod commands;
+pub mod invariants;

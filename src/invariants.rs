@@ -1,0 +1,155 @@
+//! Invariants the fuzz targets (`fuzz/`) and their regression tests
+//! (`tests/fuzz_regressions.rs`) assert on arbitrary input. Each function panics when
+//! carta breaks a promise; that is the point, so they are only for tests and fuzzing.
+#![doc(hidden)]
+
+use std::collections::HashSet;
+
+use crate::catalog::{Catalog, EntryKind};
+use crate::locale::Tag;
+
+/// The shipped source messages, the fixed source the FTL targets check against.
+pub const SOURCE: &str = include_str!("../locales/en-US/dry-needling.ftl");
+const MARKDOWN: &str = include_str!("../content/dry-needling.md");
+
+/// Markdown → extract: unique valid IDs, Fluent without junk, idempotent.
+pub fn extract(md: &str) {
+    let doc = crate::content::parse("fuzz", md);
+    let ids = crate::extract::assign_ids(std::slice::from_ref(&doc), &[vec![]]).remove(0);
+    let mut seen = HashSet::new();
+    for id in ids.iter().flatten() {
+        assert!(crate::ftl::is_identifier(id), "invalid id {id:?}");
+        assert!(seen.insert(id.clone()), "duplicate id {id:?}");
+    }
+    let ftl = crate::extract::render(&doc, &ids, "content/fuzz.md");
+    if crate::catalog::too_deep(&ftl).is_some() {
+        return; // carta refuses such files when it reads them
+    }
+    let catalog = Catalog::parse(&ftl);
+    assert!(
+        catalog.errors.is_empty(),
+        "extract wrote invalid Fluent:\n{ftl}\n{:?}",
+        catalog.errors
+    );
+    let previous = crate::extract::previous_messages(&catalog);
+    let again = crate::extract::assign_ids(std::slice::from_ref(&doc), &[previous]).remove(0);
+    assert_eq!(
+        crate::extract::render(&doc, &again, "content/fuzz.md"),
+        ftl,
+        "extract is not idempotent"
+    );
+}
+
+/// Any locale file → sync: junk and messages survive byte for byte; a second sync
+/// changes nothing.
+pub fn sync(locale: &str) {
+    if crate::catalog::too_deep(locale).is_some() {
+        return;
+    }
+    let source = Catalog::parse(SOURCE);
+    let catalog = Catalog::parse(locale);
+    let covered = HashSet::new();
+    let opts = crate::sync::Options {
+        tag: "es",
+        source_label: "content/dry-needling.md",
+        prune: false,
+        covered: &covered,
+    };
+    let first = crate::sync::sync(&source, &catalog, &crate::state::State::default(), &opts);
+    for (i, span) in catalog.spans.iter().enumerate() {
+        if matches!(
+            catalog.kind(i),
+            EntryKind::Junk | EntryKind::Message(_) | EntryKind::Term(_)
+        ) {
+            let bytes = locale[span.range()].trim_end_matches(['\r', '\n']);
+            assert!(
+                first.text.contains(bytes),
+                "sync lost {bytes:?}\n--- in\n{locale}\n--- out\n{}",
+                first.text
+            );
+        }
+    }
+    let again = crate::sync::sync(&source, &Catalog::parse(&first.text), &first.state, &opts);
+    assert_eq!(again.text, first.text, "sync is not idempotent");
+}
+
+/// Any locale file → every check, in several locales: positions stay inside the file.
+pub fn check(locale: &str) {
+    if crate::catalog::too_deep(locale).is_some() {
+        return;
+    }
+    for tag in ["es", "fr", "ar", "zh-Hans"] {
+        let Ok(tag) = Tag::parse(tag) else { continue };
+        let (_, diagnostics) = crate::check::check_texts(&tag, SOURCE, locale);
+        for d in diagnostics {
+            assert!(d.offset <= locale.len(), "offset out of range: {d:?}");
+        }
+    }
+}
+
+/// Any locale file → build of one locale: valid JSON, and no markup from the
+/// translation becomes an active HTML element or attribute.
+pub fn build(locale: &str) {
+    if crate::catalog::too_deep(locale).is_some() {
+        return;
+    }
+    let doc = crate::content::parse("dry-needling", MARKDOWN);
+    let previous = crate::extract::previous_messages(&Catalog::parse(SOURCE));
+    let ids = crate::extract::assign_ids(std::slice::from_ref(&doc), &[previous]).remove(0);
+    let docs = [crate::commands::extract::Extracted {
+        doc,
+        ids,
+        source_path: "content/dry-needling.md".into(),
+    }];
+    let (Ok(es), Ok(en)) = (Tag::parse("es"), Tag::parse("en-US")) else {
+        return;
+    };
+    let files = crate::commands::build::build_texts(
+        &es,
+        &en,
+        &[SOURCE.to_string()],
+        &[locale.to_string()],
+        &docs,
+    );
+    for (path, bytes) in files {
+        let name = path.to_string_lossy().to_string();
+        let text = String::from_utf8_lossy(&bytes);
+        if name.ends_with(".json") {
+            assert!(
+                serde_json::from_str::<serde_json::Value>(&text).is_ok(),
+                "invalid JSON in {name}"
+            );
+        }
+        if name.ends_with(".html") {
+            let lower = text.to_ascii_lowercase();
+            assert_eq!(
+                lower.matches("<style").count(),
+                1,
+                "a <style> element from {locale:?}"
+            );
+            for tag in [
+                "<script",
+                "<img",
+                "<iframe",
+                "<svg",
+                "<object",
+                "<embed",
+                "<link",
+                "href=\"javascript",
+                "href=\"data:",
+            ] {
+                assert!(!lower.contains(tag), "{tag} in HTML from {locale:?}");
+            }
+            let handler = lower.split('<').skip(1).any(|t| {
+                let inside = t.split('>').next().unwrap_or("");
+                // Attribute names only: quoted values are dropped.
+                let names: String = inside.split('"').step_by(2).collect();
+                names.contains(" on")
+            });
+            assert!(
+                !handler,
+                "an event-handler attribute in HTML from {locale:?}"
+            );
+        }
+    }
+}
