@@ -16,3 +16,14 @@ if [ -f tests/node/package-lock.json ] && [ ! -d tests/node/node_modules ]; then
   (cd tests/node && npm ci --no-audit --no-fund --silent)
 fi
 cargo test --locked "$@"
+
+# compare-locales (Mozilla's checker, from PyPI, in a venv) on the same trees as carta:
+# every count agrees, or differs for a documented reason (docs/compare-locales.md).
+if [ $# -eq 0 ]; then
+  cargo build --locked --quiet
+  for tree in . scripts/compare-locales/fixtures/*/; do
+    CARTA=target/debug/carta bash scripts/compare-locales/run.sh "$tree" > /tmp/carta-compare-locales.log 2>&1 || {
+      cat /tmp/carta-compare-locales.log; echo "compare-locales disagrees with carta on $tree" >&2; exit 1; }
+    echo "compare-locales vs carta on $tree: $(tail -1 /tmp/carta-compare-locales.log)"
+  done
+fi
