@@ -166,6 +166,35 @@ pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
     (line, column)
 }
 
+/// Line starts of a text, so many offsets can be turned into `line:col` without
+/// rescanning the text for each (a large file can have thousands of diagnostics).
+pub struct LineIndex<'a> {
+    text: &'a str,
+    starts: Vec<usize>,
+}
+
+impl<'a> LineIndex<'a> {
+    pub fn new(text: &'a str) -> Self {
+        let starts = std::iter::once(0)
+            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+            .collect();
+        LineIndex { text, starts }
+    }
+
+    /// 1-based line and column (in characters), and the text of that line.
+    pub fn locate(&self, offset: usize) -> (usize, usize, &'a str) {
+        let mut offset = offset.min(self.text.len());
+        while !self.text.is_char_boundary(offset) {
+            offset -= 1;
+        }
+        let line = self.starts.partition_point(|&s| s <= offset);
+        let start = self.starts[line - 1];
+        let end = self.starts.get(line).map_or(self.text.len(), |&e| e - 1);
+        let column = self.text[start..offset].chars().count() + 1;
+        (line, column, self.text[start..end].trim_end_matches('\r'))
+    }
+}
+
 /// The path as shown to users: relative to `root` when it is inside it.
 pub fn display(root: &Path, path: &Path) -> PathBuf {
     path.strip_prefix(root)
@@ -194,6 +223,19 @@ mod tests {
         assert_eq!(write_all(&[(ok.clone(), b"new".to_vec())]).unwrap(), 1);
         assert_eq!(write_all(&[(ok.clone(), b"new".to_vec())]).unwrap(), 0);
         assert_eq!(std::fs::read(&ok).unwrap(), b"new");
+    }
+
+    #[test]
+    fn line_index_agrees_with_line_col() {
+        let text = "ab\r\n¿cd\n\nlast";
+        let index = LineIndex::new(text);
+        for offset in 0..=text.len() + 2 {
+            let (l, c, _) = index.locate(offset);
+            assert_eq!((l, c), line_col(text, offset), "offset {offset}");
+        }
+        assert_eq!(index.locate(0).2, "ab");
+        assert_eq!(index.locate(5).2, "¿cd");
+        assert_eq!(index.locate(text.len()).2, "last");
     }
 
     #[test]

@@ -47,7 +47,7 @@ pub fn text(report: &Report) -> String {
             let caret_pad: String = d
                 .excerpt
                 .chars()
-                .take(d.column.saturating_sub(1))
+                .take(d.caret.saturating_sub(1))
                 .map(|c| if c == '\t' { '\t' } else { ' ' })
                 .collect();
             let _ = writeln!(out, "{blue}{pad} |{blue:#}");

@@ -110,13 +110,36 @@ pub struct Diagnostic {
     pub offset: usize,
     pub line: usize,
     pub column: usize,
-    /// The source line the diagnostic points at (for the caret display).
+    /// The source line the diagnostic points at (for the caret display); a long line is
+    /// cut to a window around the column, marked with `…`.
     pub excerpt: String,
+    /// 1-based character position of the caret in `excerpt`.
+    pub caret: usize,
     pub message_id: Option<String>,
     pub message: String,
 }
 
 impl Diagnostic {
+    /// Sets the excerpt from the whole line, keeping at most about 120 characters.
+    pub fn set_excerpt(&mut self, line: &str, column: usize) {
+        const BEFORE: usize = 40;
+        const WIDTH: usize = 120;
+        let chars = line.chars().count();
+        if chars <= WIDTH {
+            self.excerpt = line.to_string();
+            self.caret = column;
+            return;
+        }
+        let start = column
+            .saturating_sub(BEFORE + 1)
+            .min(chars.saturating_sub(WIDTH));
+        let window: String = line.chars().skip(start).take(WIDTH).collect();
+        let lead = if start > 0 { "…" } else { "" };
+        let tail = if start + WIDTH < chars { "…" } else { "" };
+        self.excerpt = format!("{lead}{window}{tail}");
+        self.caret = column - start + lead.chars().count();
+    }
+
     pub fn new(
         code: Code,
         locale: &str,
@@ -134,6 +157,7 @@ impl Diagnostic {
             line: 0,
             column: 0,
             excerpt: String::new(),
+            caret: 0,
             message_id: id.map(str::to_string),
             message,
         }
@@ -189,4 +213,30 @@ pub fn check_texts(
     );
     rules::format_check(tag, &[(path.as_path(), &locale)], &source_vars, &mut out);
     (cov, out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn long_lines_are_cut_around_the_column() {
+        let mut d = Diagnostic::new(Code::Syntax, "es", "x.ftl".into(), 0, None, String::new());
+        let line = format!("{}X{}", "a".repeat(1000), "b".repeat(1000));
+        d.set_excerpt(&line, 1001);
+        assert!(d.excerpt.chars().count() <= 122);
+        assert_eq!(d.excerpt.chars().nth(d.caret - 1), Some('X'));
+        d.set_excerpt("short", 3);
+        assert_eq!((d.excerpt.as_str(), d.caret), ("short", 3));
+    }
+
+    #[test]
+    fn codes_are_unique_and_findable() {
+        let mut seen = std::collections::HashSet::new();
+        for c in Code::ALL {
+            assert!(seen.insert(c.code()) && seen.insert(c.name()));
+            assert_eq!(Code::find(c.code()), Some(*c));
+            assert_eq!(Code::find(c.name()), Some(*c));
+        }
+    }
 }

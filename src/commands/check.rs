@@ -237,24 +237,19 @@ fn check_locale(
         .iter()
         .filter_map(|(k, v)| Some((Code::find(k)?, Severity::parse(v)?)))
         .collect();
-    let texts: HashMap<PathBuf, &str> = shown_files
+    let indexes: HashMap<PathBuf, crate::fs::LineIndex> = shown_files
         .iter()
-        .map(|(p, c)| (p.clone(), c.text))
+        .map(|(p, c)| (p.clone(), crate::fs::LineIndex::new(c.text)))
         .collect();
     diags.retain_mut(|d| {
         if let Some(&s) = overrides.get(&d.code) {
             d.severity = s;
         }
-        if let Some(text) = texts.get(&d.path) {
-            let (line, column) = crate::fs::line_col(text, d.offset);
+        if let Some(index) = indexes.get(&d.path) {
+            let (line, column, excerpt) = index.locate(d.offset);
             d.line = line;
             d.column = column;
-            d.excerpt = text
-                .lines()
-                .nth(line - 1)
-                .unwrap_or("")
-                .trim_end_matches('\r')
-                .to_string();
+            d.set_excerpt(excerpt, column);
         } else if d.line == 0 {
             d.line = 1;
             d.column = 1;
