@@ -6,7 +6,7 @@
 //! the byte range it came from, so `sync` can move and keep entries byte for byte and
 //! `check` can point at `file:line:col`.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 use std::ops::Range;
 
 use fluent_syntax::ast;
@@ -27,7 +27,7 @@ pub struct Catalog<'a> {
     pub spans: Vec<Span>,
     pub errors: Vec<ParserError>,
     /// Message and term IDs (terms with their `-`) → index of their first definition.
-    pub index: HashMap<String, usize>,
+    pub index: FxHashMap<String, usize>,
     /// Line ending used by the file (`"\r\n"` when it has any CRLF).
     pub eol: &'static str,
 }
@@ -122,7 +122,8 @@ impl<'a> Catalog<'a> {
                 next,
             });
         }
-        let mut index = HashMap::with_capacity(resource.body.len());
+        let mut index =
+            FxHashMap::with_capacity_and_hasher(resource.body.len(), Default::default());
         for (i, entry) in resource.body.iter().enumerate() {
             let id = match entry {
                 ast::Entry::Message(m) => m.id.name.to_string(),
@@ -271,40 +272,49 @@ pub const MAX_NESTING: usize = 64;
 /// The byte offset where `text` nests placeables deeper than [`MAX_NESTING`], if it does.
 /// String literals are skipped, so `{"{"}` does not count.
 pub fn too_deep(text: &str) -> Option<usize> {
-    let bytes = text.as_bytes();
     let mut depth = 0usize;
     let mut in_string = false;
-    let mut i = 0;
-    while i < bytes.len() {
-        let b = bytes[i];
-        if in_string {
-            match b {
-                b'\\' => i += 1,
-                b'"' | b'\n' => in_string = false,
-                _ => {}
-            }
-        } else {
-            match b {
-                b'{' => {
-                    depth += 1;
-                    if depth > MAX_NESTING {
-                        return Some(i);
-                    }
-                }
-                b'}' => depth = depth.saturating_sub(1),
-                b'"' if depth > 0 => in_string = true,
-                // A new entry starts at column 0: unbalanced braces do not carry over.
-                b'\n'
-                    if bytes
-                        .get(i + 1)
-                        .is_some_and(|c| c.is_ascii_alphabetic() || *c == b'-' || *c == b'#') =>
-                {
-                    depth = 0
-                }
-                _ => {}
-            }
+    let mut line_start = 0;
+    for line in text.split_inclusive('\n') {
+        let bytes = line.as_bytes();
+        // A new entry starts at column 0: unbalanced braces do not carry over.
+        if bytes
+            .first()
+            .is_some_and(|c| c.is_ascii_alphabetic() || *c == b'-' || *c == b'#')
+        {
+            depth = 0;
+            in_string = false;
         }
-        i += 1;
+        // Fast path: most lines have no placeable at all.
+        if depth == 0 && !in_string && !bytes.contains(&b'{') {
+            line_start += line.len();
+            continue;
+        }
+        let mut i = 0;
+        while i < bytes.len() {
+            let b = bytes[i];
+            if in_string {
+                match b {
+                    b'\\' => i += 1,
+                    b'"' | b'\n' => in_string = false,
+                    _ => {}
+                }
+            } else {
+                match b {
+                    b'{' => {
+                        depth += 1;
+                        if depth > MAX_NESTING {
+                            return Some(line_start + i);
+                        }
+                    }
+                    b'}' => depth = depth.saturating_sub(1),
+                    b'"' if depth > 0 => in_string = true,
+                    _ => {}
+                }
+            }
+            i += 1;
+        }
+        line_start += line.len();
     }
     None
 }

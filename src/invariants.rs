@@ -48,7 +48,7 @@ pub fn sync(locale: &str) {
     }
     let source = Catalog::parse(SOURCE);
     let catalog = Catalog::parse(locale);
-    let covered = HashSet::new();
+    let covered = rustc_hash::FxHashSet::default();
     let opts = crate::sync::Options {
         tag: "es",
         source_label: "content/dry-needling.md",

@@ -72,6 +72,82 @@ impl State {
     }
 }
 
+/// A state file read without copying, for `check`, which only asks whether the text a
+/// message last saw is still the source's.
+#[derive(Debug, Default)]
+pub struct StateView<'a> {
+    seen: rustc_hash::FxHashMap<&'a str, Vec<(&'a str, &'a str)>>,
+}
+
+impl<'a> StateView<'a> {
+    /// Parses like [`State::parse`], borrowing the text (values stay escaped).
+    pub fn parse(text: &'a str) -> Result<StateView<'a>, (usize, String)> {
+        let mut seen: rustc_hash::FxHashMap<&str, Vec<(&str, &str)>> = Default::default();
+        for (n, line) in text.lines().enumerate() {
+            let line = line.trim_end_matches('\r');
+            if line.is_empty() || line.starts_with('#') {
+                continue;
+            }
+            if line.starts_with("<<<<<<<")
+                || line.starts_with(">>>>>>>")
+                || line.starts_with("=======")
+            {
+                return Err((n + 1, "unresolved merge conflict".into()));
+            }
+            let Some((key, escaped)) = line
+                .split_once(" = ")
+                .or_else(|| line.strip_suffix(" =").map(|k| (k, "")))
+            else {
+                return Err((n + 1, "expected `id = text`".into()));
+            };
+            let (id, attr) = match key.find('.') {
+                Some(dot) => (&key[..dot], &key[dot..]),
+                None => (key, ""),
+            };
+            seen.entry(id).or_default().push((attr, escaped));
+        }
+        Ok(StateView { seen })
+    }
+
+    /// Whether `id` was recorded with text other than `current` (`false` when it was
+    /// not recorded at all: nothing to compare).
+    pub fn changed(&self, id: &str, current: &Patterns) -> bool {
+        let Some(seen) = self.seen.get(id) else {
+            return false;
+        };
+        seen.len() != current.len()
+            || seen
+                .iter()
+                .zip(current)
+                .any(|((k, e), (ck, ct))| k != ck || !escaped_eq(e, ct))
+    }
+}
+
+/// `escape(raw) == escaped`, without allocating.
+fn escaped_eq(escaped: &str, raw: &str) -> bool {
+    if !escaped.contains('\\') {
+        return escaped == raw;
+    }
+    let mut raw = raw.chars();
+    let mut esc = escaped.chars();
+    while let Some(c) = esc.next() {
+        let expected = if c == '\\' {
+            match esc.next() {
+                Some('n') => '\n',
+                Some('r') => '\r',
+                Some(other) => other,
+                None => '\\',
+            }
+        } else {
+            c
+        };
+        if raw.next() != Some(expected) {
+            return false;
+        }
+    }
+    raw.next().is_none()
+}
+
 fn escape(text: &str) -> String {
     text.replace('\\', "\\\\")
         .replace('\n', "\\n")
@@ -79,6 +155,9 @@ fn escape(text: &str) -> String {
 }
 
 fn unescape(text: &str) -> String {
+    if !text.contains('\\') {
+        return text.to_string();
+    }
     let mut out = String::with_capacity(text.len());
     let mut chars = text.chars();
     while let Some(c) = chars.next() {
@@ -112,6 +191,23 @@ mod tests {
         let text = s.render("es/x.ftl");
         assert_eq!(State::parse(&text).unwrap(), s);
         assert!(text.find("\na = A").unwrap() < text.find("\nb = ").unwrap());
+    }
+
+    #[test]
+    fn view_compares_like_the_owned_state() {
+        let mut s = State::default();
+        s.seen.insert(
+            "a".into(),
+            vec![("".into(), "x\\y\nz".into()), (".body".into(), "b".into())],
+        );
+        let text = s.render("f");
+        let view = StateView::parse(&text).unwrap();
+        let same = s.seen["a"].clone();
+        assert!(!view.changed("a", &same));
+        let mut other = same.clone();
+        other[1].1 = "c".into();
+        assert!(view.changed("a", &other));
+        assert!(!view.changed("missing", &other));
     }
 
     #[test]

@@ -53,7 +53,7 @@ pub struct Options<'a> {
     pub prune: bool,
     /// Messages a locale of the fallback chain (other than the source) translates: a
     /// sparse regional locale (`es-MX` over `es`) gets no templates for them.
-    pub covered: &'a HashSet<String>,
+    pub covered: &'a rustc_hash::FxHashSet<String>,
 }
 
 pub struct Synced {
@@ -602,7 +602,7 @@ mod tests {
     const SOURCE: &str = "### Source\n\n## Intro\n\na = Alpha\n\nb = Beta\n    .body = Beta body\n\n## More\n\nc = Gamma\n";
 
     fn run(source: &str, locale: &str, state: &State) -> Synced {
-        let covered = HashSet::new();
+        let covered = rustc_hash::FxHashSet::default();
         let opts = Options {
             tag: "es",
             source_label: "x",
@@ -619,7 +619,7 @@ mod tests {
 
     #[test]
     fn new_file_has_templates_and_groups() {
-        let covered = HashSet::new();
+        let covered = rustc_hash::FxHashSet::default();
         let opts = Options {
             tag: "es",
             source_label: "content/x.md",
@@ -710,7 +710,8 @@ mod tests {
 
     #[test]
     fn sparse_locales_get_no_templates_for_covered_messages() {
-        let covered: HashSet<String> = ["a".to_string(), "c".to_string()].into();
+        let covered: rustc_hash::FxHashSet<String> =
+            ["a".to_string(), "c".to_string()].into_iter().collect();
         let opts = Options {
             tag: "es-MX",
             source_label: "x",

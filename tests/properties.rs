@@ -102,7 +102,7 @@ fn locale_file() -> impl Strategy<Value = (String, Vec<String>)> {
 }
 
 fn run(source: &str, locale: &str, state: &State, prune: bool) -> sync::Synced {
-    let covered = HashSet::new();
+    let covered = rustc_hash::FxHashSet::default();
     let opts = Options {
         tag: "es",
         source_label: "x",

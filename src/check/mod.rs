@@ -172,11 +172,11 @@ pub fn check_texts(
     source: &str,
     locale: &str,
 ) -> (coverage::Coverage, Vec<Diagnostic>) {
-    use std::collections::{HashMap, HashSet};
+    use std::collections::HashMap;
     let source = crate::catalog::Catalog::parse(source);
     let locale = crate::catalog::Catalog::parse(locale);
-    let source_ids: HashSet<String> = source.index.keys().cloned().collect();
-    let locale_ids: HashSet<String> = locale.index.keys().cloned().collect();
+    let source_ids: rustc_hash::FxHashSet<String> = source.index.keys().cloned().collect();
+    let locale_ids: rustc_hash::FxHashSet<String> = locale.index.keys().cloned().collect();
     let mut source_vars: HashMap<String, Vec<String>> = HashMap::new();
     for (id, &i) in &source.index {
         if let fluent_syntax::ast::Entry::Message(m) = &source.resource.body[i] {
@@ -187,7 +187,7 @@ pub fn check_texts(
             source_vars.insert(id.clone(), vars.into_iter().map(str::to_string).collect());
         }
     }
-    let none = HashSet::new();
+    let none = rustc_hash::FxHashSet::default();
     let categories = rules::plural_categories(tag);
     let ctx = rules::Context {
         tag,
@@ -202,11 +202,13 @@ pub fn check_texts(
     let path = PathBuf::from("locale.ftl");
     let mut cov = coverage::Coverage::default();
     let mut out = Vec::new();
+    let facts = rules::SourceFacts::new(&source);
     rules::check_file(
         &ctx,
         &source,
+        &facts,
         Some(&locale),
-        &crate::state::State::default(),
+        &crate::state::StateView::default(),
         &path,
         &mut cov,
         &mut out,

@@ -2,6 +2,8 @@
 //! [`Diagnostic`]s and coverage counts; none does I/O.
 
 use std::collections::{BTreeSet, HashMap, HashSet};
+
+use rustc_hash::FxHashSet;
 use std::path::Path;
 
 use fluent_syntax::ast;
@@ -11,18 +13,18 @@ use super::glossary::Glossary;
 use super::{Code, Diagnostic};
 use crate::catalog::{text_hash, Catalog, EntryKind};
 use crate::locale::Tag;
-use crate::state::State;
+use crate::state::StateView;
 
 /// What every file of one locale is checked with.
 pub struct Context<'a> {
     pub tag: &'a Tag,
     /// The locale has the source's language (`en-GB` for `en-US`): identical text is fine.
     pub same_language: bool,
-    pub source_ids: &'a HashSet<String>,
+    pub source_ids: &'a FxHashSet<String>,
     /// IDs the locale defines, in any of its files (for references).
-    pub locale_ids: &'a HashSet<String>,
+    pub locale_ids: &'a FxHashSet<String>,
     /// IDs translated by a (non-source) locale of the fallback chain.
-    pub fallback_ids: &'a HashSet<String>,
+    pub fallback_ids: &'a FxHashSet<String>,
     pub glossary: Option<&'a Glossary>,
     pub allow_identical: &'a [String],
     pub plural_categories: &'a [&'static str],
@@ -48,20 +50,91 @@ impl Context<'_> {
     }
 }
 
+/// How a diagnostic names a pattern: `` `id` `` or `` `id.attr` ``, formatted only when a
+/// diagnostic is actually written.
+struct Label<'a> {
+    id: &'a str,
+    key: &'a str,
+}
+
+impl std::fmt::Display for Label<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "`{}{}`", self.id, self.key)
+    }
+}
+
+/// What the checks need of one source message, computed once and shared by every
+/// locale (so 100 locales do not recompute the source's text, words and numbers).
+pub struct SourceMessage {
+    pub id: String,
+    pub entry: usize,
+    /// `("", value)` and `(".attr", text)` as sync records them.
+    pub patterns: crate::state::Patterns,
+    /// Per pattern, in the same order: the literal text and what the text checks compare.
+    derived: Vec<Derived>,
+    pub words: usize,
+    pub vars: BTreeSet<String>,
+}
+
+struct Derived {
+    plain: String,
+    numbers: Vec<String>,
+    md: MarkdownShape,
+}
+
+/// The facts of every message and term of one source file.
+pub struct SourceFacts {
+    pub messages: Vec<SourceMessage>,
+}
+
+impl SourceFacts {
+    pub fn new(source: &Catalog) -> SourceFacts {
+        let mut messages = Vec::new();
+        for i in 0..source.resource.body.len() {
+            let Some(id) = source.entry_id(i) else {
+                continue;
+            };
+            if source.index.get(&id) != Some(&i) {
+                continue;
+            }
+            let patterns = source.patterns(i);
+            let words = patterns.iter().map(|(_, t)| count_words(t)).sum();
+            let mut vars = Vec::new();
+            let mut derived = Vec::new();
+            for p in entry_patterns(&source.resource.body[i]) {
+                collect_vars(p, &mut vars);
+                let plain = plain_text(p);
+                derived.push(Derived {
+                    numbers: numbers(&plain),
+                    md: markdown_shape(&plain),
+                    plain: plain.into_owned(),
+                });
+            }
+            messages.push(SourceMessage {
+                id,
+                entry: i,
+                patterns,
+                derived,
+                words,
+                vars: vars.into_iter().map(str::to_string).collect(),
+            });
+        }
+        SourceFacts { messages }
+    }
+}
+
 /// Checks one locale file (`None`: the file is missing) against its source file.
+#[allow(clippy::too_many_arguments)]
 pub fn check_file(
     ctx: &Context,
     source: &Catalog,
+    facts: &SourceFacts,
     locale: Option<&Catalog>,
-    state: &State,
+    state: &StateView,
     path: &Path,
     cov: &mut Coverage,
     out: &mut Vec<Diagnostic>,
 ) {
-    let source_entries: Vec<(String, usize)> = (0..source.resource.body.len())
-        .filter_map(|i| source.entry_id(i).map(|id| (id, i)))
-        .filter(|(id, i)| source.index.get(id) == Some(i))
-        .collect();
     let Some(locale) = locale else {
         out.push(ctx.diag(
             Code::MissingFile,
@@ -70,14 +143,14 @@ pub fn check_file(
             None,
             format!(
                 "the file is missing: {} messages of the source have no translation here",
-                source_entries.len()
+                facts.messages.len()
             ),
         ));
-        for (id, i) in &source_entries {
+        for m in &facts.messages {
             cov.total += 1;
-            let words = source_words(source, *i);
+            let words = m.words;
             cov.words_total += words;
-            if ctx.fallback_ids.contains(id) {
+            if ctx.fallback_ids.contains(&m.id) {
                 cov.translated += 1;
                 cov.via_fallback += 1;
                 cov.words_translated += words;
@@ -112,7 +185,7 @@ pub fn check_file(
     }
 
     // Duplicates and obsolete messages.
-    let mut templates: HashMap<&str, usize> = HashMap::new();
+    let mut templates: rustc_hash::FxHashMap<&str, usize> = Default::default();
     for i in 0..locale.resource.body.len() {
         match locale.kind(i) {
             EntryKind::Template(id) => {
@@ -140,9 +213,10 @@ pub fn check_file(
     }
 
     // Every source message: missing, outdated, or checked against its translation.
-    for (id, si) in &source_entries {
+    for m in &facts.messages {
+        let (id, si) = (&m.id, &m.entry);
         cov.total += 1;
-        let words = source_words(source, *si);
+        let words = m.words;
         cov.words_total += words;
         let Some(&li) = locale.index.get(id) else {
             if ctx.fallback_ids.contains(id) {
@@ -169,11 +243,11 @@ pub fn check_file(
         let offset = locale.id_offset(li);
         // Outdated: sync's marker (until the translation is edited), or a source change
         // sync has not seen yet.
-        let current = source.patterns(*si);
+        let current = &m.patterns;
         let marked = locale
             .outdated_marker(li)
             .is_some_and(|m| m.hash == text_hash(&locale.body_text(li)));
-        let unsynced = state.seen.get(id).is_some_and(|seen| *seen != current);
+        let unsynced = state.changed(id, current);
         if marked || unsynced {
             cov.outdated += 1;
             let why = if marked {
@@ -191,7 +265,7 @@ pub fn check_file(
         }
         check_pair(
             ctx,
-            id,
+            m,
             &source.resource.body[*si],
             &locale.resource.body[li],
             locale,
@@ -200,10 +274,6 @@ pub fn check_file(
             out,
         );
     }
-}
-
-fn source_words(source: &Catalog, i: usize) -> usize {
-    source.patterns(i).iter().map(|(_, t)| count_words(t)).sum()
 }
 
 /// The parts of a message or term that the checks compare.
@@ -229,7 +299,7 @@ fn parts<'e, 's>(entry: &'e ast::Entry<&'s str>) -> Option<Parts<'e, 's>> {
 #[allow(clippy::too_many_arguments)]
 fn check_pair(
     ctx: &Context,
-    id: &str,
+    msg: &SourceMessage,
     source: &ast::Entry<&str>,
     translation: &ast::Entry<&str>,
     locale: &Catalog,
@@ -240,6 +310,7 @@ fn check_pair(
     let (Some(s), Some(t)) = (parts(source), parts(translation)) else {
         return;
     };
+    let id = msg.id.as_str();
     let base = locale.text.as_ptr() as usize;
     let offset_of = |name: &str| {
         let p = name.as_ptr() as usize;
@@ -267,13 +338,13 @@ fn check_pair(
     // A term's attributes are the locale's own grammar (`.gender`), and its variables
     // are parameters from its call sites (`-brand(case: "gen")`), not app variables.
     let is_term = matches!(translation, ast::Entry::Term(_));
-    let s_attrs: BTreeSet<&str> = if is_term {
-        BTreeSet::new()
+    let s_attrs: Vec<&str> = if is_term {
+        Vec::new()
     } else {
         s.attributes.iter().map(|a| a.id.name).collect()
     };
     for a in t.attributes.iter().filter(|_| !is_term) {
-        if !s_attrs.contains(a.id.name) {
+        if !s_attrs.contains(&a.id.name) {
             out.push(d(
                 Code::Attributes,
                 offset_of(a.id.name),
@@ -284,7 +355,7 @@ fn check_pair(
             ));
         }
     }
-    let t_attrs: BTreeSet<&str> = t.attributes.iter().map(|a| a.id.name).collect();
+    let t_attrs: Vec<&str> = t.attributes.iter().map(|a| a.id.name).collect();
     for name in s_attrs.iter().filter(|_| !is_term) {
         if !t_attrs.contains(name) {
             out.push(d(
@@ -296,40 +367,36 @@ fn check_pair(
     }
 
     // Pattern by pattern (value, then attributes present on both sides).
-    let mut pairs: Vec<(String, &ast::Pattern<&str>, &ast::Pattern<&str>)> = Vec::new();
-    if let (Some(sv), Some(tv)) = (s.value, t.value) {
-        pairs.push((String::new(), sv, tv));
+    // (key, the source pattern's derived facts, the translation's pattern); facts are in
+    // the source's pattern order: the value (if any), then the attributes.
+    let mut pairs: Vec<(&str, &Derived, &ast::Pattern<&str>)> = Vec::new();
+    let offset_attr = usize::from(s.value.is_some());
+    if let (Some(_), Some(tv)) = (s.value, t.value) {
+        pairs.push(("", &msg.derived[0], tv));
     }
-    for sa in s.attributes {
+    for (k, sa) in s.attributes.iter().enumerate() {
         if let Some(ta) = t.attributes.iter().find(|a| a.id.name == sa.id.name) {
-            pairs.push((format!(".{}", sa.id.name), &sa.value, &ta.value));
+            pairs.push((
+                msg.patterns[offset_attr + k].0.as_str(),
+                &msg.derived[offset_attr + k],
+                &ta.value,
+            ));
         }
     }
-    let mut s_vars_all: Vec<&str> = Vec::new();
-    for p in s
-        .value
-        .into_iter()
-        .chain(s.attributes.iter().map(|a| &a.value))
-    {
-        collect_vars(p, &mut s_vars_all);
-    }
-    let s_vars_all: BTreeSet<&str> = s_vars_all.into_iter().collect();
-    let mut t_vars_all: BTreeSet<&str> = BTreeSet::new();
+    let s_vars_all = &msg.vars;
+    let mut t_vars_all: Vec<&str> = Vec::new();
     let mut s_text_all = String::new();
     let mut t_text_all = String::new();
 
     for (key, sp, tp) in &pairs {
-        let label = if key.is_empty() {
-            format!("`{id}`")
-        } else {
-            format!("`{id}{key}`")
-        };
+        let label = Label { id, key };
         let mut t_vars = Vec::new();
         collect_vars(tp, &mut t_vars);
-        let mut reported = HashSet::new();
+        let mut reported: Vec<&str> = Vec::new();
         for v in &t_vars {
-            t_vars_all.insert(v);
-            if !is_term && !s_vars_all.contains(v) && reported.insert(*v) {
+            t_vars_all.push(v);
+            if !is_term && !s_vars_all.contains(*v) && !reported.contains(v) {
+                reported.push(v);
                 out.push(d(Code::UnknownVariable, offset_of(v), format!("{label} uses `${v}`, which the source never uses; the app will not pass it")));
             }
         }
@@ -341,21 +408,25 @@ fn check_pair(
             } else {
                 r.to_string()
             };
-            if !ctx.locale_ids.contains(&full) && !ctx.source_ids.contains(&full) {
+            if !ctx.locale_ids.contains(full.as_str()) && !ctx.source_ids.contains(full.as_str()) {
                 let what = if is_term { "term" } else { "message" };
                 out.push(d(Code::UnknownReference, offset_of(r), format!("{label} refers to the {what} `{full}`, which exists neither in this locale nor in the source")));
             }
         }
-        let s_text = plain_text(sp);
         let t_text = plain_text(tp);
-        check_text(ctx, &label, &s_text, &t_text, offset, &d, out);
+        check_text(ctx, &label, sp, &t_text, offset, &d, out);
         check_plurals(ctx, &label, tp, offset, &d, out);
-        s_text_all.push_str(&s_text);
-        s_text_all.push('\n');
-        t_text_all.push_str(&t_text);
-        t_text_all.push('\n');
+        if ctx.glossary.is_some() {
+            s_text_all.push_str(&sp.plain);
+            s_text_all.push('\n');
+            t_text_all.push_str(&t_text);
+            t_text_all.push('\n');
+        }
     }
-    for v in s_vars_all.difference(&t_vars_all).filter(|_| !is_term) {
+    for v in s_vars_all
+        .iter()
+        .filter(|v| !is_term && !t_vars_all.contains(&v.as_str()))
+    {
         out.push(d(
             Code::DroppedVariable,
             offset,
@@ -380,13 +451,14 @@ fn check_pair(
 
 fn check_text(
     ctx: &Context,
-    label: &str,
-    s: &str,
+    label: &Label,
+    source: &Derived,
     t: &str,
     offset: usize,
     d: &dyn Fn(Code, usize, String) -> Diagnostic,
     out: &mut Vec<Diagnostic>,
 ) {
+    let s = source.plain.as_str();
     if !ctx.same_language
         && s == t
         && s.chars().any(char::is_alphabetic)
@@ -397,10 +469,15 @@ fn check_text(
     {
         out.push(d(Code::Identical, offset, format!("{label} is identical to the source text (add it to `check.allow-identical` in carta.toml if that is intended)")));
     }
-    let t_numbers: HashSet<String> = numbers(&normalize_digits(t)).into_iter().collect();
-    let mut missing_numbers: Vec<String> = numbers(s)
-        .into_iter()
-        .filter(|n| !t_numbers.contains(n))
+    let t_numbers: HashSet<String> = if source.numbers.is_empty() {
+        HashSet::new()
+    } else {
+        numbers(&normalize_digits(t)).into_iter().collect()
+    };
+    let mut missing_numbers: Vec<&String> = source
+        .numbers
+        .iter()
+        .filter(|n| !t_numbers.contains(*n))
         .collect();
     missing_numbers.dedup();
     for n in missing_numbers {
@@ -410,7 +487,7 @@ fn check_text(
             format!("{label}: the number {n} of the source is missing from the translation"),
         ));
     }
-    let (s_md, t_md) = (markdown_shape(s), markdown_shape(t));
+    let (s_md, t_md) = (&source.md, markdown_shape(t));
     for link in s_md.links.difference(&t_md.links) {
         out.push(d(
             Code::Markdown,
@@ -443,7 +520,7 @@ fn check_text(
 
 fn check_punctuation(
     ctx: &Context,
-    label: &str,
+    label: &Label,
     t: &str,
     offset: usize,
     d: &dyn Fn(Code, usize, String) -> Diagnostic,
@@ -508,7 +585,7 @@ fn check_punctuation(
 
 fn check_plurals(
     ctx: &Context,
-    label: &str,
+    label: &Label,
     p: &ast::Pattern<&str>,
     offset: usize,
     d: &dyn Fn(Code, usize, String) -> Diagnostic,
@@ -569,11 +646,17 @@ fn explain(kind: &fluent_syntax::parser::ErrorKind) -> String {
 
 /// The CLDR cardinal categories a locale uses, found by asking its rules about samples.
 pub fn plural_categories(tag: &Tag) -> Vec<&'static str> {
+    plural_samples(tag).into_iter().map(|(c, _)| c).collect()
+}
+
+/// Each CLDR cardinal category of the locale with the first number that selects it
+/// (integers first, then decimals), in CLDR order.
+pub fn plural_samples(tag: &Tag) -> Vec<(&'static str, f64)> {
     use intl_pluralrules::{PluralCategory, PluralRuleType, PluralRules};
     let Ok(rules) = PluralRules::create(tag.langid().clone(), PluralRuleType::CARDINAL) else {
         return Vec::new();
     };
-    let mut found = BTreeSet::new();
+    let mut found: std::collections::BTreeMap<usize, f64> = std::collections::BTreeMap::new();
     let samples = (0..=200u64).map(|n| n.to_string()).chain(
         ["1000000", "0.5", "1.5", "2.5", "1.0", "10.0"]
             .iter()
@@ -581,18 +664,21 @@ pub fn plural_categories(tag: &Tag) -> Vec<&'static str> {
     );
     for s in samples {
         if let Ok(c) = rules.select(s.as_str()) {
-            found.insert(match c {
+            let index = match c {
                 PluralCategory::ZERO => 0,
                 PluralCategory::ONE => 1,
                 PluralCategory::TWO => 2,
                 PluralCategory::FEW => 3,
                 PluralCategory::MANY => 4,
                 PluralCategory::OTHER => 5,
-            });
+            };
+            found
+                .entry(index)
+                .or_insert_with(|| s.parse().unwrap_or(0.0));
         }
     }
     const NAMES: [&str; 6] = ["zero", "one", "two", "few", "many", "other"];
-    found.into_iter().map(|i| NAMES[i]).collect()
+    found.into_iter().map(|(i, n)| (NAMES[i], n)).collect()
 }
 
 /// Every `$variable` in a pattern, in select variants and call arguments too.
@@ -678,10 +764,14 @@ fn walk_inline<'s>(
 }
 
 /// The literal text of a pattern, all select variants included (for text checks).
-pub fn plain_text(p: &ast::Pattern<&str>) -> String {
+/// Borrowed when the pattern is one piece of text, as most are.
+pub fn plain_text<'s>(p: &ast::Pattern<&'s str>) -> std::borrow::Cow<'s, str> {
+    if let [ast::PatternElement::TextElement { value }] = p.elements.as_slice() {
+        return std::borrow::Cow::Borrowed(value);
+    }
     let mut out = String::new();
     push_text(p, &mut out);
-    out
+    std::borrow::Cow::Owned(out)
 }
 
 fn push_text(p: &ast::Pattern<&str>, out: &mut String) {
@@ -767,6 +857,17 @@ fn markdown_shape(text: &str) -> MarkdownShape {
     shape
 }
 
+/// Whether an entry has a placeable that is not a string or number literal (only those
+/// can fail to format).
+fn has_dynamic_placeable(entry: &ast::Entry<&str>) -> bool {
+    entry_patterns(entry).iter().any(|p| {
+        p.elements.iter().any(|e| {
+            matches!(e, ast::PatternElement::Placeable { expression }
+                if !matches!(expression, ast::Expression::Inline(ast::InlineExpression::StringLiteral { .. } | ast::InlineExpression::NumberLiteral { .. })))
+        })
+    })
+}
+
 /// Functions Fluent runtimes provide: fluent-rs has `NUMBER`, @fluent/bundle also
 /// `DATETIME`.
 const KNOWN_FUNCTIONS: &[&str] = &["NUMBER", "DATETIME"];
@@ -820,24 +921,77 @@ pub fn format_check(
     use fluent_bundle::resolver::errors::{ReferenceKind, ResolverError};
     use fluent_bundle::{FluentArgs, FluentBundle, FluentError, FluentResource, FluentValue};
 
+    // Only a message with a placeable that is not a literal can fail to format. The
+    // bundle gets just those and, transitively, the messages and terms they reference,
+    // so the runtime parses a fraction of the locale instead of all of it again.
+    let mut where_is: HashMap<String, (usize, usize)> = HashMap::new();
+    for (f, (_, catalog)) in files.iter().enumerate() {
+        for (id, &i) in &catalog.index {
+            where_is.entry(id.clone()).or_insert((f, i));
+        }
+    }
+    let mut dynamic: Vec<(usize, usize)> = Vec::new();
+    let mut needed: HashSet<String> = HashSet::new();
+    let mut queue: Vec<String> = Vec::new();
+    for (f, (_, catalog)) in files.iter().enumerate() {
+        for (id, &i) in &catalog.index {
+            if has_dynamic_placeable(&catalog.resource.body[i]) {
+                if matches!(catalog.kind(i), EntryKind::Message(_)) {
+                    dynamic.push((f, i));
+                }
+                if needed.insert(id.clone()) {
+                    queue.push(id.clone());
+                }
+            }
+        }
+    }
+    if dynamic.is_empty() {
+        return;
+    }
+    while let Some(id) = queue.pop() {
+        let Some(&(f, i)) = where_is.get(&id) else {
+            continue;
+        };
+        let mut refs = Vec::new();
+        for p in entry_patterns(&files[f].1.resource.body[i]) {
+            collect_refs(p, &mut refs);
+        }
+        for (r, is_term) in refs {
+            let full = if is_term {
+                format!("-{r}")
+            } else {
+                r.to_string()
+            };
+            if needed.insert(full.clone()) {
+                queue.push(full);
+            }
+        }
+    }
+    let mut text = String::new();
+    let mut needed: Vec<&(usize, usize)> =
+        needed.iter().filter_map(|id| where_is.get(id)).collect();
+    needed.sort();
+    for &&(f, i) in &needed {
+        text.push_str(&files[f].1.body_text(i));
+        text.push_str("\n\n");
+    }
     let mut bundle = FluentBundle::new(vec![tag.langid().clone()]);
     bundle.set_use_isolating(false);
     let _ = bundle.add_builtins();
-    for (_, catalog) in files {
-        let resource = match FluentResource::try_new(catalog.text.to_string()) {
-            Ok(r) => r,
-            Err((r, _)) => r,
-        };
-        let _ = bundle.add_resource(resource);
+    let resource = FluentResource::try_new(text).unwrap_or_else(|(r, _)| r);
+    let _ = bundle.add_resource(resource);
+    dynamic.sort();
+    // One number per plural category of the locale reaches every plural variant.
+    let mut select_samples: Vec<f64> = plural_samples(tag).into_iter().map(|(_, n)| n).collect();
+    if select_samples.is_empty() {
+        select_samples = vec![0.0, 1.0, 2.0, 3.0, 5.0, 11.0, 100.0, 1.5];
     }
-    for (path, catalog) in files {
-        for i in 0..catalog.resource.body.len() {
+    for (f, i) in dynamic {
+        let (path, catalog) = files[f];
+        {
             let EntryKind::Message(id) = catalog.kind(i) else {
                 continue;
             };
-            if catalog.index.get(id) != Some(&i) {
-                continue;
-            }
             let Some(message) = bundle.get_message(id) else {
                 continue;
             };
@@ -846,11 +1000,7 @@ pub fn format_check(
             // AST, which sees every variant.
             let entry = &catalog.resource.body[i];
             let has_select = select_in_entry(entry);
-            let samples: &[f64] = if has_select {
-                &[3.0, 0.0, 1.0, 2.0, 5.0, 11.0, 100.0, 1.5]
-            } else {
-                &[3.0]
-            };
+            let samples: &[f64] = if has_select { &select_samples } else { &[3.0] };
             let mut seen = HashSet::new();
             for name in unknown_functions(entry) {
                 let why = format!("unknown function `{name}()`");

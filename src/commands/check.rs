@@ -5,6 +5,7 @@ use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
+use rustc_hash::FxHashSet;
 
 use crate::catalog::Catalog;
 use crate::check::coverage::Coverage;
@@ -15,7 +16,7 @@ use crate::error::{Error, Result};
 use crate::fs::TextFile;
 use crate::locale::Tag;
 use crate::project::Project;
-use crate::state::State;
+use crate::state::StateView;
 
 pub struct Options {
     pub locale: Option<Tag>,
@@ -57,20 +58,14 @@ pub fn run(project: &Project, opts: &Options) -> Result<Report> {
         .iter()
         .map(|s| Catalog::parse(&s.file.text))
         .collect();
-    let mut source_ids = HashSet::new();
+    // What every locale is compared with, computed once.
+    let facts: Vec<rules::SourceFacts> = catalogs.par_iter().map(rules::SourceFacts::new).collect();
+    let mut source_ids = FxHashSet::default();
     let mut source_vars: HashMap<String, Vec<String>> = HashMap::new();
-    for c in &catalogs {
-        for i in 0..c.resource.body.len() {
-            if let Some(id) = c.entry_id(i) {
-                let mut vars = Vec::new();
-                if let fluent_syntax::ast::Entry::Message(m) = &c.resource.body[i] {
-                    for p in m.value.iter().chain(m.attributes.iter().map(|a| &a.value)) {
-                        rules::collect_vars(p, &mut vars);
-                    }
-                }
-                source_vars.insert(id.clone(), vars.into_iter().map(str::to_string).collect());
-                source_ids.insert(id);
-            }
+    for f in &facts {
+        for m in &f.messages {
+            source_vars.insert(m.id.clone(), m.vars.iter().cloned().collect());
+            source_ids.insert(m.id.clone());
         }
     }
     let covered = super::fallback_coverage(project, &tags, &all_tags)?;
@@ -78,15 +73,14 @@ pub fn run(project: &Project, opts: &Options) -> Result<Report> {
     let results: Vec<(Coverage, Vec<Diagnostic>)> = tags
         .par_iter()
         .map(|tag| {
-            check_locale(
-                project,
-                tag,
-                &sources,
-                &catalogs,
-                &source_ids,
-                &source_vars,
-                &covered[tag],
-            )
+            let side = SourceSide {
+                sources: &sources,
+                catalogs: &catalogs,
+                facts: &facts,
+                ids: &source_ids,
+                vars: &source_vars,
+            };
+            check_locale(project, tag, &side, &covered[tag])
         })
         .collect::<Result<_>>()?;
 
@@ -103,15 +97,28 @@ pub fn run(project: &Project, opts: &Options) -> Result<Report> {
     })
 }
 
+/// The source, read and analysed once, shared by every locale's check.
+struct SourceSide<'a, 's> {
+    sources: &'a [Source],
+    catalogs: &'a [Catalog<'s>],
+    facts: &'a [rules::SourceFacts],
+    ids: &'a FxHashSet<String>,
+    vars: &'a HashMap<String, Vec<String>>,
+}
+
 fn check_locale(
     project: &Project,
     tag: &Tag,
-    sources: &[Source],
-    source_catalogs: &[Catalog],
-    source_ids: &HashSet<String>,
-    source_vars: &HashMap<String, Vec<String>>,
-    fallback_ids: &HashSet<String>,
+    side: &SourceSide,
+    fallback_ids: &FxHashSet<String>,
 ) -> Result<(Coverage, Vec<Diagnostic>)> {
+    let SourceSide {
+        sources,
+        catalogs: source_catalogs,
+        facts: source_facts,
+        ids: source_ids,
+        vars: source_vars,
+    } = *side;
     let dir = project.locale_dir(tag);
     let glossary_path = dir.join("glossary.toml");
     let glossary = match project.read(&glossary_path)? {
@@ -147,7 +154,7 @@ fn check_locale(
         }
     }
     let catalogs: Vec<Catalog> = files.iter().map(|(_, f)| Catalog::parse(&f.text)).collect();
-    let mut locale_ids = HashSet::new();
+    let mut locale_ids = FxHashSet::default();
     for c in &catalogs {
         locale_ids.extend(c.index.keys().cloned());
     }
@@ -172,34 +179,44 @@ fn check_locale(
         .enumerate()
         .map(|(i, (rel, _))| (rel.as_path(), i))
         .collect();
-    for (source, source_catalog) in sources.iter().zip(source_catalogs) {
+    for ((source, source_catalog), facts) in sources.iter().zip(source_catalogs).zip(source_facts) {
         let path = dir.join(&source.rel);
         let shown = project.show(&path);
         let locale = by_rel.get(source.rel.as_path()).map(|&i| &catalogs[i]);
         if unreadable_rels.contains(&source.rel) {
             // Nothing of an unreadable file counts as translated.
-            for &i in source_catalog.index.values() {
+            for m in &facts.messages {
                 cov.total += 1;
                 cov.missing += 1;
-                cov.words_total += source_catalog
-                    .patterns(i)
-                    .iter()
-                    .map(|(_, t)| crate::check::coverage::count_words(t))
-                    .sum::<usize>();
+                cov.words_total += m.words;
             }
             continue;
         }
         let state_path = super::sync::state_path(&path);
-        let state = match locale {
-            Some(_) => super::sync::read_state(project, &state_path).unwrap_or_else(|e| {
+        let state_file = match locale {
+            Some(_) => project.read(&state_path).unwrap_or_else(|e| {
                 unreadable.push(unreadable_diagnostic(tag, project.show(&state_path), &e));
-                State::default()
+                None
             }),
-            None => State::default(),
+            None => None,
+        };
+        let state = match &state_file {
+            Some(f) => StateView::parse(&f.text).unwrap_or_else(|(line, message)| {
+                let e = Error::Config {
+                    path: project.show(&state_path),
+                    line,
+                    column: 1,
+                    message,
+                };
+                unreadable.push(unreadable_diagnostic(tag, project.show(&state_path), &e));
+                StateView::default()
+            }),
+            None => StateView::default(),
         };
         rules::check_file(
             &ctx,
             source_catalog,
+            facts,
             locale,
             &state,
             &shown,

@@ -11,6 +11,7 @@ use std::collections::{HashMap, HashSet};
 use std::path::Path;
 
 use rayon::prelude::*;
+use rustc_hash::FxHashSet;
 
 use crate::catalog::Catalog;
 use crate::error::{Error, Result};
@@ -57,7 +58,7 @@ pub fn fallback_coverage(
     project: &Project,
     tags: &[Tag],
     known: &[Tag],
-) -> Result<HashMap<Tag, HashSet<String>>> {
+) -> Result<HashMap<Tag, FxHashSet<String>>> {
     let mut all: Vec<Tag> = known.to_vec();
     for t in tags {
         if !all.contains(t) {
@@ -70,14 +71,14 @@ pub fn fallback_coverage(
         .flat_map(|t| chains[t].iter().skip(1))
         .filter(|t| **t != project.source)
         .collect();
-    let translated: HashMap<&Tag, HashSet<String>> = fallbacks
+    let translated: HashMap<&Tag, FxHashSet<String>> = fallbacks
         .par_iter()
         .map(|tag| translated_ids(project, tag).map(|ids| (*tag, ids)))
         .collect::<Result<_>>()?;
     Ok(tags
         .iter()
         .map(|tag| {
-            let mut ids = HashSet::new();
+            let mut ids = FxHashSet::default();
             for t in chains[tag].iter().skip(1) {
                 if let Some(set) = translated.get(t) {
                     ids.extend(set.iter().cloned());
@@ -89,9 +90,9 @@ pub fn fallback_coverage(
 }
 
 /// The message and term IDs a locale translates, across its files.
-fn translated_ids(project: &Project, tag: &Tag) -> Result<HashSet<String>> {
+fn translated_ids(project: &Project, tag: &Tag) -> Result<FxHashSet<String>> {
     let dir = project.locale_dir(tag);
-    let mut ids = HashSet::new();
+    let mut ids = FxHashSet::default();
     for rel in project.ftl_files(&dir)? {
         // An unreadable file is reported where its own locale is checked or synced.
         if let Ok(Some(file)) = project.read(&dir.join(&rel)) {

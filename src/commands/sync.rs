@@ -1,6 +1,6 @@
 //! `carta sync`: every target locale's files brought in line with the source files.
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet;
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
@@ -83,7 +83,7 @@ pub fn sync_locales(
     let (known, _) = project.target_locales()?;
     let mut covered = super::fallback_coverage(project, tags, &known)?;
     if !sparse {
-        covered.values_mut().for_each(HashSet::clear);
+        covered.values_mut().for_each(FxHashSet::clear);
     }
     tags.par_iter()
         .map(|tag| sync_locale(project, tag, &catalogs, &covered[tag], check, prune))
@@ -94,7 +94,7 @@ fn sync_locale(
     project: &Project,
     tag: &Tag,
     sources: &[(PathBuf, Catalog, String)],
-    covered: &HashSet<String>,
+    covered: &FxHashSet<String>,
     check: bool,
     prune: bool,
 ) -> Result<LocaleReport> {
