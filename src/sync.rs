@@ -63,13 +63,14 @@ pub struct Synced {
 }
 
 /// A message of the source, as sync needs it.
-struct SourceMessage {
+pub struct SourceMessage {
     id: String,
     entry: usize,
     patterns: Patterns,
 }
 
-fn source_messages(source: &Catalog) -> Vec<SourceMessage> {
+/// The source's messages with their texts, computed once and shared by every locale.
+pub fn source_messages(source: &Catalog) -> Vec<SourceMessage> {
     let mut seen = HashSet::new();
     let mut out = Vec::new();
     for i in 0..source.resource.body.len() {
@@ -169,9 +170,19 @@ enum Role {
 
 /// Syncs an existing locale file.
 pub fn sync(source: &Catalog, locale: &Catalog, state: &State, opts: &Options) -> Synced {
+    sync_with(source, &source_messages(source), locale, state, opts)
+}
+
+/// [`sync`] with the source's messages already computed (see [`source_messages`]).
+pub fn sync_with(
+    source: &Catalog,
+    messages: &[SourceMessage],
+    locale: &Catalog,
+    state: &State,
+    opts: &Options,
+) -> Synced {
     let eol = locale.eol;
     let text = locale.text;
-    let messages = source_messages(source);
     let in_source: HashMap<&str, usize> = messages
         .iter()
         .enumerate()
@@ -276,7 +287,7 @@ pub fn sync(source: &Catalog, locale: &Catalog, state: &State, opts: &Options) -
     let mut after: HashMap<usize, Vec<String>> = HashMap::new();
     let mut before_first: Vec<String> = Vec::new();
     let mut anchor: Option<usize> = None;
-    for m in &messages {
+    for m in messages {
         if let Some(&i) = position.get(m.id.as_str()) {
             anchor = Some(i);
             continue;

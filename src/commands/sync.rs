@@ -72,12 +72,18 @@ pub fn sync_locales(
     sparse: bool,
 ) -> Result<Vec<LocaleReport>> {
     let sources = super::read_sources(project)?;
-    let catalogs: Vec<(PathBuf, Catalog, String)> = sources
+    let catalogs: Vec<SourceFile> = sources
         .iter()
         .map(|(rel, file)| {
-            let c = Catalog::parse(&file.text);
-            let label = super::source_label(project, rel, &c);
-            (rel.clone(), c, label)
+            let catalog = Catalog::parse(&file.text);
+            let label = super::source_label(project, rel, &catalog);
+            let messages = sync::source_messages(&catalog);
+            SourceFile {
+                rel: rel.clone(),
+                catalog,
+                label,
+                messages,
+            }
         })
         .collect();
     let (known, _) = project.target_locales()?;
@@ -90,10 +96,18 @@ pub fn sync_locales(
         .collect()
 }
 
+/// A source file as every locale's sync needs it, analysed once.
+struct SourceFile<'s> {
+    rel: PathBuf,
+    catalog: Catalog<'s>,
+    label: String,
+    messages: Vec<sync::SourceMessage>,
+}
+
 fn sync_locale(
     project: &Project,
     tag: &Tag,
-    sources: &[(PathBuf, Catalog, String)],
+    sources: &[SourceFile],
     covered: &FxHashSet<String>,
     check: bool,
     prune: bool,
@@ -107,7 +121,13 @@ fn sync_locale(
     // a failed write leaves every file of the locale as it was. (One step per locale, not
     // per run, so memory stays bounded by the largest locale.)
     let mut writes: Vec<(PathBuf, Vec<u8>)> = Vec::new();
-    for (rel, source, label) in sources {
+    for SourceFile {
+        rel,
+        catalog: source,
+        label,
+        messages,
+    } in sources
+    {
         let path = dir.join(rel);
         let state_file = state_path(&path);
         let opts = sync::Options {
@@ -122,7 +142,10 @@ fn sync_locale(
             Some(file) => {
                 let state = read_state(project, &state_file)?;
                 let locale = Catalog::parse(&file.text);
-                (sync::sync(source, &locale, &state, &opts), file.bom)
+                (
+                    sync::sync_with(source, messages, &locale, &state, &opts),
+                    file.bom,
+                )
             }
         };
         report.stats.add(&synced.stats);
@@ -138,8 +161,7 @@ fn sync_locale(
             writes.push((state_file, state_text.into_bytes()));
         }
     }
-    let source_set: std::collections::HashSet<&PathBuf> =
-        sources.iter().map(|(r, _, _)| r).collect();
+    let source_set: std::collections::HashSet<&PathBuf> = sources.iter().map(|f| &f.rel).collect();
     for rel in project.ftl_files(&dir)? {
         if !source_set.contains(&rel) {
             report.obsolete_files.push(project.show(&dir.join(&rel)));
