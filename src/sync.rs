@@ -251,8 +251,8 @@ pub fn sync_with(
                     Status::Still => stats.still_outdated += 1,
                     Status::Current => stats.unchanged += 1,
                 }
-                if entry_text != text[locale.spans[i].range()] {
-                    replacement.insert(i, entry_text);
+                if let Some(new) = entry_text.filter(|t| *t != text[locale.spans[i].range()]) {
+                    replacement.insert(i, new);
                 }
                 new_state.seen.insert(id.clone(), current.clone());
             }
@@ -477,11 +477,16 @@ fn mark(
     seen: Option<&Patterns>,
     current: &Patterns,
     eol: &str,
-) -> (String, Status) {
+) -> (Option<String>, Status) {
     let span = &locale.spans[i];
     let entry = &locale.text[span.range()];
-    let hash = text_hash(&locale.body_text(i));
     let changed = seen.filter(|s| *s != current);
+    let marker = locale.outdated_marker(i);
+    if marker.is_none() && changed.is_none() {
+        // The common case: current and unmarked. No hash needed.
+        return (None, Status::Current);
+    }
+    let hash = text_hash(&locale.body_text(i));
     let after_marker = |lines: usize| -> &str {
         &entry[entry
             .split_inclusive('\n')
@@ -489,16 +494,18 @@ fn mark(
             .map(str::len)
             .sum::<usize>()..]
     };
-    match (locale.outdated_marker(i), changed) {
+    match (marker, changed) {
         // The translator edited the translation since it was marked: current again.
-        (Some(m), None) if m.hash != hash => (after_marker(m.lines).to_string(), Status::Current),
+        (Some(m), None) if m.hash != hash => {
+            (Some(after_marker(m.lines).to_string()), Status::Current)
+        }
         // Edited, but the source moved on once more: a fresh marker from that source.
         (Some(m), Some(old)) if m.hash != hash => (
-            format!(
+            Some(format!(
                 "{}{}",
                 marker_lines(old, current, &hash, eol),
                 after_marker(m.lines)
-            ),
+            )),
             Status::Newly,
         ),
         // Not edited and the source changed again: keep what it was translated from.
@@ -506,20 +513,20 @@ fn mark(
             let was = marker_was(locale.comment_lines(i), m.lines);
             let was = if was.is_empty() { old.clone() } else { was };
             (
-                format!(
+                Some(format!(
                     "{}{}",
                     marker_lines(&was, current, &hash, eol),
                     after_marker(m.lines)
-                ),
+                )),
                 Status::Still,
             )
         }
-        (Some(_), None) => (entry.to_string(), Status::Still),
+        (Some(_), None) => (None, Status::Still),
         (None, Some(old)) => (
-            format!("{}{entry}", marker_lines(old, current, &hash, eol)),
+            Some(format!("{}{entry}", marker_lines(old, current, &hash, eol))),
             Status::Newly,
         ),
-        (None, None) => (entry.to_string(), Status::Current),
+        (None, None) => (None, Status::Current),
     }
 }
 
