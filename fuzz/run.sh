@@ -1,12 +1,15 @@
 #!/usr/bin/env bash
-# Runs every fuzz target for SECONDS each (default 600), one after another, and keeps
+# Usage: fuzz/run.sh [SECONDS] [TARGET...]. Runs each fuzz target (default: all four) for
+# SECONDS (default 600), one after another, and keeps
 # the log of each run in fuzz/logs/. Needs cargo-fuzz (`cargo install cargo-fuzz`); the
 # stable toolchain is told to accept the nightly-only sanitizer flags with RUSTC_BOOTSTRAP.
 set -euo pipefail
 cd "$(dirname "$0")"
 secs=${1:-600}
+shift || true
+targets=${*:-extract sync check build_locale}
 mkdir -p logs
-for target in extract sync check build_locale; do
+for target in $targets; do
   mkdir -p "corpus/$target"
   RUSTC_BOOTSTRAP=1 cargo fuzz run -O "$target" "corpus/$target" -- \
     -max_total_time="$secs" -rss_limit_mb=4096 -timeout=10 -print_final_stats=1 \

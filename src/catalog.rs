@@ -87,16 +87,21 @@ impl<'a> Catalog<'a> {
             let (anchor, comment) = match entry {
                 ast::Entry::Message(m) => (offset_of(m.id.name), m.comment.as_ref()),
                 ast::Entry::Term(t) => (offset_of(t.id.name), t.comment.as_ref()),
+                // A comment without lines is a bare `#` at the very end of the file (the
+                // parser stops before recording its empty line).
                 ast::Entry::Comment(c)
                 | ast::Entry::GroupComment(c)
                 | ast::Entry::ResourceComment(c) => {
-                    (c.content.first().map_or(0, |l| offset_of(l)), None)
+                    (c.content.first().map_or(text.len(), |l| offset_of(l)), None)
                 }
                 ast::Entry::Junk { content } => (offset_of(content), None),
             };
-            let body_start = line_start(anchor);
+            // Entries come in file order; clamping keeps the spans tiling the file even if
+            // a pointer could not be placed.
+            let previous = starts.last().copied().unwrap_or(0);
+            let body_start = line_start(anchor).max(previous);
             let start = match comment.and_then(|c| c.content.first()) {
-                Some(first) => line_start(offset_of(first)),
+                Some(first) => line_start(offset_of(first)).max(previous),
                 None => body_start,
             };
             starts.push(start);
@@ -366,6 +371,21 @@ mod tests {
         assert_eq!(c.eol, "\r\n");
         assert_eq!(&text[c.spans[0].range()], "a = A\r\n");
         assert_eq!(c.body_text(1), "b = B");
+    }
+
+    /// Regression (fuzz/regressions/sync/bare-comment-at-eof.ftl): a `##` on the last line
+    /// without a newline is a comment with no lines; its span was placed at offset 0.
+    #[test]
+    fn bare_comment_at_end_of_file() {
+        let text = "a = A\n\n##";
+        let c = Catalog::parse(text);
+        assert_eq!(c.spans.len(), 2);
+        assert_eq!(&text[c.spans[1].start..c.spans[1].next], "##");
+        let mut rebuilt = c.prefix().to_string();
+        for s in &c.spans {
+            rebuilt.push_str(&text[s.start..s.next]);
+        }
+        assert_eq!(rebuilt, text);
     }
 
     #[test]
