@@ -137,7 +137,11 @@ impl<'a> Catalog<'a> {
             };
             index.entry(id).or_insert(i);
         }
-        let eol = if text.contains("\r\n") { "\r\n" } else { "\n" };
+        // The file's usual line ending: CRLF when most lines end so. (Not "any CRLF": a
+        // stray CR before a newline carta adds would flip a LF file to CRLF next time.)
+        let crlf = text.matches("\r\n").count();
+        let lf = text.matches('\n').count();
+        let eol = if crlf * 2 > lf { "\r\n" } else { "\n" };
         Catalog {
             text,
             resource,
@@ -386,6 +390,15 @@ mod tests {
             rebuilt.push_str(&text[s.start..s.next]);
         }
         assert_eq!(rebuilt, text);
+    }
+
+    /// Regression (fuzz/regressions/sync/lone-cr-at-eof.ftl): a file ending in a lone CR
+    /// became CRLF-looking after sync added a newline, and the next sync switched every
+    /// template to CRLF.
+    #[test]
+    fn line_ending_follows_the_majority() {
+        assert_eq!(Catalog::parse("a = A\nb = B\r\nc = C\n").eol, "\n");
+        assert_eq!(Catalog::parse("a = A\r\nb = B\r\nc = C\n").eol, "\r\n");
     }
 
     #[test]
