@@ -58,29 +58,7 @@ fn decode(path: &Path, mut bytes: Vec<u8>) -> Result<TextFile> {
 /// Writes `contents` to `path` atomically, creating parent folders. Does nothing when the
 /// file already holds exactly these bytes, so unchanged files keep their timestamps.
 pub fn write_atomic(path: &Path, contents: &[u8]) -> Result<bool> {
-    let werr = |source| Error::Write {
-        path: path.to_path_buf(),
-        source,
-    };
-    if let Ok(existing) = std::fs::read(path) {
-        if existing == contents {
-            return Ok(false);
-        }
-    }
-    let dir = match path.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    std::fs::create_dir_all(&dir).map_err(werr)?;
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".carta-")
-        .suffix(".tmp")
-        .tempfile_in(&dir)
-        .map_err(werr)?;
-    tmp.write_all(contents).map_err(werr)?;
-    tmp.as_file().sync_all().map_err(werr)?;
-    tmp.persist(path).map_err(|e| werr(e.error))?;
-    Ok(true)
+    write_all(&[(path.to_path_buf(), contents.to_vec())]).map(|written| written > 0)
 }
 
 /// Writes several files as one step: every new content goes to a temporary file beside

@@ -20,36 +20,18 @@ pub const EXTENSION: &str = "sync";
 impl State {
     /// Parses a state file; an error gives the 1-based line and what is wrong.
     pub fn parse(text: &str) -> Result<State, (usize, String)> {
-        let mut seen: BTreeMap<String, Patterns> = BTreeMap::new();
-        for (n, line) in text.lines().enumerate() {
-            let line = line.trim_end_matches('\r');
-            if line.is_empty() || line.starts_with('#') {
-                continue;
-            }
-            if line.starts_with("<<<<<<<")
-                || line.starts_with(">>>>>>>")
-                || line.starts_with("=======")
-            {
-                return Err((n + 1, "unresolved merge conflict".into()));
-            }
-            let Some((key, text)) = line
-                .split_once(" = ")
-                .or_else(|| line.strip_suffix(" =").map(|k| (k, "")))
-            else {
-                return Err((n + 1, "expected `id = text`".into()));
-            };
-            let (id, attr) = match key.split_once('.') {
-                Some((id, attr)) => (id, format!(".{attr}")),
-                None => (key, String::new()),
-            };
-            let plain = id.strip_prefix('-').unwrap_or(id);
-            if !crate::ftl::is_identifier(plain) {
-                return Err((n + 1, format!("`{id}` is not a message ID")));
-            }
-            seen.entry(id.to_string())
-                .or_default()
-                .push((attr, unescape(text)));
-        }
+        let view = StateView::parse(text)?;
+        let seen = view
+            .seen
+            .into_iter()
+            .map(|(id, patterns)| {
+                let owned = patterns
+                    .into_iter()
+                    .map(|(k, e)| (k.to_string(), unescape(e)))
+                    .collect();
+                (id.to_string(), owned)
+            })
+            .collect();
         Ok(State { seen })
     }
 
@@ -104,6 +86,9 @@ impl<'a> StateView<'a> {
                 Some(dot) => (&key[..dot], &key[dot..]),
                 None => (key, ""),
             };
+            if !crate::ftl::is_identifier(id.strip_prefix('-').unwrap_or(id)) {
+                return Err((n + 1, format!("`{id}` is not a message ID")));
+            }
             seen.entry(id).or_default().push((attr, escaped));
         }
         Ok(StateView { seen })

@@ -403,11 +403,7 @@ fn check_pair(
         let mut refs = Vec::new();
         collect_refs(tp, &mut refs);
         for (r, is_term) in refs {
-            let full = if is_term {
-                format!("-{r}")
-            } else {
-                r.to_string()
-            };
+            let full = reference_id(r, is_term);
             if !ctx.locale_ids.contains(full.as_str()) && !ctx.source_ids.contains(full.as_str()) {
                 let what = if is_term { "term" } else { "message" };
                 out.push(d(Code::UnknownReference, offset_of(r), format!("{label} refers to the {what} `{full}`, which exists neither in this locale nor in the source")));
@@ -690,6 +686,15 @@ pub fn collect_vars<'s>(p: &ast::Pattern<&'s str>, out: &mut Vec<&'s str>) {
     });
 }
 
+/// The catalog ID of a reference: terms carry their `-`.
+fn reference_id(name: &str, is_term: bool) -> String {
+    if is_term {
+        format!("-{name}")
+    } else {
+        name.to_string()
+    }
+}
+
 fn collect_refs<'s>(p: &ast::Pattern<&'s str>, out: &mut Vec<(&'s str, bool)>) {
     walk_pattern(p, &mut |e| match e {
         ast::InlineExpression::MessageReference { id, .. } => out.push((id.name, false)),
@@ -957,11 +962,7 @@ pub fn format_check(
             collect_refs(p, &mut refs);
         }
         for (r, is_term) in refs {
-            let full = if is_term {
-                format!("-{r}")
-            } else {
-                r.to_string()
-            };
+            let full = reference_id(r, is_term);
             if needed.insert(full.clone()) {
                 queue.push(full);
             }
