@@ -30,6 +30,18 @@ pub enum BlockKind {
     Verbatim,
 }
 
+/// How the label of a titled list item is written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum LabelStyle {
+    /// `**Title**: body`
+    #[default]
+    Strong,
+    /// `**Title:** body`
+    StrongColonInside,
+    /// `Title: body`
+    Plain,
+}
+
 /// Where a list item sits in its list.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ListPos {
@@ -49,6 +61,8 @@ pub struct Block {
     pub text: String,
     /// For a titled list item: the text after the colon.
     pub body: Option<String>,
+    /// How a titled item's label was written, so the Markdown comes back the same.
+    pub label: LabelStyle,
     /// The text of the nearest heading above the block.
     pub section: Option<String>,
     pub list: Option<ListPos>,
@@ -209,6 +223,7 @@ pub fn parse(name: &str, source: &str) -> Document {
                             kind: BlockKind::Verbatim,
                             text: source[range.clone()].trim_end().to_string(),
                             body: None,
+                            label: LabelStyle::Strong,
                             section: section.clone(),
                             list: None,
                             quote_depth: depth,
@@ -239,6 +254,7 @@ pub fn parse(name: &str, source: &str) -> Document {
                                 kind: BlockKind::Verbatim,
                                 text: "#".repeat(level as usize),
                                 body: None,
+                                label: LabelStyle::Strong,
                                 section: section.clone(),
                                 list: None,
                                 quote_depth: depth,
@@ -261,6 +277,7 @@ pub fn parse(name: &str, source: &str) -> Document {
                             kind,
                             text,
                             body: None,
+                            label: LabelStyle::Strong,
                             section: section.clone(),
                             list: None,
                             quote_depth: depth,
@@ -308,6 +325,7 @@ pub fn parse(name: &str, source: &str) -> Document {
                     kind: BlockKind::Verbatim,
                     text: "---".into(),
                     body: None,
+                    label: LabelStyle::Strong,
                     section: section.clone(),
                     list: None,
                     quote_depth: depth,
@@ -363,14 +381,15 @@ fn emit_item(
         return;
     }
     let joined = paras.join("\n\n");
-    let (text, body) = match split_titled(&joined) {
-        Some((title, body)) => (title, Some(body)),
-        None => (joined, None),
+    let (text, body, label) = match split_titled(&joined) {
+        Some((title, body, label)) => (title, Some(body), label),
+        None => (joined, None, LabelStyle::Strong),
     };
     blocks.push(Block {
         kind: BlockKind::Item,
         text,
         body,
+        label,
         section: section.clone(),
         list: Some(list),
         quote_depth: depth,
@@ -389,6 +408,7 @@ fn plain_block(
         kind,
         text,
         body: None,
+        label: LabelStyle::Strong,
         section: section.clone(),
         list: None,
         quote_depth: depth,
@@ -458,18 +478,18 @@ fn clean_inline(raw: &str, quote_depth: usize) -> String {
 }
 
 /// Splits a list item shaped `**Title**: body`, `**Title:** body` or `Title: body`.
-pub fn split_titled(text: &str) -> Option<(String, String)> {
+pub fn split_titled(text: &str) -> Option<(String, String, LabelStyle)> {
     for (open, close) in [("**", "**"), ("__", "__")] {
         if let Some(rest) = text.strip_prefix(open) {
             let end = rest.find(close)?;
             let inner = &rest[..end];
             let after = &rest[end + close.len()..];
-            let (title, body) = if let Some(t) =
+            let (title, body, style) = if let Some(t) =
                 inner.strip_suffix(':').or_else(|| inner.strip_suffix('：'))
             {
-                (t, after)
+                (t, after, LabelStyle::StrongColonInside)
             } else if let Some(b) = after.strip_prefix(':').or_else(|| after.strip_prefix('：')) {
-                (inner, b)
+                (inner, b, LabelStyle::Strong)
             } else {
                 return None;
             };
@@ -477,7 +497,7 @@ pub fn split_titled(text: &str) -> Option<(String, String)> {
             if title.is_empty() || body.is_empty() || title.contains('\n') {
                 return None;
             }
-            return Some((title.to_string(), body.to_string()));
+            return Some((title.to_string(), body.to_string(), style));
         }
     }
     // Plain `Title: body`: a short label without Markdown or URLs before the colon.
@@ -501,7 +521,7 @@ pub fn split_titled(text: &str) -> Option<(String, String)> {
         && !body.starts_with("//")
         && text[colon + width..].starts_with(char::is_whitespace)
     {
-        return Some((title.to_string(), body.to_string()));
+        return Some((title.to_string(), body.to_string(), LabelStyle::Plain));
     }
     None
 }
@@ -571,7 +591,7 @@ mod tests {
         assert_eq!(split_titled("lowercase: not a label"), None);
         assert_eq!(
             split_titled("**Dolor**: alivio"),
-            Some(("Dolor".into(), "alivio".into()))
+            Some(("Dolor".into(), "alivio".into(), LabelStyle::Strong))
         );
         assert_eq!(split_titled("[link](x): y"), None);
     }

@@ -334,3 +334,26 @@ fn state_files_merge_cleanly_when_branches_touch_different_messages() {
     ));
     assert_eq!(report["summary"][0]["outdated"], 2);
 }
+
+/// The source-locale build gives back the handout a new user wrote: nested bullets
+/// indented under their parent's text, plain `Title: body` labels left plain, quotes,
+/// code and rules kept.
+#[test]
+fn source_build_round_trips_a_richer_handout() {
+    let tmp = tempfile::tempdir().unwrap();
+    copy_dir(
+        &repo().join("tests/cmd/extract-new-user-handout/out"),
+        tmp.path(),
+    );
+    carta_ok(tmp.path(), &["build"], 0);
+    for doc in ["After Your Visit", "notes"] {
+        let built = read(tmp.path().join(format!("dist/en-US/{doc}.md")));
+        let source = read(tmp.path().join(format!("content/{doc}.md")));
+        if doc == "notes" {
+            // `*` bullets come back as `-`, the same list.
+            assert_eq!(built, source.replace("* ", "- "));
+        } else {
+            assert_eq!(built, source);
+        }
+    }
+}

@@ -235,8 +235,15 @@ pub fn render(doc: &Document, ids: &[Option<String>], bundle: &LocaleBundle) -> 
                 let content = match &block.body {
                     Some(_) => {
                         let attr = id.as_deref().and_then(|id| bundle.part(id, Some("body")));
+                        // A label the author wrote plainly stays plain; bold otherwise.
+                        let (open, close) = match block.label {
+                            crate::content::LabelStyle::Plain => {
+                                ("<span class=\"item-title\">", "</span>")
+                            }
+                            _ => ("<strong class=\"item-title\">", "</strong>"),
+                        };
                         format!(
-                            "<p><strong class=\"item-title\">{}</strong>{}{}</p>",
+                            "<p>{open}{}{close}{}{}</p>",
                             part_html(bundle, value, inline, "span"),
                             escape(super::markdown::separator(bundle)),
                             part_html(bundle, attr, inline, "span")

@@ -3,11 +3,14 @@
 //! cannot smuggle markup into a Markdown pipeline that allows HTML.
 
 use super::LocaleBundle;
-use crate::content::{BlockKind, Document};
+use crate::content::{BlockKind, Document, LabelStyle};
 
 pub fn render(doc: &Document, ids: &[Option<String>], bundle: &LocaleBundle) -> String {
     let mut out = String::new();
     let mut prev_item = false;
+    // Width of the list marker at each depth: nested content is indented under its
+    // parent's text (2 columns under `- `, 3 under `1. `, 4 under `10. `).
+    let mut marker_widths: Vec<usize> = Vec::new();
     for (block, id) in doc.blocks.iter().zip(ids) {
         let quote = "> ".repeat(block.quote_depth);
         let is_item = block.kind == BlockKind::Item;
@@ -52,14 +55,21 @@ pub fn render(doc: &Document, ids: &[Option<String>], bundle: &LocaleBundle) -> 
                     Some(n) => format!("{n}. "),
                     None => "- ".to_string(),
                 };
-                let indent = "   ".repeat(list.depth);
+                marker_widths.truncate(list.depth);
+                let indent = " ".repeat(marker_widths.iter().sum());
+                marker_widths.push(marker.len());
                 let content = match &block.body {
-                    Some(_) => format!(
-                        "**{}**{}{}",
-                        text(None),
-                        separator(bundle),
-                        text(Some("body"))
-                    ),
+                    Some(_) => {
+                        let (title, sep, body) =
+                            (text(None), separator(bundle), text(Some("body")));
+                        match block.label {
+                            LabelStyle::Strong => format!("**{title}**{sep}{body}"),
+                            LabelStyle::StrongColonInside => {
+                                format!("**{title}{}** {body}", sep.trim_end())
+                            }
+                            LabelStyle::Plain => format!("{title}{sep}{body}"),
+                        }
+                    }
                     None => text(None),
                 };
                 let cont_indent = format!("{indent}{}", " ".repeat(marker.len()));
@@ -94,7 +104,44 @@ pub fn separator(bundle: &LocaleBundle) -> &'static str {
     }
 }
 
-/// Escapes `<` so translated text cannot become raw HTML.
+/// Escapes the `<` of raw HTML in translated text (as `\<`), so a translation cannot
+/// smuggle markup into a Markdown pipeline that allows HTML. Autolinks
+/// (`<https://…>`) and everything else are left as written.
 fn safe(text: &str) -> String {
-    text.replace('<', "\\<")
+    use pulldown_cmark::{Event, Options, Parser};
+    if !text.contains('<') {
+        return text.to_string();
+    }
+    let html: Vec<std::ops::Range<usize>> = Parser::new_ext(text, Options::empty())
+        .into_offset_iter()
+        .filter(|(e, _)| matches!(e, Event::Html(_) | Event::InlineHtml(_)))
+        .map(|(_, r)| r)
+        .collect();
+    let mut out = String::with_capacity(text.len() + 8);
+    for (i, c) in text.char_indices() {
+        if c == '<' && html.iter().any(|r| r.contains(&i)) {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::safe;
+
+    #[test]
+    fn raw_html_is_escaped_autolinks_are_not() {
+        assert_eq!(safe("a <script>x</script> b"), "a \\<script>x\\</script> b");
+        assert_eq!(
+            safe("see <https://example.org>"),
+            "see <https://example.org>"
+        );
+        assert_eq!(
+            safe("<img src=x onerror=alert(1)>"),
+            "\\<img src=x onerror=alert(1)>"
+        );
+        assert_eq!(safe("1 < 2"), "1 < 2");
+    }
 }
