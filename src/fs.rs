@@ -67,7 +67,9 @@ pub fn write_atomic(path: &Path, contents: &[u8]) -> Result<bool> {
 /// this call created are removed again. Files whose bytes are unchanged are not touched.
 /// Returns how many files were written.
 pub fn write_all(files: &[(PathBuf, Vec<u8>)]) -> Result<usize> {
-    let mut staged: Vec<(tempfile::NamedTempFile, &Path)> = Vec::new();
+    // Staged files are kept as paths, not open files: a build of a hundred locales
+    // stages thousands of files, more than the usual limit of open descriptors.
+    let mut staged: Vec<(tempfile::TempPath, &Path)> = Vec::new();
     let mut created_dirs: Vec<PathBuf> = Vec::new();
     let result = (|| -> Result<()> {
         for (path, contents) in files {
@@ -97,7 +99,7 @@ pub fn write_all(files: &[(PathBuf, Vec<u8>)]) -> Result<usize> {
                 .map_err(werr)?;
             tmp.write_all(contents).map_err(werr)?;
             tmp.as_file().sync_all().map_err(werr)?;
-            staged.push((tmp, path.as_path()));
+            staged.push((tmp.into_temp_path(), path.as_path()));
         }
         Ok(())
     })();

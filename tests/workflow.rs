@@ -357,3 +357,33 @@ fn source_build_round_trips_a_richer_handout() {
         }
     }
 }
+
+/// Regression (found by the 100-locale benchmark): `build` staged every output as an
+/// open temporary file before renaming, so a project with more outputs than the
+/// open-file limit failed with "Too many open files". The shipped project with the
+/// pseudo-locales writes about fifty files; here the limit is 24.
+#[test]
+fn build_writes_more_files_than_the_open_file_limit() {
+    let tmp = shipped_project();
+    let root = tmp.path();
+    let out = std::process::Command::new("sh")
+        .arg("-c")
+        .arg("ulimit -n 24 && exec \"$0\" -C \"$1\" build --pseudo")
+        .arg(env!("CARGO_BIN_EXE_carta"))
+        .arg(root)
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "stderr: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let written = walkdir::WalkDir::new(root.join("dist"))
+        .into_iter()
+        .filter_map(|e| e.ok())
+        .filter(|e| e.file_type().is_file())
+        .count();
+    assert!(written > 24, "only {written} files written");
+}
