@@ -107,11 +107,10 @@ pub fn template(source: &Catalog, i: usize, eol: &str) -> String {
     out
 }
 
-/// Header of a locale file that sync creates.
-fn header(opts: &Options, eol: &str) -> String {
-    let tag = opts.tag;
+/// Header of a locale file that sync creates: it translates `source_label` into `tag`.
+pub fn header(tag: &str, source_label: &str, eol: &str) -> String {
     [
-        format!("### Translation of {} into {tag}.", opts.source_label),
+        format!("### Translation of {source_label} into {tag}."),
         "### Lines starting with \"# TODO\" are messages still to translate: delete \"# TODO \" (and \"# \" on".into(),
         "### the lines below it), then replace the English after \"=\" with your translation.".into(),
         format!("### Run `carta check --locale {tag}` to see what is missing or outdated."),
@@ -124,7 +123,7 @@ fn header(opts: &Options, eol: &str) -> String {
 /// A new locale file: header, the source's group comments, a template per message.
 pub fn new_file(source: &Catalog, opts: &Options) -> Synced {
     let eol = "\n";
-    let mut out = header(opts, eol);
+    let mut out = header(opts.tag, opts.source_label, eol);
     let mut stats = Stats::default();
     for i in 0..source.resource.body.len() {
         match source.kind(i) {
@@ -449,7 +448,8 @@ fn ensure_blank_line(out: &mut String, eol: &str) {
     }
 }
 
-fn obsolete_header_text(eol: &str) -> String {
+/// The comment that opens the obsolete section at the end of a locale file.
+pub fn obsolete_header_text(eol: &str) -> String {
     [
         format!("## {OBSOLETE_PREFIX}: these translations are no longer in the source. They are kept so no"),
         "## work is lost: reuse what you need, then delete them (or run `carta sync --prune`).".into(),
@@ -549,7 +549,7 @@ fn marker_was(lines: &[&str], len: usize) -> Patterns {
 }
 
 /// The marker comment lines for a translation whose source went from `old` to `new`.
-fn marker_lines(old: &Patterns, new: &Patterns, hash: &str, eol: &str) -> String {
+pub fn marker_lines(old: &Patterns, new: &Patterns, hash: &str, eol: &str) -> String {
     let mut out = format!(
         "# {OUTDATED_PREFIX} [{hash}]: the source changed after this was translated. Update the translation, then delete these lines.{eol}"
     );
