@@ -61,63 +61,143 @@ pub fn write_atomic(path: &Path, contents: &[u8]) -> Result<bool> {
     write_all(&[(path.to_path_buf(), contents.to_vec())]).map(|written| written > 0)
 }
 
-/// Writes several files as one step: every new content goes to a temporary file beside
-/// its target first, and only when all of them are written are they renamed into place.
-/// If any cannot be written (permission, full disk), none is replaced and the folders
-/// this call created are removed again. Files whose bytes are unchanged are not touched.
-/// Returns how many files were written.
+/// Writes several files as one step (see [`Staging`]). Returns how many files were
+/// written; files whose bytes are unchanged are not touched.
 pub fn write_all(files: &[(PathBuf, Vec<u8>)]) -> Result<usize> {
-    // Staged files are kept as paths, not open files: a build of a hundred locales
-    // stages thousands of files, more than the usual limit of open descriptors.
-    let mut staged: Vec<(tempfile::TempPath, &Path)> = Vec::new();
-    let mut created_dirs: Vec<PathBuf> = Vec::new();
-    let result = (|| -> Result<()> {
-        for (path, contents) in files {
-            if std::fs::read(path).is_ok_and(|existing| existing == *contents) {
-                continue;
-            }
+    let staging = Staging::default();
+    for (path, contents) in files {
+        staging.stage(path, contents)?;
+    }
+    staging.commit()
+}
+
+/// Files written as one step: [`Staging::stage`] writes each new content to a temporary
+/// file beside its target (from any thread, as soon as it is computed, so callers need
+/// not hold every output in memory), and [`Staging::commit`] flushes them to disk and
+/// renames them into place. Dropped without a commit (an error anywhere), it removes the
+/// temporary files and the folders it created, and no target is replaced.
+#[derive(Default)]
+pub struct Staging {
+    inner: std::sync::Mutex<Staged>,
+}
+
+#[derive(Default)]
+struct Staged {
+    // Paths, not open files: a build of a hundred locales stages tens of thousands of
+    // files, more than the usual limit of open descriptors.
+    files: Vec<(tempfile::TempPath, PathBuf)>,
+    created_dirs: Vec<PathBuf>,
+}
+
+impl Staging {
+    /// Stages `contents` for `path`. Returns false (and stages nothing) when the file
+    /// already holds exactly these bytes, so unchanged files keep their timestamps.
+    pub fn stage(&self, path: &Path, contents: &[u8]) -> Result<bool> {
+        if std::fs::read(path).is_ok_and(|existing| existing == contents) {
+            return Ok(false);
+        }
+        let werr = |source| Error::Write {
+            path: path.to_path_buf(),
+            source,
+        };
+        let dir = match path.parent() {
+            Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
+            _ => PathBuf::from("."),
+        };
+        let mut missing = Vec::new();
+        let mut d = Some(dir.as_path());
+        while let Some(p) = d.filter(|p| !p.as_os_str().is_empty() && !p.exists()) {
+            missing.push(p.to_path_buf());
+            d = p.parent();
+        }
+        let created = std::fs::create_dir_all(&dir);
+        if !missing.is_empty() {
+            self.lock().created_dirs.extend(missing.into_iter().rev());
+        }
+        created.map_err(werr)?;
+        let mut tmp = tempfile::Builder::new()
+            .prefix(".carta-")
+            .suffix(".tmp")
+            .tempfile_in(&dir)
+            .map_err(werr)?;
+        tmp.write_all(contents).map_err(werr)?;
+        let tmp = tmp.into_temp_path();
+        self.lock().files.push((tmp, path.to_path_buf()));
+        Ok(true)
+    }
+
+    /// Makes the staged contents durable, then renames each over its target. Returns how
+    /// many files were written.
+    pub fn commit(self) -> Result<usize> {
+        let mut staged = std::mem::take(&mut *self.lock());
+        if let Err(e) = flush(&staged.files) {
+            drop(staged.files);
+            remove_dirs(&staged.created_dirs);
+            return Err(e);
+        }
+        let written = staged.files.len();
+        for (tmp, path) in staged.files.drain(..) {
+            tmp.persist(&path).map_err(|e| Error::Write {
+                path,
+                source: e.error,
+            })?;
+        }
+        Ok(written)
+    }
+
+    fn lock(&self) -> std::sync::MutexGuard<'_, Staged> {
+        // A panic while holding the lock cannot leave `Staged` inconsistent (each
+        // change is one push), so a poisoned lock is still usable.
+        self.inner.lock().unwrap_or_else(|e| e.into_inner())
+    }
+}
+
+impl Drop for Staging {
+    fn drop(&mut self) {
+        let staged = std::mem::take(&mut *self.lock());
+        if !staged.files.is_empty() || !staged.created_dirs.is_empty() {
+            drop(staged.files);
+            remove_dirs(&staged.created_dirs);
+        }
+    }
+}
+
+fn remove_dirs(dirs: &[PathBuf]) {
+    for dir in dirs.iter().rev() {
+        let _ = std::fs::remove_dir(dir);
+    }
+}
+
+/// Gets staged files onto the disk before they replace anything, so a power cut after
+/// the rename cannot leave an empty file. On Linux one `syncfs` per file system flushes
+/// them all (thousands of separate `fsync`s took most of a large sync's time); elsewhere
+/// each file is synced.
+fn flush(files: &[(tempfile::TempPath, PathBuf)]) -> Result<()> {
+    #[cfg(target_os = "linux")]
+    {
+        use std::os::unix::fs::MetadataExt;
+        let mut devices = std::collections::HashSet::new();
+        for (tmp, path) in files {
             let werr = |source| Error::Write {
-                path: path.to_path_buf(),
+                path: path.clone(),
                 source,
             };
-            let dir = match path.parent() {
-                Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
-                _ => PathBuf::from("."),
-            };
-            let mut missing = Vec::new();
-            let mut d = Some(dir.as_path());
-            while let Some(p) = d.filter(|p| !p.as_os_str().is_empty() && !p.exists()) {
-                missing.push(p.to_path_buf());
-                d = p.parent();
+            let file = std::fs::File::open(tmp).map_err(werr)?;
+            if devices.insert(file.metadata().map_err(werr)?.dev()) {
+                rustix::fs::syncfs(&file).map_err(|e| werr(e.into()))?;
             }
-            std::fs::create_dir_all(&dir).map_err(werr)?;
-            created_dirs.extend(missing.into_iter().rev());
-            let mut tmp = tempfile::Builder::new()
-                .prefix(".carta-")
-                .suffix(".tmp")
-                .tempfile_in(&dir)
-                .map_err(werr)?;
-            tmp.write_all(contents).map_err(werr)?;
-            tmp.as_file().sync_all().map_err(werr)?;
-            staged.push((tmp.into_temp_path(), path.as_path()));
         }
-        Ok(())
-    })();
-    if let Err(e) = result {
-        drop(staged);
-        for dir in created_dirs.iter().rev() {
-            let _ = std::fs::remove_dir(dir);
-        }
-        return Err(e);
     }
-    let written = staged.len();
-    for (tmp, path) in staged {
-        tmp.persist(path).map_err(|e| Error::Write {
-            path: path.to_path_buf(),
-            source: e.error,
-        })?;
+    #[cfg(not(target_os = "linux"))]
+    for (tmp, path) in files {
+        std::fs::File::open(tmp)
+            .and_then(|f| f.sync_all())
+            .map_err(|source| Error::Write {
+                path: path.clone(),
+                source,
+            })?;
     }
-    Ok(written)
+    Ok(())
 }
 
 /// Writes a text file, restoring its byte order mark if it had one.

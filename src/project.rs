@@ -188,6 +188,17 @@ impl Project {
         crate::fs::write_all(files).map_err(|e| self.relativize(e))
     }
 
+    /// Stages a file of the project for a write as one step (see [`crate::fs::Staging`]).
+    pub fn stage(&self, staging: &crate::fs::Staging, path: &Path, bytes: &[u8]) -> Result<bool> {
+        self.guard(path)?;
+        staging.stage(path, bytes).map_err(|e| self.relativize(e))
+    }
+
+    /// Writes every file staged in `staging`.
+    pub fn commit(&self, staging: crate::fs::Staging) -> Result<usize> {
+        staging.commit().map_err(|e| self.relativize(e))
+    }
+
     /// Writes a file of the project atomically, refusing to follow a symlink outside it.
     pub fn write(&self, path: &Path, text: &str, bom: bool) -> Result<bool> {
         self.guard(path)?;

@@ -46,7 +46,7 @@ impl State {
                 out.push_str(id);
                 out.push_str(key);
                 out.push_str(" = ");
-                out.push_str(&escape(text));
+                escape_into(text, &mut out);
                 out.push('\n');
             }
         }
@@ -108,7 +108,7 @@ impl<'a> StateView<'a> {
     }
 }
 
-/// `escape(raw) == escaped`, without allocating.
+/// `escaped` is `raw` as the state file writes it (`\\`, `\n`, `\r` escaped), without allocating.
 fn escaped_eq(escaped: &str, raw: &str) -> bool {
     if !escaped.contains('\\') {
         return escaped == raw;
@@ -133,10 +133,18 @@ fn escaped_eq(escaped: &str, raw: &str) -> bool {
     raw.next().is_none()
 }
 
-fn escape(text: &str) -> String {
-    text.replace('\\', "\\\\")
-        .replace('\n', "\\n")
-        .replace('\r', "\\r")
+fn escape_into(text: &str, out: &mut String) {
+    let mut rest = text;
+    while let Some(i) = rest.find(['\\', '\n', '\r']) {
+        out.push_str(&rest[..i]);
+        out.push_str(match rest.as_bytes()[i] {
+            b'\\' => "\\\\",
+            b'\n' => "\\n",
+            _ => "\\r",
+        });
+        rest = &rest[i + 1..];
+    }
+    out.push_str(rest);
 }
 
 fn unescape(text: &str) -> String {

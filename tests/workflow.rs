@@ -387,3 +387,36 @@ fn build_writes_more_files_than_the_open_file_limit() {
         .count();
     assert!(written > 24, "only {written} files written");
 }
+
+/// One bad file stops the whole sync before anything is replaced: the locales that
+/// synced fine are not left a step ahead of the one that failed, and no temporary file
+/// is left behind.
+#[test]
+fn a_bad_file_in_one_locale_leaves_every_locale_as_it_was() {
+    let tmp = shipped_project();
+    let root = tmp.path();
+    let md = root.join("content/dry-needling.md");
+    write(&md, &read(&md).replace(PAIN_RELIEF_EN, PAIN_RELIEF_NEW));
+    carta_ok(root, &["extract"], 0);
+    let state = root.join("locales/vi/dry-needling.ftl.sync");
+    write(&state, &(read(&state) + "this line is not a state line\n"));
+    let before = snapshot(&root.join("locales"));
+    let out = carta(root, &["sync"]);
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("locales/vi/dry-needling.ftl.sync"),
+        "{stderr}"
+    );
+    assert_eq!(snapshot(&root.join("locales")), before);
+}
+
+fn snapshot(dir: &std::path::Path) -> Vec<(std::path::PathBuf, Vec<u8>)> {
+    walkdir::WalkDir::new(dir)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_map(|e| e.ok())
+        .filter(|e| e.file_type().is_file())
+        .map(|e| (e.path().to_path_buf(), std::fs::read(e.path()).unwrap()))
+        .collect()
+}

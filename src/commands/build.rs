@@ -45,6 +45,16 @@ use crate::bundle::Transform;
 /// One built locale: its summary, its files (relative to `dist/`), its manifest entry.
 type Built = (LocaleSummary, Vec<(PathBuf, Vec<u8>)>, Value);
 
+/// What remains of a built locale once its files are staged.
+struct Staged {
+    summary: LocaleSummary,
+    manifest_entry: Value,
+    /// (`<doc>.html`, localized title) for the language picker.
+    titles: Vec<(String, String)>,
+    files: usize,
+    written: usize,
+}
+
 pub fn run(project: &Project, opts: &Options) -> Result<Report> {
     let sources = super::read_sources(project)?;
     let docs: Vec<Extracted> = if project.content_dir().is_dir() {
@@ -99,52 +109,6 @@ pub fn run(project: &Project, opts: &Options) -> Result<Report> {
         }
     }
 
-    // Read every locale a chain needs, once.
-    let mut needed: Vec<&Tag> = tags
-        .iter()
-        .flat_map(|t| chains[t].iter())
-        .filter(|t| !transforms.contains_key(*t))
-        .collect();
-    needed.sort();
-    needed.dedup();
-    let mut texts: HashMap<Tag, Vec<TextFile>> = HashMap::new();
-    for tag in needed {
-        let files = if *tag == project.source {
-            sources.iter().map(|(_, f)| f.clone()).collect()
-        } else {
-            let dir = project.locale_dir(tag);
-            let mut files = Vec::new();
-            for rel in project.ftl_files(&dir)? {
-                if let Some(f) = project.read(&dir.join(&rel))? {
-                    files.push(f);
-                }
-            }
-            files
-        };
-        texts.insert(tag.clone(), files);
-    }
-    let source_catalogs: Vec<Catalog> = sources
-        .iter()
-        .map(|(_, f)| Catalog::parse(&f.text))
-        .collect();
-
-    let built: Vec<Built> = tags
-        .par_iter()
-        .map(|tag| {
-            let chain = &chains[tag];
-            let transform = transforms.get(tag).copied();
-            build_locale(
-                tag,
-                chain,
-                &texts,
-                &source_catalogs,
-                &project.source,
-                transform,
-                &docs,
-            )
-        })
-        .collect();
-
     let out_dir = match &opts.out {
         Some(p) if p.is_absolute() => p.clone(),
         Some(p) => std::env::current_dir()
@@ -152,31 +116,84 @@ pub fn run(project: &Project, opts: &Options) -> Result<Report> {
             .unwrap_or_else(|_| p.clone()),
         None => project.out_dir(),
     };
+    let source_texts: Vec<TextFile> = sources.iter().map(|(_, f)| f.clone()).collect();
+    let source_catalogs: Vec<Catalog> = source_texts
+        .iter()
+        .map(|f| Catalog::parse(&f.text))
+        .collect();
+
+    // Each locale is built and its files staged (written beside their targets) in its
+    // own task, so only the locales being built are in memory; nothing replaces a file
+    // of `dist/` until every locale has been built and staged.
+    let staging = crate::fs::Staging::default();
+    let built: Vec<Staged> = tags
+        .par_iter()
+        .map(|tag| -> Result<Staged> {
+            let chain = &chains[tag];
+            let transform = transforms.get(tag).copied();
+            let mut texts: HashMap<Tag, Vec<TextFile>> = HashMap::new();
+            texts.insert(project.source.clone(), source_texts.clone());
+            for t in chain
+                .iter()
+                .filter(|t| **t != project.source && !transforms.contains_key(*t))
+            {
+                let dir = project.locale_dir(t);
+                let mut files = Vec::new();
+                for rel in project.ftl_files(&dir)? {
+                    if let Some(f) = project.read(&dir.join(&rel))? {
+                        files.push(f);
+                    }
+                }
+                texts.insert(t.clone(), files);
+            }
+            let (summary, locale_files, mut entry) = build_locale(
+                tag,
+                chain,
+                &texts,
+                &source_catalogs,
+                &project.source,
+                transform,
+                &docs,
+            );
+            let mut hashes = BTreeMap::new();
+            let mut written = 0;
+            for (rel, bytes) in &locale_files {
+                hashes.insert(
+                    rel.display().to_string().replace('\\', "/"),
+                    format!("sha256:{}", bundle::sha256(bytes)),
+                );
+                written += usize::from(project.stage(&staging, &out_dir.join(rel), bytes)?);
+            }
+            entry["files"] = json!(hashes);
+            let titles: Vec<(String, String)> = docs
+                .iter()
+                .map(|e| {
+                    let title = summary_title(&locale_files, &e.doc.name)
+                        .unwrap_or_else(|| e.doc.name.clone());
+                    (format!("{}.html", e.doc.name), title)
+                })
+                .collect();
+            Ok(Staged {
+                summary,
+                manifest_entry: entry,
+                titles,
+                files: locale_files.len(),
+                written,
+            })
+        })
+        .collect::<Result<_>>()?;
+
     let mut files: Vec<(PathBuf, Vec<u8>)> = Vec::new();
     let mut manifest_locales = Vec::new();
     let mut index_entries = Vec::new();
     let mut summaries = Vec::new();
-    for (summary, locale_files, mut entry) in built {
-        let mut hashes = BTreeMap::new();
-        for (rel, bytes) in &locale_files {
-            hashes.insert(
-                rel.display().to_string().replace('\\', "/"),
-                format!("sha256:{}", bundle::sha256(bytes)),
-            );
-        }
-        entry["files"] = json!(hashes);
-        manifest_locales.push(entry);
-        let titles: Vec<(String, String)> = docs
-            .iter()
-            .map(|e| {
-                let title =
-                    summary_title(&locale_files, &e.doc.name).unwrap_or_else(|| e.doc.name.clone());
-                (format!("{}.html", e.doc.name), title)
-            })
-            .collect();
-        index_entries.push((summary.tag.clone(), titles));
-        files.extend(locale_files);
-        summaries.push(summary);
+    let (mut total, mut written) = (0, 0);
+    for b in built {
+        manifest_locales.push(b.manifest_entry);
+        index_entries.push((b.summary.tag.clone(), b.titles));
+        summaries.push(b.summary);
+        total += b.files;
+        written += b.written;
     }
     let manifest = json!({
         "schema_version": 1,
@@ -196,12 +213,11 @@ pub fn run(project: &Project, opts: &Options) -> Result<Report> {
         ));
     }
 
-    let total = files.len();
-    let files: Vec<(PathBuf, Vec<u8>)> = files
-        .into_iter()
-        .map(|(rel, bytes)| (out_dir.join(rel), bytes))
-        .collect();
-    let written = project.write_all(&files)?;
+    total += files.len();
+    for (rel, bytes) in &files {
+        written += usize::from(project.stage(&staging, &out_dir.join(rel), bytes)?);
+    }
+    project.commit(staging)?;
     let unchanged = total - written;
     Ok(Report {
         out_dir: project.show(&out_dir),

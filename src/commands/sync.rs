@@ -36,16 +36,13 @@ pub fn state_path(locale_file: &Path) -> PathBuf {
     PathBuf::from(name)
 }
 
-pub fn read_state(project: &Project, path: &Path) -> Result<State> {
-    match project.read(path)? {
-        None => Ok(State::default()),
-        Some(file) => State::parse(&file.text).map_err(|(line, message)| Error::Config {
-            path: project.show(path),
-            line,
-            column: 1,
-            message,
-        }),
-    }
+fn parse_state(project: &Project, path: &Path, text: &str) -> Result<State> {
+    State::parse(text).map_err(|(line, message)| Error::Config {
+        path: project.show(path),
+        line,
+        column: 1,
+        message,
+    })
 }
 
 pub fn run(project: &Project, opts: &Options) -> Result<Vec<LocaleReport>> {
@@ -91,9 +88,28 @@ pub fn sync_locales(
     if !sparse {
         covered.values_mut().for_each(FxHashSet::clear);
     }
-    tags.par_iter()
-        .map(|tag| sync_locale(project, tag, &catalogs, &covered[tag], check, prune))
-        .collect()
+    // Every locale's files are staged (written beside their targets) as soon as they are
+    // computed, and replace nothing until every locale has synced: a bad file or a failed
+    // write anywhere leaves every file as it was, and memory stays bounded by the
+    // locales being synced at the moment.
+    let staging = (!check).then(crate::fs::Staging::default);
+    let reports = tags
+        .par_iter()
+        .map(|tag| {
+            sync_locale(
+                project,
+                tag,
+                &catalogs,
+                &covered[tag],
+                staging.as_ref(),
+                prune,
+            )
+        })
+        .collect::<Result<Vec<_>>>()?;
+    if let Some(staging) = staging {
+        project.commit(staging)?;
+    }
+    Ok(reports)
 }
 
 /// A source file as every locale's sync needs it, analysed once.
@@ -109,7 +125,7 @@ fn sync_locale(
     tag: &Tag,
     sources: &[SourceFile],
     covered: &FxHashSet<String>,
-    check: bool,
+    staging: Option<&crate::fs::Staging>,
     prune: bool,
 ) -> Result<LocaleReport> {
     let dir = project.locale_dir(tag);
@@ -117,10 +133,6 @@ fn sync_locale(
         tag: tag.to_string(),
         ..LocaleReport::default()
     };
-    // Compute everything first, then write the locale's files as one step: a bad file or
-    // a failed write leaves every file of the locale as it was. (One step per locale, not
-    // per run, so memory stays bounded by the largest locale.)
-    let mut writes: Vec<(PathBuf, Vec<u8>)> = Vec::new();
     for SourceFile {
         rel,
         catalog: source,
@@ -137,10 +149,14 @@ fn sync_locale(
             covered,
         };
         let existing = project.read(&path)?;
+        let old_state = project.read(&state_file)?;
         let (synced, bom) = match &existing {
             None => (sync::new_file(source, &opts), false),
             Some(file) => {
-                let state = read_state(project, &state_file)?;
+                let state = match &old_state {
+                    None => State::default(),
+                    Some(f) => parse_state(project, &state_file, &f.text)?,
+                };
                 let locale = Catalog::parse(&file.text);
                 (
                     sync::sync_with(source, messages, &locale, &state, &opts),
@@ -153,12 +169,15 @@ fn sync_locale(
         let state_text = synced.state.render(&shown);
         if existing.as_ref().map(|f| f.text.as_str()) != Some(synced.text.as_str()) {
             report.changed.push(project.show(&path));
-            writes.push((path, with_bom(synced.text, bom)));
+            if let Some(staging) = staging {
+                project.stage(staging, &path, &with_bom(synced.text, bom))?;
+            }
         }
-        let old_state = project.read(&state_file)?;
         if old_state.as_ref().map(|f| f.text.as_str()) != Some(state_text.as_str()) {
             report.changed.push(project.show(&state_file));
-            writes.push((state_file, state_text.into_bytes()));
+            if let Some(staging) = staging {
+                project.stage(staging, &state_file, state_text.as_bytes())?;
+            }
         }
     }
     let source_set: std::collections::HashSet<&PathBuf> = sources.iter().map(|f| &f.rel).collect();
@@ -166,9 +185,6 @@ fn sync_locale(
         if !source_set.contains(&rel) {
             report.obsolete_files.push(project.show(&dir.join(&rel)));
         }
-    }
-    if !check {
-        project.write_all(&writes)?;
     }
     Ok(report)
 }
