@@ -7,7 +7,6 @@ use std::process::ExitCode;
 
 use clap::Parser;
 
-use carta::check::Severity;
 use carta::commands;
 use carta::error::{Error, Result};
 use carta::locale::Tag;
@@ -214,30 +213,51 @@ fn run(cli: Cli) -> Result<u8> {
             min_coverage,
             deny,
         } => {
-            let report = commands::check::run(
+            let format = match format {
+                Format::Text => carta::report::Format::Text,
+                Format::Json => carta::report::Format::Json,
+                Format::Github => carta::report::Format::Github,
+                Format::Sarif => carta::report::Format::Sarif,
+            };
+            // The report is written as each locale is checked (a hundred locales' worth
+            // of diagnostics never sits in memory), through a buffer: anstream strips
+            // colour per write.
+            let mut out = std::io::BufWriter::with_capacity(1 << 16, out.lock());
+            let mut stream = carta::report::Stream::new(format, project.source.as_str());
+            // A closed pipe (`carta check | head`) just ends the output; the exit code
+            // still tells the result.
+            let write = |out: &mut std::io::BufWriter<_>, text: &str| -> Result<()> {
+                match out.write_all(text.as_bytes()) {
+                    Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+                        Err(Error::Usage(format!("cannot write the report: {e}")))
+                    }
+                    _ => Ok(()),
+                }
+            };
+            write(&mut out, &stream.begin())?;
+            let (_, locales) = commands::check::run_streaming(
                 &project,
                 &commands::check::Options {
                     locale: tag(locale)?,
                 },
+                |_, diags| carta::report::fragment(format, &diags),
+                |piece| {
+                    let piece = stream.next(&piece);
+                    write(&mut out, &piece)
+                },
             )?;
-            let text = match format {
-                Format::Text => carta::report::text(&report),
-                Format::Json => carta::report::json(&report),
-                Format::Github => carta::report::github(&report),
-                Format::Sarif => carta::report::sarif(&report),
-            };
-            let _ = out.write_all(text.as_bytes());
-            let errors = report
-                .diagnostics
-                .iter()
-                .any(|d| d.severity == Severity::Error);
-            let warnings = report
-                .diagnostics
-                .iter()
-                .any(|d| d.severity == Severity::Warning);
+            write(&mut out, &stream.end(&locales))?;
+            match out.flush() {
+                Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+                    return Err(Error::Usage(format!("cannot write the report: {e}")))
+                }
+                _ => {}
+            }
+            let errors = locales.iter().any(|c| c.errors > 0);
+            let warnings = locales.iter().any(|c| c.warnings > 0);
             let mut fail = errors || (deny.is_some() && warnings);
             if let Some(min) = min_coverage {
-                for c in &report.locales {
+                for c in &locales {
                     if c.percent() + 1e-9 < min {
                         fail = true;
                         eprintln!(

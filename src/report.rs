@@ -8,6 +8,7 @@ use std::fmt::Write;
 use anstyle::{AnsiColor, Style};
 use serde_json::{json, Value};
 
+use crate::check::coverage::Coverage;
 use crate::check::{Code, Diagnostic, Severity};
 use crate::commands::check::Report;
 
@@ -21,11 +22,176 @@ fn style(sev: Severity) -> Style {
     }
 }
 
-pub fn text(report: &Report) -> String {
+/// The output formats of `carta check`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Text,
+    Json,
+    Github,
+    Sarif,
+}
+
+/// The whole report in one string (what [`Stream`] writes piece by piece).
+pub fn render(format: Format, report: &Report) -> String {
+    let mut stream = Stream::new(format, &report.source_locale);
+    let mut out = stream.begin();
+    out.push_str(&stream.next(&fragment(format, &report.diagnostics)));
+    out.push_str(&stream.end(&report.locales));
+    out
+}
+
+/// The diagnostics of one locale in `format`: the piece [`Stream::next`] places. Pure,
+/// so each locale's piece is made on the thread that checked it.
+pub fn fragment(format: Format, diagnostics: &[Diagnostic]) -> String {
+    match format {
+        Format::Text => text_diagnostics(diagnostics),
+        Format::Github => github_diagnostics(diagnostics),
+        Format::Json | Format::Sarif => {
+            let indent = item_indent(format);
+            let item = if format == Format::Json {
+                diagnostic_json
+            } else {
+                sarif_result
+            };
+            json_items(diagnostics.iter().map(item), indent)
+        }
+    }
+}
+
+/// A report written as it is made: `begin`, then `next` with each locale's
+/// [`fragment`] in order, then `end` with the coverage table. The JSON and SARIF
+/// documents are byte for byte what serializing the whole report at once gives.
+pub struct Stream {
+    format: Format,
+    source_locale: String,
+    /// Whether an item of the JSON array has been written (for the commas).
+    items: bool,
+}
+
+impl Stream {
+    pub fn new(format: Format, source_locale: &str) -> Stream {
+        Stream {
+            format,
+            source_locale: source_locale.to_string(),
+            items: false,
+        }
+    }
+
+    pub fn begin(&self) -> String {
+        match self.document(&[]) {
+            Some(frame) => frame.prefix,
+            None => String::new(),
+        }
+    }
+
+    pub fn next(&mut self, fragment: &str) -> String {
+        if fragment.is_empty() {
+            return String::new();
+        }
+        match self.format {
+            Format::Json | Format::Sarif => {
+                let comma = if self.items { "," } else { "" };
+                self.items = true;
+                format!("{comma}{fragment}")
+            }
+            _ => fragment.to_string(),
+        }
+    }
+
+    pub fn end(&self, locales: &[Coverage]) -> String {
+        match self.format {
+            Format::Text => text_summary(locales, &self.source_locale),
+            Format::Github => github_summary(locales),
+            _ => {
+                let frame = self.document(locales).unwrap_or_default();
+                if self.items {
+                    format!("\n{}]{}", frame.closing_indent, frame.suffix)
+                } else {
+                    format!("]{}", frame.suffix)
+                }
+            }
+        }
+    }
+
+    /// The JSON or SARIF document around its streamed array.
+    fn document(&self, locales: &[Coverage]) -> Option<Frame> {
+        let value = match self.format {
+            Format::Json => json_document(&self.source_locale, locales, vec![json!(PLACEHOLDER)]),
+            Format::Sarif => sarif_document(vec![json!(PLACEHOLDER)]),
+            _ => return None,
+        };
+        Some(Frame::around_placeholder(
+            &(serde_json::to_string_pretty(&value).unwrap_or_default() + "\n"),
+        ))
+    }
+}
+
+const PLACEHOLDER: &str = "\u{0}carta: diagnostics go here\u{0}";
+
+/// A pretty-printed JSON document split around the one-element array that holds
+/// [`PLACEHOLDER`].
+#[derive(Default)]
+struct Frame {
+    /// Up to and including the array's `[`.
+    prefix: String,
+    /// Indentation of the array's closing `]`.
+    closing_indent: String,
+    /// After the array's `]`.
+    suffix: String,
+}
+
+impl Frame {
+    fn around_placeholder(doc: &str) -> Frame {
+        let marker = serde_json::to_string(PLACEHOLDER).unwrap_or_default();
+        let at = doc.find(&marker).unwrap_or(doc.len());
+        let open = doc[..at].rfind('[').unwrap_or(0);
+        let close = at + doc[at..].find(']').unwrap_or(doc.len() - at);
+        let line_start = doc[..close].rfind('\n').map_or(0, |i| i + 1);
+        Frame {
+            prefix: doc[..=open].to_string(),
+            closing_indent: doc[line_start..close].to_string(),
+            suffix: doc[close + 1..].to_string(),
+        }
+    }
+}
+
+/// The indentation of the streamed array's items in the document of `format`.
+fn item_indent(format: Format) -> &'static str {
+    static JSON: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    static SARIF: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    let cell = if format == Format::Json {
+        &JSON
+    } else {
+        &SARIF
+    };
+    cell.get_or_init(|| {
+        let frame = Stream::new(format, "").document(&[]).unwrap_or_default();
+        format!("{}  ", frame.closing_indent)
+    })
+}
+
+/// Items of a pretty-printed array nested in a document, one per value, each on new
+/// lines indented to the array's depth, separated by commas.
+fn json_items(values: impl Iterator<Item = Value>, indent: &str) -> String {
+    let mut out = String::new();
+    for v in values {
+        if !out.is_empty() {
+            out.push(',');
+        }
+        for line in serde_json::to_string_pretty(&v).unwrap_or_default().lines() {
+            out.push('\n');
+            out.push_str(indent);
+            out.push_str(line);
+        }
+    }
+    out
+}
+
+fn text_diagnostics(diagnostics: &[Diagnostic]) -> String {
     let mut out = String::new();
     let blue = AnsiColor::Blue.on_default().bold();
     let bold = Style::new().bold();
-    for d in &report.diagnostics {
+    for d in diagnostics {
         let s = style(d.severity);
         let _ = writeln!(
             out,
@@ -60,12 +226,18 @@ pub fn text(report: &Report) -> String {
         }
         out.push('\n');
     }
+    out
+}
+
+fn text_summary(locales: &[Coverage], source_locale: &str) -> String {
+    let mut out = String::new();
+    let bold = Style::new().bold();
     let header = [
         "locale", "messages", "", "fallback", "words", "missing", "outdated", "obsolete", "errors",
         "warnings", "notes",
     ];
     let mut rows: Vec<[String; 11]> = Vec::new();
-    for c in &report.locales {
+    for c in locales {
         rows.push([
             c.locale.clone(),
             format!("{}/{}", c.translated, c.total),
@@ -106,13 +278,12 @@ pub fn text(report: &Report) -> String {
     for r in &rows {
         let _ = writeln!(out, "{}", line(r));
     }
-    let errors: usize = report.locales.iter().map(|c| c.errors).sum();
-    let warnings: usize = report.locales.iter().map(|c| c.warnings).sum();
+    let errors: usize = locales.iter().map(|c| c.errors).sum();
+    let warnings: usize = locales.iter().map(|c| c.warnings).sum();
     let _ = writeln!(
         out,
-        "\n{} locale(s) checked against {}: {errors} error(s), {warnings} warning(s)",
-        report.locales.len(),
-        report.source_locale
+        "\n{} locale(s) checked against {source_locale}: {errors} error(s), {warnings} warning(s)",
+        locales.len(),
     );
     out
 }
@@ -131,9 +302,8 @@ fn diagnostic_json(d: &Diagnostic) -> Value {
     })
 }
 
-pub fn json(report: &Report) -> String {
-    let summary: Vec<Value> = report
-        .locales
+fn json_document(source_locale: &str, locales: &[Coverage], diagnostics: Vec<Value>) -> Value {
+    let summary: Vec<Value> = locales
         .iter()
         .map(|c| {
             json!({
@@ -154,14 +324,13 @@ pub fn json(report: &Report) -> String {
             })
         })
         .collect();
-    let value = json!({
+    json!({
         "schema_version": JSON_SCHEMA_VERSION,
         "tool": { "name": "carta", "version": env!("CARGO_PKG_VERSION") },
-        "source_locale": report.source_locale,
+        "source_locale": source_locale,
         "summary": summary,
-        "diagnostics": report.diagnostics.iter().map(diagnostic_json).collect::<Vec<_>>(),
-    });
-    serde_json::to_string_pretty(&value).unwrap_or_default() + "\n"
+        "diagnostics": diagnostics,
+    })
 }
 
 fn round1(x: f64) -> f64 {
@@ -169,9 +338,9 @@ fn round1(x: f64) -> f64 {
 }
 
 /// GitHub Actions workflow commands: `::error file=…,line=…,col=…,title=…::message`.
-pub fn github(report: &Report) -> String {
+fn github_diagnostics(diagnostics: &[Diagnostic]) -> String {
     let mut out = String::new();
-    for d in &report.diagnostics {
+    for d in diagnostics {
         let level = match d.severity {
             Severity::Error => "error",
             Severity::Warning => "warning",
@@ -187,7 +356,12 @@ pub fn github(report: &Report) -> String {
             gh_data(&d.message)
         );
     }
-    for c in &report.locales {
+    out
+}
+
+fn github_summary(locales: &[Coverage]) -> String {
+    let mut out = String::new();
+    for c in locales {
         let _ = writeln!(
             out,
             "{}: {}/{} messages ({:.1}%), {} error(s), {} warning(s)",
@@ -213,7 +387,7 @@ fn gh_property(s: &str) -> String {
 }
 
 /// SARIF 2.1.0, one run, every check as a rule.
-pub fn sarif(report: &Report) -> String {
+fn sarif_document(results: Vec<Value>) -> Value {
     let rules: Vec<Value> = Code::ALL
         .iter()
         .map(|c| {
@@ -225,27 +399,7 @@ pub fn sarif(report: &Report) -> String {
             })
         })
         .collect();
-    let results: Vec<Value> = report
-        .diagnostics
-        .iter()
-        .map(|d| {
-            let index = Code::ALL.iter().position(|c| *c == d.code).unwrap_or(0);
-            json!({
-                "ruleId": d.code.code(),
-                "ruleIndex": index,
-                "level": sarif_level(d.severity),
-                "message": { "text": d.message },
-                "locations": [{
-                    "physicalLocation": {
-                        "artifactLocation": { "uri": d.path.display().to_string().replace('\\', "/") },
-                        "region": { "startLine": d.line.max(1), "startColumn": d.column.max(1) },
-                    }
-                }],
-                "properties": { "locale": d.locale, "messageId": d.message_id },
-            })
-        })
-        .collect();
-    let value = json!({
+    json!({
         "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
         "version": "2.1.0",
         "runs": [{
@@ -257,8 +411,24 @@ pub fn sarif(report: &Report) -> String {
             }},
             "results": results,
         }],
-    });
-    serde_json::to_string_pretty(&value).unwrap_or_default() + "\n"
+    })
+}
+
+fn sarif_result(d: &Diagnostic) -> Value {
+    let index = Code::ALL.iter().position(|c| *c == d.code).unwrap_or(0);
+    json!({
+        "ruleId": d.code.code(),
+        "ruleIndex": index,
+        "level": sarif_level(d.severity),
+        "message": { "text": d.message },
+        "locations": [{
+            "physicalLocation": {
+                "artifactLocation": { "uri": d.path.display().to_string().replace('\\', "/") },
+                "region": { "startLine": d.line.max(1), "startColumn": d.column.max(1) },
+            }
+        }],
+        "properties": { "locale": d.locale, "messageId": d.message_id },
+    })
 }
 
 fn sarif_level(s: Severity) -> &'static str {
@@ -267,5 +437,64 @@ fn sarif_level(s: Severity) -> &'static str {
         Severity::Warning => "warning",
         Severity::Note => "note",
         Severity::Off => "none",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn coverage(locale: &str) -> Coverage {
+        Coverage {
+            locale: locale.into(),
+            total: 3,
+            translated: 2,
+            ..Coverage::default()
+        }
+    }
+
+    fn diagnostic(locale: &str, id: &str) -> Diagnostic {
+        let mut d = Diagnostic::new(
+            Code::Missing,
+            locale,
+            format!("locales/{locale}/a.ftl").into(),
+            0,
+            Some(id),
+            "a \"quoted\" message\twith a tab".into(),
+        );
+        d.line = 3;
+        d.column = 1;
+        d
+    }
+
+    /// Streamed JSON and SARIF are exactly the documents serialized in one piece, with
+    /// and without diagnostics, and locales without any in between.
+    #[test]
+    fn streamed_documents_equal_whole_ones() {
+        let locales = [coverage("es"), coverage("fr"), coverage("vi")];
+        let per_locale = [
+            vec![diagnostic("es", "a"), diagnostic("es", "b")],
+            vec![],
+            vec![diagnostic("vi", "c")],
+        ];
+        for diagnostics in [per_locale.clone(), [vec![], vec![], vec![]]] {
+            let all: Vec<Diagnostic> = diagnostics.iter().flatten().cloned().collect();
+            for format in [Format::Json, Format::Sarif] {
+                let mut stream = Stream::new(format, "en-US");
+                let mut streamed = stream.begin();
+                for piece in &diagnostics {
+                    streamed.push_str(&stream.next(&fragment(format, piece)));
+                }
+                streamed.push_str(&stream.end(&locales));
+                let whole = match format {
+                    Format::Json => {
+                        json_document("en-US", &locales, all.iter().map(diagnostic_json).collect())
+                    }
+                    _ => sarif_document(all.iter().map(sarif_result).collect()),
+                };
+                let whole = serde_json::to_string_pretty(&whole).unwrap() + "\n";
+                assert_eq!(streamed, whole, "{format:?}");
+            }
+        }
     }
 }

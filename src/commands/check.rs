@@ -31,12 +31,41 @@ pub struct Report {
     pub diagnostics: Vec<Diagnostic>,
 }
 
+/// Checks every locale and collects the whole [`Report`] (see [`run_streaming`] for a
+/// large project: the diagnostics of a hundred locales can take hundreds of megabytes).
+pub fn run(project: &Project, opts: &Options) -> Result<Report> {
+    let mut diagnostics = Vec::new();
+    let (source_locale, locales) = run_streaming(
+        project,
+        opts,
+        |_, diags| diags,
+        |diags| {
+            diagnostics.extend(diags);
+            Ok(())
+        },
+    )?;
+    Ok(Report {
+        source_locale,
+        locales,
+        diagnostics,
+    })
+}
+
 struct Source {
     rel: PathBuf,
     file: TextFile,
 }
 
-pub fn run(project: &Project, opts: &Options) -> Result<Report> {
+/// Checks every locale, a few at a time in parallel, and hands each locale's
+/// diagnostics to `render` (on the worker thread) and what it made to `emit` (in locale
+/// order) as soon as the locale is done, so memory does not grow with the number of
+/// locales. Returns the source locale and the coverage of every locale.
+pub fn run_streaming<T: Send>(
+    project: &Project,
+    opts: &Options,
+    render: impl Fn(&Coverage, Vec<Diagnostic>) -> T + Sync,
+    mut emit: impl FnMut(T) -> Result<()>,
+) -> Result<(String, Vec<Coverage>)> {
     let (all_tags, _) = project.target_locales()?;
     let tags: Vec<Tag> = match &opts.locale {
         Some(only) => {
@@ -70,31 +99,32 @@ pub fn run(project: &Project, opts: &Options) -> Result<Report> {
     }
     let covered = super::fallback_coverage(project, &tags, &all_tags)?;
 
-    let results: Vec<(Coverage, Vec<Diagnostic>)> = tags
-        .par_iter()
-        .map(|tag| {
-            let side = SourceSide {
-                sources: &sources,
-                catalogs: &catalogs,
-                facts: &facts,
-                ids: &source_ids,
-                vars: &source_vars,
-            };
-            check_locale(project, tag, &side, &covered[tag])
-        })
-        .collect::<Result<_>>()?;
-
-    let mut locales = Vec::new();
-    let mut diagnostics = Vec::new();
-    for (cov, diags) in results {
-        locales.push(cov);
-        diagnostics.extend(diags);
+    let side = SourceSide {
+        sources: &sources,
+        catalogs: &catalogs,
+        facts: &facts,
+        ids: &source_ids,
+        vars: &source_vars,
+    };
+    // Locales go in batches of a few per thread: enough to keep every core busy, few
+    // enough that only a batch's diagnostics exist at a time.
+    let batch = rayon::current_num_threads().max(1) * 2;
+    let mut locales = Vec::with_capacity(tags.len());
+    for chunk in tags.chunks(batch) {
+        let done: Vec<(Coverage, T)> = chunk
+            .par_iter()
+            .map(|tag| {
+                let (cov, diags) = check_locale(project, tag, &side, &covered[tag]);
+                let made = render(&cov, diags);
+                (cov, made)
+            })
+            .collect();
+        for (cov, made) in done {
+            emit(made)?;
+            locales.push(cov);
+        }
     }
-    Ok(Report {
-        source_locale: project.source.to_string(),
-        locales,
-        diagnostics,
-    })
+    Ok((project.source.to_string(), locales))
 }
 
 /// The source, read and analysed once, shared by every locale's check.
@@ -111,7 +141,7 @@ fn check_locale(
     tag: &Tag,
     side: &SourceSide,
     fallback_ids: &FxHashSet<String>,
-) -> Result<(Coverage, Vec<Diagnostic>)> {
+) -> (Coverage, Vec<Diagnostic>) {
     let SourceSide {
         sources,
         catalogs: source_catalogs,
@@ -121,25 +151,38 @@ fn check_locale(
     } = *side;
     let dir = project.locale_dir(tag);
     let glossary_path = dir.join("glossary.toml");
-    let glossary = match project.read(&glossary_path)? {
-        None => None,
-        Some(file) => Some(Glossary::parse(&file.text).map_err(|(offset, message)| {
-            let (line, column) = offset.map_or((1, 1), |o| crate::fs::line_col(&file.text, o));
-            Error::Config {
-                path: project.show(&glossary_path),
-                line,
-                column,
-                message,
+    // A file that cannot be read or decoded (or a glossary that does not parse) is a
+    // finding about that file; the others are still checked.
+    let mut unreadable: Vec<Diagnostic> = Vec::new();
+    let glossary = match project.read(&glossary_path) {
+        Ok(None) => None,
+        Ok(Some(file)) => match Glossary::parse(&file.text) {
+            Ok(g) => Some(g),
+            Err((offset, message)) => {
+                let (line, column) = offset.map_or((1, 1), |o| crate::fs::line_col(&file.text, o));
+                let e = Error::Config {
+                    path: project.show(&glossary_path),
+                    line,
+                    column,
+                    message,
+                };
+                unreadable.push(unreadable_diagnostic(tag, project.show(&glossary_path), &e));
+                None
             }
-        })?),
+        },
+        Err(e) => {
+            unreadable.push(unreadable_diagnostic(tag, project.show(&glossary_path), &e));
+            None
+        }
     };
     // Read every file of the locale once.
     let mut files: Vec<(PathBuf, TextFile)> = Vec::new();
-    // A file that cannot be read or decoded is a finding about that file; the others
-    // are still checked.
-    let mut unreadable: Vec<Diagnostic> = Vec::new();
     let mut unreadable_rels: HashSet<PathBuf> = HashSet::new();
-    for rel in project.ftl_files(&dir)? {
+    let rels = project.ftl_files(&dir).unwrap_or_else(|e| {
+        unreadable.push(unreadable_diagnostic(tag, project.show(&dir), &e));
+        Vec::new()
+    });
+    for rel in rels {
         match project.read(&dir.join(&rel)) {
             Ok(Some(file)) => files.push((rel, file)),
             Ok(None) => {}
@@ -286,7 +329,7 @@ fn check_locale(
         .iter()
         .filter(|d| d.severity == Severity::Note)
         .count();
-    Ok((cov, diags))
+    (cov, diags)
 }
 
 /// A file `check` could not read, as an error diagnostic (with the line and column when
