@@ -297,13 +297,20 @@ fn check_locale(
         .iter()
         .filter_map(|(k, v)| Some((Code::find(k)?, Severity::parse(v)?)))
         .collect();
-    let indexes: HashMap<PathBuf, crate::fs::LineIndex> = shown_files
+    // Line indexes only for the files that have findings.
+    let texts: HashMap<&Path, &str> = shown_files
         .iter()
-        .map(|(p, c)| (p.clone(), crate::fs::LineIndex::new(c.text)))
+        .map(|(p, c)| (p.as_path(), c.text))
         .collect();
+    let mut indexes: HashMap<PathBuf, crate::fs::LineIndex> = HashMap::new();
     diags.retain_mut(|d| {
         if let Some(&s) = overrides.get(&d.code) {
             d.severity = s;
+        }
+        if !indexes.contains_key(&d.path) {
+            if let Some(text) = texts.get(d.path.as_path()) {
+                indexes.insert(d.path.clone(), crate::fs::LineIndex::new(text));
+            }
         }
         if let Some(index) = indexes.get(&d.path) {
             let (line, column, excerpt) = index.locate(d.offset);
