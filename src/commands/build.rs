@@ -31,6 +31,8 @@ pub struct LocaleSummary {
     pub fell_back: Vec<(String, Tag)>,
     /// Of those, how many came from a locale of another language.
     pub foreign: usize,
+    /// Each document's title in this locale, as plain text: (document name, title).
+    pub titles: Vec<(String, String)>,
 }
 
 pub struct Report {
@@ -116,11 +118,19 @@ pub fn run(project: &Project, opts: &Options) -> Result<Report> {
             .unwrap_or_else(|_| p.clone()),
         None => project.out_dir(),
     };
-    let source_texts: Vec<TextFile> = sources.iter().map(|(_, f)| f.clone()).collect();
-    let source_catalogs: Vec<Catalog> = source_texts
+    let source_catalogs: Vec<Catalog> = sources
         .iter()
-        .map(|f| Catalog::parse(&f.text))
+        .map(|(_, f)| Catalog::parse(&f.text))
         .collect();
+    let source_resources: Vec<FluentResource> = sources
+        .iter()
+        .map(|(_, f)| FluentResource::try_new(f.text.clone()).unwrap_or_else(|(r, _)| r))
+        .collect();
+    let source = SourceLocale {
+        tag: &project.source,
+        catalogs: &source_catalogs,
+        resources: &source_resources,
+    };
 
     // Each locale is built and its files staged (written beside their targets) in its
     // own task, so only the locales being built are in memory; nothing replaces a file
@@ -132,7 +142,6 @@ pub fn run(project: &Project, opts: &Options) -> Result<Report> {
             let chain = &chains[tag];
             let transform = transforms.get(tag).copied();
             let mut texts: HashMap<Tag, Vec<TextFile>> = HashMap::new();
-            texts.insert(project.source.clone(), source_texts.clone());
             for t in chain
                 .iter()
                 .filter(|t| **t != project.source && !transforms.contains_key(*t))
@@ -146,15 +155,8 @@ pub fn run(project: &Project, opts: &Options) -> Result<Report> {
                 }
                 texts.insert(t.clone(), files);
             }
-            let (summary, locale_files, mut entry) = build_locale(
-                tag,
-                chain,
-                &texts,
-                &source_catalogs,
-                &project.source,
-                transform,
-                &docs,
-            );
+            let (summary, locale_files, mut entry) =
+                build_locale(tag, chain, &texts, &source, transform, &docs);
             let mut hashes = BTreeMap::new();
             let mut written = 0;
             for (rel, bytes) in &locale_files {
@@ -165,13 +167,10 @@ pub fn run(project: &Project, opts: &Options) -> Result<Report> {
                 written += usize::from(project.stage(&staging, &out_dir.join(rel), bytes)?);
             }
             entry["files"] = json!(hashes);
-            let titles: Vec<(String, String)> = docs
+            let titles = summary
+                .titles
                 .iter()
-                .map(|e| {
-                    let title = summary_title(&locale_files, &e.doc.name)
-                        .unwrap_or_else(|| e.doc.name.clone());
-                    (format!("{}.html", e.doc.name), title)
-                })
+                .map(|(doc, title)| (format!("{doc}.html"), title.clone()))
                 .collect();
             Ok(Staged {
                 summary,
@@ -227,16 +226,6 @@ pub fn run(project: &Project, opts: &Options) -> Result<Report> {
     })
 }
 
-/// The `<title>` of a built handout, for the language picker.
-fn summary_title(files: &[(PathBuf, Vec<u8>)], doc: &str) -> Option<String> {
-    let (_, bytes) = files.iter().find(|(p, _)| {
-        p.file_name()
-            .is_some_and(|n| n.to_string_lossy() == format!("{doc}.json"))
-    })?;
-    let v: Value = serde_json::from_slice(bytes).ok()?;
-    v["title"]["text"].as_str().map(bundle::html::plain)
-}
-
 /// Builds one locale in memory from Fluent texts: `locale` falls back to `source`.
 /// Returns the files of `dist/<tag>/` (relative paths). The entry point for fuzzing.
 pub fn build_texts(
@@ -256,46 +245,59 @@ pub fn build_texts(
             .collect()
     };
     let mut texts = HashMap::new();
-    texts.insert(source_tag.clone(), to_files(source));
     texts.insert(tag.clone(), to_files(locale));
-    let source_catalogs: Vec<Catalog> = texts[source_tag]
+    let catalogs: Vec<Catalog> = source.iter().map(|t| Catalog::parse(t)).collect();
+    let resources: Vec<FluentResource> = source
         .iter()
-        .map(|f| Catalog::parse(&f.text))
+        .map(|t| FluentResource::try_new(t.clone()).unwrap_or_else(|(r, _)| r))
         .collect();
+    let source = SourceLocale {
+        tag: source_tag,
+        catalogs: &catalogs,
+        resources: &resources,
+    };
     let chain = [tag.clone(), source_tag.clone()];
-    build_locale(
-        tag,
-        &chain,
-        &texts,
-        &source_catalogs,
-        source_tag,
-        None,
-        docs,
-    )
-    .1
+    build_locale(tag, &chain, &texts, &source, None, docs).1
 }
 
-#[allow(clippy::too_many_arguments)]
+/// The source locale, parsed once and shared by every locale's build (a Fluent bundle
+/// can hold borrowed resources).
+struct SourceLocale<'a, 's> {
+    tag: &'a Tag,
+    catalogs: &'a [Catalog<'s>],
+    resources: &'a [FluentResource],
+}
+
 fn build_locale(
     tag: &Tag,
     chain: &[Tag],
     texts: &HashMap<Tag, Vec<TextFile>>,
-    source_catalogs: &[Catalog],
-    source: &Tag,
+    source_locale: &SourceLocale,
     transform: Option<Transform>,
     docs: &[Extracted],
 ) -> Built {
-    // One bundle and one set of catalogs per chain locale (a pseudo-locale reads the source).
-    let text_for = |t: &Tag| -> &[TextFile] {
-        let key = if transform.is_some() && t == tag {
-            source
-        } else {
-            t
-        };
-        texts.get(key).map(Vec::as_slice).unwrap_or(&[])
-    };
-    let mut bundles: Vec<FluentBundle<FluentResource>> = Vec::new();
-    let mut catalogs: Vec<Vec<Catalog>> = Vec::new();
+    let source = source_locale.tag;
+    let source_catalogs = source_locale.catalogs;
+    // One bundle and one set of catalogs per chain locale; the source's are shared (a
+    // pseudo-locale is the source with a transform).
+    let is_source = |t: &Tag| t == source || (transform.is_some() && t == tag);
+    let own: Vec<(Vec<FluentResource>, Vec<Catalog>)> = chain
+        .iter()
+        .map(|t| {
+            let files = match texts.get(t) {
+                Some(files) if !is_source(t) => files.as_slice(),
+                _ => &[],
+            };
+            let resources = files
+                .iter()
+                .map(|f| FluentResource::try_new(f.text.clone()).unwrap_or_else(|(r, _)| r))
+                .collect();
+            let catalogs = files.iter().map(|f| Catalog::parse(&f.text)).collect();
+            (resources, catalogs)
+        })
+        .collect();
+    let mut bundles: Vec<FluentBundle<&FluentResource>> = Vec::new();
+    let mut catalogs: Vec<&[Catalog]> = Vec::new();
     for (k, t) in chain.iter().enumerate() {
         let mut b = FluentBundle::new(vec![t.langid().clone()]);
         b.set_use_isolating(false);
@@ -303,17 +305,16 @@ fn build_locale(
         if k == 0 {
             b.set_transform(transform);
         }
-        for f in text_for(t) {
-            let res = FluentResource::try_new(f.text.clone()).unwrap_or_else(|(r, _)| r);
-            let _ = b.add_resource(res);
+        let (resources, cats) = if is_source(t) {
+            (source_locale.resources, source_catalogs)
+        } else {
+            (own[k].0.as_slice(), own[k].1.as_slice())
+        };
+        for r in resources {
+            let _ = b.add_resource(r);
         }
         bundles.push(b);
-        catalogs.push(
-            text_for(t)
-                .iter()
-                .map(|f| Catalog::parse(&f.text))
-                .collect(),
-        );
+        catalogs.push(cats);
     }
 
     let format = |k: usize, id: &str, attr: Option<&str>| -> Option<String> {
@@ -428,7 +429,7 @@ fn build_locale(
     }
     // Terms only the translations define (referenced by them).
     let mut extra_terms: BTreeMap<String, String> = BTreeMap::new();
-    for locale_catalogs in &catalogs {
+    for locale_catalogs in catalogs.iter().copied() {
         for c in locale_catalogs {
             for i in 0..c.resource.body.len() {
                 if let EntryKind::Term(_) = c.kind(i) {
@@ -446,6 +447,21 @@ fn build_locale(
     }
     let ftl = ftl.trim_end().to_string() + "\n";
 
+    let titles = docs
+        .iter()
+        .map(|e| {
+            let title = e
+                .doc
+                .blocks
+                .iter()
+                .zip(&e.ids)
+                .find(|(b, _)| b.kind == crate::content::BlockKind::Title)
+                .and_then(|(_, id)| lb.part(id.as_deref()?, None))
+                .map(|p| bundle::html::plain(&p.text))
+                .unwrap_or_else(|| e.doc.name.clone());
+            (e.doc.name.clone(), title)
+        })
+        .collect();
     let dir = PathBuf::from(tag.as_str());
     let mut files: Vec<(PathBuf, Vec<u8>)> = Vec::new();
     for e in docs {
@@ -493,6 +509,7 @@ fn build_locale(
             messages: total,
             fell_back,
             foreign,
+            titles,
         },
         files,
         entry,
