@@ -72,18 +72,9 @@ fi
 command -v python3 >/dev/null || { echo "run.sh: needs python3" >&2; exit 2; }
 
 if [ -z "${BENCH_NO_BUILD:-}" ]; then
-  for attempt in 1 2 3 4 5 6 7 8 9 10; do
-    log "cargo build --release && cargo build --release --examples (attempt $attempt)"
-    if (cd "$REPO" && cargo build --release --quiet && cargo build --release --examples --quiet); then
-      break
-    fi
-    if [ "$attempt" = 10 ]; then
-      echo "run.sh: the build keeps failing" >&2
-      exit 2
-    fi
-    log "build failed (someone editing src/?); retrying in 60 s"
-    sleep 60
-  done
+  log "cargo build --release && cargo build --release --examples"
+  (cd "$REPO" && cargo build --release --quiet && cargo build --release --examples --quiet) ||
+    { echo "run.sh: the build failed" >&2; exit 2; }
 fi
 mkdir -p "$WORK/bin"
 cp "$REPO/target/release/carta" "$REPO/target/release/examples/gen_corpus" \
