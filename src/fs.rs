@@ -182,8 +182,8 @@ fn flush(files: &[(tempfile::TempPath, PathBuf)]) -> Result<()> {
                 path: path.clone(),
                 source,
             };
-            let file = std::fs::File::open(tmp).map_err(werr)?;
-            if devices.insert(file.metadata().map_err(werr)?.dev()) {
+            if devices.insert(std::fs::metadata(tmp).map_err(werr)?.dev()) {
+                let file = std::fs::File::open(tmp).map_err(werr)?;
                 rustix::fs::syncfs(&file).map_err(|e| werr(e.into()))?;
             }
         }
