@@ -19,13 +19,43 @@ use crate::fs::TextFile;
 use crate::locale::Tag;
 use crate::project::Project;
 
+/// What to do when the source locale's folder is missing: extract the handouts, or
+/// name the folder a project without handouts (Firefox-like) uses for its source.
+fn missing_source_hint(project: &Project) -> String {
+    let language = project.source.langid().language;
+    let mut candidates: Vec<String> = std::fs::read_dir(project.locales_dir())
+        .into_iter()
+        .flatten()
+        .flatten()
+        .filter(|e| e.path().is_dir())
+        .filter_map(|e| e.file_name().into_string().ok())
+        .filter(|name| Tag::parse(name).is_ok_and(|t| t.langid().language == language))
+        .collect();
+    candidates.sort();
+    if let Some(first) = candidates.first() {
+        let list = candidates
+            .iter()
+            .map(|c| format!("`{c}`"))
+            .collect::<Vec<_>>()
+            .join(", ");
+        format!("the locales folder has {list}: if that is the source, set `source-locale = \"{first}\"` in carta.toml")
+    } else if project.content_dir().is_dir() {
+        "run `carta extract` first to create it from the handouts".into()
+    } else {
+        "run `carta extract` first (or set `source-locale` in carta.toml)".into()
+    }
+}
+
 /// The source locale's files, read once: (relative path, file).
 pub fn read_sources(project: &Project) -> Result<Vec<(std::path::PathBuf, TextFile)>> {
     let dir = project.locale_dir(&project.source);
     if !dir.is_dir() {
         return Err(Error::Input {
             path: project.show(&dir),
-            message: "the source locale folder does not exist; run `carta extract` first (or set `source-locale` in carta.toml)".into(),
+            message: format!(
+                "the source locale folder does not exist; {}",
+                missing_source_hint(project)
+            ),
         });
     }
     let files = project.ftl_files(&dir)?;
