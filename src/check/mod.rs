@@ -213,7 +213,18 @@ pub fn check_texts(
         &mut cov,
         &mut out,
     );
-    rules::format_check(tag, &[(path.as_path(), &locale)], &source_vars, &mut out);
+    let functions = source
+        .resource
+        .body
+        .iter()
+        .flat_map(rules::unknown_functions)
+        .map(str::to_string)
+        .collect();
+    let runtime = rules::Runtime {
+        vars: &source_vars,
+        functions: &functions,
+    };
+    rules::format_check(tag, &[(path.as_path(), &locale)], &runtime, &mut out);
     (cov, out)
 }
 

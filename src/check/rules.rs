@@ -900,7 +900,8 @@ fn select_in_entry(entry: &ast::Entry<&str>) -> bool {
 }
 
 /// Functions called anywhere in an entry (every variant) that no runtime provides.
-fn unknown_functions<'s>(entry: &ast::Entry<&'s str>) -> Vec<&'s str> {
+/// The functions an entry calls that no Fluent runtime provides by itself.
+pub fn unknown_functions<'s>(entry: &ast::Entry<&'s str>) -> Vec<&'s str> {
     let mut out = Vec::new();
     for p in entry_patterns(entry) {
         walk_pattern(p, &mut |e| {
@@ -914,15 +915,31 @@ fn unknown_functions<'s>(entry: &ast::Entry<&'s str>) -> Vec<&'s str> {
     out
 }
 
+/// What the app formats a locale's messages with, as far as the source shows it.
+pub struct Runtime<'a> {
+    /// The variables each source message uses (formatting passes them all).
+    pub vars: &'a HashMap<String, Vec<String>>,
+    /// Functions the source calls beyond `NUMBER` and `DATETIME`: the app provides them
+    /// (Firefox's `PLATFORM()`), so a translation may call them too.
+    pub functions: &'a rustc_hash::FxHashSet<String>,
+}
+
+impl Runtime<'_> {
+    fn provides(&self, function: &str) -> bool {
+        KNOWN_FUNCTIONS.contains(&function) || self.functions.contains(function)
+    }
+}
+
 /// Formats every message of a locale with fluent-bundle, as an app would, and reports
 /// what the runtime reports (cycles, unknown functions, too many placeables). Missing
 /// references are left to `unknown-reference`, which knows about the source.
 pub fn format_check(
     tag: &Tag,
     files: &[(&Path, &Catalog)],
-    source_vars: &HashMap<String, Vec<String>>,
+    runtime: &Runtime,
     out: &mut Vec<Diagnostic>,
 ) {
+    let source_vars = runtime.vars;
     use fluent_bundle::resolver::errors::{ReferenceKind, ResolverError};
     use fluent_bundle::{FluentArgs, FluentBundle, FluentError, FluentResource, FluentValue};
 
@@ -1004,6 +1021,9 @@ pub fn format_check(
             let samples: &[f64] = if has_select { &select_samples } else { &[3.0] };
             let mut seen = HashSet::new();
             for name in unknown_functions(entry) {
+                if runtime.provides(name) {
+                    continue;
+                }
                 let why = format!("unknown function `{name}()`");
                 if seen.insert(why.clone()) {
                     out.push(Diagnostic::new(
@@ -1044,7 +1064,7 @@ pub fn format_check(
                         };
                         let why = match r {
                             ResolverError::Reference(ReferenceKind::Function { id }) => {
-                                if KNOWN_FUNCTIONS.contains(&id.as_str()) {
+                                if runtime.provides(id) {
                                     continue;
                                 }
                                 format!("unknown function `{id}()`")

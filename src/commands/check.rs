@@ -97,6 +97,11 @@ pub fn run_streaming<T: Send>(
             source_ids.insert(m.id.clone());
         }
     }
+    let source_functions: FxHashSet<String> = catalogs
+        .iter()
+        .flat_map(|c| c.resource.body.iter().flat_map(rules::unknown_functions))
+        .map(str::to_string)
+        .collect();
     let covered = super::fallback_coverage(project, &tags, &all_tags)?;
 
     let side = SourceSide {
@@ -104,7 +109,10 @@ pub fn run_streaming<T: Send>(
         catalogs: &catalogs,
         facts: &facts,
         ids: &source_ids,
-        vars: &source_vars,
+        runtime: rules::Runtime {
+            vars: &source_vars,
+            functions: &source_functions,
+        },
     };
     // Locales go in batches of a few per thread: enough to keep every core busy, few
     // enough that only a batch's diagnostics exist at a time.
@@ -133,7 +141,7 @@ struct SourceSide<'a, 's> {
     catalogs: &'a [Catalog<'s>],
     facts: &'a [rules::SourceFacts],
     ids: &'a FxHashSet<String>,
-    vars: &'a HashMap<String, Vec<String>>,
+    runtime: rules::Runtime<'a>,
 }
 
 fn check_locale(
@@ -147,7 +155,7 @@ fn check_locale(
         catalogs: source_catalogs,
         facts: source_facts,
         ids: source_ids,
-        vars: source_vars,
+        ref runtime,
     } = *side;
     let dir = project.locale_dir(tag);
     let glossary_path = dir.join("glossary.toml");
@@ -287,7 +295,7 @@ fn check_locale(
         .map(|((rel, _), c)| (project.show(&dir.join(rel)), c))
         .collect();
     let refs: Vec<(&Path, &Catalog)> = shown_files.iter().map(|(p, c)| (p.as_path(), *c)).collect();
-    rules::format_check(tag, &refs, source_vars, &mut diags);
+    rules::format_check(tag, &refs, runtime, &mut diags);
 
     // Severities from carta.toml; then positions, at the edge where the text is at hand.
     let overrides: HashMap<Code, Severity> = project

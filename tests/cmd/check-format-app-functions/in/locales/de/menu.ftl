@@ -1,0 +1,7 @@
+menu-quit =
+    { PLATFORM() ->
+        [windows] Beenden
+       *[other] Beenden
+    }
+# A function neither Fluent nor the source provides.
+menu-size = Größe: { FILESIZE($bytes) }

@@ -1,0 +1,6 @@
+menu-quit =
+    { PLATFORM() ->
+        [windows] Esci
+       *[other] Esci
+    }
+menu-size = Dimensione: { NUMBER($bytes) }
