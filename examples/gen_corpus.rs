@@ -994,39 +994,10 @@ fn style(tag: &str, index: usize) -> Style {
     Style {
         letters,
         punct,
-        plurals: plural_categories(tag),
+        plurals: carta::locale::Tag::parse(tag)
+            .map(|t| carta::check::rules::plural_categories(&t))
+            .unwrap_or_default(),
     }
-}
-
-/// The CLDR cardinal categories of a locale (the way `carta check` finds them).
-fn plural_categories(tag: &str) -> Vec<&'static str> {
-    use intl_pluralrules::{PluralCategory, PluralRuleType, PluralRules};
-    let Ok(langid) = tag.parse::<unic_langid::LanguageIdentifier>() else {
-        return Vec::new();
-    };
-    let Ok(rules) = PluralRules::create(langid, PluralRuleType::CARDINAL) else {
-        return Vec::new();
-    };
-    let mut found = std::collections::BTreeSet::new();
-    let samples = (0..=200u64).map(|n| n.to_string()).chain(
-        ["1000000", "0.5", "1.5", "2.5", "1.0", "10.0"]
-            .iter()
-            .map(|s| s.to_string()),
-    );
-    for s in samples {
-        if let Ok(c) = rules.select(s.as_str()) {
-            found.insert(match c {
-                PluralCategory::ZERO => 0,
-                PluralCategory::ONE => 1,
-                PluralCategory::TWO => 2,
-                PluralCategory::FEW => 3,
-                PluralCategory::MANY => 4,
-                PluralCategory::OTHER => 5,
-            });
-        }
-    }
-    const NAMES: [&str; 6] = ["zero", "one", "two", "few", "many", "other"];
-    found.into_iter().map(|i| NAMES[i]).collect()
 }
 
 const LATIN: [[&str; 6]; 5] = [
@@ -1332,19 +1303,20 @@ fn own_pattern(p: &ast::Pattern<&str>, style: Option<&Style>) -> ast::Pattern<St
 
 /// Serializes a copy of a source message or term (without its comment) under `id`,
 /// translated into `style` (`None`: untranslated; terms, brand names, always are).
+fn own_attrs(attrs: &[ast::Attribute<&str>], style: Option<&Style>) -> Vec<ast::Attribute<String>> {
+    attrs
+        .iter()
+        .map(|a| ast::Attribute {
+            id: own_id(&a.id),
+            value: own_pattern(&a.value, style),
+        })
+        .collect()
+}
+
 fn translated_entry(entry: &ast::Entry<&str>, id: &str, style: Option<&Style>) -> String {
-    let own_attrs = |attrs: &[ast::Attribute<&str>]| -> Vec<ast::Attribute<String>> {
-        attrs
-            .iter()
-            .map(|a| ast::Attribute {
-                id: own_id(&a.id),
-                value: own_pattern(&a.value, style),
-            })
-            .collect()
-    };
     let entry = match entry {
         ast::Entry::Message(m) => {
-            let mut attributes = own_attrs(&m.attributes);
+            let mut attributes = own_attrs(&m.attributes, style);
             // The access key: a letter of the translated label (not the English key, so
             // `identical` does not fire on every one of them).
             let english: String = m
@@ -1388,14 +1360,7 @@ fn translated_entry(entry: &ast::Entry<&str>, id: &str, style: Option<&Style>) -
                 name: id.trim_start_matches('-').to_string(),
             },
             value: own_pattern(&t.value, None),
-            attributes: t
-                .attributes
-                .iter()
-                .map(|a| ast::Attribute {
-                    id: own_id(&a.id),
-                    value: own_pattern(&a.value, None),
-                })
-                .collect(),
+            attributes: own_attrs(&t.attributes, None),
             comment: None,
         }),
         _ => unreachable!("only messages and terms are translated"),

@@ -5,26 +5,10 @@
 
 mod common;
 
-use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
 use common::*;
-
-fn snapshot(root: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
-    walkdir::WalkDir::new(root)
-        .sort_by_file_name()
-        .into_iter()
-        .filter_map(Result::ok)
-        .filter(|e| !e.file_type().is_dir())
-        .map(|e| {
-            (
-                e.path().to_path_buf(),
-                std::fs::read(e.path()).unwrap_or_else(|_| b"<unreadable>".to_vec()),
-            )
-        })
-        .collect()
-}
 
 /// Runs carta, expects `code`, a single stderr line containing every `needle`, and an
 /// unchanged tree.

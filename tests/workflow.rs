@@ -244,13 +244,7 @@ fn build_is_deterministic_and_round_trips_the_source() {
     let tmp = shipped_project();
     let root = tmp.path();
     carta_ok(root, &["build", "--pseudo"], 0);
-    let first: Vec<(std::path::PathBuf, Vec<u8>)> = walkdir::WalkDir::new(root.join("dist"))
-        .sort_by_file_name()
-        .into_iter()
-        .filter_map(|e| e.ok())
-        .filter(|e| e.file_type().is_file())
-        .map(|e| (e.path().to_path_buf(), std::fs::read(e.path()).unwrap()))
-        .collect();
+    let first = snapshot(&root.join("dist"));
     std::fs::remove_dir_all(root.join("dist")).unwrap();
     carta_ok(root, &["build", "--pseudo"], 0);
     for (path, bytes) in &first {
@@ -380,11 +374,7 @@ fn build_writes_more_files_than_the_open_file_limit() {
         "stderr: {}",
         String::from_utf8_lossy(&out.stderr)
     );
-    let written = walkdir::WalkDir::new(root.join("dist"))
-        .into_iter()
-        .filter_map(|e| e.ok())
-        .filter(|e| e.file_type().is_file())
-        .count();
+    let written = snapshot(&root.join("dist")).len();
     assert!(written > 24, "only {written} files written");
 }
 
@@ -409,14 +399,4 @@ fn a_bad_file_in_one_locale_leaves_every_locale_as_it_was() {
         "{stderr}"
     );
     assert_eq!(snapshot(&root.join("locales")), before);
-}
-
-fn snapshot(dir: &std::path::Path) -> Vec<(std::path::PathBuf, Vec<u8>)> {
-    walkdir::WalkDir::new(dir)
-        .sort_by_file_name()
-        .into_iter()
-        .filter_map(|e| e.ok())
-        .filter(|e| e.file_type().is_file())
-        .map(|e| (e.path().to_path_buf(), std::fs::read(e.path()).unwrap()))
-        .collect()
 }

@@ -73,3 +73,19 @@ pub fn write(path: impl AsRef<Path>, text: &str) {
 pub fn json(text: &str) -> serde_json::Value {
     serde_json::from_str(text).unwrap_or_else(|e| panic!("invalid JSON ({e}):\n{text}"))
 }
+
+/// Every file under `root` (absolute path → bytes), for "nothing changed" assertions.
+pub fn snapshot(root: &Path) -> std::collections::BTreeMap<PathBuf, Vec<u8>> {
+    walkdir::WalkDir::new(root)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| !e.file_type().is_dir())
+        .map(|e| {
+            (
+                e.path().to_path_buf(),
+                std::fs::read(e.path()).unwrap_or_else(|_| b"<unreadable>".to_vec()),
+            )
+        })
+        .collect()
+}
