@@ -213,13 +213,7 @@ pub fn check_texts(
         &mut cov,
         &mut out,
     );
-    let functions = source
-        .resource
-        .body
-        .iter()
-        .flat_map(rules::unknown_functions)
-        .map(str::to_string)
-        .collect();
+    let functions = rules::source_functions([&source]);
     let runtime = rules::Runtime {
         vars: &source_vars,
         functions: &functions,

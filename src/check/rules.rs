@@ -901,7 +901,7 @@ fn select_in_entry(entry: &ast::Entry<&str>) -> bool {
 
 /// Functions called anywhere in an entry (every variant) that no runtime provides.
 /// The functions an entry calls that no Fluent runtime provides by itself.
-pub fn unknown_functions<'s>(entry: &ast::Entry<&'s str>) -> Vec<&'s str> {
+fn unknown_functions<'s>(entry: &ast::Entry<&'s str>) -> Vec<&'s str> {
     let mut out = Vec::new();
     for p in entry_patterns(entry) {
         walk_pattern(p, &mut |e| {
@@ -922,6 +922,17 @@ pub struct Runtime<'a> {
     /// Functions the source calls beyond `NUMBER` and `DATETIME`: the app provides them
     /// (Firefox's `PLATFORM()`), so a translation may call them too.
     pub functions: &'a rustc_hash::FxHashSet<String>,
+}
+
+/// The functions a source calls beyond Fluent's own (see [`Runtime::functions`]).
+pub fn source_functions<'c>(
+    catalogs: impl IntoIterator<Item = &'c Catalog<'c>>,
+) -> rustc_hash::FxHashSet<String> {
+    catalogs
+        .into_iter()
+        .flat_map(|c| c.resource.body.iter().flat_map(unknown_functions))
+        .map(str::to_string)
+        .collect()
 }
 
 impl Runtime<'_> {

@@ -97,11 +97,7 @@ pub fn run_streaming<T: Send>(
             source_ids.insert(m.id.clone());
         }
     }
-    let source_functions: FxHashSet<String> = catalogs
-        .iter()
-        .flat_map(|c| c.resource.body.iter().flat_map(rules::unknown_functions))
-        .map(str::to_string)
-        .collect();
+    let source_functions = rules::source_functions(&catalogs);
     let covered = super::fallback_coverage(project, &tags, &all_tags)?;
 
     let side = SourceSide {

@@ -1,0 +1,1 @@
+needle = Beim Dry Needling wird eine dünne Nadel verwendet.

@@ -1,0 +1,1 @@
+needle = Dry needling uses a thin needle.

@@ -1,0 +1,1 @@
+needle = Il dry needling usa un ago sottile.
