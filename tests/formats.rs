@@ -146,3 +146,37 @@ fn gates() {
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("carta.toml:"), "{err}");
 }
+
+/// `carta check | head`: the report is streamed, and a reader that goes away early ends
+/// the output quietly; the exit code still gives the result (1: the warnings of a
+/// locale with nothing translated are findings, and --deny warnings makes them fail).
+#[test]
+fn a_closed_pipe_ends_the_report_quietly() {
+    use std::io::Read;
+    let tmp = tempfile::tempdir().unwrap();
+    let root = tmp.path();
+    let source: String = (0..3000)
+        .map(|i| format!("message-{i} = Text number {i} of the source\n"))
+        .collect();
+    std::fs::create_dir_all(root.join("locales/en-US")).unwrap();
+    std::fs::create_dir_all(root.join("locales/de")).unwrap();
+    write(root.join("locales/en-US/app.ftl"), &source);
+    write(root.join("locales/de/app.ftl"), "");
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_carta"))
+        .args(["-C", root.to_str().unwrap(), "check", "--deny", "warnings"])
+        .env("NO_COLOR", "1")
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdout = child.stdout.take().unwrap();
+    let mut first = [0u8; 64];
+    stdout.read_exact(&mut first).unwrap();
+    assert!(first.starts_with(b"warning[W001]"), "{first:?}");
+    drop(stdout);
+    let out = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "stderr: {stderr}");
+    assert!(!stderr.contains("cannot write"), "stderr: {stderr}");
+    assert!(!stderr.contains("panicked"), "stderr: {stderr}");
+}
