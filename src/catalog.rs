@@ -139,9 +139,17 @@ impl<'a> Catalog<'a> {
         }
         // The file's usual line ending: CRLF when most lines end so. (Not "any CRLF": a
         // stray CR before a newline carta adds would flip a LF file to CRLF next time.)
-        let crlf = text.matches("\r\n").count();
-        let lf = text.matches('\n').count();
-        let eol = if crlf * 2 > lf { "\r\n" } else { "\n" };
+        let eol = if memchr::memchr(b'\r', text.as_bytes()).is_none() {
+            "\n"
+        } else {
+            let crlf = memchr::memmem::find_iter(text.as_bytes(), b"\r\n").count();
+            let lf = memchr::memchr_iter(b'\n', text.as_bytes()).count();
+            if crlf * 2 > lf {
+                "\r\n"
+            } else {
+                "\n"
+            }
+        };
         Catalog {
             text,
             resource,
@@ -279,51 +287,48 @@ pub fn template_id(line: &str) -> Option<&str> {
 pub const MAX_NESTING: usize = 64;
 
 /// The byte offset where `text` nests placeables deeper than [`MAX_NESTING`], if it does.
-/// String literals are skipped, so `{"{"}` does not count.
+/// String literals are skipped, so `{"{"}` does not count, and a line that starts a new
+/// entry (a letter, `-` or `#` in column 0) resets the depth: unbalanced braces do not
+/// carry over. Outside placeables it jumps from `{` to `{` (memchr), so a file costs
+/// little more than the scan of its placeables.
 pub fn too_deep(text: &str) -> Option<usize> {
+    let bytes = text.as_bytes();
     let mut depth = 0usize;
     let mut in_string = false;
-    let mut line_start = 0;
-    for line in text.split_inclusive('\n') {
-        let bytes = line.as_bytes();
-        // A new entry starts at column 0: unbalanced braces do not carry over.
-        if bytes
-            .first()
-            .is_some_and(|c| c.is_ascii_alphabetic() || *c == b'-' || *c == b'#')
+    let mut i = 0;
+    while i < bytes.len() {
+        if depth == 0 && !in_string {
+            // A reset at depth 0 changes nothing, so the lines in between can be skipped.
+            i += memchr::memchr(b'{', &bytes[i..])?;
+        }
+        if i > 0
+            && bytes[i - 1] == b'\n'
+            && (bytes[i].is_ascii_alphabetic() || bytes[i] == b'-' || bytes[i] == b'#')
         {
             depth = 0;
             in_string = false;
         }
-        // Fast path: most lines have no placeable at all.
-        if depth == 0 && !in_string && !bytes.contains(&b'{') {
-            line_start += line.len();
-            continue;
-        }
-        let mut i = 0;
-        while i < bytes.len() {
-            let b = bytes[i];
-            if in_string {
-                match b {
-                    b'\\' => i += 1,
-                    b'"' | b'\n' => in_string = false,
-                    _ => {}
-                }
-            } else {
-                match b {
-                    b'{' => {
-                        depth += 1;
-                        if depth > MAX_NESTING {
-                            return Some(line_start + i);
-                        }
-                    }
-                    b'}' => depth = depth.saturating_sub(1),
-                    b'"' if depth > 0 => in_string = true,
-                    _ => {}
-                }
+        let b = bytes[i];
+        if in_string {
+            match b {
+                b'\\' => i += 1,
+                b'"' | b'\n' => in_string = false,
+                _ => {}
             }
-            i += 1;
+        } else {
+            match b {
+                b'{' => {
+                    depth += 1;
+                    if depth > MAX_NESTING {
+                        return Some(i);
+                    }
+                }
+                b'}' => depth = depth.saturating_sub(1),
+                b'"' if depth > 0 => in_string = true,
+                _ => {}
+            }
         }
-        line_start += line.len();
+        i += 1;
     }
     None
 }
@@ -399,6 +404,67 @@ mod tests {
     fn line_ending_follows_the_majority() {
         assert_eq!(Catalog::parse("a = A\nb = B\r\nc = C\n").eol, "\n");
         assert_eq!(Catalog::parse("a = A\r\nb = B\r\nc = C\n").eol, "\r\n");
+    }
+
+    /// The line-by-line scan [`too_deep`] replaced (the reference it is tested against).
+    /// The byte offset where `text` nests placeables deeper than [`MAX_NESTING`], if it does.
+    /// String literals are skipped, so `{"{"}` does not count.
+    fn too_deep_reference(text: &str) -> Option<usize> {
+        let mut depth = 0usize;
+        let mut in_string = false;
+        let mut line_start = 0;
+        for line in text.split_inclusive('\n') {
+            let bytes = line.as_bytes();
+            // A new entry starts at column 0: unbalanced braces do not carry over.
+            if bytes
+                .first()
+                .is_some_and(|c| c.is_ascii_alphabetic() || *c == b'-' || *c == b'#')
+            {
+                depth = 0;
+                in_string = false;
+            }
+            // Fast path: most lines have no placeable at all.
+            if depth == 0 && !in_string && !bytes.contains(&b'{') {
+                line_start += line.len();
+                continue;
+            }
+            let mut i = 0;
+            while i < bytes.len() {
+                let b = bytes[i];
+                if in_string {
+                    match b {
+                        b'\\' => i += 1,
+                        b'"' | b'\n' => in_string = false,
+                        _ => {}
+                    }
+                } else {
+                    match b {
+                        b'{' => {
+                            depth += 1;
+                            if depth > MAX_NESTING {
+                                return Some(line_start + i);
+                            }
+                        }
+                        b'}' => depth = depth.saturating_sub(1),
+                        b'"' if depth > 0 => in_string = true,
+                        _ => {}
+                    }
+                }
+                i += 1;
+            }
+            line_start += line.len();
+        }
+        None
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn nesting_guard_matches_the_line_scan(
+            chars in proptest::collection::vec(proptest::sample::select(vec!['{', '}', '"', '\\', '\n', 'a', '-', '#', ' ', '{', '{']), 0..400)
+        ) {
+            let text: String = chars.into_iter().collect();
+            proptest::prop_assert_eq!(too_deep(&text), too_deep_reference(&text));
+        }
     }
 
     #[test]

@@ -221,8 +221,12 @@ fn run(cli: Cli) -> Result<u8> {
             };
             // The report is written as each locale is checked (a hundred locales' worth
             // of diagnostics never sits in memory), through a buffer: anstream strips
-            // colour per write.
-            let mut out = std::io::BufWriter::with_capacity(1 << 16, out.lock());
+            // colour per write. The machine formats have no colour to strip.
+            let sink: Box<dyn Write> = match format {
+                carta::report::Format::Text => Box::new(out.lock()),
+                _ => Box::new(std::io::stdout().lock()),
+            };
+            let mut out = std::io::BufWriter::with_capacity(1 << 16, sink);
             let mut stream = carta::report::Stream::new(format, project.source.as_str());
             // A closed pipe (`carta check | head`) just ends the output; the exit code
             // still tells the result.
