@@ -7,6 +7,7 @@
 //! `check` can point at `file:line:col`.
 
 use rustc_hash::FxHashMap;
+use std::borrow::Cow;
 use std::ops::Range;
 
 use fluent_syntax::ast;
@@ -27,7 +28,8 @@ pub struct Catalog<'a> {
     pub spans: Vec<Span>,
     pub errors: Vec<ParserError>,
     /// Message and term IDs (terms with their `-`) → index of their first definition.
-    pub index: FxHashMap<String, usize>,
+    /// The IDs borrow the text.
+    pub index: FxHashMap<Cow<'a, str>, usize>,
     /// Line ending used by the file (`"\r\n"` when it has any CRLF).
     pub eol: &'static str,
 }
@@ -130,12 +132,9 @@ impl<'a> Catalog<'a> {
         let mut index =
             FxHashMap::with_capacity_and_hasher(resource.body.len(), Default::default());
         for (i, entry) in resource.body.iter().enumerate() {
-            let id = match entry {
-                ast::Entry::Message(m) => m.id.name.to_string(),
-                ast::Entry::Term(t) => format!("-{}", t.id.name),
-                _ => continue,
-            };
-            index.entry(id).or_insert(i);
+            if let Some(id) = catalog_id(text, entry) {
+                index.entry(id).or_insert(i);
+            }
         }
         // The file's usual line ending: CRLF when most lines end so. (Not "any CRLF": a
         // stray CR before a newline carta adds would flip a LF file to CRLF next time.)
@@ -189,12 +188,8 @@ impl<'a> Catalog<'a> {
     }
 
     /// The ID of a message (`id`) or term (`-id`) entry.
-    pub fn entry_id(&self, i: usize) -> Option<String> {
-        match &self.resource.body[i] {
-            ast::Entry::Message(m) => Some(m.id.name.to_string()),
-            ast::Entry::Term(t) => Some(format!("-{}", t.id.name)),
-            _ => None,
-        }
+    pub fn entry_id(&self, i: usize) -> Option<Cow<'a, str>> {
+        catalog_id(self.text, &self.resource.body[i])
     }
 
     /// The message or term text without its comment, line endings normalised: what a
@@ -271,6 +266,29 @@ impl<'a> Catalog<'a> {
 pub struct Marker {
     pub hash: String,
     pub lines: usize,
+}
+
+/// The ID of a message (`id`) or term (`-id`), borrowed from `text` where the parser's
+/// slice of the name sits in it (always, for a term the `-` is the byte before).
+fn catalog_id<'a>(text: &'a str, entry: &ast::Entry<&'a str>) -> Option<Cow<'a, str>> {
+    match entry {
+        ast::Entry::Message(m) => Some(Cow::Borrowed(m.id.name)),
+        ast::Entry::Term(t) => {
+            let name = t.id.name;
+            let start = (name.as_ptr() as usize).wrapping_sub(text.as_ptr() as usize);
+            let end = start.wrapping_add(name.len());
+            match start
+                .checked_sub(1)
+                .and_then(|dash| text.get(dash..end).map(|s| (dash, s)))
+            {
+                Some((_, with_dash)) if with_dash.starts_with('-') => {
+                    Some(Cow::Borrowed(with_dash))
+                }
+                _ => Some(Cow::Owned(format!("-{name}"))),
+            }
+        }
+        _ => None,
+    }
 }
 
 /// `TODO some-id = ...` → `some-id`.

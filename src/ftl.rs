@@ -134,9 +134,11 @@ fn push_code(out: &mut String, chars: &mut std::str::Chars, n: usize) {
 
 /// Whether `id` is a valid Fluent message identifier.
 pub fn is_identifier(id: &str) -> bool {
-    let mut chars = id.chars();
-    chars.next().is_some_and(|c| c.is_ascii_alphabetic())
-        && chars.all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+    let bytes = id.as_bytes();
+    bytes.first().is_some_and(u8::is_ascii_alphabetic)
+        && bytes
+            .iter()
+            .all(|&b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
 }
 
 #[cfg(test)]

@@ -22,14 +22,15 @@ impl State {
     pub fn parse(text: &str) -> Result<State, (usize, String)> {
         let view = StateView::parse(text)?;
         let seen = view
-            .seen
-            .into_iter()
-            .map(|(id, patterns)| {
-                let owned = patterns
-                    .into_iter()
-                    .map(|(k, e)| (k.to_string(), unescape(e)))
+            .runs
+            .values()
+            .map(|&(start, end)| {
+                let lines = &view.lines[start..end];
+                let owned = lines
+                    .iter()
+                    .map(|(_, k, e)| (k.to_string(), unescape(e)))
                     .collect();
-                (id.to_string(), owned)
+                (lines[0].0.to_string(), owned)
             })
             .collect();
         Ok(State { seen })
@@ -58,13 +59,18 @@ impl State {
 /// message last saw is still the source's.
 #[derive(Debug, Default)]
 pub struct StateView<'a> {
-    seen: rustc_hash::FxHashMap<&'a str, Vec<(&'a str, &'a str)>>,
+    /// Every pattern line, `(id, ".attr" or "", escaped text)`, grouped by ID in file
+    /// order (sorted by ID only if the file was not, e.g. after a hand edit).
+    lines: Vec<(&'a str, &'a str, &'a str)>,
+    /// ID → its run of `lines`.
+    runs: rustc_hash::FxHashMap<&'a str, (usize, usize)>,
 }
 
 impl<'a> StateView<'a> {
     /// Parses like [`State::parse`], borrowing the text (values stay escaped).
     pub fn parse(text: &'a str) -> Result<StateView<'a>, (usize, String)> {
-        let mut seen: rustc_hash::FxHashMap<&str, Vec<(&str, &str)>> = Default::default();
+        let mut lines: Vec<(&str, &str, &str)> = Vec::with_capacity(text.len() / 64);
+        let mut grouped = true;
         for (n, line) in text.lines().enumerate() {
             let line = line.trim_end_matches('\r');
             if line.is_empty() || line.starts_with('#') {
@@ -76,9 +82,13 @@ impl<'a> StateView<'a> {
             {
                 return Err((n + 1, "unresolved merge conflict".into()));
             }
-            let Some((key, escaped)) = line
-                .split_once(" = ")
-                .or_else(|| line.strip_suffix(" =").map(|k| (k, "")))
+            // The key is an identifier: it ends at the first space.
+            let Some((key, escaped)) =
+                line.split_once(' ')
+                    .and_then(|(key, rest)| match rest.strip_prefix("= ") {
+                        Some(escaped) => Some((key, escaped)),
+                        None => (rest == "=").then_some((key, "")),
+                    })
             else {
                 return Err((n + 1, "expected `id = text`".into()));
             };
@@ -89,22 +99,41 @@ impl<'a> StateView<'a> {
             if !crate::ftl::is_identifier(id.strip_prefix('-').unwrap_or(id)) {
                 return Err((n + 1, format!("`{id}` is not a message ID")));
             }
-            seen.entry(id).or_default().push((attr, escaped));
+            if let Some(&(last, _, _)) = lines.last() {
+                grouped &= last <= id;
+            }
+            lines.push((id, attr, escaped));
         }
-        Ok(StateView { seen })
+        if !grouped {
+            lines.sort_by_key(|&(id, _, _)| id);
+        }
+        let mut runs =
+            rustc_hash::FxHashMap::with_capacity_and_hasher(lines.len(), Default::default());
+        let mut start = 0;
+        while start < lines.len() {
+            let id = lines[start].0;
+            let mut end = start + 1;
+            while end < lines.len() && lines[end].0 == id {
+                end += 1;
+            }
+            runs.insert(id, (start, end));
+            start = end;
+        }
+        Ok(StateView { lines, runs })
     }
 
     /// Whether `id` was recorded with text other than `current` (`false` when it was
     /// not recorded at all: nothing to compare).
     pub fn changed(&self, id: &str, current: &Patterns) -> bool {
-        let Some(seen) = self.seen.get(id) else {
+        let Some(&(start, end)) = self.runs.get(id) else {
             return false;
         };
+        let seen = &self.lines[start..end];
         seen.len() != current.len()
             || seen
                 .iter()
                 .zip(current)
-                .any(|((k, e), (ck, ct))| k != ck || !escaped_eq(e, ct))
+                .any(|((_, k, e), (ck, ct))| k != ck || !escaped_eq(e, ct))
     }
 }
 
@@ -201,6 +230,21 @@ mod tests {
         other[1].1 = "c".into();
         assert!(view.changed("a", &other));
         assert!(!view.changed("missing", &other));
+    }
+
+    /// A hand-edited file whose lines are not grouped by ID reads as if they were.
+    #[test]
+    fn view_groups_lines_of_an_unsorted_file() {
+        let text = "b = x\na = y\nb.attr = z\n";
+        let view = StateView::parse(text).unwrap();
+        let b = vec![
+            ("".to_string(), "x".to_string()),
+            (".attr".into(), "z".into()),
+        ];
+        assert!(!view.changed("b", &b));
+        assert!(!view.changed("a", &vec![("".to_string(), "y".to_string())]));
+        assert!(view.changed("a", &vec![("".to_string(), "z".to_string())]));
+        assert_eq!(State::parse(text).unwrap().seen["b"], b);
     }
 
     #[test]

@@ -78,7 +78,7 @@ pub fn source_messages(source: &Catalog) -> Vec<SourceMessage> {
             if seen.insert(id.clone()) {
                 out.push(SourceMessage {
                     patterns: source.patterns(i),
-                    id,
+                    id: id.into_owned(),
                     entry: i,
                 });
             }
@@ -134,7 +134,7 @@ pub fn new_file(source: &Catalog, opts: &Options) -> Synced {
             EntryKind::Message(_) | EntryKind::Term(_) => {
                 if source
                     .entry_id(i)
-                    .is_some_and(|id| opts.covered.contains(&id))
+                    .is_some_and(|id| opts.covered.contains(id.as_ref()))
                 {
                     continue;
                 }
@@ -203,11 +203,11 @@ pub fn sync_with(
         let role = match kind {
             EntryKind::Message(_) | EntryKind::Term(_) => {
                 let id = locale.entry_id(i).unwrap_or_default();
-                let first = locale.index.get(&id) == Some(&i);
-                if in_source.contains_key(id.as_str()) && first {
-                    translated.insert(id.clone());
-                    Role::Translated(id)
-                } else if in_source.contains_key(id.as_str()) {
+                let first = locale.index.get(id.as_ref()) == Some(&i);
+                if in_source.contains_key(id.as_ref()) && first {
+                    translated.insert(id.to_string());
+                    Role::Translated(id.into_owned())
+                } else if in_source.contains_key(id.as_ref()) {
                     Role::Keep // a duplicate: check reports it, sync keeps it
                 } else {
                     Role::Obsolete

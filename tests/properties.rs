@@ -146,10 +146,10 @@ proptest! {
     fn unchanged_source_leaves_the_file_byte_identical((locale, _) in locale_file()) {
         // Every message of the file is in the source: nothing to add, move or mark.
         let catalog = Catalog::parse(&locale);
-        let ids: Vec<String> = catalog.index.keys().cloned().collect();
+        let ids: Vec<String> = catalog.index.keys().map(|k| k.to_string()).collect();
         let mut source = String::new();
         for id in &ids {
-            let i = catalog.index[id];
+            let i = catalog.index[id.as_str()];
             source.push_str(&catalog.body_text(i));
             source.push_str("\n\n");
         }

@@ -175,8 +175,9 @@ pub fn check_texts(
     use std::collections::HashMap;
     let source = crate::catalog::Catalog::parse(source);
     let locale = crate::catalog::Catalog::parse(locale);
-    let source_ids: rustc_hash::FxHashSet<String> = source.index.keys().cloned().collect();
-    let locale_ids: rustc_hash::FxHashSet<String> = locale.index.keys().cloned().collect();
+    let source_ids: rustc_hash::FxHashSet<String> =
+        source.index.keys().map(|k| k.to_string()).collect();
+    let locale_ids: rustc_hash::FxHashSet<&str> = locale.index.keys().map(|k| k.as_ref()).collect();
     let mut source_vars: HashMap<String, Vec<String>> = HashMap::new();
     for (id, &i) in &source.index {
         if let fluent_syntax::ast::Entry::Message(m) = &source.resource.body[i] {
@@ -184,7 +185,10 @@ pub fn check_texts(
             for p in m.value.iter().chain(m.attributes.iter().map(|a| &a.value)) {
                 rules::collect_vars(p, &mut vars);
             }
-            source_vars.insert(id.clone(), vars.into_iter().map(str::to_string).collect());
+            source_vars.insert(
+                id.to_string(),
+                vars.into_iter().map(str::to_string).collect(),
+            );
         }
     }
     let none = rustc_hash::FxHashSet::default();

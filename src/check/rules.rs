@@ -22,7 +22,7 @@ pub struct Context<'a> {
     pub same_language: bool,
     pub source_ids: &'a FxHashSet<String>,
     /// IDs the locale defines, in any of its files (for references).
-    pub locale_ids: &'a FxHashSet<String>,
+    pub locale_ids: &'a FxHashSet<&'a str>,
     /// IDs translated by a (non-source) locale of the fallback chain.
     pub fallback_ids: &'a FxHashSet<String>,
     pub glossary: Option<&'a Glossary>,
@@ -94,7 +94,7 @@ impl SourceFacts {
             let Some(id) = source.entry_id(i) else {
                 continue;
             };
-            if source.index.get(&id) != Some(&i) {
+            if source.index.get(id.as_ref()) != Some(&i) {
                 continue;
             }
             let patterns = source.patterns(i);
@@ -111,7 +111,7 @@ impl SourceFacts {
                 });
             }
             messages.push(SourceMessage {
-                id,
+                id: id.into_owned(),
                 entry: i,
                 patterns,
                 derived,
@@ -193,7 +193,7 @@ pub fn check_file(
             }
             EntryKind::Message(_) | EntryKind::Term(_) => {
                 let id = locale.entry_id(i).unwrap_or_default();
-                if locale.index.get(&id) != Some(&i) {
+                if locale.index.get(id.as_ref()) != Some(&i) {
                     out.push(ctx.diag(
                         Code::DuplicateId,
                         path,
@@ -203,7 +203,7 @@ pub fn check_file(
                             "`{id}` is defined more than once; runtimes use only one definition"
                         ),
                     ));
-                } else if !ctx.source_ids.contains(&id) {
+                } else if !ctx.source_ids.contains(id.as_ref()) {
                     cov.obsolete += 1;
                     out.push(ctx.diag(Code::Obsolete, path, locale.id_offset(i), Some(&id), format!("`{id}` is no longer in the source; reuse the text elsewhere or delete it (`carta sync --prune`)")));
                 }
@@ -218,7 +218,7 @@ pub fn check_file(
         cov.total += 1;
         let words = m.words;
         cov.words_total += words;
-        let Some(&li) = locale.index.get(id) else {
+        let Some(&li) = locale.index.get(id.as_str()) else {
             if ctx.fallback_ids.contains(id) {
                 cov.translated += 1;
                 cov.via_fallback += 1;
@@ -465,10 +465,10 @@ fn check_text(
     {
         out.push(d(Code::Identical, offset, format!("{label} is identical to the source text (add it to `check.allow-identical` in carta.toml if that is intended)")));
     }
-    let t_numbers: HashSet<String> = if source.numbers.is_empty() {
-        HashSet::new()
+    let t_numbers: Vec<String> = if source.numbers.is_empty() {
+        Vec::new()
     } else {
-        numbers(&normalize_digits(t)).into_iter().collect()
+        numbers(&normalize_digits(t))
     };
     let mut missing_numbers: Vec<&String> = source
         .numbers
@@ -806,7 +806,13 @@ fn push_expr_text(e: &ast::Expression<&str>, out: &mut String) {
     }
 }
 
-fn normalize_digits(s: &str) -> String {
+fn normalize_digits(s: &str) -> std::borrow::Cow<'_, str> {
+    // Only Arabic-Indic and full-width digits need mapping; most text has none.
+    if !s
+        .contains(|c: char| matches!(c as u32, 0x0660..=0x0669 | 0x06F0..=0x06F9 | 0xFF10..=0xFF19))
+    {
+        return std::borrow::Cow::Borrowed(s);
+    }
     s.chars()
         .map(|c| match c as u32 {
             0x0660..=0x0669 => char::from(b'0' + (c as u32 - 0x0660) as u8),
@@ -814,7 +820,8 @@ fn normalize_digits(s: &str) -> String {
             0xFF10..=0xFF19 => char::from(b'0' + (c as u32 - 0xFF10) as u8),
             _ => c,
         })
-        .collect()
+        .collect::<String>()
+        .into()
 }
 
 fn numbers(s: &str) -> Vec<String> {
@@ -844,7 +851,10 @@ struct MarkdownShape {
 fn markdown_shape(text: &str) -> MarkdownShape {
     use pulldown_cmark::{Event, Parser, Tag as MdTag};
     let mut shape = MarkdownShape::default();
-    if !text.contains(['*', '_', '[', '`', '<']) {
+    if !text
+        .bytes()
+        .any(|b| matches!(b, b'*' | b'_' | b'[' | b'`' | b'<'))
+    {
         return shape;
     }
     for event in Parser::new(text) {

@@ -343,9 +343,10 @@ fn build_locale(
     for (fi, sc) in source_catalogs.iter().enumerate() {
         for i in 0..sc.resource.body.len() {
             let Some(id) = sc.entry_id(i) else { continue };
-            if sc.index.get(&id) != Some(&i) {
+            if sc.index.get(id.as_ref()) != Some(&i) {
                 continue;
             }
+            let id = id.into_owned();
             order.push((id.clone(), fi, i));
             let EntryKind::Message(_) = sc.kind(i) else {
                 continue;
@@ -434,8 +435,10 @@ fn build_locale(
             for i in 0..c.resource.body.len() {
                 if let EntryKind::Term(_) = c.kind(i) {
                     let id = c.entry_id(i).unwrap_or_default();
-                    if !emitted.contains(&id) && c.index.get(&id) == Some(&i) {
-                        extra_terms.entry(id).or_insert_with(|| c.body_text(i));
+                    if !emitted.contains(id.as_ref()) && c.index.get(id.as_ref()) == Some(&i) {
+                        extra_terms
+                            .entry(id.into_owned())
+                            .or_insert_with(|| c.body_text(i));
                     }
                 }
             }

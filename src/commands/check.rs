@@ -203,7 +203,7 @@ fn check_locale(
     let catalogs: Vec<Catalog> = files.iter().map(|(_, f)| Catalog::parse(&f.text)).collect();
     let mut locale_ids = FxHashSet::default();
     for c in &catalogs {
-        locale_ids.extend(c.index.keys().cloned());
+        locale_ids.extend(c.index.keys().map(|k| k.as_ref()));
     }
     let categories = rules::plural_categories(tag);
     let ctx = Context {

@@ -127,7 +127,7 @@ fn translated_ids(project: &Project, tag: &Tag) -> Result<FxHashSet<String>> {
         // An unreadable file is reported where its own locale is checked or synced.
         if let Ok(Some(file)) = project.read(&dir.join(&rel)) {
             let c = Catalog::parse(&file.text);
-            ids.extend(c.index.into_keys());
+            ids.extend(c.index.into_keys().map(|k| k.into_owned()));
         }
     }
     Ok(ids)
