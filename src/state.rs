@@ -37,21 +37,66 @@ impl State {
     }
 
     pub fn render(&self, locale_file: &str) -> String {
-        let mut out = format!(
-            "# carta sync state for {locale_file}: the source text each translated message last saw.\n\
-             # Written by `carta sync` to notice outdated translations; commit it, do not edit it.\n"
-        );
-        for (id, patterns) in &self.seen {
+        render(
+            locale_file,
+            self.seen.iter().map(|(id, p)| (id.as_str(), p)),
+        )
+    }
+}
+
+/// The text of a state file: `seen` must come sorted by ID, each ID once.
+pub fn render<'p>(
+    locale_file: &str,
+    seen: impl IntoIterator<Item = (&'p str, &'p Patterns)>,
+) -> String {
+    let mut out = format!(
+        "# carta sync state for {locale_file}: the source text each translated message last saw.\n\
+         # Written by `carta sync` to notice outdated translations; commit it, do not edit it.\n"
+    );
+    for (id, patterns) in seen {
+        out.push('\n');
+        for (key, text) in patterns {
+            out.push_str(id);
+            out.push_str(key);
+            out.push_str(" = ");
+            escape_into(text, &mut out);
             out.push('\n');
-            for (key, text) in patterns {
-                out.push_str(id);
-                out.push_str(key);
-                out.push_str(" = ");
-                escape_into(text, &mut out);
-                out.push('\n');
-            }
         }
-        out
+    }
+    out
+}
+
+/// What a sync asks of the state it starts from: did the source text a message last saw
+/// change, and what was it.
+pub trait Seen {
+    /// Whether `id` was recorded with text other than `current` (`false` when it was
+    /// not recorded at all).
+    fn changed(&self, id: &str, current: &Patterns) -> bool;
+    /// The recorded text of `id`.
+    fn patterns(&self, id: &str) -> Option<Patterns>;
+}
+
+impl Seen for State {
+    fn changed(&self, id: &str, current: &Patterns) -> bool {
+        self.seen.get(id).is_some_and(|seen| seen != current)
+    }
+    fn patterns(&self, id: &str) -> Option<Patterns> {
+        self.seen.get(id).cloned()
+    }
+}
+
+impl Seen for StateView<'_> {
+    fn changed(&self, id: &str, current: &Patterns) -> bool {
+        StateView::changed(self, id, current)
+    }
+    fn patterns(&self, id: &str) -> Option<Patterns> {
+        let &(start, end) = self.runs.get(id)?;
+        Some(
+            self.lines[start..end]
+                .iter()
+                .map(|(_, k, e)| (k.to_string(), unescape(e)))
+                .collect(),
+        )
     }
 }
 
@@ -82,23 +127,9 @@ impl<'a> StateView<'a> {
             {
                 return Err((n + 1, "unresolved merge conflict".into()));
             }
-            // The key is an identifier: it ends at the first space.
-            let Some((key, escaped)) =
-                line.split_once(' ')
-                    .and_then(|(key, rest)| match rest.strip_prefix("= ") {
-                        Some(escaped) => Some((key, escaped)),
-                        None => (rest == "=").then_some((key, "")),
-                    })
-            else {
-                return Err((n + 1, "expected `id = text`".into()));
+            let Some((id, attr, escaped)) = split_line(line) else {
+                return Err((n + 1, state_line_error(line)));
             };
-            let (id, attr) = match key.find('.') {
-                Some(dot) => (&key[..dot], &key[dot..]),
-                None => (key, ""),
-            };
-            if !crate::ftl::is_identifier(id.strip_prefix('-').unwrap_or(id)) {
-                return Err((n + 1, format!("`{id}` is not a message ID")));
-            }
             if let Some(&(last, _, _)) = lines.last() {
                 grouped &= last <= id;
             }
@@ -134,6 +165,55 @@ impl<'a> StateView<'a> {
                 .iter()
                 .zip(current)
                 .any(|((_, k, e), (ck, ct))| k != ck || !escaped_eq(e, ct))
+    }
+}
+
+/// `id = text`, `-term = text` or `id.attr = text` (`text` may be empty, `id =`) →
+/// `(id, ".attr" or "", text)`, in one pass over the key's bytes.
+fn split_line(line: &str) -> Option<(&str, &str, &str)> {
+    let bytes = line.as_bytes();
+    let ident = |from: usize| -> usize {
+        let mut i = from;
+        if bytes.get(i).is_some_and(u8::is_ascii_alphabetic) {
+            i += 1;
+            while bytes
+                .get(i)
+                .is_some_and(|&b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+            {
+                i += 1;
+            }
+        }
+        i
+    };
+    let id_start = usize::from(bytes.first() == Some(&b'-'));
+    let id_end = ident(id_start);
+    if id_end == id_start {
+        return None;
+    }
+    let mut key_end = id_end;
+    if bytes.get(id_end) == Some(&b'.') {
+        key_end = ident(id_end + 1);
+        if key_end == id_end + 1 {
+            return None;
+        }
+    }
+    let rest = &line[key_end..];
+    let escaped = match rest.strip_prefix(" = ") {
+        Some(escaped) => escaped,
+        None if rest == " =" => "",
+        None => return None,
+    };
+    Some((&line[..id_end], &line[id_end..key_end], escaped))
+}
+
+/// Why a line is not `id = text`.
+fn state_line_error(line: &str) -> String {
+    match line.split_once(" =") {
+        Some((key, _)) => {
+            let id = key.split('.').next().unwrap_or(key);
+            format!("`{id}` is not a message ID")
+        }
+        None => "expected `id = text`".into(),
     }
 }
 
@@ -245,6 +325,40 @@ mod tests {
         assert!(!view.changed("a", &vec![("".to_string(), "y".to_string())]));
         assert!(view.changed("a", &vec![("".to_string(), "z".to_string())]));
         assert_eq!(State::parse(text).unwrap().seen["b"], b);
+    }
+
+    #[test]
+    fn lines_split_into_id_attribute_and_text() {
+        assert_eq!(split_line("a = x = y"), Some(("a", "", "x = y")));
+        assert_eq!(
+            split_line("-brand.gender = masculine"),
+            Some(("-brand", ".gender", "masculine"))
+        );
+        assert_eq!(split_line("a-b_c.label ="), Some(("a-b_c", ".label", "")));
+        assert_eq!(
+            split_line("a =  two spaces"),
+            Some(("a", "", " two spaces"))
+        );
+        for bad in [
+            "= x",
+            "1a = x",
+            "a.= x",
+            "a x = y",
+            "a=x",
+            "a.b.c = x",
+            "- = x",
+            "a",
+        ] {
+            assert_eq!(split_line(bad), None, "{bad}");
+        }
+        assert_eq!(
+            State::parse("\n1a = x\n").unwrap_err(),
+            (2, "`1a` is not a message ID".into())
+        );
+        assert_eq!(
+            State::parse("a\n").unwrap_err(),
+            (1, "expected `id = text`".into())
+        );
     }
 
     #[test]

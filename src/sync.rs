@@ -10,7 +10,7 @@
 use std::collections::{HashMap, HashSet};
 
 use crate::catalog::{text_hash, Catalog, EntryKind, OBSOLETE_PREFIX, OUTDATED_PREFIX};
-use crate::state::{Patterns, State};
+use crate::state::{Patterns, Seen, State};
 
 /// What sync did to one file.
 #[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize)]
@@ -169,17 +169,48 @@ enum Role {
 
 /// Syncs an existing locale file.
 pub fn sync(source: &Catalog, locale: &Catalog, state: &State, opts: &Options) -> Synced {
-    sync_with(source, &source_messages(source), locale, state, opts)
+    let messages = source_messages(source);
+    let synced = sync_with(source, &messages, locale, state, opts);
+    Synced {
+        state: State {
+            seen: synced
+                .seen
+                .iter()
+                .map(|m| (m.id.clone(), m.patterns.clone()))
+                .collect(),
+        },
+        text: synced.text,
+        stats: synced.stats,
+    }
 }
 
-/// [`sync`] with the source's messages already computed (see [`source_messages`]).
-pub fn sync_with(
+/// What [`sync_with`] made: the state is the source messages the translations now saw,
+/// borrowed and sorted by ID (see [`crate::state::render`]).
+pub struct SyncedWith<'m> {
+    pub text: String,
+    pub seen: Vec<&'m SourceMessage>,
+    pub stats: Stats,
+}
+
+impl SyncedWith<'_> {
+    /// The new state file's text.
+    pub fn state_text(&self, locale_file: &str) -> String {
+        crate::state::render(
+            locale_file,
+            self.seen.iter().map(|m| (m.id.as_str(), &m.patterns)),
+        )
+    }
+}
+
+/// [`sync`] with the source's messages already computed (see [`source_messages`]) and
+/// the state read in any form (a [`crate::state::StateView`] borrows the file).
+pub fn sync_with<'m>(
     source: &Catalog,
-    messages: &[SourceMessage],
+    messages: &'m [SourceMessage],
     locale: &Catalog,
-    state: &State,
+    state: &impl Seen,
     opts: &Options,
-) -> Synced {
+) -> SyncedWith<'m> {
     let eol = locale.eol;
     let text = locale.text;
     let in_source: HashMap<&str, usize> = messages
@@ -238,13 +269,19 @@ pub fn sync_with(
 
     // 2. New text for each translated message (outdated markers) and template.
     let mut stats = Stats::default();
-    let mut new_state = State::default();
+    let mut seen: Vec<&SourceMessage> = Vec::new();
     let mut replacement: HashMap<usize, String> = HashMap::new();
     for i in 0..n {
         match &roles[i] {
             Role::Translated(id) => {
-                let current = &messages[in_source[id.as_str()]].patterns;
-                let (entry_text, status) = mark(locale, i, state.seen.get(id), current, eol);
+                let message = &messages[in_source[id.as_str()]];
+                let current = &message.patterns;
+                let old = if state.changed(id, current) {
+                    state.patterns(id)
+                } else {
+                    None
+                };
+                let (entry_text, status) = mark(locale, i, old.as_ref(), current, eol);
                 match status {
                     Status::Newly => stats.outdated += 1,
                     Status::Still => stats.still_outdated += 1,
@@ -253,7 +290,7 @@ pub fn sync_with(
                 if let Some(new) = entry_text.filter(|t| *t != text[locale.spans[i].range()]) {
                     replacement.insert(i, new);
                 }
-                new_state.seen.insert(id.clone(), current.clone());
+                seen.push(message);
             }
             Role::Template(id) => {
                 let fresh = template(source, messages[in_source[id.as_str()]].entry, eol);
@@ -420,9 +457,10 @@ pub fn sync_with(
     stats.junk = (0..n)
         .filter(|&i| locale.kind(i) == EntryKind::Junk)
         .count();
-    Synced {
+    seen.sort_unstable_by(|a, b| a.id.cmp(&b.id));
+    SyncedWith {
         text: out,
-        state: new_state,
+        seen,
         stats,
     }
 }
@@ -480,7 +518,8 @@ fn mark(
 ) -> (Option<String>, Status) {
     let span = &locale.spans[i];
     let entry = &locale.text[span.range()];
-    let changed = seen.filter(|s| *s != current);
+    // `seen` is given only when it differs from `current`.
+    let changed = seen;
     let marker = locale.outdated_marker(i);
     if marker.is_none() && changed.is_none() {
         // The common case: current and unmarked. No hash needed.

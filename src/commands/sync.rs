@@ -9,7 +9,7 @@ use crate::catalog::Catalog;
 use crate::error::{Error, Result};
 use crate::locale::Tag;
 use crate::project::Project;
-use crate::state::{self, State};
+use crate::state::{self, StateView};
 use crate::sync::{self, Stats};
 
 #[derive(Debug, Default)]
@@ -36,8 +36,8 @@ pub fn state_path(locale_file: &Path) -> PathBuf {
     PathBuf::from(name)
 }
 
-fn parse_state(project: &Project, path: &Path, text: &str) -> Result<State> {
-    State::parse(text).map_err(|(line, message)| Error::Config {
+fn parse_state<'t>(project: &Project, path: &Path, text: &'t str) -> Result<StateView<'t>> {
+    StateView::parse(text).map_err(|(line, message)| Error::Config {
         path: project.show(path),
         line,
         column: 1,
@@ -150,27 +150,29 @@ fn sync_locale(
         };
         let existing = project.read(&path)?;
         let old_state = project.read(&state_file)?;
-        let (synced, bom) = match &existing {
-            None => (sync::new_file(source, &opts), false),
+        let shown = project.show(&path).display().to_string().replace('\\', "/");
+        let (text, stats, state_text, bom) = match &existing {
+            None => {
+                let synced = sync::new_file(source, &opts);
+                let state_text = synced.state.render(&shown);
+                (synced.text, synced.stats, state_text, false)
+            }
             Some(file) => {
                 let state = match &old_state {
-                    None => State::default(),
+                    None => StateView::default(),
                     Some(f) => parse_state(project, &state_file, &f.text)?,
                 };
                 let locale = Catalog::parse(&file.text);
-                (
-                    sync::sync_with(source, messages, &locale, &state, &opts),
-                    file.bom,
-                )
+                let synced = sync::sync_with(source, messages, &locale, &state, &opts);
+                let state_text = synced.state_text(&shown);
+                (synced.text, synced.stats, state_text, file.bom)
             }
         };
-        report.stats.add(&synced.stats);
-        let shown = project.show(&path).display().to_string().replace('\\', "/");
-        let state_text = synced.state.render(&shown);
-        if existing.as_ref().map(|f| f.text.as_str()) != Some(synced.text.as_str()) {
+        report.stats.add(&stats);
+        if existing.as_ref().map(|f| f.text.as_str()) != Some(text.as_str()) {
             report.changed.push(project.show(&path));
             if let Some(staging) = staging {
-                project.stage(staging, &path, &with_bom(synced.text, bom))?;
+                project.stage(staging, &path, &with_bom(text, bom))?;
             }
         }
         if old_state.as_ref().map(|f| f.text.as_str()) != Some(state_text.as_str()) {
