@@ -94,6 +94,8 @@ struct Staged {
     // files, more than the usual limit of open descriptors.
     files: Vec<(tempfile::TempPath, PathBuf)>,
     created_dirs: Vec<PathBuf>,
+    /// Folders known to exist (so each is looked up and created once, not per file).
+    dirs: std::collections::HashSet<PathBuf>,
 }
 
 impl Staging {
@@ -103,6 +105,12 @@ impl Staging {
         if std::fs::read(path).is_ok_and(|existing| existing == contents) {
             return Ok(false);
         }
+        self.stage_changed(path, contents).map(|()| true)
+    }
+
+    /// Stages `contents` for `path` without comparing: for a caller that has just read
+    /// the file and knows its bytes differ (or that it does not exist).
+    pub fn stage_changed(&self, path: &Path, contents: &[u8]) -> Result<()> {
         let werr = |source| Error::Write {
             path: path.to_path_buf(),
             source,
@@ -111,17 +119,19 @@ impl Staging {
             Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
             _ => PathBuf::from("."),
         };
-        let mut missing = Vec::new();
-        let mut d = Some(dir.as_path());
-        while let Some(p) = d.filter(|p| !p.as_os_str().is_empty() && !p.exists()) {
-            missing.push(p.to_path_buf());
-            d = p.parent();
+        if !self.lock().dirs.contains(&dir) {
+            let mut missing = Vec::new();
+            let mut d = Some(dir.as_path());
+            while let Some(p) = d.filter(|p| !p.as_os_str().is_empty() && !p.exists()) {
+                missing.push(p.to_path_buf());
+                d = p.parent();
+            }
+            let created = std::fs::create_dir_all(&dir);
+            let mut staged = self.lock();
+            staged.created_dirs.extend(missing.into_iter().rev());
+            created.map_err(werr)?;
+            staged.dirs.insert(dir.clone());
         }
-        let created = std::fs::create_dir_all(&dir);
-        if !missing.is_empty() {
-            self.lock().created_dirs.extend(missing.into_iter().rev());
-        }
-        created.map_err(werr)?;
         let mut tmp = tempfile::Builder::new()
             .prefix(".carta-")
             .suffix(".tmp")
@@ -130,7 +140,7 @@ impl Staging {
         tmp.write_all(contents).map_err(werr)?;
         let tmp = tmp.into_temp_path();
         self.lock().files.push((tmp, path.to_path_buf()));
-        Ok(true)
+        Ok(())
     }
 
     /// Makes the staged contents durable, then renames each over its target. Returns how

@@ -194,6 +194,20 @@ impl Project {
         staging.stage(path, bytes).map_err(|e| self.relativize(e))
     }
 
+    /// Stages a file the caller knows to differ from what is on disk (see
+    /// [`crate::fs::Staging::stage_changed`]).
+    pub fn stage_changed(
+        &self,
+        staging: &crate::fs::Staging,
+        path: &Path,
+        bytes: &[u8],
+    ) -> Result<()> {
+        self.guard(path)?;
+        staging
+            .stage_changed(path, bytes)
+            .map_err(|e| self.relativize(e))
+    }
+
     /// Writes every file staged in `staging`.
     pub fn commit(&self, staging: crate::fs::Staging) -> Result<usize> {
         staging.commit().map_err(|e| self.relativize(e))

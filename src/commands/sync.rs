@@ -172,13 +172,13 @@ fn sync_locale(
         if existing.as_ref().map(|f| f.text.as_str()) != Some(text.as_str()) {
             report.changed.push(project.show(&path));
             if let Some(staging) = staging {
-                project.stage(staging, &path, &with_bom(text, bom))?;
+                project.stage_changed(staging, &path, &with_bom(text, bom))?;
             }
         }
         if old_state.as_ref().map(|f| f.text.as_str()) != Some(state_text.as_str()) {
             report.changed.push(project.show(&state_file));
             if let Some(staging) = staging {
-                project.stage(staging, &state_file, state_text.as_bytes())?;
+                project.stage_changed(staging, &state_file, state_text.as_bytes())?;
             }
         }
     }
