@@ -17,6 +17,8 @@
 #      check              `carta check --format json > /dev/null`
 #      build              `carta build --out <tmp>`
 #      parse floor        examples/parse_floor on locales/ (read + parse every .ftl, all cores)
+#      write floor        examples/write_floor: replace the files `sync` writes with their own
+#                         bytes, on a fresh copy, with sync's own write primitive (Staging)
 #      compare-locales    Mozilla compare-locales (pinned, venv in bench/.venv) on the same
 #                         tree, JSON report; killed after CL_TIMEOUT seconds (default 900)
 # 4. Prints a Markdown table and writes it, with ratios and targets, to bench/results.md.
@@ -78,10 +80,12 @@ if [ -z "${BENCH_NO_BUILD:-}" ]; then
 fi
 mkdir -p "$WORK/bin"
 cp "$REPO/target/release/carta" "$REPO/target/release/examples/gen_corpus" \
-  "$REPO/target/release/examples/parse_floor" "$WORK/bin/"
+  "$REPO/target/release/examples/parse_floor" "$REPO/target/release/examples/write_floor" \
+  "$WORK/bin/"
 CARTA="$WORK/bin/carta"
 GEN="$WORK/bin/gen_corpus"
 FLOOR="$WORK/bin/parse_floor"
+WFLOOR="$WORK/bin/write_floor"
 
 if ! { [ -x "$VENV/bin/compare-locales" ] &&
   "$VENV/bin/python" -c "import importlib.metadata as m, sys; sys.exit(m.version('compare-locales') != '$CL_VERSION')" 2>/dev/null; }; then
@@ -186,6 +190,9 @@ for c in $CORPORA; do
   measure "$c" "extract (fresh)" "$REPEAT" fresh_content -- "$CARTA" -C "$RUN" extract
   measure "$c" "sync --check" "$REPEAT" - -- "$CARTA" -C "$CUR" sync --check
   measure "$c" "sync" "$REPEAT" fresh_locales -- "$CARTA" -C "$RUN" sync
+  # The files that sync writes, rewritten with nothing else to do: sync's I/O floor.
+  "$CARTA" -C "$CUR" sync --check | sed -n 's/^ *would change: //p' >"$META/sync-writes-$c.txt" || true
+  measure "$c" "write floor" "$REPEAT" fresh_locales -- "$WFLOOR" "$RUN" "$META/sync-writes-$c.txt"
   measure "$c" "check" "$REPEAT" - -- "$CARTA" -C "$CUR" check --format json
   measure "$c" "build" "$REPEAT" fresh_out -- "$CARTA" -C "$CUR" build --out "$TMP/dist"
   measure "$c" "parse floor" "$REPEAT" - -- "$FLOOR" "$CUR/locales"
@@ -249,7 +256,7 @@ def cpuinfo():
             mem = f"{int(line.split()[1]) / 1024 / 1024:.1f} GiB"
     return model, os.cpu_count(), mem
 
-stages = ["extract", "extract (fresh)", "sync --check", "sync", "check", "build", "parse floor", "compare-locales"]
+stages = ["extract", "extract (fresh)", "sync --check", "sync", "check", "build", "parse floor", "write floor", "compare-locales"]
 lines = []
 model, ncpu, mem = cpuinfo()
 lines.append(f"Machine: {model}, {ncpu} logical CPUs, {mem} RAM, {platform.system()} {platform.release()}; "
@@ -287,8 +294,13 @@ def ratio(c, a, b, key="wall"):
 lines.append("")
 lines.append("Ratios (wall; CPU in brackets):")
 lines.append("")
-lines.append("| corpus | check ÷ floor | sync ÷ floor | sync --check ÷ floor | compare-locales ÷ check |")
-lines.append("|---|---:|---:|---:|---:|")
+lines.append("| corpus | check ÷ floor | sync ÷ floor | sync --check ÷ floor | sync ÷ (floor + write floor) | compare-locales ÷ check |")
+lines.append("|---|---:|---:|---:|---:|---:|")
+def both_floors(c):
+    a, b = med(c, "parse floor"), med(c, "write floor")
+    if not a or not b:
+        return None
+    return {"wall": a["wall"] + b["wall"], "cpu": a["cpu"] + b["cpu"]}
 for c in corpora:
     cells = []
     for a, b in [("check", "parse floor"), ("sync", "parse floor"), ("sync --check", "parse floor"), ("compare-locales", "check")]:
@@ -300,6 +312,8 @@ for c in corpora:
             cells.append(f"{p}{w:.1f}× (–)")
         else:
             cells.append(f"{p}{w:.1f}× ({p}{u:.1f}×)")
+    s, f = med(c, "sync"), both_floors(c)
+    cells.insert(3, f"{s['wall'] / f['wall']:.1f}× ({s['cpu'] / f['cpu']:.1f}×)" if s and f and f["wall"] and f["cpu"] else "–")
     lines.append(f"| {label(c)} | " + " | ".join(cells) + " |")
 small, big = med("10x1000", "check"), med("100x1000", "check")
 if small and big:
@@ -325,7 +339,14 @@ if small and big:
 for c in corpora:
     w, _ = ratio(c, "sync", "parse floor")
     if w is not None:
-        lines.append(f"- sync ≤ 3× the parse floor on {label(c)}: {w:.1f}× — {verdict(w <= 3)}")
+        wf = med(c, "write floor")
+        extra = ""
+        if wf:
+            files = sum(1 for l in open(os.path.join(tmp, f"sync-writes-{c}.txt")) if l.strip())
+            extra = (f" (it writes {files:,} files; replacing just those files with sync's own write primitive, "
+                     f"the write floor, takes {wf['wall']:.2f} s = {wf['wall'] / med(c, 'parse floor')['wall']:.1f}× the parse floor by itself; "
+                     f"sync --check, everything but the writes: {ratio(c, 'sync --check', 'parse floor')[0]:.1f}×)")
+        lines.append(f"- sync ≤ 3× the parse floor on {label(c)}: {w:.1f}× — {verdict(w <= 3)}{extra}")
 for c in corpora:
     b = med(c, "build")
     if not b:
