@@ -41,12 +41,10 @@ fn main() {
                 eprintln!("write_floor: {}: {e}", path.display());
                 std::process::exit(2)
             });
-            staging
-                .stage_changed(path, &contents)
-                .unwrap_or_else(|e| {
-                    eprintln!("write_floor: {e}");
-                    std::process::exit(2)
-                });
+            staging.stage_changed(path, &contents).unwrap_or_else(|e| {
+                eprintln!("write_floor: {e}");
+                std::process::exit(2)
+            });
             contents.len()
         })
         .sum();

@@ -105,7 +105,7 @@ impl SourceFacts {
                 collect_vars(p, &mut vars);
                 let plain = plain_text(p);
                 derived.push(Derived {
-                    numbers: numbers(&plain),
+                    numbers: numbers(&plain).into_iter().map(str::to_string).collect(),
                     md: markdown_shape(&plain),
                     plain: plain.into_owned(),
                 });
@@ -465,15 +465,16 @@ fn check_text(
     {
         out.push(d(Code::Identical, offset, format!("{label} is identical to the source text (add it to `check.allow-identical` in carta.toml if that is intended)")));
     }
-    let t_numbers: Vec<String> = if source.numbers.is_empty() {
-        Vec::new()
+    let t_digits = if source.numbers.is_empty() {
+        std::borrow::Cow::Borrowed("")
     } else {
-        numbers(&normalize_digits(t))
+        normalize_digits(t)
     };
+    let t_numbers = numbers(&t_digits);
     let mut missing_numbers: Vec<&String> = source
         .numbers
         .iter()
-        .filter(|n| !t_numbers.contains(*n))
+        .filter(|n| !t_numbers.contains(&n.as_str()))
         .collect();
     missing_numbers.dedup();
     for n in missing_numbers {
@@ -824,18 +825,21 @@ fn normalize_digits(s: &str) -> std::borrow::Cow<'_, str> {
         .into()
 }
 
-fn numbers(s: &str) -> Vec<String> {
+/// The runs of ASCII digits in `s` (bytes: a UTF-8 continuation byte is never a digit).
+fn numbers(s: &str) -> Vec<&str> {
+    let bytes = s.as_bytes();
     let mut out = Vec::new();
-    let mut cur = String::new();
-    for c in s.chars() {
-        if c.is_ascii_digit() {
-            cur.push(c);
-        } else if !cur.is_empty() {
-            out.push(std::mem::take(&mut cur));
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i].is_ascii_digit() {
+            let start = i;
+            while i < bytes.len() && bytes[i].is_ascii_digit() {
+                i += 1;
+            }
+            out.push(&s[start..i]);
+        } else {
+            i += 1;
         }
-    }
-    if !cur.is_empty() {
-        out.push(cur);
     }
     out
 }
