@@ -177,7 +177,11 @@ pub fn check_texts(
     let locale = crate::catalog::Catalog::parse(locale);
     let source_ids: rustc_hash::FxHashSet<String> =
         source.index.keys().map(|k| k.to_string()).collect();
-    let locale_ids: rustc_hash::FxHashSet<&str> = locale.index.keys().map(|k| k.as_ref()).collect();
+    let locale_ids: rustc_hash::FxHashMap<&str, &std::path::Path> = locale
+        .index
+        .keys()
+        .map(|k| (k.as_ref(), std::path::Path::new("")))
+        .collect();
     let mut source_vars: HashMap<String, Vec<String>> = HashMap::new();
     for (id, &i) in &source.index {
         if let fluent_syntax::ast::Entry::Message(m) = &source.resource.body[i] {

@@ -21,8 +21,9 @@ pub struct Context<'a> {
     /// The locale has the source's language (`en-GB` for `en-US`): identical text is fine.
     pub same_language: bool,
     pub source_ids: &'a FxHashSet<String>,
-    /// IDs the locale defines, in any of its files (for references).
-    pub locale_ids: &'a FxHashSet<&'a str>,
+    /// IDs the locale defines, in any of its files (for references) → the file of the
+    /// first definition, as shown to the user.
+    pub locale_ids: &'a rustc_hash::FxHashMap<&'a str, &'a Path>,
     /// IDs translated by a (non-source) locale of the fallback chain.
     pub fallback_ids: &'a FxHashSet<String>,
     pub glossary: Option<&'a Glossary>,
@@ -228,13 +229,17 @@ pub fn check_file(
                 let offset = templates
                     .get(id.as_str())
                     .map_or(0, |&t| locale.spans[t].start);
-                out.push(ctx.diag(
-                    Code::Missing,
-                    path,
-                    offset,
-                    Some(id),
-                    format!("`{id}` is not translated yet"),
-                ));
+                // A translation in another file of the locale is not used: the source
+                // has the message here (sync moves the stray copy to that file's
+                // obsolete section, and build falls back instead).
+                let message = match ctx.locale_ids.get(id.as_str()) {
+                    Some(elsewhere) => format!(
+                        "`{id}` is not translated in this file; the translation in `{}` is not used, because the source has the message here: move it to this file",
+                        elsewhere.display()
+                    ),
+                    None => format!("`{id}` is not translated yet"),
+                };
+                out.push(ctx.diag(Code::Missing, path, offset, Some(id), message));
             }
             continue;
         };
@@ -404,7 +409,9 @@ fn check_pair(
         collect_refs(tp, &mut refs);
         for (r, is_term) in refs {
             let full = reference_id(r, is_term);
-            if !ctx.locale_ids.contains(full.as_str()) && !ctx.source_ids.contains(full.as_str()) {
+            if !ctx.locale_ids.contains_key(full.as_str())
+                && !ctx.source_ids.contains(full.as_str())
+            {
                 let what = if is_term { "term" } else { "message" };
                 out.push(d(Code::UnknownReference, offset_of(r), format!("{label} refers to the {what} `{full}`, which exists neither in this locale nor in the source")));
             }

@@ -2,8 +2,9 @@
 //! writes `dist/`. All files are computed in memory first, then written atomically, so
 //! a failure leaves the previous `dist/` files whole.
 
+use rustc_hash::FxHashMap;
 use std::collections::{BTreeMap, HashMap};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use fluent_bundle::resolver::errors::{ReferenceKind, ResolverError};
 use fluent_bundle::{FluentBundle, FluentError, FluentResource};
@@ -126,8 +127,11 @@ pub fn run(project: &Project, opts: &Options) -> Result<Report> {
         .iter()
         .map(|(_, f)| FluentResource::try_new(f.text.clone()).unwrap_or_else(|(r, _)| r))
         .collect();
+    let source_rels: Vec<PathBuf> = sources.iter().map(|(rel, _)| rel.clone()).collect();
     let source = SourceLocale {
         tag: &project.source,
+        rels: &source_rels,
+        homes: &homes(&source_catalogs),
         catalogs: &source_catalogs,
         resources: &source_resources,
     };
@@ -141,7 +145,7 @@ pub fn run(project: &Project, opts: &Options) -> Result<Report> {
         .map(|tag| -> Result<Staged> {
             let chain = &chains[tag];
             let transform = transforms.get(tag).copied();
-            let mut texts: HashMap<Tag, Vec<TextFile>> = HashMap::new();
+            let mut texts: HashMap<Tag, Vec<(PathBuf, TextFile)>> = HashMap::new();
             for t in chain
                 .iter()
                 .filter(|t| **t != project.source && !transforms.contains_key(*t))
@@ -150,7 +154,7 @@ pub fn run(project: &Project, opts: &Options) -> Result<Report> {
                 let mut files = Vec::new();
                 for rel in project.ftl_files(&dir)? {
                     if let Some(f) = project.read(&dir.join(&rel))? {
-                        files.push(f);
+                        files.push((rel, f));
                     }
                 }
                 texts.insert(t.clone(), files);
@@ -235,12 +239,18 @@ pub fn build_texts(
     locale: &[String],
     docs: &[Extracted],
 ) -> Vec<(PathBuf, Vec<u8>)> {
-    let to_files = |texts: &[String]| -> Vec<TextFile> {
+    // File n of the locale translates file n of the source.
+    let rel = |n: usize| PathBuf::from(format!("{n}.ftl"));
+    let to_files = |texts: &[String]| -> Vec<(PathBuf, TextFile)> {
         texts
             .iter()
-            .map(|t| TextFile {
-                text: t.clone(),
-                bom: false,
+            .enumerate()
+            .map(|(n, t)| {
+                let file = TextFile {
+                    text: t.clone(),
+                    bom: false,
+                };
+                (rel(n), file)
             })
             .collect()
     };
@@ -251,8 +261,11 @@ pub fn build_texts(
         .iter()
         .map(|t| FluentResource::try_new(t.clone()).unwrap_or_else(|(r, _)| r))
         .collect();
+    let rels: Vec<PathBuf> = (0..source.len()).map(rel).collect();
     let source = SourceLocale {
         tag: source_tag,
+        rels: &rels,
+        homes: &homes(&catalogs),
         catalogs: &catalogs,
         resources: &resources,
     };
@@ -264,14 +277,68 @@ pub fn build_texts(
 /// can hold borrowed resources).
 struct SourceLocale<'a, 's> {
     tag: &'a Tag,
+    /// The source files' paths, relative to the source folder.
+    rels: &'a [PathBuf],
+    /// Message ID → the source file that defines it.
+    homes: &'a FxHashMap<&'s str, usize>,
     catalogs: &'a [Catalog<'s>],
     resources: &'a [FluentResource],
+}
+
+/// Message ID → the (first) source file that defines it.
+fn homes<'s>(catalogs: &[Catalog<'s>]) -> FxHashMap<&'s str, usize> {
+    let mut homes = FxHashMap::default();
+    for (f, c) in catalogs.iter().enumerate() {
+        for i in 0..c.resource.body.len() {
+            if let EntryKind::Message(id) = c.kind(i) {
+                homes.entry(id).or_insert(f);
+            }
+        }
+    }
+    homes
+}
+
+/// A locale file's text without the messages the source defines in another file: `check`
+/// reports those as missing where the source has them (and sync moves them to the
+/// obsolete section), so build does not use them either and falls back instead. Terms
+/// and messages the source does not have stay. Borrowed when nothing is dropped.
+fn without_strays<'t>(
+    rel: &Path,
+    text: &'t str,
+    source: &SourceLocale,
+) -> std::borrow::Cow<'t, str> {
+    let home = source.rels.iter().position(|r| r == rel);
+    let elsewhere = |id: &str| source.homes.get(id).is_some_and(|&f| Some(f) != home);
+    // A message starts at column 0 with its ID, so a file none of whose lines starts
+    // with a stray ID needs no parse here (the usual case).
+    let suspect = text.lines().any(|line| {
+        let end = line
+            .bytes()
+            .position(|b| !(b.is_ascii_alphanumeric() || b == b'-' || b == b'_'))
+            .unwrap_or(line.len());
+        end > 0 && elsewhere(&line[..end])
+    });
+    if !suspect {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let catalog = Catalog::parse(text);
+    let stray = |i: usize| matches!(catalog.kind(i), EntryKind::Message(id) if elsewhere(id));
+    if !(0..catalog.spans.len()).any(stray) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut kept = catalog.prefix().to_string();
+    for (i, span) in catalog.spans.iter().enumerate() {
+        if !stray(i) {
+            kept.push_str(&text[span.start..span.next]);
+        }
+    }
+    std::borrow::Cow::Owned(kept)
 }
 
 fn build_locale(
     tag: &Tag,
     chain: &[Tag],
-    texts: &HashMap<Tag, Vec<TextFile>>,
+    texts: &HashMap<Tag, Vec<(PathBuf, TextFile)>>,
     source_locale: &SourceLocale,
     transform: Option<Transform>,
     docs: &[Extracted],
@@ -281,18 +348,27 @@ fn build_locale(
     // One bundle and one set of catalogs per chain locale; the source's are shared (a
     // pseudo-locale is the source with a transform).
     let is_source = |t: &Tag| t == source || (transform.is_some() && t == tag);
-    let own: Vec<(Vec<FluentResource>, Vec<Catalog>)> = chain
+    let kept: Vec<Vec<std::borrow::Cow<str>>> = chain
         .iter()
         .map(|t| {
             let files = match texts.get(t) {
                 Some(files) if !is_source(t) => files.as_slice(),
                 _ => &[],
             };
-            let resources = files
+            files
                 .iter()
-                .map(|f| FluentResource::try_new(f.text.clone()).unwrap_or_else(|(r, _)| r))
+                .map(|(rel, f)| without_strays(rel, &f.text, source_locale))
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    let own: Vec<(Vec<FluentResource>, Vec<Catalog>)> = kept
+        .iter()
+        .map(|texts| {
+            let resources = texts
+                .iter()
+                .map(|t| FluentResource::try_new(t.to_string()).unwrap_or_else(|(r, _)| r))
                 .collect();
-            let catalogs = files.iter().map(|f| Catalog::parse(&f.text)).collect();
+            let catalogs = texts.iter().map(|t| Catalog::parse(t)).collect();
             (resources, catalogs)
         })
         .collect();

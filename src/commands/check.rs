@@ -202,9 +202,15 @@ fn check_locale(
         }
     }
     let catalogs: Vec<Catalog> = files.iter().map(|(_, f)| Catalog::parse(&f.text)).collect();
-    let mut locale_ids = FxHashSet::default();
-    for c in &catalogs {
-        locale_ids.extend(c.index.keys().map(|k| k.as_ref()));
+    let shown_files: Vec<PathBuf> = files
+        .iter()
+        .map(|(rel, _)| project.show(&dir.join(rel)))
+        .collect();
+    let mut locale_ids: rustc_hash::FxHashMap<&str, &Path> = Default::default();
+    for (c, shown) in catalogs.iter().zip(&shown_files) {
+        for id in c.index.keys() {
+            locale_ids.entry(id.as_ref()).or_insert(shown.as_path());
+        }
     }
     let categories = rules::plural_categories(tag);
     let ctx = Context {

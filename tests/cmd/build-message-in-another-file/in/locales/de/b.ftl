@@ -1,0 +1,2 @@
+b1 = Dritte
+a2 = Zweite

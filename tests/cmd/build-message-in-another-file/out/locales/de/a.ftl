@@ -1,0 +1,3 @@
+a1 = Erste
+
+# TODO a2 = Second

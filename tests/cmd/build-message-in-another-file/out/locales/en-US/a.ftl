@@ -1,0 +1,2 @@
+a1 = First
+a2 = Second
