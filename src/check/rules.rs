@@ -1203,12 +1203,9 @@ fn format_check_with(
         };
         // Functions are checked in the AST, which sees every variant.
         let entry = &catalog.resource.body[i];
+        // Each reason once per message (the AST pass and several samples can find it).
         let mut seen = HashSet::new();
-        for name in unknown_functions(entry) {
-            if runtime.provides(name) {
-                continue;
-            }
-            let why = format!("unknown function `{name}()`");
+        let mut report = |key: &str, why: String, out: &mut Vec<Diagnostic>| {
             if seen.insert(why.clone()) {
                 out.push(Diagnostic::new(
                     Code::Format,
@@ -1216,8 +1213,13 @@ fn format_check_with(
                     path.to_path_buf(),
                     catalog.id_offset(i),
                     Some(id),
-                    format!("`{id}` fails to format in fluent-bundle: {why}"),
+                    format!("`{id}{key}` fails to format in fluent-bundle: {why}"),
                 ));
+            }
+        };
+        for name in unknown_functions(entry) {
+            if !runtime.provides(name) {
+                report("", format!("unknown function `{name}()`"), out);
             }
         }
         let Some(bundle) = bundle.as_ref().filter(|_| to_format.contains(&(f, i))) else {
@@ -1277,16 +1279,7 @@ fn format_check_with(
                             format!("a reference to `{what}`, which has no value")
                         }
                     };
-                    if seen.insert(why.clone()) {
-                        out.push(Diagnostic::new(
-                            Code::Format,
-                            tag.as_str(),
-                            path.to_path_buf(),
-                            catalog.id_offset(i),
-                            Some(id),
-                            format!("`{id}{key}` fails to format in fluent-bundle: {why}"),
-                        ));
-                    }
+                    report(&key, why, out);
                 }
             }
         }
