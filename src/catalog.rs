@@ -69,7 +69,12 @@ pub enum EntryKind<'a> {
 
 impl<'a> Catalog<'a> {
     pub fn parse(text: &'a str) -> Catalog<'a> {
-        let (resource, errors) = match fluent_syntax::parser::parse(text) {
+        // A CR at the very end of a file is a line ending to carta, as LF and CRLF are.
+        // fluent-syntax reads `a = \r` at the end as a message with an empty value but
+        // `a = \r\n` as junk, so the line would change meaning once sync ends the file
+        // with a newline (found by the sync fuzzer: sync was not idempotent).
+        let parsed = text.trim_end_matches('\r');
+        let (resource, errors) = match fluent_syntax::parser::parse(parsed) {
             Ok(r) => (r, Vec::new()),
             Err((r, e)) => (r, e),
         };
@@ -418,6 +423,19 @@ mod tests {
     /// Regression (fuzz/regressions/sync/lone-cr-at-eof.ftl): a file ending in a lone CR
     /// became CRLF-looking after sync added a newline, and the next sync switched every
     /// template to CRLF.
+    /// Regression (fuzz/regressions/sync/cr-after-equals-at-eof.ftl): `a = \r` at the end
+    /// of a file was a message for fluent-syntax, `a = \r\n` junk.
+    #[test]
+    fn a_cr_at_the_end_is_a_line_ending() {
+        for text in ["a = \r", "a = \r\r", "a = \n"] {
+            assert_eq!(Catalog::parse(text).kind(0), EntryKind::Junk, "{text:?}");
+        }
+        let c = Catalog::parse("a = b\r");
+        assert_eq!(c.kind(0), EntryKind::Message("a"));
+        assert_eq!(c.body_text(0), "a = b");
+        assert_eq!(c.spans[0].next, 6);
+    }
+
     #[test]
     fn line_ending_follows_the_majority() {
         assert_eq!(Catalog::parse("a = A\nb = B\r\nc = C\n").eol, "\n");
