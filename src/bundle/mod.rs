@@ -10,9 +10,54 @@ pub mod html;
 pub mod json;
 pub mod markdown;
 
+use std::borrow::Borrow;
+use std::cell::Cell;
 use std::collections::BTreeMap;
 
+use fluent_bundle::resolver::errors::ResolverError;
+use fluent_bundle::{FluentArgs, FluentBundle, FluentError, FluentResource};
+
 use crate::locale::Tag;
+
+thread_local! {
+    /// Set while [`format_pattern`] runs, so the panic hook stays quiet about a panic it
+    /// catches.
+    static FORMATTING: Cell<bool> = const { Cell::new(false) };
+}
+
+/// Formats a pattern with fluent-bundle, which panics (`unreachable!()`,
+/// projectfluent/fluent-rs#242) when a message resolves more than 100 placeables and the
+/// placeable it stops at is a literal or a nested placeable (`{ { -term } }`). A
+/// translation must not crash carta: the panic is caught and counts as the
+/// `TooManyPlaceables` error it comes from, and `None` is returned.
+pub fn format_pattern<R: Borrow<FluentResource>>(
+    bundle: &FluentBundle<R>,
+    pattern: &fluent_syntax::ast::Pattern<&str>,
+    args: Option<&FluentArgs>,
+    errors: &mut Vec<FluentError>,
+) -> Option<String> {
+    static QUIET_HOOK: std::sync::Once = std::sync::Once::new();
+    QUIET_HOOK.call_once(|| {
+        let default = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            if !FORMATTING.with(Cell::get) {
+                default(info);
+            }
+        }));
+    });
+    FORMATTING.with(|f| f.set(true));
+    let text = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        bundle.format_pattern(pattern, args, errors).into_owned()
+    }));
+    FORMATTING.with(|f| f.set(false));
+    match text {
+        Ok(text) => Some(text),
+        Err(_) => {
+            errors.push(FluentError::ResolverError(ResolverError::TooManyPlaceables));
+            None
+        }
+    }
+}
 
 /// One resolved message part: its text and the locale it came from.
 #[derive(Debug, Clone, PartialEq)]

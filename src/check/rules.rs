@@ -1253,7 +1253,7 @@ fn format_check_with(
                     args.set(v.clone(), sample.clone().unwrap_or(FluentValue::from(3)));
                 }
                 let mut errors = Vec::new();
-                let _ = bundle.format_pattern(pattern, Some(&args), &mut errors);
+                let _ = crate::bundle::format_pattern(bundle, pattern, Some(&args), &mut errors);
                 for e in errors {
                     let FluentError::ResolverError(r) = &e else {
                         continue;
@@ -1347,6 +1347,8 @@ mod tests {
             "a = { NUMBER({ b }) }\nb = { a }\n".to_string(),
             "a = { { { b } } }\nb = { $x }\n".to_string(),
             "a = { missing } { -missing }\n".to_string(),
+            // fluent-bundle panics on this one (projectfluent/fluent-rs#242).
+            format!("a = {{ {{ b }} }} {{ {{ b }} }} {{ {{ b }} }} {{ {{ b }} }}\nb = {many}\n"),
         ];
         let found: Vec<Vec<String>> = cases
             .iter()
@@ -1375,6 +1377,11 @@ mod tests {
             found[6]
         );
         assert!(found[7].is_empty(), "{:?}", found[7]);
+        assert!(
+            found[12].iter().any(|d| d.contains("100 placeables")),
+            "{:?}",
+            found[12]
+        );
     }
 
     proptest::proptest! {

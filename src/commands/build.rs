@@ -400,9 +400,7 @@ fn build_locale(
             Some(a) => msg.get_attribute(a)?.value(),
         };
         let mut errors = Vec::new();
-        let text = bundles[k]
-            .format_pattern(pattern, None, &mut errors)
-            .into_owned();
+        let text = bundle::format_pattern(&bundles[k], pattern, None, &mut errors)?;
         let fatal = errors.iter().any(|e| {
             !matches!(
                 e,

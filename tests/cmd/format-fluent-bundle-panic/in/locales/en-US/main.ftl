@@ -1,0 +1,4 @@
+# Variables:
+#   $n (Number) - how many
+sessions = { $n } sessions
+total = Total: { $n }
