@@ -134,11 +134,20 @@ fn push_code(out: &mut String, chars: &mut std::str::Chars, n: usize) {
 
 /// Whether `id` is a valid Fluent message identifier.
 pub fn is_identifier(id: &str) -> bool {
-    let bytes = id.as_bytes();
-    bytes.first().is_some_and(u8::is_ascii_alphabetic)
-        && bytes
-            .iter()
-            .all(|&b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+    !id.is_empty() && identifier_len(id) == id.len()
+}
+
+/// The length in bytes of the Fluent identifier `text` starts with (`[a-zA-Z][a-zA-Z0-9_-]*`),
+/// 0 when it does not start with one.
+pub fn identifier_len(text: &str) -> usize {
+    let bytes = text.as_bytes();
+    if !bytes.first().is_some_and(u8::is_ascii_alphabetic) {
+        return 0;
+    }
+    bytes
+        .iter()
+        .position(|&b| !(b.is_ascii_alphanumeric() || b == b'-' || b == b'_'))
+        .unwrap_or(bytes.len())
 }
 
 #[cfg(test)]

@@ -172,19 +172,7 @@ impl<'a> StateView<'a> {
 /// `(id, ".attr" or "", text)`, in one pass over the key's bytes.
 fn split_line(line: &str) -> Option<(&str, &str, &str)> {
     let bytes = line.as_bytes();
-    let ident = |from: usize| -> usize {
-        let mut i = from;
-        if bytes.get(i).is_some_and(u8::is_ascii_alphabetic) {
-            i += 1;
-            while bytes
-                .get(i)
-                .is_some_and(|&b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
-            {
-                i += 1;
-            }
-        }
-        i
-    };
+    let ident = |from: usize| from + crate::ftl::identifier_len(&line[from..]);
     let id_start = usize::from(bytes.first() == Some(&b'-'));
     let id_end = ident(id_start);
     if id_end == id_start {

@@ -508,18 +508,17 @@ enum Status {
 }
 
 /// The entry text of translated message `i` with its outdated marker added, updated or
-/// removed, and its status.
+/// removed, and its status. `changed` is the source text the translation last saw, given
+/// only when it differs from `current`.
 fn mark(
     locale: &Catalog,
     i: usize,
-    seen: Option<&Patterns>,
+    changed: Option<&Patterns>,
     current: &Patterns,
     eol: &str,
 ) -> (Option<String>, Status) {
     let span = &locale.spans[i];
     let entry = &locale.text[span.range()];
-    // `seen` is given only when it differs from `current`.
-    let changed = seen;
     let marker = locale.outdated_marker(i);
     if marker.is_none() && changed.is_none() {
         // The common case: current and unmarked. No hash needed.

@@ -312,10 +312,7 @@ fn without_strays<'t>(
     // A message starts at column 0 with its ID, so a file none of whose lines starts
     // with a stray ID needs no parse here (the usual case).
     let suspect = text.lines().any(|line| {
-        let end = line
-            .bytes()
-            .position(|b| !(b.is_ascii_alphanumeric() || b == b'-' || b == b'_'))
-            .unwrap_or(line.len());
+        let end = crate::ftl::identifier_len(line);
         end > 0 && elsewhere(&line[..end])
     });
     if !suspect {
