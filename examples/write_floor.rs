@@ -41,10 +41,14 @@ fn main() {
                 eprintln!("write_floor: {}: {e}", path.display());
                 std::process::exit(2)
             });
-            staging.stage_changed(path, &contents).unwrap_or_else(|e| {
-                eprintln!("write_floor: {e}");
-                std::process::exit(2)
-            });
+            // As sync does: the replacement must find the file as it was read.
+            let expect = carta::fs::expect_current(path).unwrap_or(carta::fs::Expect::Any);
+            staging
+                .stage_changed(path, &contents, expect)
+                .unwrap_or_else(|e| {
+                    eprintln!("write_floor: {e}");
+                    std::process::exit(2)
+                });
             contents.len()
         })
         .sum();

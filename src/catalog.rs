@@ -6,7 +6,7 @@
 //! the byte range it came from, so `sync` can move and keep entries byte for byte and
 //! `check` can point at `file:line:col`.
 
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::borrow::Cow;
 use std::ops::Range;
 
@@ -174,7 +174,9 @@ impl<'a> Catalog<'a> {
         match &self.resource.body[i] {
             ast::Entry::Message(m) => EntryKind::Message(m.id.name),
             ast::Entry::Term(t) => EntryKind::Term(t.id.name),
-            ast::Entry::Comment(c) => match c.content.first().and_then(|l| template_id(l)) {
+            // A comment with a template line in it, first or not: a note a translator
+            // wrote above a template belongs to it.
+            ast::Entry::Comment(c) => match c.content.iter().find_map(|l| template_id(l)) {
                 Some(id) => EntryKind::Template(id),
                 None => EntryKind::Comment,
             },
@@ -233,11 +235,28 @@ impl<'a> Catalog<'a> {
             .and_then(|r| r.split(']').next())
             .unwrap_or("")
             .to_string();
-        let len = 1 + lines[1..]
-            .iter()
-            .take_while(|l| l.starts_with("  "))
-            .count();
+        let len = 1 + lines[1..].iter().take_while(|l| is_marker_line(l)).count();
         Some(Marker { hash, lines: len })
+    }
+
+    /// The text a template entry holds once uncommented: `# TODO ` taken off its template
+    /// line, `# ` (or `#`) off every other line, LF line endings. For a template carta wrote, this is the
+    /// source message it shows.
+    pub fn uncommented(&self, i: usize) -> Option<String> {
+        let ast::Entry::Comment(c) = &self.resource.body[i] else {
+            return None;
+        };
+        let mut out = String::new();
+        for line in &c.content {
+            // The parser has already taken `# ` off each line.
+            let line = match line.strip_prefix(TODO_PREFIX) {
+                Some(rest) if template_id(line).is_some() => rest,
+                _ => line,
+            };
+            out.push_str(line.trim_end_matches('\r'));
+            out.push('\n');
+        }
+        Some(out)
     }
 
     /// Message and term patterns as text, keyed `""` for the value and `.name` for each
@@ -259,6 +278,56 @@ impl<'a> Catalog<'a> {
             ));
         }
         out
+    }
+
+    /// The message and term IDs entry `i` refers to (terms with their `-`), in its value,
+    /// attributes, select variants and call arguments.
+    pub fn references(&self, i: usize) -> Vec<String> {
+        let (value, attributes) = match &self.resource.body[i] {
+            ast::Entry::Message(m) => (m.value.as_ref(), &m.attributes),
+            ast::Entry::Term(t) => (Some(&t.value), &t.attributes),
+            _ => return Vec::new(),
+        };
+        let mut out = Vec::new();
+        let mut visit = |e: &ast::InlineExpression<&str>| match e {
+            ast::InlineExpression::MessageReference { id, .. } => out.push(id.name.to_string()),
+            ast::InlineExpression::TermReference { id, .. } => out.push(format!("-{}", id.name)),
+            _ => {}
+        };
+        for p in value.into_iter().chain(attributes.iter().map(|a| &a.value)) {
+            crate::check::rules::walk_pattern(p, &mut visit);
+        }
+        out
+    }
+
+    /// The locale's own entries: terms and messages the source does not have that the
+    /// locale's translations of source messages use, directly or through one another
+    /// (`-clinic-name`, a helper message). They are not obsolete: sync keeps them where
+    /// they are, `--prune` never deletes them, and build ships them with the messages
+    /// that use them.
+    pub fn private_entries(&self, in_source: impl Fn(&str) -> bool) -> FxHashSet<String> {
+        let mut private = FxHashSet::default();
+        if self.index.keys().all(|id| in_source(id)) {
+            return private; // the usual case: nothing of its own to look for
+        }
+        let mut queue: Vec<usize> = self
+            .index
+            .iter()
+            .filter(|(id, _)| in_source(id))
+            .map(|(_, &i)| i)
+            .collect();
+        while let Some(i) = queue.pop() {
+            for id in self.references(i) {
+                if in_source(&id) || private.contains(&id) {
+                    continue;
+                }
+                if let Some(&j) = self.index.get(id.as_str()) {
+                    private.insert(id);
+                    queue.push(j);
+                }
+            }
+        }
+        private
     }
 
     /// Byte offset where the identifier of entry `i` starts (for diagnostics).
@@ -297,12 +366,47 @@ fn catalog_id<'a>(text: &'a str, entry: &ast::Entry<&'a str>) -> Option<Cow<'a, 
     }
 }
 
-/// `TODO some-id = ...` → `some-id`.
+/// `TODO some-id = ...` → `some-id`, with any spacing Fluent allows around `=`
+/// (`TODO id=…`, `TODO id  = …`): templates are recognised by their ID, not their text.
 pub fn template_id(line: &str) -> Option<&str> {
     let rest = line.strip_prefix(TODO_PREFIX)?;
-    let (id, after) = rest.split_once(' ')?;
-    let plain = id.strip_prefix('-').unwrap_or(id);
-    (crate::ftl::is_identifier(plain) && after.starts_with('=')).then_some(id)
+    let dash = usize::from(rest.starts_with('-'));
+    let len = crate::ftl::identifier_len(&rest[dash..]);
+    if len == 0 {
+        return None;
+    }
+    let (id, after) = rest.split_at(dash + len);
+    after
+        .trim_start_matches([' ', '\t'])
+        .starts_with('=')
+        .then_some(id)
+}
+
+/// Whether a comment line (without its `# `) is one sync writes under an outdated marker:
+/// `  value was: …`, `  .attr now: …`, `  .attr diff: …`. Only these are the marker's;
+/// anything else, indented or not (a translator's `#   ojo: …`), is the translator's.
+fn is_marker_line(line: &str) -> bool {
+    let Some(rest) = line.strip_prefix("  ") else {
+        return false;
+    };
+    const KEYS: [&str; 3] = ["was:", "now:", "diff:"];
+    if KEYS.iter().any(|k| rest.starts_with(k)) {
+        return true; // written without a label by early versions
+    }
+    let label_len = if rest.starts_with("value ") {
+        "value".len()
+    } else if let Some(attr) = rest.strip_prefix('.') {
+        let n = crate::ftl::identifier_len(attr);
+        if n == 0 {
+            return false;
+        }
+        1 + n
+    } else {
+        return false;
+    };
+    let after = &rest[label_len..];
+    KEYS.iter()
+        .any(|k| after.strip_prefix(' ').is_some_and(|a| a.starts_with(k)))
 }
 
 /// How deep placeables may nest. Fluent's parsers and resolvers recurse per level, so
@@ -514,13 +618,13 @@ mod tests {
     #[test]
     fn marker_is_read() {
         let text =
-            "# carta-outdated [abcd1234]: changed\n#   was: x\n#   now: y\n# my note\nm = M\n";
+            "# carta-outdated [abcd1234]: changed\n#   was: x\n#   now: y\n#   .body was: a\n#   ojo: my note\nm = M\n";
         let c = Catalog::parse(text);
         assert_eq!(
             c.outdated_marker(0),
             Some(Marker {
                 hash: "abcd1234".into(),
-                lines: 3
+                lines: 4
             })
         );
     }

@@ -1,39 +1,125 @@
 //! The edge where carta touches the disk: reading text with the path in every error, and
-//! writing files atomically (temp file in the same folder, then rename), so a crash or a
-//! full disk leaves either the old file or the new one, never half of one.
+//! writing files as one step. A run's writes are staged as temporary files beside their
+//! targets; [`Staging::commit`] renames them into place, keeping each replaced file until
+//! the last rename has succeeded so that a failure puts every file back as it was. A crash
+//! or a full disk leaves each file either old or new, never half of one, and a file that
+//! someone else changed since carta read it is never overwritten.
 
-use std::io::Write;
+use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
+use std::time::SystemTime;
 
 use crate::error::{Error, Result};
 
 /// A text file as read from disk. `bom` remembers a UTF-8 byte order mark so that files
-/// carta rewrites keep it.
+/// carta rewrites keep it; `stamp` is what the file looked like when read, so a write can
+/// tell whether someone changed it since.
 #[derive(Debug, Clone)]
 pub struct TextFile {
     pub text: String,
     pub bom: bool,
+    pub stamp: Option<Stamp>,
+}
+
+impl TextFile {
+    /// A file that never was on disk (fuzzing, tests).
+    pub fn in_memory(text: String) -> TextFile {
+        TextFile {
+            text,
+            bom: false,
+            stamp: None,
+        }
+    }
+
+    /// What a replacement must find on disk: this file, unchanged since it was read.
+    pub fn expect(&self) -> Expect {
+        match &self.stamp {
+            Some(stamp) => {
+                let mut bytes = Vec::with_capacity(self.text.len() + 3);
+                if self.bom {
+                    bytes.extend_from_slice(&[0xEF, 0xBB, 0xBF]);
+                }
+                bytes.extend_from_slice(self.text.as_bytes());
+                Expect::Same(Fingerprint::new(stamp.clone(), &bytes))
+            }
+            None => Expect::Any,
+        }
+    }
+}
+
+/// Size and modification time of a file when it was read (from the open file, so they
+/// describe the bytes that were read).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Stamp {
+    len: u64,
+    modified: Option<SystemTime>,
+}
+
+impl Stamp {
+    fn of(meta: &std::fs::Metadata) -> Stamp {
+        Stamp {
+            len: meta.len(),
+            modified: meta.modified().ok(),
+        }
+    }
+}
+
+/// A file's stamp and the hash of its bytes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Fingerprint {
+    stamp: Stamp,
+    hash: [u8; 32],
+}
+
+impl Fingerprint {
+    fn new(stamp: Stamp, bytes: &[u8]) -> Fingerprint {
+        use sha2::{Digest, Sha256};
+        Fingerprint {
+            stamp,
+            hash: Sha256::digest(bytes).into(),
+        }
+    }
+}
+
+/// What a staged write expects to find at its target when it replaces it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Expect {
+    /// Whatever is there (a file carta owns and did not read).
+    Any,
+    /// No file: a file created meanwhile by someone else is not overwritten.
+    Absent,
+    /// The file as it was read: same size, modification time and content hash.
+    Same(Fingerprint),
 }
 
 /// Reads a UTF-8 file (a leading BOM is accepted and remembered).
 pub fn read_text(path: &Path) -> Result<TextFile> {
-    let bytes = std::fs::read(path).map_err(|source| Error::Read {
-        path: path.to_path_buf(),
-        source,
-    })?;
-    decode(path, bytes)
+    match read_text_if_exists(path)? {
+        Some(file) => Ok(file),
+        None => Err(Error::Read {
+            path: path.to_path_buf(),
+            source: std::io::Error::from(std::io::ErrorKind::NotFound),
+        }),
+    }
 }
 
 /// Reads a file that may be absent.
 pub fn read_text_if_exists(path: &Path) -> Result<Option<TextFile>> {
-    match std::fs::read(path) {
-        Ok(bytes) => decode(path, bytes).map(Some),
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
-        Err(source) => Err(Error::Read {
-            path: path.to_path_buf(),
-            source,
-        }),
-    }
+    let rerr = |source| Error::Read {
+        path: path.to_path_buf(),
+        source,
+    };
+    let mut file = match std::fs::File::open(path) {
+        Ok(f) => f,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+        Err(source) => return Err(rerr(source)),
+    };
+    let meta = file.metadata().map_err(rerr)?;
+    let mut bytes = Vec::with_capacity(meta.len() as usize);
+    file.read_to_end(&mut bytes).map_err(rerr)?;
+    let mut text = decode(path, bytes)?;
+    text.stamp = Some(Stamp::of(&meta));
+    Ok(Some(text))
 }
 
 fn decode(path: &Path, mut bytes: Vec<u8>) -> Result<TextFile> {
@@ -59,7 +145,11 @@ fn decode(path: &Path, mut bytes: Vec<u8>) -> Result<TextFile> {
     }
     // SAFETY: simdutf8 has just validated these bytes as UTF-8.
     let text = unsafe { String::from_utf8_unchecked(bytes) };
-    Ok(TextFile { text, bom })
+    Ok(TextFile {
+        text,
+        bom,
+        stamp: None,
+    })
 }
 
 /// Writes `contents` to `path` atomically, creating parent folders. Does nothing when the
@@ -83,68 +173,177 @@ pub fn write_all(files: &[(PathBuf, Vec<u8>)]) -> Result<usize> {
 /// not hold every output in memory), and [`Staging::commit`] flushes them to disk and
 /// renames them into place. Dropped without a commit (an error anywhere), it removes the
 /// temporary files and the folders it created, and no target is replaced.
+///
+/// Temporary files are named `.carta-<pid>-<random>.tmp`; one left by a killed run is
+/// removed by the next run that stages into its folder (see [`sweep_leftovers`]).
 #[derive(Default)]
 pub struct Staging {
     inner: std::sync::Mutex<Staged>,
+    /// Folders below which no folder may be a symbolic link (the project root, an
+    /// explicit output folder): carta never writes through a linked folder.
+    bases: Vec<PathBuf>,
 }
 
 #[derive(Default)]
 struct Staged {
     // Paths, not open files: a build of a hundred locales stages tens of thousands of
     // files, more than the usual limit of open descriptors.
-    files: Vec<(tempfile::TempPath, PathBuf)>,
+    files: Vec<Pending>,
     created_dirs: Vec<PathBuf>,
-    /// Folders known to exist (so each is looked up and created once, not per file).
+    /// Folders known to exist and checked (so each is looked up, swept and created once,
+    /// not per file).
     dirs: std::collections::HashSet<PathBuf>,
 }
 
+/// One staged change: a new content (`tmp`) or a removal (`tmp` is `None`).
+struct Pending {
+    tmp: Option<tempfile::TempPath>,
+    path: PathBuf,
+    expect: Expect,
+}
+
+/// The prefix of every temporary file carta writes.
+pub const TEMP_PREFIX: &str = ".carta-";
+/// The suffix of every temporary file carta writes.
+pub const TEMP_SUFFIX: &str = ".tmp";
+
 impl Staging {
-    /// Stages `contents` for `path`. Returns false (and stages nothing) when the file
-    /// already holds exactly these bytes, so unchanged files keep their timestamps.
-    pub fn stage(&self, path: &Path, contents: &[u8]) -> Result<bool> {
-        if std::fs::read(path).is_ok_and(|existing| existing == contents) {
-            return Ok(false);
+    /// A staging that refuses to write through a symbolically linked folder below any of
+    /// `bases`.
+    pub fn within(bases: Vec<PathBuf>) -> Staging {
+        Staging {
+            inner: Default::default(),
+            bases,
         }
-        self.stage_changed(path, contents).map(|()| true)
+    }
+
+    /// Stages `contents` for `path`. Returns false (and stages nothing) when the file
+    /// already holds exactly these bytes, so unchanged files keep their timestamps. The
+    /// file is replaced only if it is still what was compared here.
+    pub fn stage(&self, path: &Path, contents: &[u8]) -> Result<bool> {
+        let dir = parent_dir(path);
+        self.visit(&dir, false, path)?;
+        let expect = match read_with_stamp(path) {
+            Some((existing, _)) if existing == contents => return Ok(false),
+            Some((existing, stamp)) => Expect::Same(Fingerprint::new(stamp, &existing)),
+            None if std::fs::symlink_metadata(path).is_ok() => Expect::Any,
+            None => Expect::Absent,
+        };
+        self.stage_changed(path, contents, expect).map(|()| true)
     }
 
     /// Stages `contents` for `path` without comparing: for a caller that has just read
-    /// the file and knows its bytes differ (or that it does not exist).
-    pub fn stage_changed(&self, path: &Path, contents: &[u8]) -> Result<()> {
+    /// the file and knows its bytes differ (or that it does not exist). `expect` is what
+    /// the target must still be when it is replaced.
+    pub fn stage_changed(&self, path: &Path, contents: &[u8], expect: Expect) -> Result<()> {
         let werr = |source| Error::Write {
             path: path.to_path_buf(),
             source,
         };
-        let dir = match path.parent() {
-            Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
-            _ => PathBuf::from("."),
-        };
-        if !self.lock().dirs.contains(&dir) {
+        let dir = parent_dir(path);
+        self.visit(&dir, true, path)?;
+        let mut builder = tempfile::Builder::new();
+        let prefix = format!("{TEMP_PREFIX}{}-", std::process::id());
+        builder.prefix(&prefix).suffix(TEMP_SUFFIX);
+        #[cfg(unix)]
+        {
+            // A new file gets the usual `0666 & !umask` (the kernel applies the umask); a
+            // replaced file keeps its own mode, below.
+            use std::os::unix::fs::PermissionsExt;
+            builder.permissions(std::fs::Permissions::from_mode(0o666));
+        }
+        let mut tmp = builder.tempfile_in(&dir).map_err(werr)?;
+        tmp.write_all(contents).map_err(werr)?;
+        if let Ok(meta) = std::fs::metadata(path) {
+            if meta.is_file() {
+                tmp.as_file()
+                    .set_permissions(meta.permissions())
+                    .map_err(werr)?;
+            }
+        }
+        let tmp = tmp.into_temp_path();
+        self.lock().files.push(Pending {
+            tmp: Some(tmp),
+            path: path.to_path_buf(),
+            expect,
+        });
+        Ok(())
+    }
+
+    /// Stages the removal of `path` (a file carta wrote before and no longer produces).
+    pub fn remove(&self, path: &Path, expect: Expect) -> Result<()> {
+        self.visit(&parent_dir(path), false, path)?;
+        self.lock().files.push(Pending {
+            tmp: None,
+            path: path.to_path_buf(),
+            expect,
+        });
+        Ok(())
+    }
+
+    /// First sight of a folder: refuse it if it lies behind a linked folder, remove the
+    /// leftovers of killed runs from it, and create it (with its parents) if asked.
+    fn visit(&self, dir: &Path, create: bool, path: &Path) -> Result<()> {
+        if self.lock().dirs.contains(dir) {
+            return Ok(());
+        }
+        if let Some(base) = self.bases.iter().find(|b| dir.starts_with(b)) {
+            let mut current = base.clone();
+            for part in dir
+                .strip_prefix(base)
+                .into_iter()
+                .flat_map(Path::components)
+            {
+                current.push(part);
+                match std::fs::symlink_metadata(&current) {
+                    Ok(meta) if meta.file_type().is_symlink() => {
+                        return Err(Error::Input {
+                            path: current,
+                            message: "is a symbolic link to a folder; carta does not write through linked folders (replace it with a real folder)".into(),
+                        })
+                    }
+                    Ok(meta) if !meta.is_dir() => {
+                        return Err(Error::Input {
+                            path: current,
+                            message: format!(
+                                "is not a folder, but `{}` would be written inside it",
+                                path.display()
+                            ),
+                        })
+                    }
+                    Ok(_) => {}
+                    Err(_) => break, // missing: created below
+                }
+            }
+        }
+        if dir.is_dir() {
+            sweep_leftovers(dir);
+        } else if create {
             let mut missing = Vec::new();
-            let mut d = Some(dir.as_path());
+            let mut d = Some(dir);
             while let Some(p) = d.filter(|p| !p.as_os_str().is_empty() && !p.exists()) {
                 missing.push(p.to_path_buf());
                 d = p.parent();
             }
-            let created = std::fs::create_dir_all(&dir);
+            let created = std::fs::create_dir_all(dir);
             let mut staged = self.lock();
             staged.created_dirs.extend(missing.into_iter().rev());
-            created.map_err(werr)?;
-            staged.dirs.insert(dir.clone());
+            created.map_err(|source| Error::Write {
+                path: path.to_path_buf(),
+                source,
+            })?;
+        } else {
+            return Ok(());
         }
-        let mut tmp = tempfile::Builder::new()
-            .prefix(".carta-")
-            .suffix(".tmp")
-            .tempfile_in(&dir)
-            .map_err(werr)?;
-        tmp.write_all(contents).map_err(werr)?;
-        let tmp = tmp.into_temp_path();
-        self.lock().files.push((tmp, path.to_path_buf()));
+        self.lock().dirs.insert(dir.to_path_buf());
         Ok(())
     }
 
-    /// Makes the staged contents durable, then renames each over its target. Returns how
-    /// many files were written.
+    /// Makes the staged contents durable, then replaces each target. Before a target is
+    /// replaced it is checked to be what the stage expected (else nothing is written and
+    /// the error names it) and kept aside; if any replacement fails, every file already
+    /// replaced is put back and every new file removed, so the run changes nothing.
+    /// Returns how many files were written or removed.
     pub fn commit(self) -> Result<usize> {
         let mut staged = std::mem::take(&mut *self.lock());
         if let Err(e) = flush(&staged.files) {
@@ -152,12 +351,28 @@ impl Staging {
             remove_dirs(&staged.created_dirs);
             return Err(e);
         }
-        let written = staged.files.len();
-        for (tmp, path) in staged.files.drain(..) {
-            tmp.persist(&path).map_err(|e| Error::Write {
-                path,
-                source: e.error,
-            })?;
+        let mut done: Vec<Done> = Vec::with_capacity(staged.files.len());
+        let mut failure = None;
+        for pending in staged.files.drain(..) {
+            match replace(pending) {
+                Ok(d) => done.push(d),
+                Err(e) => {
+                    failure = Some(e);
+                    break;
+                }
+            }
+        }
+        if let Some(e) = failure {
+            for d in done.into_iter().rev() {
+                d.undo();
+            }
+            drop(staged.files);
+            remove_dirs(&staged.created_dirs);
+            return Err(e);
+        }
+        let written = done.len();
+        for d in done {
+            d.finish();
         }
         Ok(written)
     }
@@ -185,16 +400,198 @@ fn remove_dirs(dirs: &[PathBuf]) {
     }
 }
 
+fn parent_dir(path: &Path) -> PathBuf {
+    match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
+        _ => PathBuf::from("."),
+    }
+}
+
+/// A file's bytes and stamp, if it is a regular file that can be read.
+fn read_with_stamp(path: &Path) -> Option<(Vec<u8>, Stamp)> {
+    let meta = std::fs::symlink_metadata(path).ok()?;
+    if !meta.is_file() && !meta.file_type().is_symlink() {
+        return None;
+    }
+    let mut file = std::fs::File::open(path).ok()?;
+    let meta = file.metadata().ok()?;
+    if !meta.is_file() {
+        return None;
+    }
+    let mut bytes = Vec::with_capacity(meta.len() as usize);
+    file.read_to_end(&mut bytes).ok()?;
+    Some((bytes, Stamp::of(&meta)))
+}
+
+/// What `path` is now, as a write or removal staged later must find it (`None`: not a
+/// regular file that can be read).
+pub fn expect_current(path: &Path) -> Option<Expect> {
+    read_with_stamp(path).map(|(bytes, stamp)| Expect::Same(Fingerprint::new(stamp, &bytes)))
+}
+
+/// Why a target is not what its stage expected, if it is not.
+fn unexpected(path: &Path, expect: &Expect) -> Option<&'static str> {
+    match expect {
+        Expect::Any => None,
+        Expect::Absent => std::fs::symlink_metadata(path)
+            .is_ok()
+            .then_some("was created by someone else while carta ran"),
+        Expect::Same(fingerprint) => match read_with_stamp(path) {
+            None => Some("was removed or replaced by someone else while carta ran"),
+            Some((bytes, stamp)) => (stamp != fingerprint.stamp
+                || Fingerprint::new(stamp, &bytes) != *fingerprint)
+                .then_some("was changed by someone else while carta ran"),
+        },
+    }
+}
+
+/// A replacement made by [`Staging::commit`], with what is needed to undo it.
+struct Done {
+    path: PathBuf,
+    /// The previous file, kept under a temporary name until the commit succeeds.
+    backup: Option<PathBuf>,
+}
+
+impl Done {
+    fn undo(self) {
+        match self.backup {
+            Some(backup) => {
+                let _ = std::fs::rename(&backup, &self.path);
+            }
+            None => {
+                let _ = std::fs::remove_file(&self.path);
+            }
+        }
+    }
+
+    fn finish(self) {
+        if let Some(backup) = self.backup {
+            let _ = std::fs::remove_file(backup);
+        }
+    }
+}
+
+/// Replaces (or removes) one target, keeping the previous file aside.
+fn replace(pending: Pending) -> Result<Done> {
+    let Pending { tmp, path, expect } = pending;
+    let werr = |source| Error::Write {
+        path: path.clone(),
+        source,
+    };
+    if let Some(why) = unexpected(&path, &expect) {
+        return Err(Error::Input {
+            path: path.clone(),
+            message: format!("{why}; nothing was written (run carta again to include the change)"),
+        });
+    }
+    let exists = std::fs::symlink_metadata(&path).is_ok();
+    let backup = if exists {
+        let backup = backup_name(&path);
+        // A hard link keeps the old file without copying it; the rename below then
+        // swaps the new content in as one step.
+        if std::fs::hard_link(&path, &backup).is_err() {
+            std::fs::copy(&path, &backup).map_err(werr)?;
+        }
+        Some(backup)
+    } else {
+        None
+    };
+    let result = match tmp {
+        Some(tmp) => tmp.persist(&path).map_err(|e| e.error),
+        None => std::fs::remove_file(&path),
+    };
+    match result {
+        Ok(()) => Ok(Done { path, backup }),
+        Err(source) => {
+            if let Some(b) = &backup {
+                let _ = std::fs::remove_file(b);
+            }
+            Err(werr(source))
+        }
+    }
+}
+
+/// A fresh temporary name beside `path`.
+fn backup_name(path: &Path) -> PathBuf {
+    use std::sync::atomic::{AtomicU64, Ordering};
+    static NEXT: AtomicU64 = AtomicU64::new(0);
+    let n = NEXT.fetch_add(1, Ordering::Relaxed);
+    let nanos = SystemTime::now()
+        .duration_since(SystemTime::UNIX_EPOCH)
+        .map_or(0, |d| d.subsec_nanos());
+    parent_dir(path).join(format!(
+        "{TEMP_PREFIX}{}-old{n}x{nanos:08x}{TEMP_SUFFIX}",
+        std::process::id()
+    ))
+}
+
+/// Whether a file name is one of carta's temporary files.
+pub fn is_temp_name(name: &str) -> bool {
+    name.starts_with(TEMP_PREFIX) && name.ends_with(TEMP_SUFFIX)
+}
+
+/// Removes from `dir` the temporary files of carta runs that no longer exist (killed
+/// before they could clean up). A file whose run is still alive, or whose owner cannot
+/// be told, is left alone, so two runs at once never remove each other's files; a
+/// nameless one (written by carta before names carried the process ID) is removed once
+/// it is an hour old.
+pub fn sweep_leftovers(dir: &Path) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let Some(name) = name.to_str() else { continue };
+        if !is_temp_name(name) || !entry.file_type().is_ok_and(|t| t.is_file()) {
+            continue;
+        }
+        let middle = &name[TEMP_PREFIX.len()..name.len() - TEMP_SUFFIX.len()];
+        let stale = match middle.split_once('-') {
+            Some((pid, _)) => match pid.parse::<u32>() {
+                Ok(pid) => !process_alive(pid),
+                Err(_) => false,
+            },
+            None => entry
+                .metadata()
+                .and_then(|m| m.modified())
+                .ok()
+                .and_then(|t| t.elapsed().ok())
+                .is_some_and(|age| age.as_secs() > 3600),
+        };
+        if stale {
+            let _ = std::fs::remove_file(entry.path());
+        }
+    }
+}
+
+/// Whether process `pid` is running (unknown → assumed alive).
+fn process_alive(pid: u32) -> bool {
+    if pid == std::process::id() {
+        return true;
+    }
+    #[cfg(target_os = "linux")]
+    {
+        Path::new("/proc").join(pid.to_string()).exists() || !Path::new("/proc/self").exists()
+    }
+    #[cfg(not(target_os = "linux"))]
+    {
+        true
+    }
+}
+
 /// Gets staged files onto the disk before they replace anything, so a power cut after
 /// the rename cannot leave an empty file. On Linux one `syncfs` per file system flushes
 /// them all (thousands of separate `fsync`s took most of a large sync's time); elsewhere
 /// each file is synced.
-fn flush(files: &[(tempfile::TempPath, PathBuf)]) -> Result<()> {
+fn flush(files: &[Pending]) -> Result<()> {
+    let staged = files
+        .iter()
+        .filter_map(|p| p.tmp.as_ref().map(|t| (t, &p.path)));
     #[cfg(target_os = "linux")]
     {
         use std::os::unix::fs::MetadataExt;
         let mut devices = std::collections::HashSet::new();
-        for (tmp, path) in files {
+        for (tmp, path) in staged {
             let werr = |source| Error::Write {
                 path: path.clone(),
                 source,
@@ -206,7 +603,7 @@ fn flush(files: &[(tempfile::TempPath, PathBuf)]) -> Result<()> {
         }
     }
     #[cfg(not(target_os = "linux"))]
-    for (tmp, path) in files {
+    for (tmp, path) in staged {
         std::fs::File::open(tmp)
             .and_then(|f| f.sync_all())
             .map_err(|source| Error::Write {

@@ -30,6 +30,7 @@ pub mod sync;
 
 pub mod bundle;
 pub mod check;
+pub mod dist;
 pub mod fallback;
 pub mod report;
 

@@ -93,7 +93,7 @@ fn run(cli: Cli) -> Result<u8> {
                 let s = &r.stats;
                 let _ = writeln!(
                     out,
-                    "{:<8} added {}, outdated {}, obsoleted {}, unchanged {}{}{}{}{}",
+                    "{:<8} added {}, outdated {}, obsoleted {}, unchanged {}{}{}{}{}{}",
                     r.tag,
                     s.added,
                     s.outdated,
@@ -119,6 +119,14 @@ fn run(cli: Cli) -> Result<u8> {
                             "; {} unparseable entr{} kept as is (see `carta check`)",
                             s.junk,
                             if s.junk == 1 { "y" } else { "ies" }
+                        )
+                    } else {
+                        String::new()
+                    },
+                    if s.edited_templates > 0 {
+                        format!(
+                            "; {} template(s) edited by hand kept as they are (a translation in one? remove `# TODO `)",
+                            s.edited_templates
                         )
                     } else {
                         String::new()

@@ -25,11 +25,74 @@ impl Project {
         }
         let config = Config::load(root)?;
         let source = Tag::parse(&config.source_locale).map_err(Error::Usage)?;
-        Ok(Project {
+        let project = Project {
             root: root.to_path_buf(),
             config,
             source,
-        })
+        };
+        project.check_layout(None)?;
+        Ok(project)
+    }
+
+    /// The configured folders (and an explicit output folder) must not overlap, and the
+    /// configured ones must lie inside the project: carta never writes its output over the
+    /// handouts or the translations, nor anywhere outside the project it was not sent.
+    pub fn check_layout(&self, explicit_out: Option<&Path>) -> Result<()> {
+        use crate::dist::resolve;
+        let root = resolve(&self.root);
+        let folders = [
+            (
+                "content-dir",
+                &self.config.content_dir,
+                resolve(&self.content_dir()),
+            ),
+            (
+                "locales-dir",
+                &self.config.locales_dir,
+                resolve(&self.locales_dir()),
+            ),
+            ("out-dir", &self.config.out_dir, resolve(&self.out_dir())),
+        ];
+        let config_error = |message: String| Error::Input {
+            path: crate::config::FILE_NAME.into(),
+            message,
+        };
+        for (key, value, path) in &folders {
+            if !path.starts_with(&root) || *path == root {
+                return Err(config_error(format!(
+                    "`{key} = \"{}\"` must name a folder inside the project (below `{}`)",
+                    value.display(),
+                    self.root.display()
+                )));
+            }
+        }
+        let mut all: Vec<(String, PathBuf)> = folders
+            .iter()
+            .map(|(k, v, p)| (format!("`{k} = \"{}\"`", v.display()), p.clone()))
+            .collect();
+        if let Some(out) = explicit_out {
+            all.pop();
+            let resolved = resolve(out);
+            if root.starts_with(&resolved) {
+                return Err(Error::Usage(format!(
+                    "`--out {}` contains the project; choose a folder of its own",
+                    out.display()
+                )));
+            }
+            all.push((format!("`--out {}`", out.display()), resolved));
+        }
+        for a in 0..all.len() {
+            for b in a + 1..all.len() {
+                let (ka, pa) = &all[a];
+                let (kb, pb) = &all[b];
+                if pa.starts_with(pb) || pb.starts_with(pa) {
+                    return Err(config_error(format!(
+                        "{ka} and {kb} overlap; the handouts, the translations and the output each need a folder of their own"
+                    )));
+                }
+            }
+        }
+        Ok(())
     }
 
     pub fn content_dir(&self) -> PathBuf {
@@ -182,10 +245,11 @@ impl Project {
 
     /// Writes several files of the project as one step (see [`crate::fs::write_all`]).
     pub fn write_all(&self, files: &[(PathBuf, Vec<u8>)]) -> Result<usize> {
-        for (path, _) in files {
-            self.guard(path)?;
+        let staging = self.staging(&[]);
+        for (path, bytes) in files {
+            self.stage(&staging, path, bytes)?;
         }
-        crate::fs::write_all(files).map_err(|e| self.relativize(e))
+        self.commit(staging)
     }
 
     /// Stages a file of the project for a write as one step (see [`crate::fs::Staging`]).
@@ -201,11 +265,33 @@ impl Project {
         staging: &crate::fs::Staging,
         path: &Path,
         bytes: &[u8],
+        expect: crate::fs::Expect,
     ) -> Result<()> {
         self.guard(path)?;
         staging
-            .stage_changed(path, bytes)
+            .stage_changed(path, bytes, expect)
             .map_err(|e| self.relativize(e))
+    }
+
+    /// Stages the removal of a file carta wrote before (see [`crate::fs::Staging::remove`]).
+    pub fn stage_removal(
+        &self,
+        staging: &crate::fs::Staging,
+        path: &Path,
+        expect: crate::fs::Expect,
+    ) -> Result<()> {
+        self.guard(path)?;
+        staging.remove(path, expect).map_err(|e| self.relativize(e))
+    }
+
+    /// A staging for writes into this project (and `extra` folders given on the command
+    /// line): it refuses to write through a linked folder inside any of them.
+    pub fn staging(&self, extra: &[PathBuf]) -> crate::fs::Staging {
+        let mut bases = vec![self.root.clone()];
+        bases.extend(extra.iter().cloned());
+        // The longest base first, so a folder is checked from the closest one.
+        bases.sort_by_key(|b| std::cmp::Reverse(b.components().count()));
+        crate::fs::Staging::within(bases)
     }
 
     /// Writes every file staged in `staging`.
@@ -215,8 +301,13 @@ impl Project {
 
     /// Writes a file of the project atomically, refusing to follow a symlink outside it.
     pub fn write(&self, path: &Path, text: &str, bom: bool) -> Result<bool> {
-        self.guard(path)?;
-        crate::fs::write_text(path, text, bom).map_err(|e| self.relativize(e))
+        let mut bytes = Vec::with_capacity(text.len() + 3);
+        if bom {
+            bytes.extend_from_slice(&[0xEF, 0xBB, 0xBF]);
+        }
+        bytes.extend_from_slice(text.as_bytes());
+        self.write_all(&[(path.to_path_buf(), bytes)])
+            .map(|written| written > 0)
     }
 
     fn guard(&self, path: &Path) -> Result<()> {

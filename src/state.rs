@@ -147,6 +147,9 @@ impl<'a> StateView<'a> {
             while end < lines.len() && lines[end].0 == id {
                 end += 1;
             }
+            if let Some(attr) = repeated_key(&lines[start..end]) {
+                return Err(duplicate_error(text, id, attr));
+            }
             runs.insert(id, (start, end));
             start = end;
         }
@@ -166,6 +169,42 @@ impl<'a> StateView<'a> {
                 .zip(current)
                 .any(|((_, k, e), (ck, ct))| k != ck || !escaped_eq(e, ct))
     }
+}
+
+/// A key (`""` for the value, `.attr`) that a message's run of lines has twice.
+fn repeated_key<'a>(run: &[(&str, &'a str, &str)]) -> Option<&'a str> {
+    if run.len() <= 8 {
+        return run
+            .iter()
+            .enumerate()
+            .find(|(n, (_, k, _))| run[..*n].iter().any(|(_, k2, _)| k2 == k))
+            .map(|(_, (_, k, _))| *k);
+    }
+    let mut keys = rustc_hash::FxHashSet::default();
+    run.iter().map(|(_, k, _)| *k).find(|k| !keys.insert(*k))
+}
+
+/// The error for a key recorded twice (two sides of a merge both kept), at the line of
+/// its second occurrence.
+fn duplicate_error(text: &str, id: &str, attr: &str) -> (usize, String) {
+    let mut seen = 0;
+    let mut line_no = 1;
+    for (n, line) in text.lines().enumerate() {
+        let line = line.trim_end_matches('\r');
+        if split_line(line).is_some_and(|(i, a, _)| i == id && a == attr) {
+            seen += 1;
+            if seen == 2 {
+                line_no = n + 1;
+                break;
+            }
+        }
+    }
+    (
+        line_no,
+        format!(
+            "`{id}{attr}` is recorded twice (a merge kept both sides?): keep one of its blocks and delete the other — if unsure, keep the older one, so that `carta sync` shows the translator what changed"
+        ),
+    )
 }
 
 /// `id = text`, `-term = text` or `id.attr = text` (`text` may be empty, `id =`) →

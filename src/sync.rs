@@ -31,6 +31,9 @@ pub struct Stats {
     pub untranslated: usize,
     /// Unparseable entries kept verbatim.
     pub junk: usize,
+    /// Templates a translator edited (a translation typed under `# TODO `, a note beside
+    /// it), kept as they are.
+    pub edited_templates: usize,
 }
 
 impl Stats {
@@ -43,6 +46,7 @@ impl Stats {
         self.unchanged += other.unchanged;
         self.untranslated += other.untranslated;
         self.junk += other.junk;
+        self.edited_templates += other.edited_templates;
     }
 }
 
@@ -146,9 +150,16 @@ pub fn new_file(source: &Catalog, opts: &Options) -> Synced {
         }
     }
     stats.untranslated = stats.added;
+    // The state records what each template shows, so a later sync can tell a template
+    // it wrote (and may refresh) from one a translator typed into (which it keeps).
+    let seen = source_messages(source)
+        .into_iter()
+        .filter(|m| !opts.covered.contains(&m.id))
+        .map(|m| (m.id, m.patterns))
+        .collect();
     Synced {
         text: out,
-        state: State::default(),
+        state: State { seen },
         stats,
     }
 }
@@ -159,8 +170,10 @@ enum Role {
     Keep,
     /// The translation of a source message (first definition in the file).
     Translated(String),
-    /// A template for a source message that is still untranslated.
+    /// A template carta wrote for a source message that is still untranslated.
     Template(String),
+    /// A template for a source message that a translator edited: kept byte for byte.
+    EditedTemplate(String),
     /// A translated message that is not in the source.
     Obsolete,
     /// Carta-owned text that no longer applies (stale template, obsolete header).
@@ -177,6 +190,7 @@ pub fn sync(source: &Catalog, locale: &Catalog, state: &State, opts: &Options) -
                 .seen
                 .iter()
                 .map(|m| (m.id.clone(), m.patterns.clone()))
+                .chain(synced.kept.iter().cloned())
                 .collect(),
         },
         text: synced.text,
@@ -189,23 +203,73 @@ pub fn sync(source: &Catalog, locale: &Catalog, state: &State, opts: &Options) -
 pub struct SyncedWith<'m> {
     pub text: String,
     pub seen: Vec<&'m SourceMessage>,
+    /// Records of the old state kept as they were (for templates a translator edited),
+    /// sorted by ID; no ID is also in `seen`.
+    pub kept: Vec<(String, Patterns)>,
     pub stats: Stats,
 }
 
 impl SyncedWith<'_> {
     /// The new state file's text.
     pub fn state_text(&self, locale_file: &str) -> String {
-        crate::state::render(
-            locale_file,
-            self.seen.iter().map(|m| (m.id.as_str(), &m.patterns)),
-        )
+        let mut seen = self
+            .seen
+            .iter()
+            .map(|m| (m.id.as_str(), &m.patterns))
+            .peekable();
+        let mut kept = self.kept.iter().map(|(id, p)| (id.as_str(), p)).peekable();
+        let merged = std::iter::from_fn(|| match (seen.peek(), kept.peek()) {
+            (Some(a), Some(b)) if b.0 < a.0 => kept.next(),
+            (Some(_), _) => seen.next(),
+            (None, _) => kept.next(),
+        });
+        crate::state::render(locale_file, merged)
+    }
+}
+
+/// Who a template belongs to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TemplateOwner {
+    /// carta wrote it and it shows the current source text.
+    Current,
+    /// carta wrote it for an earlier source text (the one the state recorded).
+    Stale,
+    /// A translator changed it (typed a translation under `# TODO `, added a note): it
+    /// is theirs, and no command rewrites or removes it.
+    Translator,
+}
+
+/// Whose template entry `i` of `locale` (for message `id`) is: carta's if, uncommented,
+/// it is exactly the message `id` with the current source text or with the text the
+/// state recorded for it; otherwise the translator's.
+pub fn template_owner(
+    locale: &Catalog,
+    i: usize,
+    id: &str,
+    current: Option<&Patterns>,
+    state: &impl Seen,
+) -> TemplateOwner {
+    let Some(text) = locale.uncommented(i) else {
+        return TemplateOwner::Translator;
+    };
+    let parsed = Catalog::parse(&text);
+    if parsed.resource.body.len() != 1 || parsed.entry_id(0).as_deref() != Some(id) {
+        return TemplateOwner::Translator;
+    }
+    let patterns = parsed.patterns(0);
+    if Some(&patterns) == current {
+        TemplateOwner::Current
+    } else if state.patterns(id).as_ref() == Some(&patterns) {
+        TemplateOwner::Stale
+    } else {
+        TemplateOwner::Translator
     }
 }
 
 /// [`sync`] with the source's messages already computed (see [`source_messages`]) and
 /// the state read in any form (a [`crate::state::StateView`] borrows the file).
 pub fn sync_with<'m>(
-    source: &Catalog,
+    source_catalog: &Catalog,
     messages: &'m [SourceMessage],
     locale: &Catalog,
     state: &impl Seen,
@@ -225,6 +289,7 @@ pub fn sync_with<'m>(
     let mut obsolete_section = Vec::with_capacity(n);
     let mut in_obsolete = false;
     let mut translated: HashSet<String> = HashSet::new();
+    let private = locale.private_entries(|id| in_source.contains_key(id));
     for i in 0..n {
         let kind = locale.kind(i);
         if kind == EntryKind::ObsoleteHeader {
@@ -238,8 +303,10 @@ pub fn sync_with<'m>(
                 if in_source.contains_key(id.as_ref()) && first {
                     translated.insert(id.to_string());
                     Role::Translated(id.into_owned())
-                } else if in_source.contains_key(id.as_ref()) {
-                    Role::Keep // a duplicate: check reports it, sync keeps it
+                } else if in_source.contains_key(id.as_ref()) || private.contains(id.as_ref()) {
+                    // A duplicate (check reports it, sync keeps it), or the locale's own
+                    // term or helper message.
+                    Role::Keep
                 } else {
                     Role::Obsolete
                 }
@@ -249,26 +316,46 @@ pub fn sync_with<'m>(
         };
         roles.push(role);
     }
+    // Templates: carta's own are refreshed or dropped; one a translator edited is
+    // theirs and stays as it is, wherever it is.
     let mut templated: HashSet<String> = HashSet::new();
+    let mut owners: HashMap<usize, TemplateOwner> = HashMap::new();
+    let mut stats = Stats::default();
+    let mut kept: Vec<(String, Patterns)> = Vec::new();
     for (i, role) in roles.iter_mut().enumerate() {
         if let EntryKind::Template(id) = locale.kind(i) {
-            let id = id.to_string();
-            // A template for a message the fallback covers is kept (add-locale writes
-            // them), just never added by sync.
-            *role = if in_source.contains_key(id.as_str())
-                && !translated.contains(&id)
-                && !obsolete_section[i]
-                && templated.insert(id.clone())
-            {
-                Role::Template(id)
+            let source = in_source.get(id).map(|&n| &messages[n]);
+            let fresh = source.map(|m| template(source_catalog, m.entry, eol));
+            let owner = if fresh.as_deref() == Some(&text[locale.spans[i].range()]) {
+                TemplateOwner::Current
             } else {
-                Role::Drop
+                template_owner(locale, i, id, source.map(|m| &m.patterns), state)
+            };
+            owners.insert(i, owner);
+            let id = id.to_string();
+            let wanted = source.is_some() && !translated.contains(&id) && !obsolete_section[i];
+            *role = match owner {
+                TemplateOwner::Translator => {
+                    stats.edited_templates += 1;
+                    if wanted && templated.insert(id.clone()) {
+                        if let Some(p) = state.patterns(&id) {
+                            kept.push((id.clone(), p));
+                        }
+                        Role::EditedTemplate(id)
+                    } else {
+                        Role::Keep
+                    }
+                }
+                // A template for a message the fallback covers is kept (add-locale
+                // writes them), just never added by sync.
+                _ if wanted && templated.insert(id.clone()) => Role::Template(id),
+                _ => Role::Drop,
             };
         }
     }
+    kept.sort_unstable_by(|a, b| a.0.cmp(&b.0));
 
     // 2. New text for each translated message (outdated markers) and template.
-    let mut stats = Stats::default();
     let mut seen: Vec<&SourceMessage> = Vec::new();
     let mut replacement: HashMap<usize, String> = HashMap::new();
     for i in 0..n {
@@ -293,10 +380,11 @@ pub fn sync_with<'m>(
                 seen.push(message);
             }
             Role::Template(id) => {
-                let fresh = template(source, messages[in_source[id.as_str()]].entry, eol);
-                if fresh != text[locale.spans[i].range()] {
-                    replacement.insert(i, fresh);
+                let message = &messages[in_source[id.as_str()]];
+                if owners.get(&i) == Some(&TemplateOwner::Stale) {
+                    replacement.insert(i, template(source_catalog, message.entry, eol));
                 }
+                seen.push(message);
             }
             _ => {}
         }
@@ -309,7 +397,7 @@ pub fn sync_with<'m>(
         if obsolete_section[i] {
             continue;
         }
-        if let Role::Translated(id) | Role::Template(id) = &roles[i] {
+        if let Role::Translated(id) | Role::Template(id) | Role::EditedTemplate(id) = &roles[i] {
             position.insert(id.as_str(), i);
         }
     }
@@ -336,7 +424,8 @@ pub fn sync_with<'m>(
             None if opts.covered.contains(&m.id) => continue,
             None => {
                 stats.added += 1;
-                template(source, m.entry, eol)
+                seen.push(m);
+                template(source_catalog, m.entry, eol)
             }
         };
         match anchor {
@@ -345,7 +434,11 @@ pub fn sync_with<'m>(
         }
     }
     let first_source_entry = (0..n).find(|&i| {
-        !obsolete_section[i] && matches!(roles[i], Role::Translated(_) | Role::Template(_))
+        !obsolete_section[i]
+            && matches!(
+                roles[i],
+                Role::Translated(_) | Role::Template(_) | Role::EditedTemplate(_)
+            )
     });
 
     // 4. Assemble: main part in file order with insertions, then the obsolete section.
@@ -461,6 +554,7 @@ pub fn sync_with<'m>(
     SyncedWith {
         text: out,
         seen,
+        kept,
         stats,
     }
 }
@@ -517,6 +611,8 @@ fn mark(
     current: &Patterns,
     eol: &str,
 ) -> (Option<String>, Status) {
+    // A marker always shows what changed: no old text that differs, no marker.
+    let changed = changed.filter(|old| differs(old, current));
     let span = &locale.spans[i];
     let entry = &locale.text[span.range()];
     let marker = locale.outdated_marker(i);
@@ -584,6 +680,16 @@ fn marker_was(lines: &[&str], len: usize) -> Patterns {
         }
     }
     out
+}
+
+/// Whether any value or attribute of `old` and `new` differs.
+fn differs(old: &Patterns, new: &Patterns) -> bool {
+    fn get<'p>(p: &'p Patterns, k: &str) -> Option<&'p String> {
+        p.iter().find(|(key, _)| key == k).map(|(_, t)| t)
+    }
+    new.iter()
+        .chain(old.iter())
+        .any(|(k, _)| get(old, k) != get(new, k))
 }
 
 /// The marker comment lines for a translation whose source went from `old` to `new`.

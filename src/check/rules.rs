@@ -185,7 +185,9 @@ pub fn check_file(
         ));
     }
 
-    // Duplicates and obsolete messages.
+    // Duplicates and obsolete messages. The locale's own terms and helper messages, used
+    // by its translations, are not obsolete.
+    let private = locale.private_entries(|id| ctx.source_ids.contains(id));
     let mut templates: rustc_hash::FxHashMap<&str, usize> = Default::default();
     for i in 0..locale.resource.body.len() {
         match locale.kind(i) {
@@ -204,7 +206,7 @@ pub fn check_file(
                             "`{id}` is defined more than once; runtimes use only one definition"
                         ),
                     ));
-                } else if !ctx.source_ids.contains(id.as_ref()) {
+                } else if !ctx.source_ids.contains(id.as_ref()) && !private.contains(id.as_ref()) {
                     cov.obsolete += 1;
                     out.push(ctx.diag(Code::Obsolete, path, locale.id_offset(i), Some(&id), format!("`{id}` is no longer in the source; reuse the text elsewhere or delete it (`carta sync --prune`)")));
                 }
@@ -232,7 +234,14 @@ pub fn check_file(
                 // A translation in another file of the locale is not used: the source
                 // has the message here (sync moves the stray copy to that file's
                 // obsolete section, and build falls back instead).
+                let edited = templates.get(id.as_str()).is_some_and(|&t| {
+                    crate::sync::template_owner(locale, t, id, Some(&m.patterns), state)
+                        == crate::sync::TemplateOwner::Translator
+                });
                 let message = match ctx.locale_ids.get(id.as_str()) {
+                    _ if edited => format!(
+                        "`{id}` is still commented out (its `# TODO` template was edited, so it may hold a translation or a note): remove `# TODO ` and the `# ` of the lines below it to use the translation"
+                    ),
                     Some(elsewhere) => format!(
                         "`{id}` is not translated in this file; the translation in `{}` is not used, because the source has the message here: move it to this file",
                         elsewhere.display()
@@ -734,7 +743,10 @@ fn collect_selects_expr<'e, 's>(
     }
 }
 
-fn walk_pattern<'s>(p: &ast::Pattern<&'s str>, f: &mut dyn FnMut(&ast::InlineExpression<&'s str>)) {
+pub(crate) fn walk_pattern<'s>(
+    p: &ast::Pattern<&'s str>,
+    f: &mut dyn FnMut(&ast::InlineExpression<&'s str>),
+) {
     for el in &p.elements {
         if let ast::PatternElement::Placeable { expression } = el {
             walk_expression(expression, f);

@@ -119,6 +119,26 @@ pub fn run(project: &Project, opts: &Options) -> Result<Report> {
             .unwrap_or_else(|_| p.clone()),
         None => project.out_dir(),
     };
+    if opts.out.is_some() {
+        project.check_layout(Some(&out_dir))?;
+    }
+    // carta replaces only what it wrote there before, and removes what it no longer
+    // produces; a folder with files of someone else's is refused before any work.
+    let previous = crate::dist::Previous::read(&out_dir, &project.show(&out_dir))?;
+    let stage_out = |staging: &crate::fs::Staging, rel: &Path, bytes: &[u8]| -> Result<bool> {
+        let path = out_dir.join(rel);
+        let key = rel.display().to_string().replace('\\', "/");
+        if std::fs::symlink_metadata(&path).is_ok() && !previous.owns(&key) {
+            return Err(Error::Input {
+                path: project.show(&path),
+                message: format!(
+                    "was not written by carta (the previous `{}` does not list it); carta does not replace it: move it away, or build into another folder",
+                    crate::dist::MANIFEST
+                ),
+            });
+        }
+        project.stage(staging, &path, bytes)
+    };
     let source_catalogs: Vec<Catalog> = sources
         .iter()
         .map(|(_, f)| Catalog::parse(&f.text))
@@ -139,7 +159,8 @@ pub fn run(project: &Project, opts: &Options) -> Result<Report> {
     // Each locale is built and its files staged (written beside their targets) in its
     // own task, so only the locales being built are in memory; nothing replaces a file
     // of `dist/` until every locale has been built and staged.
-    let staging = crate::fs::Staging::default();
+    let extra_bases: Vec<PathBuf> = opts.out.iter().map(|_| out_dir.clone()).collect();
+    let staging = project.staging(&extra_bases);
     let built: Vec<Staged> = tags
         .par_iter()
         .map(|tag| -> Result<Staged> {
@@ -168,14 +189,16 @@ pub fn run(project: &Project, opts: &Options) -> Result<Report> {
                     rel.display().to_string().replace('\\', "/"),
                     format!("sha256:{}", bundle::sha256(bytes)),
                 );
-                written += usize::from(project.stage(&staging, &out_dir.join(rel), bytes)?);
+                written += usize::from(stage_out(&staging, rel, bytes)?);
             }
             entry["files"] = json!(hashes);
-            let titles = summary
+            let titles: Vec<(String, String)> = summary
                 .titles
                 .iter()
                 .map(|(doc, title)| (format!("{doc}.html"), title.clone()))
                 .collect();
+            // The language picker of a later partial build lists this locale from here.
+            entry["titles"] = json!(titles.iter().cloned().collect::<BTreeMap<String, String>>());
             Ok(Staged {
                 summary,
                 manifest_entry: entry,
@@ -191,6 +214,30 @@ pub fn run(project: &Project, opts: &Options) -> Result<Report> {
     let mut index_entries = Vec::new();
     let mut summaries = Vec::new();
     let (mut total, mut written) = (0, 0);
+    let built_tags: std::collections::HashSet<String> =
+        built.iter().map(|b| b.summary.tag.to_string()).collect();
+    // A partial build (`--locale`) updates its locales and keeps the others as the
+    // previous build left them.
+    if opts.locale.is_some() {
+        for entry in &previous.locales {
+            let Some(tag) = entry["tag"].as_str().filter(|t| !built_tags.contains(*t)) else {
+                continue;
+            };
+            let Ok(parsed) = Tag::parse(tag) else {
+                continue;
+            };
+            let titles = entry["titles"]
+                .as_object()
+                .map(|m| {
+                    m.iter()
+                        .map(|(k, v)| (k.clone(), v.as_str().unwrap_or(k).to_string()))
+                        .collect()
+                })
+                .unwrap_or_default();
+            manifest_locales.push(entry.clone());
+            index_entries.push((parsed, titles));
+        }
+    }
     for b in built {
         manifest_locales.push(b.manifest_entry);
         index_entries.push((b.summary.tag.clone(), b.titles));
@@ -198,6 +245,21 @@ pub fn run(project: &Project, opts: &Options) -> Result<Report> {
         total += b.files;
         written += b.written;
     }
+    manifest_locales.sort_by_key(|e| {
+        let tag = e["tag"].as_str().unwrap_or_default().to_string();
+        (
+            tag != project.source.as_str(),
+            e["pseudo"].as_bool() == Some(true),
+            tag,
+        )
+    });
+    index_entries.sort_by_key(|(tag, _)| {
+        (
+            *tag != project.source,
+            bundle::pseudo_tags().iter().any(|(p, _)| p == tag),
+            tag.to_string(),
+        )
+    });
     let manifest = json!({
         "schema_version": 1,
         "generator": format!("carta {}", env!("CARGO_PKG_VERSION")),
@@ -218,9 +280,36 @@ pub fn run(project: &Project, opts: &Options) -> Result<Report> {
 
     total += files.len();
     for (rel, bytes) in &files {
-        written += usize::from(project.stage(&staging, &out_dir.join(rel), bytes)?);
+        written += usize::from(stage_out(&staging, rel, bytes)?);
+    }
+    // What the previous build wrote and this one no longer produces (a deleted locale
+    // or document) goes, in the same step as the writes.
+    let mut produced: std::collections::HashSet<String> =
+        [crate::dist::MANIFEST.to_string()].into();
+    if !docs.is_empty() {
+        produced.insert(crate::dist::INDEX.to_string());
+    }
+    for entry in &manifest_locales {
+        if let Some(map) = entry["files"].as_object() {
+            produced.extend(map.keys().cloned());
+        }
+    }
+    let mut removed_dirs = std::collections::BTreeSet::new();
+    for rel in previous.files.iter().filter(|f| !produced.contains(*f)) {
+        let path = out_dir.join(rel);
+        // A folder or other odd thing where carta's file was is left alone.
+        if let Some(expect) = crate::fs::expect_current(&path) {
+            project.stage_removal(&staging, &path, expect)?;
+            removed_dirs.extend(path.parent().map(Path::to_path_buf));
+            written += 1;
+        }
     }
     project.commit(staging)?;
+    for dir in removed_dirs.iter().rev() {
+        if dir.starts_with(&out_dir) && *dir != out_dir {
+            let _ = std::fs::remove_dir(dir); // only if now empty
+        }
+    }
     let unchanged = total - written;
     Ok(Report {
         out_dir: project.show(&out_dir),
@@ -246,10 +335,7 @@ pub fn build_texts(
             .iter()
             .enumerate()
             .map(|(n, t)| {
-                let file = TextFile {
-                    text: t.clone(),
-                    bom: false,
-                };
+                let file = TextFile::in_memory(t.clone());
                 (rel(n), file)
             })
             .collect()
@@ -516,6 +602,37 @@ fn build_locale(
         }
     }
     for (_, text) in extra_terms {
+        ftl.push_str(&text);
+        ftl.push_str("\n\n");
+    }
+    // The resource is self-contained: a message or term that an emitted entry refers
+    // to (a helper message only the locale defines) comes along, from the first locale
+    // of the chain that has it.
+    let mut pending: Vec<String> = {
+        let catalog = Catalog::parse(&ftl);
+        let mut refs: Vec<String> = (0..catalog.resource.body.len())
+            .flat_map(|i| catalog.references(i))
+            .filter(|id| !catalog.index.contains_key(id.as_str()))
+            .collect();
+        emitted.extend(catalog.index.keys().map(|k| k.to_string()));
+        refs.sort();
+        refs.dedup();
+        refs.reverse();
+        refs
+    };
+    while let Some(id) = pending.pop() {
+        if !emitted.insert(id.clone()) {
+            continue;
+        }
+        let Some(text) = (0..chain.len()).find_map(|k| find(k, &id)) else {
+            continue; // exists nowhere: check reports it
+        };
+        let entry = Catalog::parse(&text);
+        pending.extend(
+            (0..entry.resource.body.len())
+                .flat_map(|i| entry.references(i))
+                .filter(|r| !emitted.contains(r)),
+        );
         ftl.push_str(&text);
         ftl.push_str("\n\n");
     }

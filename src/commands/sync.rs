@@ -7,6 +7,7 @@ use rayon::prelude::*;
 
 use crate::catalog::Catalog;
 use crate::error::{Error, Result};
+use crate::fs::{Expect, TextFile};
 use crate::locale::Tag;
 use crate::project::Project;
 use crate::state::{self, StateView};
@@ -92,7 +93,7 @@ pub fn sync_locales(
     // computed, and replace nothing until every locale has synced: a bad file or a failed
     // write anywhere leaves every file as it was, and memory stays bounded by the
     // locales being synced at the moment.
-    let staging = (!check).then(crate::fs::Staging::default);
+    let staging = (!check).then(|| project.staging(&[]));
     let reports = tags
         .par_iter()
         .map(|tag| {
@@ -172,13 +173,15 @@ fn sync_locale(
         if existing.as_ref().map(|f| f.text.as_str()) != Some(text.as_str()) {
             report.changed.push(project.show(&path));
             if let Some(staging) = staging {
-                project.stage_changed(staging, &path, &with_bom(text, bom))?;
+                let expect = existing.as_ref().map_or(Expect::Absent, TextFile::expect);
+                project.stage_changed(staging, &path, &with_bom(text, bom), expect)?;
             }
         }
         if old_state.as_ref().map(|f| f.text.as_str()) != Some(state_text.as_str()) {
             report.changed.push(project.show(&state_file));
             if let Some(staging) = staging {
-                project.stage_changed(staging, &state_file, state_text.as_bytes())?;
+                let expect = old_state.as_ref().map_or(Expect::Absent, TextFile::expect);
+                project.stage_changed(staging, &state_file, state_text.as_bytes(), expect)?;
             }
         }
     }
