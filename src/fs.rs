@@ -200,6 +200,9 @@ struct Pending {
     tmp: Option<tempfile::TempPath>,
     path: PathBuf,
     expect: Expect,
+    /// Replaced before the others (an index of the rest: after a kill, it already
+    /// lists every file the run had begun to write).
+    first: bool,
 }
 
 /// The prefix of every temporary file carta writes.
@@ -266,8 +269,18 @@ impl Staging {
             tmp: Some(tmp),
             path: path.to_path_buf(),
             expect,
+            first: false,
         });
         Ok(())
+    }
+
+    /// Marks the staged write of `path` to be made before all others (see `Pending`).
+    pub fn first(&self, path: &Path) {
+        for p in self.lock().files.iter_mut() {
+            if p.path == path {
+                p.first = true;
+            }
+        }
     }
 
     /// Stages the removal of `path` (a file carta wrote before and no longer produces).
@@ -277,6 +290,7 @@ impl Staging {
             tmp: None,
             path: path.to_path_buf(),
             expect,
+            first: false,
         });
         Ok(())
     }
@@ -351,6 +365,8 @@ impl Staging {
             remove_dirs(&staged.created_dirs);
             return Err(e);
         }
+        // Removals last: a kill midway leaves files too many, never too few.
+        staged.files.sort_by_key(|p| (!p.first, p.tmp.is_none()));
         let mut done: Vec<Done> = Vec::with_capacity(staged.files.len());
         let mut failure = None;
         for pending in staged.files.drain(..) {
@@ -473,7 +489,9 @@ impl Done {
 
 /// Replaces (or removes) one target, keeping the previous file aside.
 fn replace(pending: Pending) -> Result<Done> {
-    let Pending { tmp, path, expect } = pending;
+    let Pending {
+        tmp, path, expect, ..
+    } = pending;
     let werr = |source| Error::Write {
         path: path.clone(),
         source,
@@ -697,6 +715,124 @@ mod tests {
         assert_eq!(write_all(&[(ok.clone(), b"new".to_vec())]).unwrap(), 1);
         assert_eq!(write_all(&[(ok.clone(), b"new".to_vec())]).unwrap(), 0);
         assert_eq!(std::fs::read(&ok).unwrap(), b"new");
+    }
+
+    // Guards issue 13.4: an editor's save between carta's read and its write survives.
+    #[test]
+    fn a_file_changed_since_it_was_read_is_not_replaced() {
+        let dir = tempfile::tempdir().unwrap();
+        let (a, b) = (dir.path().join("a.ftl"), dir.path().join("b.ftl"));
+        std::fs::write(&a, "a = 1\n").unwrap();
+        std::fs::write(&b, "b = 1\n").unwrap();
+        let read_a = read_text(&a).unwrap();
+        let read_b = read_text(&b).unwrap();
+        let staging = Staging::default();
+        staging
+            .stage_changed(&a, b"a = 2\n", read_a.expect())
+            .unwrap();
+        staging
+            .stage_changed(&b, b"b = 2\n", read_b.expect())
+            .unwrap();
+        // The translator saves b.ftl (same size: only the hash tells).
+        std::fs::write(&b, "b = 9\n").unwrap();
+        let err = staging.commit().unwrap_err().to_string();
+        assert!(
+            err.contains("b.ftl") && err.contains("changed by someone else"),
+            "{err}"
+        );
+        assert_eq!(
+            std::fs::read(&a).unwrap(),
+            b"a = 1\n",
+            "nothing was written"
+        );
+        assert_eq!(std::fs::read(&b).unwrap(), b"b = 9\n", "the save is kept");
+        assert_eq!(leftovers(dir.path()), 0);
+        // A file created meanwhile where carta meant to create one is not overwritten.
+        let c = dir.path().join("c.ftl");
+        let staging = Staging::default();
+        staging.stage_changed(&c, b"new", Expect::Absent).unwrap();
+        std::fs::write(&c, "theirs").unwrap();
+        assert!(staging.commit().is_err());
+        assert_eq!(std::fs::read(&c).unwrap(), b"theirs");
+    }
+
+    fn leftovers(dir: &Path) -> usize {
+        std::fs::read_dir(dir)
+            .unwrap()
+            .flatten()
+            .filter(|e| is_temp_name(&e.file_name().to_string_lossy()))
+            .count()
+    }
+
+    // Guards issue 13.10: when a rename fails midway, the files already replaced are
+    // put back, removed files come back, and new files and folders go.
+    #[test]
+    fn a_failed_rename_undoes_every_replacement() {
+        let dir = tempfile::tempdir().unwrap();
+        let old = dir.path().join("old.txt");
+        let gone = dir.path().join("gone.txt");
+        let blocked = dir.path().join("blocked.txt");
+        std::fs::write(&old, "old").unwrap();
+        std::fs::write(&gone, "gone").unwrap();
+        let staging = Staging::default();
+        staging.stage(&old, b"new").unwrap();
+        staging
+            .stage(&dir.path().join("sub/fresh.txt"), b"fresh")
+            .unwrap();
+        staging.stage(&blocked, b"x").unwrap();
+        staging.remove(&gone, Expect::Any).unwrap();
+        // A folder appears where a file is to go: its rename fails.
+        std::fs::create_dir(&blocked).unwrap();
+        std::fs::write(blocked.join("inside"), "keep").unwrap();
+        assert!(staging.commit().is_err());
+        assert_eq!(std::fs::read(&old).unwrap(), b"old");
+        assert_eq!(std::fs::read(&gone).unwrap(), b"gone");
+        assert!(!dir.path().join("sub").exists());
+        assert_eq!(std::fs::read(blocked.join("inside")).unwrap(), b"keep");
+        assert_eq!(leftovers(dir.path()), 0);
+    }
+
+    // Guards issue 13.11: a replaced file keeps its mode; a new one gets 0666 & !umask.
+    #[cfg(unix)]
+    #[test]
+    fn modes_are_kept_and_new_files_follow_the_umask() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let shared = dir.path().join("shared.ftl");
+        std::fs::write(&shared, "a").unwrap();
+        std::fs::set_permissions(&shared, std::fs::Permissions::from_mode(0o664)).unwrap();
+        let fresh = dir.path().join("fresh.ftl");
+        // What the umask makes of 0666, measured with a plain file.
+        let probe = dir.path().join("probe");
+        std::fs::File::create(&probe).unwrap();
+        let usual = std::fs::metadata(&probe).unwrap().permissions().mode() & 0o777;
+        write_all(&[
+            (shared.clone(), b"b".to_vec()),
+            (fresh.clone(), b"c".to_vec()),
+        ])
+        .unwrap();
+        let mode = |p: &Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode(&shared), 0o664);
+        assert_eq!(mode(&fresh), usual);
+    }
+
+    // Guards issue 13.12: a killed run's temporary files go; a live run's stay.
+    #[test]
+    fn leftovers_of_dead_runs_are_swept() {
+        let dir = tempfile::tempdir().unwrap();
+        // PIDs are below 2^22 on Linux: this one cannot be running.
+        let dead = dir.path().join(".carta-4294967-abc123.tmp");
+        let alive = dir
+            .path()
+            .join(format!(".carta-{}-abc123.tmp", std::process::id()));
+        let other = dir.path().join(".carta-notes.txt");
+        for p in [&dead, &alive, &other] {
+            std::fs::write(p, "x").unwrap();
+        }
+        write_all(&[(dir.path().join("out.txt"), b"y".to_vec())]).unwrap();
+        assert!(!dead.exists());
+        assert!(alive.exists());
+        assert!(other.exists());
     }
 
     #[test]

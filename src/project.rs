@@ -57,6 +57,22 @@ impl Project {
             path: crate::config::FILE_NAME.into(),
             message,
         };
+        // The folders carta writes into must be real folders, not links to elsewhere.
+        for (key, value) in [
+            ("locales-dir", &self.config.locales_dir),
+            ("out-dir", &self.config.out_dir),
+        ] {
+            let mut current = self.root.clone();
+            for part in value.components() {
+                current.push(part);
+                if std::fs::symlink_metadata(&current).is_ok_and(|m| m.file_type().is_symlink()) {
+                    return Err(Error::Input {
+                        path: self.show(&current),
+                        message: format!("(`{key} = \"{}\"`) is a symbolic link to a folder; carta does not write through linked folders (replace it with a real folder)", value.display()),
+                    });
+                }
+            }
+        }
         for (key, value, path) in &folders {
             if !path.starts_with(&root) || *path == root {
                 return Err(config_error(format!(

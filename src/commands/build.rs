@@ -304,6 +304,7 @@ pub fn run(project: &Project, opts: &Options) -> Result<Report> {
             written += 1;
         }
     }
+    staging.first(&out_dir.join(crate::dist::MANIFEST));
     project.commit(staging)?;
     for dir in removed_dirs.iter().rev() {
         if dir.starts_with(&out_dir) && *dir != out_dir {

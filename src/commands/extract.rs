@@ -132,17 +132,22 @@ pub fn run(project: &Project, check: bool) -> Result<Report> {
             writes.push((path, text.into_bytes()));
         }
     }
-    if !check {
-        project.write_all(&writes)?;
+    for path in &stale {
+        report.removed.push(project.show(path));
     }
-    for path in stale {
-        report.removed.push(project.show(&path));
-        if !check {
-            std::fs::remove_file(&path).map_err(|source| Error::Write {
-                path: project.show(&path),
-                source,
-            })?;
+    if !check {
+        // Writes and removals as one step; a killed run's temporary files go first.
+        crate::fs::sweep_leftovers(&source_dir);
+        let staging = project.staging(&[]);
+        for (path, bytes) in &writes {
+            project.stage(&staging, path, bytes)?;
         }
+        for path in &stale {
+            if let Some(expect) = crate::fs::expect_current(path) {
+                project.stage_removal(&staging, path, expect)?;
+            }
+        }
+        project.commit(staging)?;
     }
     Ok(report)
 }

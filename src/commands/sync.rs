@@ -186,7 +186,18 @@ fn sync_locale(
         }
     }
     let source_set: std::collections::HashSet<&PathBuf> = sources.iter().map(|f| &f.rel).collect();
-    for rel in project.ftl_files(&dir)? {
+    let files = project.ftl_files(&dir)?;
+    if staging.is_some() {
+        // Temporary files a killed run left in the locale's folders go, even where this
+        // run writes nothing.
+        let folders: std::collections::BTreeSet<PathBuf> = files
+            .iter()
+            .filter_map(|rel| dir.join(rel).parent().map(Path::to_path_buf))
+            .chain(std::iter::once(dir.clone()))
+            .collect();
+        folders.iter().for_each(|d| crate::fs::sweep_leftovers(d));
+    }
+    for rel in files {
         if !source_set.contains(&rel) {
             report.obsolete_files.push(project.show(&dir.join(&rel)));
         }
