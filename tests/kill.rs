@@ -116,3 +116,187 @@ fn build_killed_at_random_points_leaves_old_or_new_files() {
         }
     });
 }
+
+/// Every temporary file carta left under `root`.
+fn leftovers(root: &Path) -> Vec<PathBuf> {
+    walkdir::WalkDir::new(root)
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_name().to_string_lossy().starts_with(".carta-"))
+        .map(|e| e.path().to_path_buf())
+        .collect()
+}
+
+/// One fault injected into a run of `sync`, `build` or `extract`.
+#[derive(Debug, Clone, Copy)]
+enum Fault {
+    /// SIGKILL after a random delay.
+    Kill,
+    /// A folder where one of the files to write is: its rename fails.
+    FolderInTheWay,
+    /// A read-only target (root ignores it; others get a failed rename).
+    ReadOnly,
+    /// A translator's editor saving a locale file again and again meanwhile.
+    Editor,
+}
+
+// Guards issue 13's fault loop: whatever goes wrong, every file is its old or its new
+// version, an editor's last save is never lost, and the next clean run leaves no
+// temporary file and reaches the same result as an undisturbed run.
+#[test]
+fn random_faults_leave_old_or_new_files_and_no_leftovers() {
+    use std::os::unix::fs::PermissionsExt;
+    let base = shipped_project();
+    carta_ok(base.path(), &["build"], 0);
+    let md = base.path().join("content/dry-needling.md");
+    write(
+        &md,
+        &read(&md)
+            .replace("Pain Relief", "Relief from Pain")
+            .replace("tendons", "tendons and ligaments"),
+    );
+    let old = files(base.path());
+    let mut rng = Rng(0x2545_F491_4F6C_DD1D);
+    let commands: [&[&str]; 3] = [&["extract"], &["sync"], &["build"]];
+    // The undisturbed result of extract, then sync, then build.
+    let done = tempfile::tempdir().unwrap();
+    copy_dir(base.path(), done.path());
+    for args in commands {
+        carta_ok(done.path(), args, 0);
+    }
+    let new = files(done.path());
+    for run in 0..60 {
+        let fault = [
+            Fault::Kill,
+            Fault::FolderInTheWay,
+            Fault::ReadOnly,
+            Fault::Editor,
+        ][(rng.next() % 4) as usize];
+        let work = tempfile::tempdir().unwrap();
+        copy_dir(base.path(), work.path());
+        let root = work.path();
+        // Bring the tree to just before one of the three commands.
+        let step = (rng.next() % 3) as usize;
+        for args in &commands[..step] {
+            carta_ok(root, args, 0);
+        }
+        let args = commands[step];
+        let before = files(root);
+        let target = match step {
+            0 => root.join("locales/en-US/dry-needling.ftl"),
+            1 => root.join("locales/fr/dry-needling.ftl"),
+            _ => root.join("dist/fr/dry-needling.html"),
+        };
+        let mut child = Command::new(env!("CARGO_BIN_EXE_carta"));
+        child.arg("-C").arg(root).args(args);
+        let mut editor_last = None;
+        match fault {
+            Fault::Kill => {
+                let mut c = child
+                    .stdout(Stdio::null())
+                    .stderr(Stdio::null())
+                    .spawn()
+                    .unwrap();
+                std::thread::sleep(Duration::from_micros(rng.next() % 40_000));
+                let _ = c.kill();
+                let _ = c.wait();
+            }
+            Fault::FolderInTheWay => {
+                std::fs::remove_file(&target).unwrap();
+                std::fs::create_dir(&target).unwrap();
+                write(target.join("keep.txt"), "someone's");
+                let out = child.output().unwrap();
+                assert_eq!(out.status.code(), Some(2), "run {run} {args:?} {fault:?}");
+                assert_eq!(read(target.join("keep.txt")), "someone's");
+                std::fs::remove_dir_all(&target).unwrap();
+                std::fs::write(&target, &before[target.strip_prefix(root).unwrap()]).unwrap();
+                assert_eq!(
+                    files(root),
+                    before,
+                    "run {run}: a failed {args:?} changed nothing"
+                );
+            }
+            Fault::ReadOnly => {
+                std::fs::set_permissions(&target, std::fs::Permissions::from_mode(0o444)).unwrap();
+                let out = child.output().unwrap();
+                let code = out.status.code();
+                assert!(code == Some(0) || code == Some(2), "run {run}: {code:?}");
+                if code == Some(2) {
+                    assert_eq!(files(root), before);
+                }
+                let mode = std::fs::metadata(&target).unwrap().permissions().mode() & 0o777;
+                assert_eq!(mode, 0o444, "run {run}: the mode is kept");
+                std::fs::set_permissions(&target, std::fs::Permissions::from_mode(0o644)).unwrap();
+            }
+            Fault::Editor => {
+                // The translator saves once, at a random moment while carta runs.
+                let editing = root.join("locales/es/dry-needling.ftl");
+                let saved = format!("{}\n# guardado en la ejecución {run}\n", read(&editing));
+                let delay = Duration::from_micros(rng.next() % 15_000);
+                let c = child
+                    .stdout(Stdio::null())
+                    .stderr(Stdio::piped())
+                    .spawn()
+                    .unwrap();
+                std::thread::sleep(delay);
+                // As editors do: write a new file, then rename it into place.
+                let tmp = editing.with_extension("swp");
+                std::fs::write(&tmp, &saved).unwrap();
+                std::fs::rename(&tmp, &editing).unwrap();
+                let out = c.wait_with_output().unwrap();
+                let code = out.status.code();
+                assert!(code == Some(0) || code == Some(2), "run {run}: {code:?}");
+                if code == Some(2) {
+                    let err = String::from_utf8_lossy(&out.stderr);
+                    assert!(err.contains("changed by someone else"), "run {run}: {err}");
+                }
+                assert!(
+                    read(&editing).contains(&format!("# guardado en la ejecución {run}\n")),
+                    "run {run} {args:?} (save after {delay:?}): the editor's save was overwritten"
+                );
+                editor_last = Some(saved);
+            }
+        }
+        for (path, bytes) in files(root) {
+            if editor_last.is_some() && path.ends_with("es/dry-needling.ftl") {
+                continue;
+            }
+            let ok = before.get(&path) == Some(&bytes)
+                || new.get(&path) == Some(&bytes)
+                || old.get(&path) == Some(&bytes);
+            assert!(
+                ok,
+                "run {run} {args:?} {fault:?}: {} is torn",
+                path.display()
+            );
+        }
+        // The next undisturbed runs clean up and reach the same result.
+        if editor_last.is_some() {
+            // Undo the translator's save (and what a sync that saw it recorded).
+            for rel in [
+                "locales/es/dry-needling.ftl",
+                "locales/es/dry-needling.ftl.sync",
+            ] {
+                std::fs::write(root.join(rel), &before[Path::new(rel)]).unwrap();
+            }
+        }
+        for args in &commands[step..] {
+            carta_ok(root, args, 0);
+        }
+        assert_eq!(
+            leftovers(root),
+            Vec::<PathBuf>::new(),
+            "run {run} {fault:?}"
+        );
+        let after = files(root);
+        let differ: Vec<&PathBuf> = after
+            .keys()
+            .chain(new.keys())
+            .filter(|p| after.get(*p) != new.get(*p))
+            .collect();
+        assert!(
+            differ.is_empty(),
+            "run {run} {args:?} {fault:?}: {differ:?} differ from an undisturbed run"
+        );
+    }
+}
