@@ -56,11 +56,23 @@ pub fn sync(locale: &str) {
         covered: &covered,
     };
     let first = crate::sync::sync(&source, &catalog, &crate::state::State::default(), &opts);
+    let state = crate::state::State::default();
     for (i, span) in catalog.spans.iter().enumerate() {
-        if matches!(
-            catalog.kind(i),
-            EntryKind::Junk | EntryKind::Message(_) | EntryKind::Term(_)
-        ) {
+        // A template is the translator's unless it is exactly one carta would write.
+        let translators_template = match catalog.kind(i) {
+            EntryKind::Template(id) => {
+                let current = source.index.get(id).map(|&e| source.patterns(e));
+                crate::sync::template_owner(&catalog, i, id, current.as_ref(), &state)
+                    == crate::sync::TemplateOwner::Translator
+            }
+            _ => false,
+        };
+        if translators_template
+            || matches!(
+                catalog.kind(i),
+                EntryKind::Junk | EntryKind::Message(_) | EntryKind::Term(_) | EntryKind::Comment
+            )
+        {
             let bytes = locale[span.range()].trim_end_matches(['\r', '\n']);
             assert!(
                 first.text.contains(bytes),

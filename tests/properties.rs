@@ -195,3 +195,92 @@ proptest! {
         prop_assert_eq!(carta::extract::render(&doc, &again, "content/hand-out.md"), ftl);
     }
 }
+
+/// A message written in one of the spacings real Fluent trees use (`id=value`,
+/// `id  = value`, `id =value`, attributes indented 1–8 spaces, `.attr=value`).
+fn styled(m: &Msg, style: usize) -> String {
+    let eq = ["=", " = ", "  = ", " =", " =  "][style % 5];
+    let mut out = format!("{}{eq}{}\n", m.id, carta::ftl::escape_line(&m.value));
+    if let Some(body) = &m.body {
+        let indent = " ".repeat(1 + style % 8);
+        let aeq = if style % 2 == 0 { "=" } else { " = " };
+        out.push_str(&format!(
+            "{indent}.body{aeq}{}\n",
+            carta::ftl::escape_line(body)
+        ));
+    }
+    out
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(200))]
+
+    // Guards issue 13.1, 13.2 and 13.15: on sources in every spacing style, sync twice
+    // equals sync once, and templates a translator typed into, notes beside templates
+    // and the locale's own terms survive, `--prune` included.
+    #[test]
+    fn sync_is_idempotent_and_keeps_edited_templates_on_any_spacing(
+        source in messages("m", 12),
+        styles in prop::collection::vec(0..40usize, 12),
+        edits in prop::collection::vec(0..4usize, 12),
+        prune in any::<bool>(),
+    ) {
+        let source_text: String = source
+            .iter()
+            .enumerate()
+            .map(|(i, m)| styled(m, styles[i]) + "\n")
+            .collect();
+        let src = Catalog::parse(&source_text);
+        prop_assume!(src.errors.is_empty());
+        // The file add-locale would write, then a translator's edits.
+        let start = {
+            let covered = rustc_hash::FxHashSet::default();
+            let opts = Options { tag: "es", source_label: "x", prune: false, covered: &covered };
+            sync::new_file(&src, &opts)
+        };
+        let mut locale = start.text.clone();
+        let mut kept: Vec<String> = Vec::new();
+        for (i, m) in source.iter().enumerate() {
+            let line = src
+                .index
+                .get(m.id.as_str())
+                .map(|&e| sync::template(&src, e, "\n"))
+                .unwrap_or_default();
+            let first = line.lines().next().unwrap_or_default().to_string();
+            match edits[i] {
+                // A translation typed under `# TODO `.
+                1 => {
+                    let typed = format!("# TODO {} = traducción {i}", m.id);
+                    locale = locale.replacen(&first, &typed, 1);
+                    kept.push(typed);
+                }
+                // A note beside a template.
+                2 => {
+                    let note = format!("{first}\n# nota {i}");
+                    locale = locale.replacen(&first, &note, 1);
+                    kept.push(note);
+                }
+                // Translated, using the locale's own term.
+                3 => {
+                    let body = m.body.as_ref().map(|_| "    .body = cuerpo\n").unwrap_or("");
+                    let translated = format!("-own-{i} = Propio\n\n{} = con {{ -own-{i} }}\n{body}", m.id);
+                    let template: String = line.clone();
+                    locale = locale.replacen(&template, &translated, 1);
+                    kept.push(format!("-own-{i} = Propio"));
+                }
+                _ => {}
+            }
+        }
+        let state = start.state.clone();
+        let once = run(&source_text, &locale, &state, prune);
+        for piece in &kept {
+            prop_assert!(once.text.contains(piece.as_str()), "lost {piece:?}\n--- in\n{locale}\n--- out\n{}", once.text);
+        }
+        let twice = run(&source_text, &once.text, &once.state, prune);
+        prop_assert_eq!(&twice.text, &once.text, "sync twice differs from sync once");
+        for m in &source {
+            let templates = once.text.lines().filter(|l| carta::catalog::template_id(l.trim_start_matches("# ")) == Some(m.id.as_str())).count();
+            prop_assert!(templates <= 1, "{} has {} templates\n{}", m.id, templates, once.text);
+        }
+    }
+}
