@@ -55,6 +55,16 @@ pub fn previous_messages(catalog: &Catalog) -> Vec<Previous> {
 /// first) cannot take an ID another document already has: adding a document renames
 /// nothing.
 pub fn assign_ids(docs: &[Document], previous: &[Vec<Previous>]) -> Vec<Vec<Option<String>>> {
+    assign_ids_avoiding(docs, previous, &HashSet::new())
+}
+
+/// [`assign_ids`], where no fresh ID is one of `reserved` (the IDs of source files the
+/// author wrote by hand).
+pub fn assign_ids_avoiding(
+    docs: &[Document],
+    previous: &[Vec<Previous>],
+    reserved: &HashSet<String>,
+) -> Vec<Vec<Option<String>>> {
     let mut used: HashSet<String> = HashSet::new();
     let mut result: Vec<Vec<Option<String>>> = Vec::with_capacity(docs.len());
     for (doc, prev) in docs.iter().zip(previous) {
@@ -65,6 +75,7 @@ pub fn assign_ids(docs: &[Document], previous: &[Vec<Previous>]) -> Vec<Vec<Opti
         used.extend(ids.iter().flatten().cloned());
         result.push(ids);
     }
+    used.extend(reserved.iter().cloned());
     for (doc, ids) in docs.iter().zip(&mut result) {
         let prefix = doc_prefix(&doc.name);
         for (bi, block) in doc.blocks.iter().enumerate() {

@@ -98,7 +98,35 @@ pub fn load(project: &Project) -> Result<Vec<Extracted>> {
         previous.push(prev);
         shown.push(s);
     }
-    let ids = extract::assign_ids(&docs, &previous);
+    // The IDs the author's own source files define: a new block gets none of them, and a
+    // handout message that has one would be a duplicate the author's text could override.
+    let mut authored: std::collections::HashMap<String, PathBuf> = Default::default();
+    for rel in project.ftl_files(&source_dir)? {
+        let path = source_dir.join(&rel);
+        if let Some(file) = project.read(&path)?.filter(|f| !generated(&f.text)) {
+            for id in Catalog::parse(&file.text).index.into_keys() {
+                authored
+                    .entry(id.into_owned())
+                    .or_insert_with(|| path.clone());
+            }
+        }
+    }
+    let reserved = authored.keys().cloned().collect();
+    let ids = extract::assign_ids_avoiding(&docs, &previous, &reserved);
+    for (doc_ids, source_path) in ids.iter().zip(&shown) {
+        if let Some((id, path)) = doc_ids
+            .iter()
+            .flatten()
+            .find_map(|id| authored.get_key_value(id))
+        {
+            return Err(Error::Conflict {
+                path: project.show(path),
+                message: format!(
+                    "defines `{id}`, which carta extract generates from `{source_path}`; rename it in that file"
+                ),
+            });
+        }
+    }
     Ok(docs
         .into_iter()
         .zip(ids)
