@@ -57,7 +57,28 @@ impl Config {
     /// Loads `<root>/carta.toml`, or the defaults when there is none.
     pub fn load(root: &Path) -> Result<Config> {
         let path = root.join(FILE_NAME);
-        let Some(file) = crate::fs::read_text_if_exists(&path)? else {
+        let shown = |e: Error| match e {
+            Error::Read { source, .. } => Error::Read {
+                path: FILE_NAME.into(),
+                source,
+            },
+            Error::NotUtf8 { offset, .. } => Error::NotUtf8 {
+                path: FILE_NAME.into(),
+                offset,
+            },
+            Error::Utf16 { .. } => Error::Utf16 {
+                path: FILE_NAME.into(),
+            },
+            other => other,
+        };
+        let Some(file) = crate::fs::read_text_if_exists(&path).map_err(shown)? else {
+            // A link to a missing file is a mistake to report, not a project without one.
+            if std::fs::symlink_metadata(&path).is_ok() {
+                return Err(Error::Input {
+                    path: FILE_NAME.into(),
+                    message: "is a symbolic link to a file that does not exist".into(),
+                });
+            }
             return Ok(Config::default());
         };
         let config = Self::parse(&file.text).map_err(|(offset, message)| {
@@ -296,6 +317,15 @@ mod tests {
                 "locales = [\n\t\"es\",\n\t\"fr\",\n\t\"pt-PT\"]\n",
             ),
             ("\"locales\" = ['es']", "\"locales\" = ['es', 'pt-PT']"),
+            ("'locales'=[\"es\",]", "'locales'=[\"es\", \"pt-PT\",]"),
+            (
+                "locales = [ # see [docs]\n \"\"\"es\"\"\" ]\n",
+                "locales = [ # see [docs]\n \"\"\"es\"\"\",\n \"pt-PT\" ]\n",
+            ),
+            (
+                "locales = [\"es\", \"fr\" # c\n]\n[fallback]\n\"es-MX\" = [\"es\"]\n",
+                "locales = [\"es\", \"fr\", \"pt-PT\" # c\n]\n[fallback]\n\"es-MX\" = [\"es\"]\n",
+            ),
             (
                 "locales = [\"es\" # a comment\n, ]\n",
                 "locales = [\"es\", \"pt-PT\" # a comment\n, ]\n",

@@ -65,6 +65,10 @@ fn the_tag_is_added_and_every_other_byte_stays() {
             crlf.replace(r#"["es", "fr"]"#, r#"["es", "fr", "pt-PT"]"#),
         ),
         (
+            format!("\u{feff}{crlf}"),
+            format!("\u{feff}{crlf}").replace(r#"["es", "fr"]"#, r#"["es", "fr", "pt-PT"]"#),
+        ),
+        (
             "# Configuración de la clínica — idiomas\r\nlocales = [\"es\"]  # español\r\n".into(),
             "# Configuración de la clínica — idiomas\r\nlocales = [\"es\", \"pt-PT\"]  # español\r\n"
                 .into(),
@@ -193,7 +197,32 @@ fn a_carta_toml_folder_is_an_error_naming_it() {
     std::fs::create_dir(root.join("carta.toml")).unwrap();
     let before = snapshot(root);
     let out = carta(root, &["add-locale", "pt-PT"]);
-    refused(root, out, &before, "carta.toml`");
+    refused(
+        root,
+        out,
+        &before,
+        "failed to read `carta.toml`: Is a directory",
+    );
+}
+
+// Regression: a link to a missing carta.toml was read as no carta.toml at all, so the
+// project's settings were silently replaced by the defaults.
+#[test]
+fn a_dangling_carta_toml_link_is_an_error() {
+    let tmp = shipped_project();
+    let root = tmp.path();
+    std::fs::remove_file(root.join("carta.toml")).unwrap();
+    std::os::unix::fs::symlink("gone.toml", root.join("carta.toml")).unwrap();
+    for args in [&["add-locale", "pt-PT"][..], &["check"], &["build"]] {
+        let before = snapshot(root);
+        let out = carta(root, args);
+        refused(
+            root,
+            out,
+            &before,
+            "`carta.toml`: is a symbolic link to a file that does not exist",
+        );
+    }
 }
 
 fn is_root() -> bool {
