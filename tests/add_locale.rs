@@ -253,7 +253,7 @@ fn carta_unprivileged(root: &Path, args: &[&str]) -> Output {
 
 /// A shipped project with README's carta.toml that everybody may write, except `locked`
 /// (mode 0555).
-fn project_locking(locked: &str) -> tempfile::TempDir {
+fn project_locking(locked: Option<&str>) -> tempfile::TempDir {
     use std::os::unix::fs::PermissionsExt;
     let tmp = tempfile::tempdir().unwrap();
     for dir in ["content", "locales"] {
@@ -264,17 +264,19 @@ fn project_locking(locked: &str) -> tempfile::TempDir {
         let mode = if e.file_type().is_dir() { 0o777 } else { 0o666 };
         std::fs::set_permissions(e.path(), std::fs::Permissions::from_mode(mode)).unwrap();
     }
-    std::fs::set_permissions(
-        tmp.path().join(locked),
-        std::fs::Permissions::from_mode(0o555),
-    )
-    .unwrap();
+    if let Some(locked) = locked {
+        std::fs::set_permissions(
+            tmp.path().join(locked),
+            std::fs::Permissions::from_mode(0o555),
+        )
+        .unwrap();
+    }
     tmp
 }
 
 #[test]
 fn files_that_cannot_be_created_leave_carta_toml_unchanged() {
-    let tmp = project_locking("locales");
+    let tmp = project_locking(Some("locales"));
     let root = tmp.path();
     let before = snapshot(root);
     let out = carta_unprivileged(root, &["add-locale", "pt-PT"]);
@@ -283,9 +285,41 @@ fn files_that_cannot_be_created_leave_carta_toml_unchanged() {
 
 #[test]
 fn a_carta_toml_that_cannot_be_written_leaves_no_locale_files() {
-    let tmp = project_locking(".");
+    let tmp = project_locking(Some("."));
     let root = tmp.path();
     let before = snapshot(root);
     let out = carta_unprivileged(root, &["add-locale", "pt-PT"]);
     refused(root, out, &before, "failed to write `carta.toml`");
+}
+
+/// The last step failing: carta.toml is already replaced when a staged file cannot take
+/// its place (here a stale state file owned by root in a sticky folder, which `nobody`
+/// may not replace). carta.toml gets its old bytes back and no new file remains.
+#[test]
+fn a_file_that_cannot_replace_its_target_undoes_the_carta_toml_edit() {
+    use std::os::unix::fs::PermissionsExt;
+    if !is_root() {
+        // Only root can own the file that `nobody` may not replace.
+        eprintln!("skipped: needs root");
+        return;
+    }
+    let tmp = project_locking(None);
+    let root = tmp.path();
+    let dir = root.join("locales/pt-PT");
+    std::fs::create_dir(&dir).unwrap();
+    std::fs::set_permissions(&dir, std::fs::Permissions::from_mode(0o1777)).unwrap();
+    write(dir.join("dry-needling.ftl.sync"), "# an old state file\n");
+    let before = snapshot(root);
+    let out = carta_unprivileged(root, &["add-locale", "pt-PT"]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(
+        stderr.contains("failed to write `locales/pt-PT/dry-needling.ftl.sync`"),
+        "{stderr}"
+    );
+    assert_eq!(
+        snapshot(root),
+        before,
+        "carta.toml restored, nothing created"
+    );
 }
