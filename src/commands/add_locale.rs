@@ -73,6 +73,14 @@ pub fn run(project: &Project, input: &str) -> Result<Report> {
         .collect();
     let undo = Undo::record(project, &staged, new_dirs);
     if let Some(edit) = &edit {
+        // Someone may have saved carta.toml while the locale was staged: their edit wins.
+        if std::fs::read(&edit.path).ok().as_deref() != Some(edit.old.as_slice()) {
+            return Err(Error::Input {
+                path: project.show(&edit.path),
+                message: "changed while `carta add-locale` ran; nothing was created, run it again"
+                    .into(),
+            });
+        }
         // On failure the staging is dropped: its temporary files and folders go with it.
         crate::fs::write_atomic(&edit.path, &edit.new).map_err(|e| project.relativize(e))?;
     }
