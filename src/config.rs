@@ -57,7 +57,28 @@ impl Config {
     /// Loads `<root>/carta.toml`, or the defaults when there is none.
     pub fn load(root: &Path) -> Result<Config> {
         let path = root.join(FILE_NAME);
-        let Some(file) = crate::fs::read_text_if_exists(&path)? else {
+        let shown = |e: Error| match e {
+            Error::Read { source, .. } => Error::Read {
+                path: FILE_NAME.into(),
+                source,
+            },
+            Error::NotUtf8 { offset, .. } => Error::NotUtf8 {
+                path: FILE_NAME.into(),
+                offset,
+            },
+            Error::Utf16 { .. } => Error::Utf16 {
+                path: FILE_NAME.into(),
+            },
+            other => other,
+        };
+        let Some(file) = crate::fs::read_text_if_exists(&path).map_err(shown)? else {
+            // A link to a missing file is a mistake to report, not a project without one.
+            if std::fs::symlink_metadata(&path).is_ok() {
+                return Err(Error::Input {
+                    path: FILE_NAME.into(),
+                    message: "is a symbolic link to a file that does not exist".into(),
+                });
+            }
             return Ok(Config::default());
         };
         let config = Self::parse(&file.text).map_err(|(offset, message)| {
@@ -105,55 +126,129 @@ impl Config {
         }
         Ok(config)
     }
+}
 
-    /// Writes the locale list back after `add-locale`, keeping the rest of the file: the
-    /// `locales = [...]` line is replaced in place so comments and layout survive.
-    pub fn add_locale_to_file(root: &Path, tag: &str) -> Result<()> {
-        let path = root.join(FILE_NAME);
-        let Some(file) = crate::fs::read_text_if_exists(&path)? else {
-            return Ok(());
+/// `carta.toml`'s text (without its byte order mark) with `tag` appended to its `locales`
+/// list, or `None` when there is nothing to add it to: no `locales` key, an empty list
+/// (which means every folder, so adding one tag would drop the others), or a list that
+/// already has the tag.
+///
+/// toml_edit finds where the list's last value sits, and the new value is inserted there
+/// as text: every other byte of the file stays as it was. (Re-rendering toml_edit's
+/// document would turn CRLF into LF everywhere and put the new value on the line of the
+/// last one, before that value's comment.) The inserted text follows the list: on the
+/// last value's line when the list is on one line, else on a line of its own with the
+/// last value's indentation and the file's line ending, after that value's comma and
+/// comment.
+pub fn with_locale_added(text: &str, tag: &Tag) -> std::result::Result<Option<String>, String> {
+    let doc = toml_edit::ImDocument::parse(text).map_err(|e| e.message().trim().to_string())?;
+    let Some(item) = doc.as_table().get("locales") else {
+        return Ok(None);
+    };
+    let Some(list) = item.as_array() else {
+        return Err("`locales` is not a list".into());
+    };
+    let mut listed = Vec::new();
+    for value in list.iter() {
+        let Some(s) = value.as_str() else {
+            return Err("`locales` has a value that is not a string".into());
         };
-        let mut doc: toml::Table = toml::from_str(&file.text).map_err(|e| Error::Input {
-            path: PathBuf::from(FILE_NAME),
-            message: e.message().to_string(),
-        })?;
-        let Some(toml::Value::Array(list)) = doc.get_mut("locales") else {
-            return Ok(());
-        };
-        if list.iter().any(|v| v.as_str() == Some(tag)) {
-            return Ok(());
+        if Tag::parse(s).is_ok_and(|t| t == *tag) {
+            return Ok(None);
         }
-        list.push(toml::Value::String(tag.to_string()));
-        let mut tags: Vec<String> = list
-            .iter()
-            .filter_map(|v| v.as_str().map(str::to_string))
-            .collect();
-        tags.sort();
-        let new_line = format!(
-            "locales = [{}]",
-            tags.iter()
-                .map(|t| format!("\"{t}\""))
-                .collect::<Vec<_>>()
-                .join(", ")
-        );
-        // Replace the (possibly multi-line) `locales = [ ... ]` assignment textually.
-        let text = &file.text;
-        let start = text
-            .lines()
-            .scan(0usize, |pos, line| {
-                let here = *pos;
-                *pos += line.len() + 1;
-                Some((here, line))
-            })
-            .find(|(_, line)| line.trim_start().starts_with("locales") && line.contains('='))
-            .map(|(pos, _)| pos);
-        let Some(start) = start else { return Ok(()) };
-        let end = text[start..]
-            .find(']')
-            .map_or(text.len(), |i| start + i + 1);
-        let updated = format!("{}{}{}", &text[..start], new_line, &text[end..]);
-        crate::fs::write_text(&path, &updated, file.bom)?;
-        Ok(())
+        listed.push(s.to_string());
+    }
+    if listed.is_empty() {
+        return Ok(None);
+    }
+    let spans: Vec<std::ops::Range<usize>> = list.iter().filter_map(|v| v.span()).collect();
+    let (Some(last), true) = (spans.last().cloned(), spans.len() == listed.len()) else {
+        return Err("cannot find where the `locales` list ends".into());
+    };
+    let bytes = text.as_bytes();
+    let quote = if bytes[last.start] == b'\'' {
+        '\''
+    } else {
+        '"'
+    };
+    let value = format!("{quote}{tag}{quote}");
+    // Between the value before the last one (or the `[`) and the last one: a line break
+    // there means one value per line.
+    let before_start = match spans.len() {
+        1 => text[..last.start].rfind('[').map_or(last.start, |i| i + 1),
+        n => spans[n - 2].end,
+    };
+    let before = &text[before_start..last.start];
+    let (comma, newline) = scan_after_value(bytes, last.end);
+    let updated = match before.rfind('\n') {
+        None => format!("{}, {value}{}", &text[..last.end], &text[last.end..]),
+        Some(nl) => {
+            let indent = &before[nl + 1..];
+            let eol = line_ending(text, newline);
+            let line = format!("{eol}{indent}{value}");
+            match (comma, newline) {
+                // `"fr",  # French⏎` → the new value on the next line, with a comma too.
+                (Some(_), Some(n)) => format!("{}{line},{}", &text[..n], &text[n..]),
+                (Some(c), None) => format!("{}{line},{}", &text[..=c], &text[c + 1..]),
+                // `"fr"  # French⏎` → `"fr",  # French⏎    "pt-PT"`.
+                (None, Some(n)) => format!(
+                    "{},{}{line}{}",
+                    &text[..last.end],
+                    &text[last.end..n],
+                    &text[n..]
+                ),
+                (None, None) => format!("{},{line}{}", &text[..last.end], &text[last.end..]),
+            }
+        }
+    };
+    // The edit must parse to the same settings with one more locale.
+    listed.push(tag.to_string());
+    match Config::parse(&updated) {
+        Ok(config) if config.locales == listed => Ok(Some(updated)),
+        _ => Err("cannot add the locale to `locales` without changing the rest of the file".into()),
+    }
+}
+
+/// After a list value ending at `from`: the offset of the comma that follows it, and of
+/// the first line break after the value (and after the comma, if any) before the `]`.
+/// Comments are skipped, so a `]` or `,` inside one is not taken for the list's.
+fn scan_after_value(bytes: &[u8], from: usize) -> (Option<usize>, Option<usize>) {
+    let (mut comma, mut newline) = (None, None);
+    let mut i = from;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'#' => {
+                while i < bytes.len() && !matches!(bytes[i], b'\r' | b'\n') {
+                    i += 1;
+                }
+                continue;
+            }
+            b'\r' if bytes.get(i + 1) == Some(&b'\n') => {
+                newline.get_or_insert(i);
+                i += 1;
+            }
+            b'\n' => {
+                newline.get_or_insert(i);
+            }
+            b',' if comma.is_none() => {
+                comma = Some(i);
+                newline = None;
+            }
+            b' ' | b'\t' => {}
+            _ => break,
+        }
+        i += 1;
+    }
+    (comma, newline)
+}
+
+/// The line ending at `at` (a line break found by [`scan_after_value`]), or else the
+/// file's first one; `\n` for a file of one line.
+fn line_ending(text: &str, at: Option<usize>) -> &'static str {
+    let at = at.or_else(|| text.find('\n').map(|i| i.saturating_sub(1)));
+    match at {
+        Some(i) if text.as_bytes().get(i) == Some(&b'\r') => "\r\n",
+        _ => "\n",
     }
 }
 
@@ -175,6 +270,81 @@ mod tests {
             message.contains("sequence") || message.contains("array"),
             "{message}"
         );
+    }
+
+    fn add(text: &str, tag: &str) -> Option<String> {
+        let tag = Tag::parse(tag).unwrap();
+        let updated = with_locale_added(text, &tag).unwrap();
+        if let Some(u) = &updated {
+            let before = Config::parse(text).unwrap().locales;
+            let after = Config::parse(u).unwrap().locales;
+            assert_eq!(after[..after.len() - 1], before[..]);
+            assert_eq!(after.last().map(String::as_str), Some(tag.as_str()));
+        }
+        updated
+    }
+
+    #[test]
+    fn a_locale_is_added_where_the_list_ends_and_nothing_else_changes() {
+        let cases: &[(&str, &str)] = &[
+            // The README's layout: keys that start with `locales` come first.
+            (
+                "locales-dir = \"locales\"\nout-dir = \"dist\"\nlocales = [\"es\", \"fr\"]    # default\n",
+                "locales-dir = \"locales\"\nout-dir = \"dist\"\nlocales = [\"es\", \"fr\", \"pt-PT\"]    # default\n",
+            ),
+            (
+                "# Configuración — clínica\r\nlocales = [\"es\"]  # español\r\nout-dir = \"dist\"\r\n",
+                "# Configuración — clínica\r\nlocales = [\"es\", \"pt-PT\"]  # español\r\nout-dir = \"dist\"\r\n",
+            ),
+            (
+                "locales = [\r\n  \"es\",  # Spanish ] not the end\r\n  \"fr\",\r\n]\r\n",
+                "locales = [\r\n  \"es\",  # Spanish ] not the end\r\n  \"fr\",\r\n  \"pt-PT\",\r\n]\r\n",
+            ),
+            (
+                "locales = [\n    \"es\",\n    \"fr\"  # French, [Québec]\n]  # [end]\n",
+                "locales = [\n    \"es\",\n    \"fr\",  # French, [Québec]\n    \"pt-PT\"\n]  # [end]\n",
+            ),
+            (
+                "locales = [\r\n  \"es\"  # Español\r\n]\r\n",
+                "locales = [\r\n  \"es\",  # Español\r\n  \"pt-PT\"\r\n]\r\n",
+            ),
+            (
+                "locales = [\n    # Europe\n    \"es\",\n    # to come\n]\n",
+                "locales = [\n    # Europe\n    \"es\",\n    \"pt-PT\",\n    # to come\n]\n",
+            ),
+            (
+                "locales = [\n\t\"es\",\n\t\"fr\"]\n",
+                "locales = [\n\t\"es\",\n\t\"fr\",\n\t\"pt-PT\"]\n",
+            ),
+            ("\"locales\" = ['es']", "\"locales\" = ['es', 'pt-PT']"),
+            ("'locales'=[\"es\",]", "'locales'=[\"es\", \"pt-PT\",]"),
+            (
+                "locales = [ # see [docs]\n \"\"\"es\"\"\" ]\n",
+                "locales = [ # see [docs]\n \"\"\"es\"\"\",\n \"pt-PT\" ]\n",
+            ),
+            (
+                "locales = [\"es\", \"fr\" # c\n]\n[fallback]\n\"es-MX\" = [\"es\"]\n",
+                "locales = [\"es\", \"fr\", \"pt-PT\" # c\n]\n[fallback]\n\"es-MX\" = [\"es\"]\n",
+            ),
+            (
+                "locales = [\"es\" # a comment\n, ]\n",
+                "locales = [\"es\", \"pt-PT\" # a comment\n, ]\n",
+            ),
+            (
+                "fallback = { \"es-MX\" = [\"es\"] }\nlocales = [ \"es\" ]\ncheck.severity.identical = \"off\"\n",
+                "fallback = { \"es-MX\" = [\"es\"] }\nlocales = [ \"es\", \"pt-PT\" ]\ncheck.severity.identical = \"off\"\n",
+            ),
+        ];
+        for (before, after) in cases {
+            assert_eq!(add(before, "pt_pt").as_deref(), Some(*after), "{before:?}");
+        }
+    }
+
+    #[test]
+    fn no_list_an_empty_list_or_a_listed_tag_leave_the_file_alone() {
+        assert_eq!(add("source-locale = \"en-US\"\n", "fr"), None);
+        assert_eq!(add("locales = []\n", "fr"), None);
+        assert_eq!(add("locales = [\"es\", \"pt_pt\"]\n", "pt-PT"), None);
     }
 
     #[test]

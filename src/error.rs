@@ -31,6 +31,10 @@ pub enum Error {
     },
     #[error("`{}`: {message}", path.display())]
     Input { path: PathBuf, message: String },
+    /// A file carta would write that is not its own, or two inputs that would write the
+    /// same thing; the message names the other file and what to do.
+    #[error("`{}` {message}", path.display())]
+    Conflict { path: PathBuf, message: String },
     #[error("{0}")]
     Usage(String),
 }

@@ -49,26 +49,35 @@ pub fn previous_messages(catalog: &Catalog) -> Vec<Previous> {
 /// Assigns an ID to every translatable block of every document (`None` for verbatim
 /// blocks). `previous[d]` holds document `d`'s previous messages. IDs are unique across
 /// all documents; documents are processed in the order given (callers sort them).
+///
+/// Every document first keeps the IDs its blocks had; only then do the other blocks get
+/// fresh IDs, none of which any document kept. So a document that appears (and sorts
+/// first) cannot take an ID another document already has: adding a document renames
+/// nothing.
 pub fn assign_ids(docs: &[Document], previous: &[Vec<Previous>]) -> Vec<Vec<Option<String>>> {
+    assign_ids_avoiding(docs, previous, &HashSet::new())
+}
+
+/// [`assign_ids`], where no fresh ID is one of `reserved` (the IDs of source files the
+/// author wrote by hand).
+pub fn assign_ids_avoiding(
+    docs: &[Document],
+    previous: &[Vec<Previous>],
+    reserved: &HashSet<String>,
+) -> Vec<Vec<Option<String>>> {
     let mut used: HashSet<String> = HashSet::new();
-    let mut result = Vec::with_capacity(docs.len());
+    let mut result: Vec<Vec<Option<String>>> = Vec::with_capacity(docs.len());
     for (doc, prev) in docs.iter().zip(previous) {
-        let matched = match_blocks(doc, prev, &used);
+        let ids: Vec<Option<String>> = match_blocks(doc, prev, &used)
+            .into_iter()
+            .map(|m| m.map(|pi| prev[pi].id.clone()))
+            .collect();
+        used.extend(ids.iter().flatten().cloned());
+        result.push(ids);
+    }
+    used.extend(reserved.iter().cloned());
+    for (doc, ids) in docs.iter().zip(&mut result) {
         let prefix = doc_prefix(&doc.name);
-        let mut ids: Vec<Option<String>> = Vec::with_capacity(doc.blocks.len());
-        for (bi, block) in doc.blocks.iter().enumerate() {
-            if !block.is_translatable() {
-                ids.push(None);
-                continue;
-            }
-            if let Some(pi) = matched[bi] {
-                let id = prev[pi].id.clone();
-                used.insert(id.clone());
-                ids.push(Some(id));
-            } else {
-                ids.push(None); // filled below, after every kept ID is reserved
-            }
-        }
         for (bi, block) in doc.blocks.iter().enumerate() {
             if block.is_translatable() && ids[bi].is_none() {
                 let base = format!("{prefix}-{}", fresh_stem(block));
@@ -77,9 +86,53 @@ pub fn assign_ids(docs: &[Document], previous: &[Vec<Previous>]) -> Vec<Vec<Opti
                 ids[bi] = Some(id);
             }
         }
-        result.push(ids);
     }
     result
+}
+
+/// Files `carta build` writes beside the handouts in `dist/<tag>/`, which no handout's
+/// `<doc>.html`, `<doc>.md` or `<doc>.json` may be (compared ignoring ASCII case, as a
+/// case-insensitive file system would).
+const LOCALE_OUTPUTS: [&str; 2] = ["messages.json", "messages.ftl"];
+
+/// Why two handouts (by index) cannot be extracted together, or one alone.
+#[derive(Debug, PartialEq, Eq)]
+pub enum NameClash {
+    /// Both have this name once their file names are converted to UTF-8.
+    SameName(usize, usize),
+    /// Both would give IDs starting with this prefix (`dry-needling.md`, `dry_needling.md`).
+    SamePrefix(usize, usize, String),
+    /// This handout's output would be this file build writes for the locale.
+    LocaleOutput(usize, &'static str),
+}
+
+/// The first clash among documents named `names` (file stems, in processing order).
+/// Refusing is what keeps IDs stable: otherwise the document that sorts first would take
+/// the other's IDs, and the other's translations would become obsolete.
+pub fn name_clash(names: &[String]) -> Option<NameClash> {
+    let mut by_name: HashMap<&str, usize> = HashMap::new();
+    let mut by_prefix: HashMap<String, usize> = HashMap::new();
+    for (i, name) in names.iter().enumerate() {
+        for ext in ["html", "md", "json"] {
+            let output = format!("{name}.{ext}");
+            if let Some(&taken) = LOCALE_OUTPUTS
+                .iter()
+                .find(|o| o.eq_ignore_ascii_case(&output))
+            {
+                return Some(NameClash::LocaleOutput(i, taken));
+            }
+        }
+        if let Some(&j) = by_name.get(name.as_str()) {
+            return Some(NameClash::SameName(j, i));
+        }
+        by_name.insert(name, i);
+        let prefix = doc_prefix(name);
+        if let Some(&j) = by_prefix.get(&prefix) {
+            return Some(NameClash::SamePrefix(j, i, prefix));
+        }
+        by_prefix.insert(prefix, i);
+    }
+    None
 }
 
 /// For each block, the index of the previous message it continues, if any.
@@ -420,6 +473,42 @@ mod tests {
         let doc = parse("care", markdown);
         let ids = assign_ids(std::slice::from_ref(&doc), &[vec![]]).remove(0);
         render(&doc, &ids, "content/care.md")
+    }
+
+    // Regression: a new document that sorted first took the IDs another one already had
+    // (`care.md`'s heading "Guide: what is it?" is `care-guide-what-is-it-heading`), and
+    // `care-guide.md`'s messages were renamed.
+    #[test]
+    fn a_new_document_takes_no_id_another_document_has() {
+        let existing = parse("care-guide", "# Care\n\n## What is it?\n\nText.\n");
+        let ids = assign_ids(std::slice::from_ref(&existing), &[vec![]]).remove(0);
+        let prev = previous_messages(&Catalog::parse(&render(&existing, &ids, "x")));
+        let new = parse("care", "# Care\n\n## Guide: what is it?\n\nOther text.\n");
+        let all = assign_ids(&[new, existing], &[vec![], prev]);
+        assert_eq!(all[1], ids, "the existing document keeps every ID");
+        assert!(all[0].contains(&Some("care-guide-what-is-it-heading-2".into())));
+    }
+
+    #[test]
+    fn handouts_whose_names_clash_are_found() {
+        let clash = |v: &[&str]| name_clash(&v.iter().map(|s| s.to_string()).collect::<Vec<_>>());
+        use NameClash::*;
+        let prefix = |a, b, p: &str| Some(SamePrefix(a, b, p.to_string()));
+        assert_eq!(
+            clash(&["dry-needling", "dry_needling"]),
+            prefix(0, 1, "dry-needling")
+        );
+        assert_eq!(
+            clash(&["Care Guide", "x", "care-guide"]),
+            prefix(0, 2, "care-guide")
+        );
+        assert_eq!(clash(&["2024", "2025"]), prefix(0, 1, "doc"));
+        assert_eq!(clash(&["\u{FFFD}", "\u{FFFD}"]), Some(SameName(0, 1)));
+        assert_eq!(
+            clash(&["a", "Messages"]),
+            Some(LocaleOutput(1, "messages.json"))
+        );
+        assert_eq!(clash(&["index", "messages-2", "dry-needling", "dry"]), None);
     }
 
     #[test]

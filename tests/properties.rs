@@ -203,7 +203,7 @@ fn styled(m: &Msg, style: usize) -> String {
     let mut out = format!("{}{eq}{}\n", m.id, carta::ftl::escape_line(&m.value));
     if let Some(body) = &m.body {
         let indent = " ".repeat(1 + style % 8);
-        let aeq = if style % 2 == 0 { "=" } else { " = " };
+        let aeq = if style.is_multiple_of(2) { "=" } else { " = " };
         out.push_str(&format!(
             "{indent}.body{aeq}{}\n",
             carta::ftl::escape_line(body)

@@ -1,6 +1,6 @@
 //! `carta extract`: every `content/*.md` → `locales/<source>/<doc>.ftl`.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
@@ -40,20 +40,28 @@ pub fn load(project: &Project) -> Result<Vec<Extracted>> {
         });
     }
     let paths = project.documents()?;
+    let names: Vec<String> = paths
+        .iter()
+        .map(|p| {
+            p.file_stem()
+                .unwrap_or_default()
+                .to_string_lossy()
+                .to_string()
+        })
+        .collect();
+    if let Some(clash) = extract::name_clash(&names) {
+        return Err(clash_error(project, &paths, clash));
+    }
     let source_dir = project.locale_dir(&project.source);
     let parsed: Vec<Result<(Document, Vec<extract::Previous>, String)>> = paths
         .par_iter()
-        .map(|path| {
+        .zip(&names)
+        .map(|(path, name)| {
             let file = project.read(path)?.ok_or_else(|| Error::Input {
                 path: project.show(path),
                 message: "cannot be read: it does not exist (a dangling symbolic link?)".into(),
             })?;
-            let name = path
-                .file_stem()
-                .unwrap_or_default()
-                .to_string_lossy()
-                .to_string();
-            let doc = content::parse(&name, &file.text);
+            let doc = content::parse(name, &file.text);
             if !doc.blocks.iter().any(|b| b.is_translatable()) {
                 return Err(Error::Input {
                     path: project.show(path),
@@ -61,11 +69,23 @@ pub fn load(project: &Project) -> Result<Vec<Extracted>> {
                 });
             }
             let ftl = source_dir.join(format!("{}.ftl", doc.name));
+            let shown = project.show(path).display().to_string().replace('\\', "/");
             let previous = match project.read(&ftl)? {
-                Some(prev) => extract::previous_messages(&Catalog::parse(&prev.text)),
+                Some(prev) if generated(&prev.text) => {
+                    extract::previous_messages(&Catalog::parse(&prev.text))
+                }
+                // The author's own source file (shared terms, say): never extract's to
+                // replace, and its messages are not this document's previous ones.
+                Some(_) => {
+                    return Err(Error::Conflict {
+                        path: project.show(&ftl),
+                        message: format!(
+                            "was not written by carta extract; rename `{shown}` or move the file"
+                        ),
+                    })
+                }
                 None => Vec::new(),
             };
-            let shown = project.show(path).display().to_string().replace('\\', "/");
             Ok((doc, previous, shown))
         })
         .collect();
@@ -78,7 +98,35 @@ pub fn load(project: &Project) -> Result<Vec<Extracted>> {
         previous.push(prev);
         shown.push(s);
     }
-    let ids = extract::assign_ids(&docs, &previous);
+    // The IDs the author's own source files define: a new block gets none of them, and a
+    // handout message that has one would be a duplicate the author's text could override.
+    let mut authored: std::collections::HashMap<String, PathBuf> = Default::default();
+    for rel in project.ftl_files(&source_dir)? {
+        let path = source_dir.join(&rel);
+        if let Some(file) = project.read(&path)?.filter(|f| !generated(&f.text)) {
+            for id in Catalog::parse(&file.text).index.into_keys() {
+                authored
+                    .entry(id.into_owned())
+                    .or_insert_with(|| path.clone());
+            }
+        }
+    }
+    let reserved = authored.keys().cloned().collect();
+    let ids = extract::assign_ids_avoiding(&docs, &previous, &reserved);
+    for (doc_ids, source_path) in ids.iter().zip(&shown) {
+        if let Some((id, path)) = doc_ids
+            .iter()
+            .flatten()
+            .find_map(|id| authored.get_key_value(id))
+        {
+            return Err(Error::Conflict {
+                path: project.show(path),
+                message: format!(
+                    "defines `{id}`, which carta extract generates from `{source_path}`; rename it in that file"
+                ),
+            });
+        }
+    }
     Ok(docs
         .into_iter()
         .zip(ids)
@@ -89,6 +137,70 @@ pub fn load(project: &Project) -> Result<Vec<Extracted>> {
             source_path,
         })
         .collect())
+}
+
+/// Whether a source file carries the header extract writes (so extract owns it): every
+/// other file of the source folder is the author's.
+fn generated(text: &str) -> bool {
+    text.lines()
+        .nth(1)
+        .is_some_and(|l| l.starts_with(GENERATED))
+}
+
+/// A content path as shown in an error, with the bytes of a name that is not UTF-8
+/// written `\xNN` (two such names can look the same once converted).
+fn shown_exactly(project: &Project, path: &Path) -> String {
+    let shown = project.show(path);
+    #[cfg(unix)]
+    {
+        use std::os::unix::ffi::OsStrExt;
+        let mut out = String::new();
+        for chunk in shown.as_os_str().as_bytes().utf8_chunks() {
+            out.push_str(chunk.valid());
+            for b in chunk.invalid() {
+                out.push_str(&format!("\\x{b:02X}"));
+            }
+        }
+        out
+    }
+    #[cfg(not(unix))]
+    shown.display().to_string().replace('\\', "/")
+}
+
+fn clash_error(project: &Project, paths: &[PathBuf], clash: extract::NameClash) -> Error {
+    let shown = |i: usize| shown_exactly(project, &paths[i]);
+    let (first, message) = match clash {
+        extract::NameClash::SameName(a, b) => (
+            a,
+            format!(
+                "and `{}` have the same name once converted to UTF-8; rename one of them",
+                shown(b)
+            ),
+        ),
+        extract::NameClash::SamePrefix(a, b, prefix) => (
+            a,
+            format!(
+                "and `{}` would both give message IDs starting `{prefix}-`; rename one of them",
+                shown(b)
+            ),
+        ),
+        extract::NameClash::LocaleOutput(a, output) => {
+            let out = Path::new(&project.config.out_dir)
+                .join("<locale>")
+                .join(output);
+            (
+                a,
+                format!(
+                    "would be built as `{}`, which carta writes for every locale's messages; rename it",
+                    out.display().to_string().replace('\\', "/")
+                ),
+            )
+        }
+    };
+    Error::Conflict {
+        path: PathBuf::from(shown(first)),
+        message,
+    }
 }
 
 pub fn run(project: &Project, check: bool) -> Result<Report> {
@@ -113,15 +225,8 @@ pub fn run(project: &Project, check: bool) -> Result<Report> {
         if wanted.contains(&path) || rel.components().count() != 1 {
             continue;
         }
-        if let Some(file) = project.read(&path)? {
-            if file
-                .text
-                .lines()
-                .nth(1)
-                .is_some_and(|l| l.starts_with(GENERATED))
-            {
-                stale.push(path);
-            }
+        if project.read(&path)?.is_some_and(|f| generated(&f.text)) {
+            stale.push(path);
         }
     }
     let mut writes = Vec::new();

@@ -69,6 +69,28 @@ pub fn sync_locales(
     prune: bool,
     sparse: bool,
 ) -> Result<Vec<LocaleReport>> {
+    // Every locale's files are staged (written beside their targets) as soon as they are
+    // computed, and replace nothing until every locale has synced: a bad file or a failed
+    // write anywhere leaves every file as it was, and memory stays bounded by the
+    // locales being synced at the moment.
+    let staging = (!check).then(|| project.staging(&[]));
+    let reports = stage_locales(project, tags, staging.as_ref(), prune, sparse)?;
+    if let Some(staging) = staging {
+        project.commit(staging)?;
+    }
+    Ok(reports)
+}
+
+/// [`sync_locales`] without the commit: the files are staged in `staging` (none with
+/// `None`, as for `--check`), for a caller that writes something else in the same step
+/// (`add-locale` registers the locale in carta.toml).
+pub fn stage_locales(
+    project: &Project,
+    tags: &[Tag],
+    staging: Option<&crate::fs::Staging>,
+    prune: bool,
+    sparse: bool,
+) -> Result<Vec<LocaleReport>> {
     let sources = super::read_sources(project)?;
     let catalogs: Vec<SourceFile> = sources
         .iter()
@@ -89,28 +111,9 @@ pub fn sync_locales(
     if !sparse {
         covered.values_mut().for_each(FxHashSet::clear);
     }
-    // Every locale's files are staged (written beside their targets) as soon as they are
-    // computed, and replace nothing until every locale has synced: a bad file or a failed
-    // write anywhere leaves every file as it was, and memory stays bounded by the
-    // locales being synced at the moment.
-    let staging = (!check).then(|| project.staging(&[]));
-    let reports = tags
-        .par_iter()
-        .map(|tag| {
-            sync_locale(
-                project,
-                tag,
-                &catalogs,
-                &covered[tag],
-                staging.as_ref(),
-                prune,
-            )
-        })
-        .collect::<Result<Vec<_>>>()?;
-    if let Some(staging) = staging {
-        project.commit(staging)?;
-    }
-    Ok(reports)
+    tags.par_iter()
+        .map(|tag| sync_locale(project, tag, &catalogs, &covered[tag], staging, prune))
+        .collect()
 }
 
 /// A source file as every locale's sync needs it, analysed once.

@@ -1,0 +1,3 @@
+### Written by hand.
+
+dry-needling-title = Our own title

@@ -1,0 +1,3 @@
+### Terms shared by all handouts: written by hand.
+
+-clinic = Riverside Clinic

@@ -1,0 +1,3 @@
+-clinic = Clínica Riverside
+
+# TODO clinic-phone = Call { -clinic }: 555-0100
