@@ -182,6 +182,9 @@ fn sync_locale(
         }
         if old_state.as_ref().map(|f| f.text.as_str()) != Some(state_text.as_str()) {
             report.changed.push(project.show(&state_file));
+            // Staged after its locale file, so it is renamed after it: a kill between the
+            // two leaves a new marker with the old state (the next sync keeps the marker),
+            // never a new state that would hide an outdated translation.
             if let Some(staging) = staging {
                 let expect = old_state.as_ref().map_or(Expect::Absent, TextFile::expect);
                 project.stage_changed(staging, &state_file, state_text.as_bytes(), expect)?;
