@@ -64,6 +64,24 @@ pub enum Command {
         #[arg(long, value_enum, value_name = "WHAT")]
         deny: Option<Deny>,
     },
+    /// List what awaits a second person's review in a locale, or sign translations off (--by).
+    Review {
+        /// The locale to review.
+        #[arg(long, value_name = "TAG")]
+        locale: String,
+        /// Who signs off (their name as it should appear in the record); without it, list.
+        #[arg(long, value_name = "NAME")]
+        by: Option<String>,
+        /// The date of the sign-off, YYYY-MM-DD (default: today, UTC).
+        #[arg(long, value_name = "DATE", requires = "by")]
+        date: Option<String>,
+        /// Sign off every current translation of the locale.
+        #[arg(long, requires = "by", conflicts_with = "ids")]
+        all: bool,
+        /// The message IDs to sign off.
+        #[arg(value_name = "ID", requires = "by")]
+        ids: Vec<String>,
+    },
     /// Write dist/: per locale an HTML and a Markdown handout, the handout as JSON, messages.json and messages.ftl; plus index.html and manifest.json.
     Build {
         /// Only this locale.

@@ -195,9 +195,11 @@ struct Staged {
     dirs: std::collections::HashSet<PathBuf>,
 }
 
-/// One staged change: a new content (`tmp`) or a removal (`tmp` is `None`).
+/// One staged change: a new content (`tmp`), a removal (`tmp` is `None`), or (`verify`)
+/// only the check that the target is still as expected.
 struct Pending {
     tmp: Option<tempfile::TempPath>,
+    verify: bool,
     path: PathBuf,
     expect: Expect,
     /// Replaced before the others (an index of the rest: after a kill, it already
@@ -267,6 +269,7 @@ impl Staging {
         let tmp = tmp.into_temp_path();
         self.lock().files.push(Pending {
             tmp: Some(tmp),
+            verify: false,
             path: path.to_path_buf(),
             expect,
             first: false,
@@ -288,11 +291,24 @@ impl Staging {
         self.visit(&parent_dir(path), false, path)?;
         self.lock().files.push(Pending {
             tmp: None,
+            verify: false,
             path: path.to_path_buf(),
             expect,
             first: false,
         });
         Ok(())
+    }
+
+    /// Makes the commit depend on `path` still being as `expect` says, without writing
+    /// it (a file whose content the staged writes were computed from).
+    pub fn verify(&self, path: &Path, expect: Expect) {
+        self.lock().files.push(Pending {
+            tmp: None,
+            verify: true,
+            path: path.to_path_buf(),
+            expect,
+            first: true,
+        });
     }
 
     /// First sight of a folder: refuse it if it lies behind a linked folder, remove the
@@ -386,7 +402,7 @@ impl Staging {
             remove_dirs(&staged.created_dirs);
             return Err(e);
         }
-        let written = done.len();
+        let written = done.iter().filter(|d| !d.verified).count();
         for d in done {
             d.finish();
         }
@@ -466,10 +482,15 @@ struct Done {
     path: PathBuf,
     /// The previous file, kept under a temporary name until the commit succeeds.
     backup: Option<PathBuf>,
+    /// Only checked, not written: nothing to undo.
+    verified: bool,
 }
 
 impl Done {
     fn undo(self) {
+        if self.verified {
+            return;
+        }
         match self.backup {
             Some(backup) => {
                 let _ = std::fs::rename(&backup, &self.path);
@@ -490,7 +511,11 @@ impl Done {
 /// Replaces (or removes) one target, keeping the previous file aside.
 fn replace(pending: Pending) -> Result<Done> {
     let Pending {
-        tmp, path, expect, ..
+        tmp,
+        verify,
+        path,
+        expect,
+        ..
     } = pending;
     let werr = |source| Error::Write {
         path: path.clone(),
@@ -500,6 +525,13 @@ fn replace(pending: Pending) -> Result<Done> {
         return Err(Error::Input {
             path: path.clone(),
             message: format!("{why}; nothing was written (run carta again to include the change)"),
+        });
+    }
+    if verify {
+        return Ok(Done {
+            path,
+            backup: None,
+            verified: true,
         });
     }
     let exists = std::fs::symlink_metadata(&path).is_ok();
@@ -519,7 +551,11 @@ fn replace(pending: Pending) -> Result<Done> {
         None => std::fs::remove_file(&path),
     };
     match result {
-        Ok(()) => Ok(Done { path, backup }),
+        Ok(()) => Ok(Done {
+            path,
+            backup,
+            verified: false,
+        }),
         Err(source) => {
             if let Some(b) = &backup {
                 let _ = std::fs::remove_file(b);

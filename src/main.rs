@@ -169,6 +169,64 @@ fn run(cli: Cli) -> Result<u8> {
             );
             Ok(0)
         }
+        Command::Review {
+            locale,
+            by,
+            date,
+            all,
+            ids,
+        } => {
+            let Some(locale) = tag(Some(locale))? else {
+                return Ok(2);
+            };
+            if by.is_some() && !all && ids.is_empty() {
+                return Err(Error::Usage(
+                    "`--by` needs the message IDs to sign off, or `--all`".into(),
+                ));
+            }
+            let opts = commands::review::Options {
+                locale,
+                by: by.clone(),
+                date,
+                ids,
+                all,
+            };
+            let report = commands::review::run(&project, &opts)?;
+            let count =
+                |s: carta::review::Status| report.entries.iter().filter(|e| e.status == s).count();
+            use carta::review::Status;
+            if by.is_none() {
+                for e in report
+                    .entries
+                    .iter()
+                    .filter(|e| e.status == Status::Translated)
+                {
+                    let _ = writeln!(
+                        out,
+                        "awaiting review: {} ({}:{})",
+                        e.id,
+                        e.file.display(),
+                        e.line
+                    );
+                }
+            }
+            for id in &report.recorded {
+                let _ = writeln!(out, "reviewed: {id}");
+            }
+            for (id, why) in &report.refused {
+                let _ = writeln!(out, "refused: {id}: {why}");
+            }
+            let _ = writeln!(
+                out,
+                "{}: {} reviewed, {} awaiting review, {} outdated, {} not translated",
+                report.tag,
+                count(Status::Reviewed),
+                count(Status::Translated),
+                count(Status::Outdated),
+                count(Status::Missing) + count(Status::Template)
+            );
+            Ok(u8::from(!report.refused.is_empty()))
+        }
         Command::Build {
             locale,
             out: dir,

@@ -300,6 +300,17 @@ impl Project {
         staging.remove(path, expect).map_err(|e| self.relativize(e))
     }
 
+    /// Makes a staged write depend on `path` being unchanged (see
+    /// [`crate::fs::Staging::verify`]).
+    pub fn stage_verify(
+        &self,
+        staging: &crate::fs::Staging,
+        path: &Path,
+        expect: crate::fs::Expect,
+    ) {
+        staging.verify(path, expect);
+    }
+
     /// A staging for writes into this project (and `extra` folders given on the command
     /// line): it refuses to write through a linked folder inside any of them.
     pub fn staging(&self, extra: &[PathBuf]) -> crate::fs::Staging {

@@ -233,10 +233,10 @@ fn text_summary(locales: &[Coverage], source_locale: &str) -> String {
     let mut out = String::new();
     let bold = Style::new().bold();
     let header = [
-        "locale", "messages", "", "fallback", "words", "missing", "outdated", "obsolete", "errors",
-        "warnings", "notes",
+        "locale", "messages", "", "fallback", "words", "missing", "outdated", "reviewed",
+        "obsolete", "errors", "warnings", "notes",
     ];
-    let mut rows: Vec<[String; 11]> = Vec::new();
+    let mut rows: Vec<[String; 12]> = Vec::new();
     for c in locales {
         rows.push([
             c.locale.clone(),
@@ -246,6 +246,7 @@ fn text_summary(locales: &[Coverage], source_locale: &str) -> String {
             format!("{:.1}%", c.words_percent()),
             c.missing.to_string(),
             c.outdated.to_string(),
+            c.reviewed.to_string(),
             c.obsolete.to_string(),
             c.errors.to_string(),
             c.warnings.to_string(),
@@ -317,6 +318,7 @@ fn json_document(source_locale: &str, locales: &[Coverage], diagnostics: Vec<Val
                 "words_coverage": round1(c.words_percent()),
                 "missing": c.missing,
                 "outdated": c.outdated,
+                "reviewed": c.reviewed,
                 "obsolete": c.obsolete,
                 "errors": c.errors,
                 "warnings": c.warnings,

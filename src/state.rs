@@ -12,10 +12,17 @@ pub type Patterns = Vec<(String, String)>;
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct State {
     pub seen: BTreeMap<String, Patterns>,
+    /// Review records (`carta review`) by message ID, as written after `id@reviewed = `
+    /// (see [`crate::review::Record`]).
+    pub reviews: BTreeMap<String, String>,
 }
 
 /// The extension added to a locale file's name.
 pub const EXTENSION: &str = "sync";
+
+/// The key suffix of a review record line: `id@reviewed = …`, written in the message's
+/// block so that two branches reviewing different messages merge without conflict.
+pub const REVIEW_KEY: &str = "@reviewed";
 
 impl State {
     /// Parses a state file; an error gives the 1-based line and what is wrong.
@@ -33,21 +40,29 @@ impl State {
                 (lines[0].0.to_string(), owned)
             })
             .collect();
-        Ok(State { seen })
+        let reviews = view
+            .reviews
+            .iter()
+            .map(|(id, r)| (id.to_string(), r.to_string()))
+            .collect();
+        Ok(State { seen, reviews })
     }
 
     pub fn render(&self, locale_file: &str) -> String {
         render(
             locale_file,
             self.seen.iter().map(|(id, p)| (id.as_str(), p)),
+            |id| self.reviews.get(id).map(String::as_str),
         )
     }
 }
 
-/// The text of a state file: `seen` must come sorted by ID, each ID once.
-pub fn render<'p>(
+/// The text of a state file: `seen` must come sorted by ID, each ID once; `review` gives
+/// the review record to write in a message's block, if it has one.
+pub fn render<'p, 'r>(
     locale_file: &str,
     seen: impl IntoIterator<Item = (&'p str, &'p Patterns)>,
+    review: impl Fn(&str) -> Option<&'r str>,
 ) -> String {
     let mut out = format!(
         "# carta sync state for {locale_file}: the source text each translated message last saw.\n\
@@ -62,6 +77,13 @@ pub fn render<'p>(
             escape_into(text, &mut out);
             out.push('\n');
         }
+        if let Some(record) = review(id) {
+            out.push_str(id);
+            out.push_str(REVIEW_KEY);
+            out.push_str(" = ");
+            escape_into(record, &mut out);
+            out.push('\n');
+        }
     }
     out
 }
@@ -74,6 +96,8 @@ pub trait Seen {
     fn changed(&self, id: &str, current: &Patterns) -> bool;
     /// The recorded text of `id`.
     fn patterns(&self, id: &str) -> Option<Patterns>;
+    /// The review record of `id`, if one was written.
+    fn review(&self, id: &str) -> Option<String>;
 }
 
 impl Seen for State {
@@ -82,6 +106,9 @@ impl Seen for State {
     }
     fn patterns(&self, id: &str) -> Option<Patterns> {
         self.seen.get(id).cloned()
+    }
+    fn review(&self, id: &str) -> Option<String> {
+        self.reviews.get(id).cloned()
     }
 }
 
@@ -98,6 +125,9 @@ impl Seen for StateView<'_> {
                 .collect(),
         )
     }
+    fn review(&self, id: &str) -> Option<String> {
+        self.reviews.get(id).map(|r| unescape(r))
+    }
 }
 
 /// A state file read without copying, for `check`, which only asks whether the text a
@@ -109,12 +139,15 @@ pub struct StateView<'a> {
     lines: Vec<(&'a str, &'a str, &'a str)>,
     /// ID → its run of `lines`.
     runs: rustc_hash::FxHashMap<&'a str, (usize, usize)>,
+    /// ID → its review record (escaped).
+    reviews: rustc_hash::FxHashMap<&'a str, &'a str>,
 }
 
 impl<'a> StateView<'a> {
     /// Parses like [`State::parse`], borrowing the text (values stay escaped).
     pub fn parse(text: &'a str) -> Result<StateView<'a>, (usize, String)> {
         let mut lines: Vec<(&str, &str, &str)> = Vec::with_capacity(text.len() / 64);
+        let mut reviews = rustc_hash::FxHashMap::default();
         let mut grouped = true;
         for (n, line) in text.lines().enumerate() {
             let line = line.trim_end_matches('\r');
@@ -130,6 +163,15 @@ impl<'a> StateView<'a> {
             let Some((id, attr, escaped)) = split_line(line) else {
                 return Err((n + 1, state_line_error(line)));
             };
+            if attr == REVIEW_KEY {
+                if reviews.insert(id, escaped).is_some() {
+                    return Err((
+                        n + 1,
+                        format!("`{id}` has two review records (a merge kept both sides?): keep the one whose reviewer and date are right, delete the other"),
+                    ));
+                }
+                continue;
+            }
             if let Some(&(last, _, _)) = lines.last() {
                 grouped &= last <= id;
             }
@@ -153,7 +195,11 @@ impl<'a> StateView<'a> {
             runs.insert(id, (start, end));
             start = end;
         }
-        Ok(StateView { lines, runs })
+        Ok(StateView {
+            lines,
+            runs,
+            reviews,
+        })
     }
 
     /// Whether `id` was recorded with text other than `current` (`false` when it was
@@ -223,6 +269,8 @@ fn split_line(line: &str) -> Option<(&str, &str, &str)> {
         if key_end == id_end + 1 {
             return None;
         }
+    } else if line[id_end..].starts_with(REVIEW_KEY) {
+        key_end = id_end + REVIEW_KEY.len();
     }
     let rest = &line[key_end..];
     let escaped = match rest.strip_prefix(" = ") {

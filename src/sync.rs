@@ -159,7 +159,10 @@ pub fn new_file(source: &Catalog, opts: &Options) -> Synced {
         .collect();
     Synced {
         text: out,
-        state: State { seen },
+        state: State {
+            seen,
+            reviews: Default::default(),
+        },
         stats,
     }
 }
@@ -192,6 +195,7 @@ pub fn sync(source: &Catalog, locale: &Catalog, state: &State, opts: &Options) -
                 .map(|m| (m.id.clone(), m.patterns.clone()))
                 .chain(synced.kept.iter().cloned())
                 .collect(),
+            reviews: synced.reviews.clone(),
         },
         text: synced.text,
         stats: synced.stats,
@@ -206,6 +210,9 @@ pub struct SyncedWith<'m> {
     /// Records of the old state kept as they were (for templates a translator edited),
     /// sorted by ID; no ID is also in `seen`.
     pub kept: Vec<(String, Patterns)>,
+    /// Review records that still hold (for the current source and translation text), by
+    /// ID; records that no longer hold are dropped.
+    pub reviews: std::collections::BTreeMap<String, String>,
     pub stats: Stats,
 }
 
@@ -223,7 +230,9 @@ impl SyncedWith<'_> {
             (Some(_), _) => seen.next(),
             (None, _) => kept.next(),
         });
-        crate::state::render(locale_file, merged)
+        crate::state::render(locale_file, merged, |id| {
+            self.reviews.get(id).map(String::as_str)
+        })
     }
 }
 
@@ -357,6 +366,7 @@ pub fn sync_with<'m>(
 
     // 2. New text for each translated message (outdated markers) and template.
     let mut seen: Vec<&SourceMessage> = Vec::new();
+    let mut reviews = std::collections::BTreeMap::new();
     let mut replacement: HashMap<usize, String> = HashMap::new();
     for i in 0..n {
         match &roles[i] {
@@ -368,6 +378,13 @@ pub fn sync_with<'m>(
                 } else {
                     None
                 };
+                if let Some(record) = state.review(id) {
+                    if crate::review::Record::parse(&record)
+                        .is_some_and(|r| r.holds_for(current, &locale.body_text(i)))
+                    {
+                        reviews.insert(id.clone(), record);
+                    }
+                }
                 let (entry_text, status) = mark(locale, i, old.as_ref(), current, eol);
                 match status {
                     Status::Newly => stats.outdated += 1,
@@ -555,6 +572,7 @@ pub fn sync_with<'m>(
         text: out,
         seen,
         kept,
+        reviews,
         stats,
     }
 }

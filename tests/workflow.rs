@@ -153,11 +153,11 @@ fn shipped_tree_is_up_to_date() {
         assert_eq!(s["errors"], 0, "{s}");
         assert_eq!(s["warnings"], 0, "{s}");
     }
-    assert_eq!(
-        report["diagnostics"].as_array().unwrap().len(),
-        0,
-        "{report}"
-    );
+    // Nothing but the honest note that no second linguist has signed the shipped
+    // translations off yet (that needs a person: `carta review --by`).
+    for d in report["diagnostics"].as_array().unwrap() {
+        assert_eq!(d["check"], "unreviewed", "{d}");
+    }
 }
 
 /// A Spanish handout with two untranslated messages still builds: they appear in

@@ -16,6 +16,8 @@ pub struct Coverage {
     pub words_translated: usize,
     pub missing: usize,
     pub outdated: usize,
+    /// Translated, current and signed off (`carta review`) for exactly this text.
+    pub reviewed: usize,
     pub obsolete: usize,
     pub errors: usize,
     pub warnings: usize,

@@ -82,6 +82,7 @@ codes! {
     MissingFile = "W011", "missing-file", Warning, "A source file has no counterpart in the locale.";
     ObsoleteFile = "W012", "obsolete-file", Warning, "A locale file has no counterpart in the source.";
     FrenchSpacing = "N001", "french-spacing", Note, "French typography puts a no-break space before `:` `;` `?` `!`.";
+    Unreviewed = "N002", "unreviewed", Note, "Current translations no second person has signed off yet (`carta review`), counted per file.";
 }
 
 impl Code {

@@ -216,6 +216,7 @@ pub fn check_file(
     }
 
     // Every source message: missing, outdated, or checked against its translation.
+    let mut unreviewed = 0usize;
     for m in &facts.messages {
         let (id, si) = (&m.id, &m.entry);
         cov.total += 1;
@@ -262,6 +263,17 @@ pub fn check_file(
             .outdated_marker(li)
             .is_some_and(|m| m.hash == text_hash(&locale.body_text(li)));
         let unsynced = state.changed(id, current);
+        if !(marked || unsynced) {
+            let signed = crate::state::Seen::review(state, id).is_some_and(|r| {
+                crate::review::Record::parse(&r)
+                    .is_some_and(|r| r.holds_for(current, &locale.body_text(li)))
+            });
+            if signed {
+                cov.reviewed += 1;
+            } else {
+                unreviewed += 1;
+            }
+        }
         if marked || unsynced {
             cov.outdated += 1;
             let why = if marked {
@@ -287,6 +299,19 @@ pub fn check_file(
             offset,
             out,
         );
+    }
+    // One note per file, not per message: a new locale has every message unreviewed.
+    if unreviewed > 0 {
+        out.push(ctx.diag(
+            Code::Unreviewed,
+            path,
+            0,
+            None,
+            format!(
+                "{unreviewed} translation(s) in this file await review by a second person; `carta review --locale {}` lists them",
+                ctx.tag
+            ),
+        ));
     }
 }
 

@@ -5,6 +5,7 @@ pub mod add_locale;
 pub mod build;
 pub mod check;
 pub mod extract;
+pub mod review;
 pub mod sync;
 
 use std::collections::{HashMap, HashSet};

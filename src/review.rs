@@ -1,0 +1,255 @@
+//! Review: a second person's sign-off per translation, and the status every message of a
+//! locale has (missing, template, outdated, translated, reviewed).
+//!
+//! A review record is bound to the exact texts it was given for — a hash of the source
+//! message (value and attributes) and a hash of the translation — so any later change of
+//! either undoes it, with no command: the record simply stops holding. Records live in
+//! the locale file's state (`<file>.ftl.sync`), one line in each message's block:
+//!
+//! ```text
+//! dry-needling-title@reviewed = Ana Ruiz, 2026-12-01 (source 1a2b3c4d5e6f7a8b, translation 0f1e2d3c4b5a6978)
+//! ```
+//!
+//! so a reviewer reads who signed off what in a diff, and two branches that reviewed
+//! different messages merge without conflict.
+
+use crate::state::Patterns;
+
+/// A message's status in a locale, from least to most fit to print.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Status {
+    /// No translation (and no template).
+    Missing,
+    /// Only a commented-out `# TODO` template.
+    Template,
+    /// Translated, but the source changed since (a marker, or a change sync has not seen).
+    Outdated,
+    /// Translated and current, not reviewed (or reviewed for other text).
+    Translated,
+    /// Translated, current, and signed off for exactly this source and translation.
+    Reviewed,
+}
+
+impl Status {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Missing => "missing",
+            Status::Template => "template",
+            Status::Outdated => "outdated",
+            Status::Translated => "translated",
+            Status::Reviewed => "reviewed",
+        }
+    }
+}
+
+/// The status of translated entry `li` of `locale` (message `id`, whose source text is
+/// `source`), and the review record that holds for it, if any.
+pub fn translated_status(
+    locale: &crate::catalog::Catalog,
+    li: usize,
+    id: &str,
+    source: &Patterns,
+    state: &impl crate::state::Seen,
+) -> (Status, Option<Record>) {
+    let body = locale.body_text(li);
+    let marked = locale
+        .outdated_marker(li)
+        .is_some_and(|m| m.hash == crate::catalog::text_hash(&body));
+    if marked || state.changed(id, source) {
+        return (Status::Outdated, None);
+    }
+    match state
+        .review(id)
+        .and_then(|r| Record::parse(&r))
+        .filter(|r| r.holds_for(source, &body))
+    {
+        Some(record) => (Status::Reviewed, Some(record)),
+        None => (Status::Translated, None),
+    }
+}
+
+/// Every source message of one file with its status in the locale, in source order.
+pub fn statuses<'s>(
+    source: &'s [(String, Patterns)],
+    locale: Option<&crate::catalog::Catalog>,
+    state: &impl crate::state::Seen,
+) -> Vec<(&'s str, Status, Option<Record>)> {
+    let templates: std::collections::HashSet<&str> = locale
+        .map(|l| {
+            (0..l.resource.body.len())
+                .filter_map(|i| match l.kind(i) {
+                    crate::catalog::EntryKind::Template(id) => Some(id),
+                    _ => None,
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    source
+        .iter()
+        .map(|(id, patterns)| {
+            let found = locale.and_then(|l| l.index.get(id.as_str()).map(|&i| (l, i)));
+            let (status, record) = match found {
+                Some((l, li)) => translated_status(l, li, id, patterns, state),
+                None if templates.contains(id.as_str()) => (Status::Template, None),
+                None => (Status::Missing, None),
+            };
+            (id.as_str(), status, record)
+        })
+        .collect()
+}
+
+/// One sign-off.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Record {
+    pub by: String,
+    /// `YYYY-MM-DD`.
+    pub date: String,
+    /// [`source_hash`] of the source message it was given for.
+    pub source: String,
+    /// [`translation_hash`] of the translation it was given for.
+    pub translation: String,
+}
+
+impl Record {
+    /// A record for `source` and `translation` (the translation's text as
+    /// [`crate::catalog::Catalog::body_text`] gives it).
+    pub fn new(by: &str, date: &str, source: &Patterns, translation: &str) -> Record {
+        Record {
+            by: by.to_string(),
+            date: date.to_string(),
+            source: source_hash(source),
+            translation: translation_hash(translation),
+        }
+    }
+
+    /// `Ana Ruiz, 2026-12-01 (source …, translation …)` → the record.
+    pub fn parse(text: &str) -> Option<Record> {
+        let (head, hashes) = text.strip_suffix(')')?.rsplit_once(" (source ")?;
+        let (source, translation) = hashes.split_once(", translation ")?;
+        let (by, date) = head.rsplit_once(", ")?;
+        let hex = |h: &str| !h.is_empty() && h.bytes().all(|b| b.is_ascii_hexdigit());
+        (hex(source) && hex(translation) && !by.trim().is_empty()).then(|| Record {
+            by: by.to_string(),
+            date: date.to_string(),
+            source: source.to_string(),
+            translation: translation.to_string(),
+        })
+    }
+
+    pub fn render(&self) -> String {
+        format!(
+            "{}, {} (source {}, translation {})",
+            self.by, self.date, self.source, self.translation
+        )
+    }
+
+    /// Whether the record was given for exactly this source and translation.
+    pub fn holds_for(&self, source: &Patterns, translation: &str) -> bool {
+        self.source == source_hash(source) && self.translation == translation_hash(translation)
+    }
+}
+
+fn hash16(bytes: &[u8]) -> String {
+    use sha2::{Digest, Sha256};
+    Sha256::digest(bytes)[..8]
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+/// A hash of a source message's value and attributes.
+pub fn source_hash(source: &Patterns) -> String {
+    let mut bytes = Vec::new();
+    for (key, text) in source {
+        bytes.extend_from_slice(key.as_bytes());
+        bytes.push(0);
+        bytes.extend_from_slice(text.as_bytes());
+        bytes.push(0);
+    }
+    hash16(&bytes)
+}
+
+/// A hash of a translation's text (line endings normalised, as `body_text` gives it).
+pub fn translation_hash(translation: &str) -> String {
+    hash16(translation.as_bytes())
+}
+
+/// Whether a reviewer's name can be written into a record: not empty, one line, no
+/// control characters, and not the separators the record uses.
+pub fn valid_reviewer(name: &str) -> Result<(), String> {
+    if name.trim().is_empty() {
+        return Err("the reviewer's name is empty".into());
+    }
+    if name.chars().any(|c| c.is_control()) {
+        return Err("the reviewer's name has a control character (a line break?)".into());
+    }
+    if name.contains(" (source ") || name.ends_with(')') && name.contains('(') {
+        return Err("the reviewer's name cannot contain \" (source \" or end with \")\"".into());
+    }
+    Ok(())
+}
+
+/// Today's date (UTC) as `YYYY-MM-DD`.
+pub fn today() -> String {
+    let days = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs() / 86_400) as i64;
+    civil_date(days)
+}
+
+/// Days since 1970-01-01 → `YYYY-MM-DD` (Howard Hinnant's `civil_from_days`).
+fn civil_date(days: i64) -> String {
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    format!("{year:04}-{month:02}-{day:02}")
+}
+
+/// Whether `date` is a plausible `YYYY-MM-DD`.
+pub fn valid_date(date: &str) -> bool {
+    let b = date.as_bytes();
+    b.len() == 10
+        && b[4] == b'-'
+        && b[7] == b'-'
+        && date
+            .bytes()
+            .enumerate()
+            .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit())
+        && (1..=12).contains(&date[5..7].parse::<u32>().unwrap_or(0))
+        && (1..=31).contains(&date[8..10].parse::<u32>().unwrap_or(0))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn records_round_trip_and_bind_to_both_texts() {
+        let source = vec![("".to_string(), "Pain".to_string())];
+        let r = Record::new("Ana Ruiz, PT", "2026-12-01", &source, "a = Dolor");
+        let text = r.render();
+        assert_eq!(Record::parse(&text), Some(r.clone()));
+        assert!(r.holds_for(&source, "a = Dolor"));
+        assert!(!r.holds_for(&source, "a = Dolor agudo"));
+        let changed = vec![("".to_string(), "Pain relief".to_string())];
+        assert!(!r.holds_for(&changed, "a = Dolor"));
+        assert_eq!(Record::parse("Ana"), None);
+        assert!(valid_reviewer("Ana\nRuiz").is_err());
+        assert!(valid_reviewer("Ana Ruiz").is_ok());
+    }
+
+    #[test]
+    fn civil_dates() {
+        assert_eq!(civil_date(0), "1970-01-01");
+        assert_eq!(civil_date(20_788), "2026-12-01");
+        assert_eq!(civil_date(11_016), "2000-02-29");
+        assert!(valid_date("2026-12-01") && !valid_date("2026-13-01") && !valid_date("26-1-1"));
+    }
+}
