@@ -27,6 +27,45 @@ pub struct Config {
     /// Explicit fallback chains (`"es-MX" = ["es"]`); the source locale always ends a chain.
     pub fallback: BTreeMap<String, Vec<String>>,
     pub check: CheckConfig,
+    pub publish: PublishConfig,
+}
+
+/// `[publish]`: what `build` does with text that is not fit to print as it is.
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case", default)]
+pub struct PublishConfig {
+    /// A translation whose source changed since (default: `mark`).
+    pub outdated: OutdatedPolicy,
+    /// A current translation no second person signed off (default: `allow`).
+    pub unreviewed: UnreviewedPolicy,
+}
+
+/// What `build` does with an outdated translation.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum OutdatedPolicy {
+    /// Use it, visibly marked on the page in the handout's language.
+    #[default]
+    Mark,
+    /// Use the next locale of the fallback chain (the source in the end) instead.
+    Fallback,
+    /// Exit 1 naming each such message; write nothing.
+    Fail,
+}
+
+/// What `build` does with an unreviewed translation.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum UnreviewedPolicy {
+    /// Publish it as it is.
+    #[default]
+    Allow,
+    /// Use it, visibly marked on the page.
+    Mark,
+    /// Use the next locale of the fallback chain instead.
+    Fallback,
+    /// Exit 1 naming each such message; write nothing.
+    Fail,
 }
 
 /// `[check]`: severities and allow lists for `carta check`.
@@ -49,6 +88,7 @@ impl Default for Config {
             locales: Vec::new(),
             fallback: BTreeMap::new(),
             check: CheckConfig::default(),
+            publish: PublishConfig::default(),
         }
     }
 }

@@ -239,6 +239,61 @@ fn run(cli: Cli) -> Result<u8> {
                 pseudo,
             };
             let report = commands::build::run(&project, &opts)?;
+            let policy = &project.config.publish;
+            let review_required =
+                policy.unreviewed != carta::config::UnreviewedPolicy::Allow;
+            if report.blocked {
+                for l in &report.locales {
+                    for (id, why, from) in &l.failed {
+                        eprintln!(
+                            "carta: {}: `{id}` is {} in {from} and [publish] {} = \"fail\"",
+                            l.tag,
+                            why.as_str(),
+                            why.as_str()
+                        );
+                    }
+                }
+                eprintln!("carta: build failed by the publishing policy of carta.toml; nothing was written");
+                return Ok(1);
+            }
+            // Whatever was published marked or withheld: one line per locale, so nobody
+            // ships it unaware.
+            let mut unsafe_count = 0;
+            for l in &report.locales {
+                let count = |list: &[(String, carta::bundle::Flag, Tag)], f| {
+                    list.iter().filter(|(_, why, _)| *why == f).count()
+                };
+                let (mo, mu) = (
+                    count(&l.marked, carta::bundle::Flag::Outdated),
+                    count(&l.marked, carta::bundle::Flag::Unreviewed),
+                );
+                let (wo, wu) = (
+                    count(&l.withheld, carta::bundle::Flag::Outdated),
+                    count(&l.withheld, carta::bundle::Flag::Unreviewed),
+                );
+                let said: Vec<String> = [
+                    (mo, "outdated passage(s) published marked on the page"),
+                    (mu, "unreviewed passage(s) published marked on the page"),
+                    (wo, "outdated passage(s) replaced by the fallback text"),
+                    (wu, "unreviewed passage(s) replaced by the fallback text"),
+                ]
+                .iter()
+                .filter(|(n, _)| *n > 0)
+                .map(|(n, what)| format!("{n} {what}"))
+                .collect();
+                if !said.is_empty() {
+                    eprintln!(
+                        "carta: {}: {} (listed in {}/manifest.json)",
+                        l.tag,
+                        said.join(", "),
+                        report.out_dir.display()
+                    );
+                }
+                unsafe_count += mo + wo;
+                if review_required {
+                    unsafe_count += mu + wu;
+                }
+            }
             let mut foreign = 0;
             for l in &report.locales {
                 foreign += l.foreign;
@@ -269,6 +324,13 @@ fn run(cli: Cli) -> Result<u8> {
             );
             if strict && foreign > 0 {
                 eprintln!("carta: --strict: {foreign} message(s) fell back to another language");
+                return Ok(1);
+            }
+            if strict && unsafe_count > 0 {
+                eprintln!(
+                    "carta: --strict: {unsafe_count} outdated{} message(s) in the build",
+                    if review_required { " or unreviewed" } else { "" }
+                );
                 return Ok(1);
             }
             Ok(0)

@@ -30,6 +30,12 @@ pre { white-space: pre-wrap; background: #f6f8fa; padding: .75rem; border-radius
 a { color: var(--accent); }
 footer { margin-top: 2.5rem; font-size: .8rem; color: var(--muted); border-top: 1px solid #d0d7de; padding-top: .5rem; }
 .fallback { background: #fff6d6; border-radius: .2rem; }
+/* Passages published although outdated or unreviewed ([publish] mark): a border and a
+   notice in words, so the mark survives black-and-white printing. */
+.carta-outdated, .carta-unreviewed { background: #fde7e9; border-bottom: 2px dashed #a4262c; }
+.carta-notice-block { margin: .2rem 0 .9rem; }
+.carta-notice { display: inline-block; font-size: .9rem; font-weight: 600; color: #a4262c; border: 1px solid #a4262c; border-radius: .25rem; padding: .1rem .4rem; }
+.carta-notice::before { content: "⚠ "; }
 @media print {
   /* Fits both A4 (210 x 297 mm) and US Letter (216 x 279 mm): the printer's paper size,
      margins that leave a 170 mm measure on either. */
@@ -40,6 +46,8 @@ footer { margin-top: 2.5rem; font-size: .8rem; color: var(--muted); border-top: 
   li, blockquote, p { break-inside: avoid; }
   a { color: inherit; text-decoration: none; }
   .fallback { background: none; }
+  .carta-outdated, .carta-unreviewed { background: none; border-bottom: 1.5pt dashed #000; }
+  .carta-notice { color: #000; border-color: #000; }
 }
 "#;
 
@@ -122,7 +130,16 @@ fn part_html(
     let Some(part) = part else {
         return String::new();
     };
-    let inner = html(&part.text);
+    let mut inner = html(&part.text);
+    if let Some(flag) = part.flag {
+        // Marked text says why in an attribute too (the visible notice follows the block).
+        inner = format!(
+            "<{element} class=\"carta-{}\" data-carta-status=\"{}\" title=\"{}\">{inner}</{element}>",
+            flag.as_str(),
+            flag.as_str(),
+            escape(super::notices::notice(&bundle.tag, flag))
+        );
+    }
     if part.from == 0 {
         return inner;
     }
@@ -180,30 +197,54 @@ pub fn render(doc: &Document, ids: &[Option<String>], bundle: &LocaleBundle) -> 
         }
         let value = id.as_deref().and_then(|id| bundle.part(id, None));
         let inline = |t: &str| markdown(t, false);
+        // The visible notice of a marked passage, in the handout's language, on screen
+        // and on paper.
+        let notice = id.as_deref().and_then(|id| bundle.flag(id)).map(|flag| {
+            format!(
+                "<span class=\"carta-notice carta-notice-{}\" role=\"note\">{}</span>",
+                flag.as_str(),
+                escape(super::notices::notice(&bundle.tag, flag))
+            )
+        });
+        let after = |body: &mut String| {
+            if let Some(n) = &notice {
+                body.push_str(&format!("<p class=\"carta-notice-block\">{n}</p>\n"));
+            }
+        };
         let id_attr = id
             .as_deref()
             .map(|i| format!(" id=\"{}\"", escape(i)))
             .unwrap_or_default();
         match block.kind {
-            BlockKind::Title => body.push_str(&format!(
-                "<h1{id_attr}>{}</h1>\n",
-                part_html(bundle, value, inline, "span")
-            )),
+            BlockKind::Title => {
+                body.push_str(&format!(
+                    "<h1{id_attr}>{}</h1>\n",
+                    part_html(bundle, value, inline, "span")
+                ));
+                after(&mut body);
+            }
             BlockKind::Heading(level) => {
                 let level = level.clamp(2, 6);
                 body.push_str(&format!(
                     "<h{level}{id_attr}>{}</h{level}>\n",
                     part_html(bundle, value, inline, "span")
                 ));
+                after(&mut body);
             }
-            BlockKind::Paragraph => body.push_str(&format!(
-                "<p{id_attr}>{}</p>\n",
-                part_html(bundle, value, inline, "span")
-            )),
-            BlockKind::Quote => body.push_str(&format!(
-                "<blockquote{id_attr}>{}</blockquote>\n",
-                part_html(bundle, value, |t| markdown(t, true), "div")
-            )),
+            BlockKind::Paragraph => {
+                body.push_str(&format!(
+                    "<p{id_attr}>{}</p>\n",
+                    part_html(bundle, value, inline, "span")
+                ));
+                after(&mut body);
+            }
+            BlockKind::Quote => {
+                body.push_str(&format!(
+                    "<blockquote{id_attr}>{}</blockquote>\n",
+                    part_html(bundle, value, |t| markdown(t, true), "div")
+                ));
+                after(&mut body);
+            }
             BlockKind::Item => {
                 let list = block.list.clone().unwrap_or(crate::content::ListPos {
                     number: None,
@@ -251,7 +292,11 @@ pub fn render(doc: &Document, ids: &[Option<String>], bundle: &LocaleBundle) -> 
                     }
                     None => part_html(bundle, value, |t| markdown(t, true), "div"),
                 };
-                body.push_str(&format!("<li{id_attr}>{content}"));
+                let notice = notice
+                    .as_ref()
+                    .map(|n| format!("<p class=\"carta-notice-block\">{n}</p>"))
+                    .unwrap_or_default();
+                body.push_str(&format!("<li{id_attr}>{content}{notice}"));
             }
             BlockKind::Verbatim => body.push_str(&format!("{}\n", markdown(&block.text, true))),
         }

@@ -46,8 +46,18 @@ pub fn document(doc: &Document, ids: &[Option<String>], bundle: &LocaleBundle) -
     let mut current = json!({ "heading": null, "blocks": [] });
     for (block, id) in doc.blocks.iter().zip(ids) {
         let (text, locale) = text_of(id, None);
+        // Published although outdated or unreviewed: says so, for apps to show too.
+        let status = id
+            .as_deref()
+            .and_then(|id| bundle.flag(id))
+            .map(|f| f.as_str());
         match block.kind {
-            BlockKind::Title => title = json!({ "id": id, "text": text, "locale": locale }),
+            BlockKind::Title => {
+                title = json!({ "id": id, "text": text, "locale": locale });
+                if let Some(status) = status {
+                    title["marked"] = json!(status);
+                }
+            }
             BlockKind::Heading(level) => {
                 if current["heading"] != Value::Null
                     || current["blocks"].as_array().is_some_and(|b| !b.is_empty())
@@ -59,6 +69,9 @@ pub fn document(doc: &Document, ids: &[Option<String>], bundle: &LocaleBundle) -
                 }
                 current["heading"] =
                     json!({ "id": id, "level": level, "text": text, "locale": locale });
+                if let Some(status) = status {
+                    current["heading"]["marked"] = json!(status);
+                }
             }
             _ => {
                 let value = match block.kind {
@@ -86,6 +99,10 @@ pub fn document(doc: &Document, ids: &[Option<String>], bundle: &LocaleBundle) -
                     }
                     _ => json!({ "type": "verbatim", "markdown": block.text }),
                 };
+                let mut value = value;
+                if let (Some(status), Some(obj)) = (status, value.as_object_mut()) {
+                    obj.insert("marked".into(), json!(status));
+                }
                 if let Some(blocks) = current["blocks"].as_array_mut() {
                     blocks.push(value);
                 }

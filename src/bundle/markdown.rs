@@ -86,6 +86,15 @@ pub fn render(doc: &Document, ids: &[Option<String>], bundle: &LocaleBundle) -> 
             }
             BlockKind::Verbatim => block.text.clone(),
         };
+        // A marked passage carries its notice, in the handout's language, at its end.
+        let body = match id.as_deref().and_then(|id| bundle.flag(id)) {
+            Some(flag) if block.kind != BlockKind::Verbatim => format!(
+                "{} _(⚠ {})_",
+                body.trim_end(),
+                super::notices::notice(&bundle.tag, flag)
+            ),
+            _ => body,
+        };
         for line in body.lines() {
             out.push_str(&quote);
             out.push_str(line);

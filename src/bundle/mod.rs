@@ -9,6 +9,7 @@
 pub mod html;
 pub mod json;
 pub mod markdown;
+pub mod notices;
 
 use std::borrow::Borrow;
 use std::cell::Cell;
@@ -65,6 +66,27 @@ pub struct Part {
     pub text: String,
     /// Index into the chain of the locale that provided the text.
     pub from: usize,
+    /// Published although not fit to print as it is: shown with a notice.
+    pub flag: Option<Flag>,
+}
+
+/// Why a published passage is marked on the page (`[publish]` policy `mark`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Flag {
+    /// Unreviewed (no second person signed it off).
+    Unreviewed,
+    /// Outdated (the source changed since it was translated).
+    Outdated,
+}
+
+impl Flag {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Flag::Outdated => "outdated",
+            Flag::Unreviewed => "unreviewed",
+        }
+    }
 }
 
 /// A message resolved through the fallback chain.
@@ -103,6 +125,16 @@ impl LocaleBundle {
             None => m.value.as_ref(),
             Some(a) => m.attributes.get(a),
         }
+    }
+
+    /// The mark of message `id` on the page: the most serious flag of its parts.
+    pub fn flag(&self, id: &str) -> Option<Flag> {
+        let m = self.messages.get(id)?;
+        m.value
+            .iter()
+            .chain(m.attributes.values())
+            .filter_map(|p| p.flag)
+            .max()
     }
 
     pub fn locale_of(&self, part: &Part) -> &Tag {

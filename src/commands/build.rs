@@ -12,7 +12,10 @@ use rayon::prelude::*;
 use serde_json::{json, Value};
 
 use super::extract::Extracted;
-use crate::bundle::{self, LocaleBundle, Part, Resolved};
+use crate::bundle::{self, Flag, LocaleBundle, Part, Resolved};
+use crate::config::PublishConfig;
+use crate::review::{Record, Status};
+use crate::state::{Patterns, StateView};
 use crate::catalog::{Catalog, EntryKind};
 use crate::error::{Error, Result};
 use crate::fs::TextFile;
@@ -28,6 +31,12 @@ pub struct Options {
 pub struct LocaleSummary {
     pub tag: Tag,
     pub messages: usize,
+    /// Published with a notice on the page (`[publish] … = "mark"`): (id, why, locale).
+    pub marked: Vec<(String, Flag, Tag)>,
+    /// Not published from that locale, by policy (`"fallback"`): (id, why, locale).
+    pub withheld: Vec<(String, Flag, Tag)>,
+    /// What a `"fail"` policy fails the build on: (id, why, locale).
+    pub failed: Vec<(String, Flag, Tag)>,
     /// Messages with a part from another locale: (id, from).
     pub fell_back: Vec<(String, Tag)>,
     /// Of those, how many came from a locale of another language.
@@ -41,6 +50,8 @@ pub struct Report {
     pub locales: Vec<LocaleSummary>,
     pub files_written: usize,
     pub files_unchanged: usize,
+    /// A `"fail"` publishing policy found messages to fail on: nothing was written.
+    pub blocked: bool,
 }
 
 use crate::bundle::Transform;
@@ -154,7 +165,9 @@ pub fn run(project: &Project, opts: &Options) -> Result<Report> {
         homes: &homes(&source_catalogs),
         catalogs: &source_catalogs,
         resources: &source_resources,
+        patterns: &source_patterns(&source_catalogs),
     };
+    let policy = project.config.publish.clone();
 
     // Each locale is built and its files staged (written beside their targets) in its
     // own task, so only the locales being built are in memory; nothing replaces a file
@@ -166,7 +179,7 @@ pub fn run(project: &Project, opts: &Options) -> Result<Report> {
         .map(|tag| -> Result<Staged> {
             let chain = &chains[tag];
             let transform = transforms.get(tag).copied();
-            let mut texts: HashMap<Tag, Vec<(PathBuf, TextFile)>> = HashMap::new();
+            let mut texts: HashMap<Tag, Vec<LocaleText>> = HashMap::new();
             for t in chain
                 .iter()
                 .filter(|t| **t != project.source && !transforms.contains_key(*t))
@@ -174,14 +187,18 @@ pub fn run(project: &Project, opts: &Options) -> Result<Report> {
                 let dir = project.locale_dir(t);
                 let mut files = Vec::new();
                 for rel in project.ftl_files(&dir)? {
-                    if let Some(f) = project.read(&dir.join(&rel))? {
-                        files.push((rel, f));
+                    let path = dir.join(&rel);
+                    if let Some(file) = project.read(&path)? {
+                        // What sync and review recorded: which translations are outdated
+                        // or signed off.
+                        let state = project.read(&super::sync::state_path(&path))?;
+                        files.push(LocaleText { rel, file, state });
                     }
                 }
                 texts.insert(t.clone(), files);
             }
             let (summary, locale_files, mut entry) =
-                build_locale(tag, chain, &texts, &source, transform, &docs);
+                build_locale(tag, chain, &texts, &source, transform, &docs, &policy);
             let mut hashes = BTreeMap::new();
             let mut written = 0;
             for (rel, bytes) in &locale_files {
@@ -305,6 +322,18 @@ pub fn run(project: &Project, opts: &Options) -> Result<Report> {
         }
     }
     staging.first(&out_dir.join(crate::dist::MANIFEST));
+    // A "fail" policy that found something: nothing is written (the staged files go).
+    let blocked = summaries.iter().any(|l| !l.failed.is_empty());
+    if blocked {
+        drop(staging);
+        return Ok(Report {
+            out_dir: project.show(&out_dir),
+            locales: summaries,
+            files_written: 0,
+            files_unchanged: 0,
+            blocked,
+        });
+    }
     project.commit(staging)?;
     for dir in removed_dirs.iter().rev() {
         if dir.starts_with(&out_dir) && *dir != out_dir {
@@ -317,6 +346,7 @@ pub fn run(project: &Project, opts: &Options) -> Result<Report> {
         locales: summaries,
         files_written: written,
         files_unchanged: unchanged,
+        blocked,
     })
 }
 
@@ -331,13 +361,14 @@ pub fn build_texts(
 ) -> Vec<(PathBuf, Vec<u8>)> {
     // File n of the locale translates file n of the source.
     let rel = |n: usize| PathBuf::from(format!("{n}.ftl"));
-    let to_files = |texts: &[String]| -> Vec<(PathBuf, TextFile)> {
+    let to_files = |texts: &[String]| -> Vec<LocaleText> {
         texts
             .iter()
             .enumerate()
-            .map(|(n, t)| {
-                let file = TextFile::in_memory(t.clone());
-                (rel(n), file)
+            .map(|(n, t)| LocaleText {
+                rel: rel(n),
+                file: TextFile::in_memory(t.clone()),
+                state: None,
             })
             .collect()
     };
@@ -355,9 +386,19 @@ pub fn build_texts(
         homes: &homes(&catalogs),
         catalogs: &catalogs,
         resources: &resources,
+        patterns: &source_patterns(&catalogs),
     };
     let chain = [tag.clone(), source_tag.clone()];
-    build_locale(tag, &chain, &texts, &source, None, docs).1
+    build_locale(
+        tag,
+        &chain,
+        &texts,
+        &source,
+        None,
+        docs,
+        &crate::config::PublishConfig::default(),
+    )
+    .1
 }
 
 /// The source locale, parsed once and shared by every locale's build (a Fluent bundle
@@ -370,6 +411,21 @@ struct SourceLocale<'a, 's> {
     homes: &'a FxHashMap<&'s str, usize>,
     catalogs: &'a [Catalog<'s>],
     resources: &'a [FluentResource],
+    /// Message ID → its source text (what review records and sync's state are of).
+    patterns: &'a FxHashMap<String, Patterns>,
+}
+
+/// Every source message's text, by ID.
+fn source_patterns(catalogs: &[Catalog]) -> FxHashMap<String, Patterns> {
+    let mut out = FxHashMap::default();
+    for c in catalogs {
+        for i in 0..c.resource.body.len() {
+            if let EntryKind::Message(id) = c.kind(i) {
+                out.entry(id.to_string()).or_insert_with(|| c.patterns(i));
+            }
+        }
+    }
+    out
 }
 
 /// Message ID → the (first) source file that defines it.
@@ -419,13 +475,60 @@ fn without_strays<'t>(
     std::borrow::Cow::Owned(kept)
 }
 
+/// A locale file as build reads it: its text and its state (sync's and review's records).
+struct LocaleText {
+    rel: PathBuf,
+    file: TextFile,
+    state: Option<TextFile>,
+}
+
+/// What the publishing policy makes of one locale's translation of a message.
+enum Decision {
+    /// Use it as it is.
+    Use,
+    /// Use it, marked on the page.
+    Mark(Flag),
+    /// Do not use it: take the next locale of the chain.
+    Skip(Flag),
+    /// The build fails on it.
+    Fail(Flag),
+}
+
+/// Whether the policy fails the build on a translation flagged `why`.
+fn policy_fails(why: Flag, policy: &PublishConfig) -> bool {
+    match why {
+        Flag::Outdated => policy.outdated == crate::config::OutdatedPolicy::Fail,
+        Flag::Unreviewed => policy.unreviewed == crate::config::UnreviewedPolicy::Fail,
+    }
+}
+
+fn decide(status: Status, policy: &PublishConfig) -> Decision {
+    use crate::config::{OutdatedPolicy as O, UnreviewedPolicy as U};
+    match status {
+        Status::Outdated => match policy.outdated {
+            O::Mark => Decision::Mark(Flag::Outdated),
+            O::Fallback => Decision::Skip(Flag::Outdated),
+            O::Fail => Decision::Fail(Flag::Outdated),
+        },
+        Status::Translated => match policy.unreviewed {
+            U::Allow => Decision::Use,
+            U::Mark => Decision::Mark(Flag::Unreviewed),
+            U::Fallback => Decision::Skip(Flag::Unreviewed),
+            U::Fail => Decision::Fail(Flag::Unreviewed),
+        },
+        _ => Decision::Use,
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
 fn build_locale(
     tag: &Tag,
     chain: &[Tag],
-    texts: &HashMap<Tag, Vec<(PathBuf, TextFile)>>,
+    texts: &HashMap<Tag, Vec<LocaleText>>,
     source_locale: &SourceLocale,
     transform: Option<Transform>,
     docs: &[Extracted],
+    policy: &PublishConfig,
 ) -> Built {
     let source = source_locale.tag;
     let source_catalogs = source_locale.catalogs;
@@ -441,7 +544,7 @@ fn build_locale(
             };
             files
                 .iter()
-                .map(|(rel, f)| without_strays(rel, &f.text, source_locale))
+                .map(|f| without_strays(&f.rel, &f.file.text, source_locale))
                 .collect::<Vec<_>>()
         })
         .collect();
@@ -496,6 +599,44 @@ fn build_locale(
         (!fatal).then_some(text)
     };
 
+    // The status of each chain locale's translations (the source's own text has none).
+    let statuses: Vec<FxHashMap<String, (Status, Option<Record>)>> = chain
+        .iter()
+        .enumerate()
+        .map(|(k, t)| {
+            let mut out = FxHashMap::default();
+            let Some(files) = texts.get(t).filter(|_| !is_source(t)) else {
+                return out;
+            };
+            for (f, catalog) in own[k].1.iter().enumerate() {
+                // A state file that does not parse is reported by check and sync; here
+                // the markers in the file still tell what is outdated.
+                let state = files[f]
+                    .state
+                    .as_ref()
+                    .and_then(|s| StateView::parse(&s.text).ok())
+                    .unwrap_or_default();
+                for i in 0..catalog.resource.body.len() {
+                    let EntryKind::Message(id) = catalog.kind(i) else {
+                        continue;
+                    };
+                    let Some(patterns) = source_locale.patterns.get(id) else {
+                        continue;
+                    };
+                    if catalog.index.get(id) == Some(&i) {
+                        let status =
+                            crate::review::translated_status(catalog, i, id, patterns, &state);
+                        out.entry(id.to_string()).or_insert(status);
+                    }
+                }
+            }
+            out
+        })
+        .collect();
+    let mut marked: Vec<(String, Flag, usize)> = Vec::new();
+    let mut skipped: Vec<(String, Flag, usize)> = Vec::new();
+    let mut failed: Vec<(String, Flag, usize)> = Vec::new();
+
     let mut messages: BTreeMap<String, Resolved> = BTreeMap::new();
     let mut order: Vec<(String, usize, usize)> = Vec::new(); // (id, source file, entry)
     for (fi, sc) in source_catalogs.iter().enumerate() {
@@ -511,10 +652,47 @@ fn build_locale(
             };
             let parts = sc.patterns(i);
             let mut resolved = Resolved::default();
+            let mut noted = false;
             for (key, _) in parts {
                 let attr = key.strip_prefix('.');
-                let found = (0..chain.len())
-                    .find_map(|k| format(k, &id, attr).map(|text| Part { text, from: k }));
+                let mut notes: Vec<(Flag, usize, bool)> = Vec::new(); // (why, locale, used)
+                let found = (0..chain.len()).find_map(|k| {
+                    let status = statuses[k].get(id.as_str()).map(|(s, _)| *s);
+                    let flag = match status.map(|s| decide(s, policy)) {
+                        Some(Decision::Skip(why)) => {
+                            if bundles[k].has_message(&id) {
+                                notes.push((why, k, false));
+                            }
+                            return None;
+                        }
+                        Some(Decision::Mark(why)) => Some(why),
+                        Some(Decision::Fail(why)) => {
+                            notes.push((why, k, true));
+                            None
+                        }
+                        _ => None,
+                    };
+                    let text = format(k, &id, attr)?;
+                    if let Some(why) = flag {
+                        notes.push((why, k, true));
+                    }
+                    Some(Part {
+                        text,
+                        from: k,
+                        flag,
+                    })
+                });
+                if !noted {
+                    for (why, k, used) in notes {
+                        let list = match (used, policy_fails(why, policy)) {
+                            (_, true) => &mut failed,
+                            (true, false) => &mut marked,
+                            (false, false) => &mut skipped,
+                        };
+                        list.push((id.clone(), why, k));
+                        noted = true;
+                    }
+                }
                 if let Some(part) = found {
                     match attr {
                         None => resolved.value = Some(part),
@@ -695,10 +873,61 @@ fn build_locale(
         "coverage": if total == 0 { 100.0 } else { ((own as f64 * 1000.0 / total as f64).round()) / 10.0 },
         "fell_back": fell_back.iter().map(|(id, t)| json!({ "id": id, "from": t.as_str() })).collect::<Vec<_>>(),
     });
+    // What was published marked, withheld by policy and signed off, for the whole locale
+    // and per handout (its .html, .md and .json show the same messages).
+    let named = |list: &[(String, Flag, usize)]| -> Vec<(String, Flag, Tag)> {
+        list.iter()
+            .map(|(id, why, k)| (id.clone(), *why, chain[*k].clone()))
+            .collect()
+    };
+    let (marked, withheld, failed) = (named(&marked), named(&skipped), named(&failed));
+    let mut reviewed: Vec<(String, Record, Tag)> = Vec::new();
+    for (id, m) in &lb.messages {
+        let from = m.value.iter().chain(m.attributes.values()).map(|p| p.from).max();
+        if let Some((Status::Reviewed, Some(record))) = from.and_then(|k| statuses[k].get(id)) {
+            reviewed.push((id.clone(), record.clone(), chain[from.unwrap_or(0)].clone()));
+        }
+    }
+    let flagged = |list: &[(String, Flag, Tag)], keep: &dyn Fn(&str) -> bool| -> Vec<Value> {
+        list.iter()
+            .filter(|(id, _, _)| keep(id))
+            .map(|(id, why, t)| json!({ "id": id, "why": why.as_str(), "locale": t.as_str() }))
+            .collect()
+    };
+    let signed = |keep: &dyn Fn(&str) -> bool| -> Vec<Value> {
+        reviewed
+            .iter()
+            .filter(|(id, _, _)| keep(id))
+            .map(|(id, r, t)| json!({ "id": id, "by": r.by, "date": r.date, "locale": t.as_str() }))
+            .collect()
+    };
+    let mut entry = entry;
+    let all = |_: &str| true;
+    entry["marked"] = json!(flagged(&marked, &all));
+    entry["withheld"] = json!(flagged(&withheld, &all));
+    entry["reviewed"] = json!(signed(&all));
+    let mut per_doc = serde_json::Map::new();
+    for e in docs {
+        let ids: std::collections::HashSet<&str> = e.ids.iter().flatten().map(String::as_str).collect();
+        let keep = |id: &str| ids.contains(id);
+        per_doc.insert(
+            e.doc.name.clone(),
+            json!({
+                "marked": flagged(&marked, &keep),
+                "withheld": flagged(&withheld, &keep),
+                "fell_back": fell_back.iter().filter(|(id, _)| keep(id)).map(|(id, t)| json!({ "id": id, "from": t.as_str() })).collect::<Vec<_>>(),
+                "reviewed": signed(&keep),
+            }),
+        );
+    }
+    entry["documents"] = Value::Object(per_doc);
     (
         LocaleSummary {
             tag: tag.clone(),
             messages: total,
+            marked,
+            withheld,
+            failed,
             fell_back,
             foreign,
             titles,
