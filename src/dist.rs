@@ -12,6 +12,8 @@ use crate::error::{Error, Result};
 pub const MANIFEST: &str = "manifest.json";
 /// The language picker, written beside the manifest.
 pub const INDEX: &str = "index.html";
+/// The list of review pages (`review/<tag>.html`).
+pub const REVIEW_INDEX: &str = "review/index.html";
 
 /// The previous build of an output folder.
 #[derive(Debug, Default)]
@@ -76,7 +78,12 @@ impl Previous {
         let Some(locales) = manifest["locales"].as_array().filter(|_| is_carta) else {
             return Err(refuse(format!("has a `{MANIFEST}` that is not carta's")));
         };
-        let mut files: BTreeSet<String> = [MANIFEST.to_string(), INDEX.to_string()].into();
+        let mut files: BTreeSet<String> = [
+            MANIFEST.to_string(),
+            INDEX.to_string(),
+            REVIEW_INDEX.to_string(),
+        ]
+        .into();
         for locale in locales {
             if let Some(map) = locale["files"].as_object() {
                 files.extend(map.keys().filter(|k| is_plain_relative(k)).cloned());

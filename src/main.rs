@@ -240,8 +240,7 @@ fn run(cli: Cli) -> Result<u8> {
             };
             let report = commands::build::run(&project, &opts)?;
             let policy = &project.config.publish;
-            let review_required =
-                policy.unreviewed != carta::config::UnreviewedPolicy::Allow;
+            let review_required = policy.unreviewed != carta::config::UnreviewedPolicy::Allow;
             if report.blocked {
                 for l in &report.locales {
                     for (id, why, from) in &l.failed {
@@ -329,7 +328,11 @@ fn run(cli: Cli) -> Result<u8> {
             if strict && unsafe_count > 0 {
                 eprintln!(
                     "carta: --strict: {unsafe_count} outdated{} message(s) in the build",
-                    if review_required { " or unreviewed" } else { "" }
+                    if review_required {
+                        " or unreviewed"
+                    } else {
+                        ""
+                    }
                 );
                 return Ok(1);
             }

@@ -10,6 +10,7 @@ pub mod html;
 pub mod json;
 pub mod markdown;
 pub mod notices;
+pub mod review_page;
 
 use std::borrow::Borrow;
 use std::cell::Cell;

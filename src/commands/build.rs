@@ -13,14 +13,14 @@ use serde_json::{json, Value};
 
 use super::extract::Extracted;
 use crate::bundle::{self, Flag, LocaleBundle, Part, Resolved};
-use crate::config::PublishConfig;
-use crate::review::{Record, Status};
-use crate::state::{Patterns, StateView};
 use crate::catalog::{Catalog, EntryKind};
+use crate::config::PublishConfig;
 use crate::error::{Error, Result};
 use crate::fs::TextFile;
 use crate::locale::Tag;
 use crate::project::Project;
+use crate::review::{Record, Status};
+use crate::state::{Patterns, StateView};
 
 pub struct Options {
     pub locale: Option<Tag>,
@@ -197,8 +197,23 @@ pub fn run(project: &Project, opts: &Options) -> Result<Report> {
                 }
                 texts.insert(t.clone(), files);
             }
+            let publish = Publish {
+                policy: &policy,
+                findings: if transform.is_none() && *tag != project.source {
+                    findings_of(project, tag)?
+                } else {
+                    HashMap::new()
+                },
+                glossary: project
+                    .read(&project.locale_dir(tag).join("glossary.toml"))
+                    .ok()
+                    .flatten()
+                    .and_then(|f| crate::check::glossary::Glossary::parse(&f.text).ok())
+                    .map(|g| g.terms)
+                    .unwrap_or_default(),
+            };
             let (summary, locale_files, mut entry) =
-                build_locale(tag, chain, &texts, &source, transform, &docs, &policy);
+                build_locale(tag, chain, &texts, &source, transform, &docs, &publish);
             let mut hashes = BTreeMap::new();
             let mut written = 0;
             for (rel, bytes) in &locale_files {
@@ -294,6 +309,28 @@ pub fn run(project: &Project, opts: &Options) -> Result<Report> {
             bundle::html::index(&index_entries, &project.source).into_bytes(),
         ));
     }
+    // The review pages' index, from the manifest's entries (so a partial build lists
+    // every locale).
+    let reviewed: Vec<(Tag, [usize; 4])> = manifest_locales
+        .iter()
+        .filter_map(|e| {
+            let tag = Tag::parse(e["tag"].as_str()?).ok()?;
+            let r = &e["review"];
+            let n = |k: &str| r[k].as_u64().unwrap_or(0) as usize;
+            r.is_object().then(|| {
+                (
+                    tag,
+                    [n("reviewed"), n("awaiting"), n("outdated"), n("missing")],
+                )
+            })
+        })
+        .collect();
+    if !reviewed.is_empty() {
+        files.push((
+            PathBuf::from(crate::dist::REVIEW_INDEX),
+            bundle::review_page::index(&reviewed).into_bytes(),
+        ));
+    }
 
     total += files.len();
     for (rel, bytes) in &files {
@@ -305,6 +342,9 @@ pub fn run(project: &Project, opts: &Options) -> Result<Report> {
         [crate::dist::MANIFEST.to_string()].into();
     if !docs.is_empty() {
         produced.insert(crate::dist::INDEX.to_string());
+    }
+    if !reviewed.is_empty() {
+        produced.insert(crate::dist::REVIEW_INDEX.to_string());
     }
     for entry in &manifest_locales {
         if let Some(map) = entry["files"].as_object() {
@@ -389,16 +429,13 @@ pub fn build_texts(
         patterns: &source_patterns(&catalogs),
     };
     let chain = [tag.clone(), source_tag.clone()];
-    build_locale(
-        tag,
-        &chain,
-        &texts,
-        &source,
-        None,
-        docs,
-        &crate::config::PublishConfig::default(),
-    )
-    .1
+    let policy = crate::config::PublishConfig::default();
+    let publish = Publish {
+        policy: &policy,
+        findings: HashMap::new(),
+        glossary: Vec::new(),
+    };
+    build_locale(tag, &chain, &texts, &source, None, docs, &publish).1
 }
 
 /// The source locale, parsed once and shared by every locale's build (a Fluent bundle
@@ -475,6 +512,15 @@ fn without_strays<'t>(
     std::borrow::Cow::Owned(kept)
 }
 
+/// What the publishing policy and the review page need besides the texts.
+pub(crate) struct Publish<'a> {
+    policy: &'a PublishConfig,
+    /// `check`'s findings on this locale, by message ID: (severity, text).
+    findings: HashMap<String, Vec<(String, String)>>,
+    /// The locale's glossary terms (source term, required translations).
+    glossary: Vec<(String, Vec<String>)>,
+}
+
 /// A locale file as build reads it: its text and its state (sync's and review's records).
 struct LocaleText {
     rel: PathBuf,
@@ -492,6 +538,60 @@ enum Decision {
     Skip(Flag),
     /// The build fails on it.
     Fail(Flag),
+}
+
+/// `check`'s findings on one locale, by message ID, for its review page (the ones the
+/// page shows anyway — missing, outdated, unreviewed — left out).
+fn findings_of(project: &Project, tag: &Tag) -> Result<HashMap<String, Vec<(String, String)>>> {
+    use crate::check::{Code, Severity};
+    let report = super::check::run(
+        project,
+        &super::check::Options {
+            locale: Some(tag.clone()),
+        },
+    )?;
+    let mut out: HashMap<String, Vec<(String, String)>> = HashMap::new();
+    for d in report.diagnostics {
+        if matches!(d.code, Code::Missing | Code::Outdated | Code::Unreviewed)
+            || d.severity == Severity::Off
+        {
+            continue;
+        }
+        if let Some(id) = d.message_id {
+            out.entry(id)
+                .or_default()
+                .push((d.severity.as_str().to_string(), d.message));
+        }
+    }
+    Ok(out)
+}
+
+/// How the source of an outdated translation changed: the word diff of its marker, or
+/// of the text the state recorded and the source now.
+fn outdated_diff(catalog: &Catalog, i: usize, source: &Patterns, state: &StateView) -> String {
+    let from_marker: Vec<&str> = catalog
+        .comment_lines(i)
+        .iter()
+        .filter_map(|l| l.trim_start().split_once("diff: ").map(|(_, d)| d))
+        .collect();
+    if !from_marker.is_empty() {
+        return from_marker.join(" · ");
+    }
+    let old = crate::state::Seen::patterns(state, catalog.entry_id(i).as_deref().unwrap_or(""))
+        .unwrap_or_default();
+    let text = |p: &Patterns| {
+        p.iter()
+            .map(|(k, t)| {
+                if k.is_empty() {
+                    t.clone()
+                } else {
+                    format!("{k}: {t}")
+                }
+            })
+            .collect::<Vec<_>>()
+            .join(" · ")
+    };
+    crate::sync::word_diff(&text(&old), &text(source))
 }
 
 /// Whether the policy fails the build on a translation flagged `why`.
@@ -528,8 +628,9 @@ fn build_locale(
     source_locale: &SourceLocale,
     transform: Option<Transform>,
     docs: &[Extracted],
-    policy: &PublishConfig,
+    publish: &Publish,
 ) -> Built {
+    let policy = publish.policy;
     let source = source_locale.tag;
     let source_catalogs = source_locale.catalogs;
     // One bundle and one set of catalogs per chain locale; the source's are shared (a
@@ -600,39 +701,43 @@ fn build_locale(
     };
 
     // The status of each chain locale's translations (the source's own text has none).
-    let statuses: Vec<FxHashMap<String, (Status, Option<Record>)>> = chain
-        .iter()
-        .enumerate()
-        .map(|(k, t)| {
+    let mut diffs: FxHashMap<String, String> = FxHashMap::default();
+    let mut statuses: Vec<FxHashMap<String, (Status, Option<Record>)>> = Vec::new();
+    for (k, t) in chain.iter().enumerate() {
+        statuses.push({
             let mut out = FxHashMap::default();
-            let Some(files) = texts.get(t).filter(|_| !is_source(t)) else {
-                return out;
-            };
-            for (f, catalog) in own[k].1.iter().enumerate() {
-                // A state file that does not parse is reported by check and sync; here
-                // the markers in the file still tell what is outdated.
-                let state = files[f]
-                    .state
-                    .as_ref()
-                    .and_then(|s| StateView::parse(&s.text).ok())
-                    .unwrap_or_default();
-                for i in 0..catalog.resource.body.len() {
-                    let EntryKind::Message(id) = catalog.kind(i) else {
-                        continue;
-                    };
-                    let Some(patterns) = source_locale.patterns.get(id) else {
-                        continue;
-                    };
-                    if catalog.index.get(id) == Some(&i) {
-                        let status =
-                            crate::review::translated_status(catalog, i, id, patterns, &state);
-                        out.entry(id.to_string()).or_insert(status);
+            if let Some(files) = texts.get(t).filter(|_| !is_source(t)) {
+                for (f, catalog) in own[k].1.iter().enumerate() {
+                    // A state file that does not parse is reported by check and sync; here
+                    // the markers in the file still tell what is outdated.
+                    let state = files[f]
+                        .state
+                        .as_ref()
+                        .and_then(|s| StateView::parse(&s.text).ok())
+                        .unwrap_or_default();
+                    for i in 0..catalog.resource.body.len() {
+                        let EntryKind::Message(id) = catalog.kind(i) else {
+                            continue;
+                        };
+                        let Some(patterns) = source_locale.patterns.get(id) else {
+                            continue;
+                        };
+                        if catalog.index.get(id) == Some(&i) {
+                            let (status, record) =
+                                crate::review::translated_status(catalog, i, id, patterns, &state);
+                            out.entry(id.to_string()).or_insert((status, record));
+                            if status == Status::Outdated {
+                                diffs
+                                    .entry(id.to_string())
+                                    .or_insert_with(|| outdated_diff(catalog, i, patterns, &state));
+                            }
+                        }
                     }
                 }
             }
             out
-        })
-        .collect();
+        });
+    }
     let mut marked: Vec<(String, Flag, usize)> = Vec::new();
     let mut skipped: Vec<(String, Flag, usize)> = Vec::new();
     let mut failed: Vec<(String, Flag, usize)> = Vec::new();
@@ -854,6 +959,104 @@ fn build_locale(
     ));
     files.push((dir.join("messages.ftl"), ftl.into_bytes()));
 
+    // The review page of a translated locale (not the source, not a pseudo-locale).
+    let mut review_counts = None;
+    if !is_source(tag) {
+        let text_of = |p: &Patterns| {
+            p.iter()
+                .map(|(k, t)| {
+                    if k.is_empty() {
+                        t.clone()
+                    } else {
+                        format!("{k}: {t}")
+                    }
+                })
+                .collect::<Vec<_>>()
+                .join("\n")
+        };
+        let templates: std::collections::HashSet<&str> = own[0]
+            .1
+            .iter()
+            .flat_map(|c| {
+                (0..c.resource.body.len()).filter_map(|i| match c.kind(i) {
+                    EntryKind::Template(id) => Some(id),
+                    _ => None,
+                })
+            })
+            .collect();
+        let mut listed = std::collections::HashSet::new();
+        let mut rows = Vec::new();
+        let in_docs = docs.iter().flat_map(|e| {
+            e.ids
+                .iter()
+                .flatten()
+                .map(|id| (Some(e.doc.name.clone()), id.clone()))
+        });
+        let others = order
+            .iter()
+            .filter(|(id, fi, i)| {
+                !id.starts_with('-')
+                    && matches!(source_catalogs[*fi].kind(*i), EntryKind::Message(_))
+            })
+            .map(|(id, _, _)| (None, id.clone()));
+        for (document, id) in in_docs.chain(others) {
+            if !listed.insert(id.clone()) {
+                continue;
+            }
+            let Some(patterns) = source_locale.patterns.get(&id) else {
+                continue;
+            };
+            let found = (0..chain.len())
+                .filter(|&k| !is_source(&chain[k]))
+                .find_map(|k| {
+                    own[k].1.iter().find_map(|c| {
+                        let &i = c.index.get(id.as_str())?;
+                        matches!(c.kind(i), EntryKind::Message(_)).then(|| (k, c.patterns(i)))
+                    })
+                });
+            let (status, record, from, translation) = match found {
+                Some((k, p)) => {
+                    let (status, record) = statuses[k]
+                        .get(&id)
+                        .cloned()
+                        .unwrap_or((Status::Translated, None));
+                    (
+                        status,
+                        record,
+                        (k > 0).then(|| chain[k].clone()),
+                        Some(text_of(&p)),
+                    )
+                }
+                None if templates.contains(id.as_str()) => (Status::Template, None, None, None),
+                None => (Status::Missing, None, None, None),
+            };
+            rows.push(bundle::review_page::Row {
+                diff: (status == Status::Outdated)
+                    .then(|| diffs.get(&id).cloned())
+                    .flatten(),
+                findings: publish.findings.get(&id).cloned().unwrap_or_default(),
+                id,
+                document,
+                source: text_of(patterns),
+                translation,
+                status,
+                from,
+                record,
+            });
+        }
+        let count = |s: &[Status]| rows.iter().filter(|r| s.contains(&r.status)).count();
+        review_counts = Some([
+            count(&[Status::Reviewed]),
+            count(&[Status::Translated]),
+            count(&[Status::Outdated]),
+            count(&[Status::Missing, Status::Template]),
+        ]);
+        files.push((
+            PathBuf::from("review").join(format!("{tag}.html")),
+            bundle::review_page::render(tag, source, &rows, &publish.glossary).into_bytes(),
+        ));
+    }
+
     let fell_back: Vec<(String, Tag)> = lb
         .fallbacks()
         .into_iter()
@@ -883,7 +1086,12 @@ fn build_locale(
     let (marked, withheld, failed) = (named(&marked), named(&skipped), named(&failed));
     let mut reviewed: Vec<(String, Record, Tag)> = Vec::new();
     for (id, m) in &lb.messages {
-        let from = m.value.iter().chain(m.attributes.values()).map(|p| p.from).max();
+        let from = m
+            .value
+            .iter()
+            .chain(m.attributes.values())
+            .map(|p| p.from)
+            .max();
         if let Some((Status::Reviewed, Some(record))) = from.and_then(|k| statuses[k].get(id)) {
             reviewed.push((id.clone(), record.clone(), chain[from.unwrap_or(0)].clone()));
         }
@@ -908,7 +1116,8 @@ fn build_locale(
     entry["reviewed"] = json!(signed(&all));
     let mut per_doc = serde_json::Map::new();
     for e in docs {
-        let ids: std::collections::HashSet<&str> = e.ids.iter().flatten().map(String::as_str).collect();
+        let ids: std::collections::HashSet<&str> =
+            e.ids.iter().flatten().map(String::as_str).collect();
         let keep = |id: &str| ids.contains(id);
         per_doc.insert(
             e.doc.name.clone(),
@@ -921,6 +1130,9 @@ fn build_locale(
         );
     }
     entry["documents"] = Value::Object(per_doc);
+    if let Some([reviewed, awaiting, outdated, missing]) = review_counts {
+        entry["review"] = json!({ "reviewed": reviewed, "awaiting": awaiting, "outdated": outdated, "missing": missing });
+    }
     (
         LocaleSummary {
             tag: tag.clone(),
