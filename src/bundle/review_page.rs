@@ -142,7 +142,7 @@ pub fn render(tag: &Tag, source: &Tag, rows: &[Row], glossary: &[(String, Vec<St
                 format!(
                     "<div lang=\"{}\" dir=\"{rtl}\">{}</div>",
                     escape(lang.as_str()),
-                    highlight(t, &target_terms)
+                    highlight(t, &target_terms).replace('\n', "<br>")
                 )
             }
             None => "<em>not translated</em>".to_string(),
@@ -179,7 +179,7 @@ pub fn render(tag: &Tag, source: &Tag, rows: &[Row], glossary: &[(String, Vec<St
             "<tr id=\"{id}\"><td class=\"id\" dir=\"ltr\">{id}</td><td lang=\"{src}\" dir=\"ltr\">{source_text}</td><td>{translation}</td><td dir=\"ltr\">{status}</td></tr>\n",
             id = escape(&row.id),
             src = escape(source.as_str()),
-            source_text = highlight(&row.source, &source_terms),
+            source_text = highlight(&row.source, &source_terms).replace('\n', "<br>"),
         ));
     }
     if document.is_some() {
