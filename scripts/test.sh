@@ -5,11 +5,20 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-if ! command -v chromium >/dev/null 2>&1; then
-  echo "test.sh: installing Debian's chromium for the HTML tests" >&2
+# What the browser, print and font checks need, from Debian, whenever any is missing
+# (not only on a machine without Chromium): Chromium, poppler's pdftotext, and Noto fonts
+# for Arabic and Chinese (without them those scripts render as empty boxes).
+missing=()
+command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)
+if ! command -v fc-list >/dev/null 2>&1 || [ -z "$(fc-list :lang=ar 2>/dev/null)" ]; then missing+=(fonts-noto-core fontconfig); fi
+if ! command -v fc-list >/dev/null 2>&1 || [ -z "$(fc-list :lang=zh 2>/dev/null)" ]; then missing+=(fonts-noto-cjk fontconfig); fi
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "test.sh: installing from Debian: ${missing[*]}" >&2
   if [ "$(id -u)" = 0 ]; then SUDO=""; else SUDO="sudo"; fi
-  $SUDO apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium fonts-noto-core fonts-noto-cjk >/dev/null
+  # Wait for another apt run to finish instead of failing at once.
+  $SUDO apt-get -o DPkg::Lock::Timeout=600 update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get -o DPkg::Lock::Timeout=600 install -y -qq "${missing[@]}" >/dev/null
 fi
 if [ -f tests/node/package-lock.json ] && [ ! -d tests/node/node_modules ]; then
   echo "test.sh: installing the Node test dependencies from package-lock.json" >&2
