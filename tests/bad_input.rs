@@ -205,6 +205,34 @@ fn ten_thousand_nested_placeables_are_refused_not_a_crash() {
     carta_ok(root, &["extract"], 0);
 }
 
+/// Regression (issue 14, item 1): nested calls whose continuation lines start with a
+/// letter reset the old line-based nesting count; fluent-syntax recursed ~10,000 deep and
+/// every command aborted with a stack overflow (exit 134).
+#[test]
+fn nested_calls_across_lines_are_refused_not_a_crash() {
+    let tmp = shipped_project();
+    let root = tmp.path();
+    let deep = format!(
+        "dry-needling-title = {{ F({}\"x\"{}) }}\n",
+        "\nF({ F(".repeat(5000),
+        ") })".repeat(5000)
+    );
+    let text = read(es_file(root)).replace(
+        "dry-needling-title = Punción seca y sus beneficios\n",
+        &deep,
+    );
+    write(es_file(root), &text);
+    for cmd in [&["sync"][..], &["build"]] {
+        fails_cleanly(
+            root,
+            cmd,
+            2,
+            &["locales/es/dry-needling.ftl:", "nested more than 64 levels"],
+        );
+    }
+    check_reports_unreadable(root, "nested more than 64 levels");
+}
+
 #[test]
 fn cycles_and_duplicates_are_diagnostics_not_crashes() {
     let tmp = shipped_project();
