@@ -17,7 +17,7 @@ pub struct TextFile {
 
 /// Reads a UTF-8 file (a leading BOM is accepted and remembered).
 pub fn read_text(path: &Path) -> Result<TextFile> {
-    let bytes = std::fs::read(path).map_err(|source| Error::Read {
+    let bytes = read_regular(path).map_err(|source| Error::Read {
         path: path.to_path_buf(),
         source,
     })?;
@@ -26,7 +26,7 @@ pub fn read_text(path: &Path) -> Result<TextFile> {
 
 /// Reads a file that may be absent.
 pub fn read_text_if_exists(path: &Path) -> Result<Option<TextFile>> {
-    match std::fs::read(path) {
+    match read_regular(path) {
         Ok(bytes) => decode(path, bytes).map(Some),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
         Err(source) => Err(Error::Read {
@@ -34,6 +34,74 @@ pub fn read_text_if_exists(path: &Path) -> Result<Option<TextFile>> {
             source,
         }),
     }
+}
+
+/// Reads the bytes of a regular file (following symlinks). Anything else named like one
+/// of carta's files (a FIFO, a device, a socket, a folder) is refused before a byte is
+/// read: opening a FIFO blocks until a writer comes and a device may never end. The file
+/// is opened non-blocking and its type taken from the open descriptor, so nothing can be
+/// swapped in between the look and the read.
+pub fn read_regular(path: &Path) -> std::io::Result<Vec<u8>> {
+    use std::io::Read;
+    let mut file = open_nonblocking(path)?;
+    let meta = file.metadata()?;
+    if !meta.is_file() {
+        return Err(not_regular(&meta.file_type()));
+    }
+    let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
+    file.read_to_end(&mut bytes)?;
+    Ok(bytes)
+}
+
+#[cfg(target_os = "linux")]
+fn open_nonblocking(path: &Path) -> std::io::Result<std::fs::File> {
+    use std::os::unix::fs::OpenOptionsExt;
+    std::fs::OpenOptions::new()
+        .read(true)
+        .custom_flags(rustix::fs::OFlags::NONBLOCK.bits() as i32)
+        .open(path)
+}
+
+/// Without a portable non-blocking open, the type is looked up first.
+#[cfg(not(target_os = "linux"))]
+fn open_nonblocking(path: &Path) -> std::io::Result<std::fs::File> {
+    let meta = std::fs::metadata(path)?;
+    if !meta.is_file() {
+        return Err(not_regular(&meta.file_type()));
+    }
+    std::fs::File::open(path)
+}
+
+/// The error for a path that exists but is not a regular file.
+pub fn not_regular(kind: &std::fs::FileType) -> std::io::Error {
+    let what = if kind.is_dir() {
+        "a folder"
+    } else {
+        special_kind(kind)
+    };
+    std::io::Error::new(
+        std::io::ErrorKind::InvalidInput,
+        format!("is {what}, not a regular file"),
+    )
+}
+
+#[cfg(unix)]
+fn special_kind(kind: &std::fs::FileType) -> &'static str {
+    use std::os::unix::fs::FileTypeExt;
+    if kind.is_fifo() {
+        "a named pipe (FIFO)"
+    } else if kind.is_char_device() || kind.is_block_device() {
+        "a device"
+    } else if kind.is_socket() {
+        "a socket"
+    } else {
+        "a special file"
+    }
+}
+
+#[cfg(not(unix))]
+fn special_kind(_: &std::fs::FileType) -> &'static str {
+    "a special file"
 }
 
 fn decode(path: &Path, mut bytes: Vec<u8>) -> Result<TextFile> {
@@ -102,8 +170,26 @@ impl Staging {
     /// Stages `contents` for `path`. Returns false (and stages nothing) when the file
     /// already holds exactly these bytes, so unchanged files keep their timestamps.
     pub fn stage(&self, path: &Path, contents: &[u8]) -> Result<bool> {
-        if std::fs::read(path).is_ok_and(|existing| existing == contents) {
-            return Ok(false);
+        match std::fs::symlink_metadata(path) {
+            // Never replace (or hang reading) a FIFO, a device or a folder at a target path.
+            Ok(meta) if !meta.is_file() && !meta.file_type().is_symlink() => {
+                return Err(Error::Write {
+                    path: path.to_path_buf(),
+                    source: not_regular(&meta.file_type()),
+                })
+            }
+            Ok(_) => match read_regular(path) {
+                Ok(existing) if existing == contents => return Ok(false),
+                Ok(_) => {}
+                Err(e) if e.kind() == std::io::ErrorKind::InvalidInput => {
+                    return Err(Error::Write {
+                        path: path.to_path_buf(),
+                        source: e,
+                    })
+                }
+                Err(_) => {}
+            },
+            Err(_) => {}
         }
         self.stage_changed(path, contents).map(|()| true)
     }

@@ -233,6 +233,92 @@ fn nested_calls_across_lines_are_refused_not_a_crash() {
     check_reports_unreadable(root, "nested more than 64 levels");
 }
 
+/// Replaces `path` with a named pipe (nobody ever writes to it).
+#[cfg(unix)]
+fn make_fifo(path: &Path) {
+    let _ = std::fs::remove_file(path);
+    let status = Command::new("mkfifo").arg(path).status().expect("mkfifo");
+    assert!(status.success());
+}
+
+/// Runs carta with a deadline and expects `code` and every needle on stderr.
+fn exits_within(root: &Path, args: &[&str], code: i32, needles: &[&str]) -> Output {
+    let out = carta_within(root, args, 60);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(code), "{args:?}: {stderr}");
+    for n in needles {
+        assert!(stderr.contains(n), "{args:?}: expected {n:?} in {stderr}");
+    }
+    out
+}
+
+/// Regression (issue 14, item 2): a FIFO named like a locale file, a handout, the config
+/// or a build output hung every command forever (the open blocks until a writer comes).
+#[cfg(unix)]
+#[test]
+fn a_fifo_named_like_a_carta_file_is_refused_not_a_hang() {
+    let fifo = "is a named pipe (FIFO), not a regular file";
+    let tmp = shipped_project();
+    let root = tmp.path();
+    make_fifo(&es_file(root));
+    for cmd in [&["sync"][..], &["build"]] {
+        exits_within(root, cmd, 2, &["`locales/es/dry-needling.ftl`", fifo]);
+    }
+    // check reports it as unreadable and checks every other locale.
+    let out = exits_within(root, &["check", "--format", "json"], 1, &[]);
+    let report = json(&String::from_utf8(out.stdout).unwrap());
+    let d = report["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["check"] == "unreadable")
+        .expect("an unreadable diagnostic");
+    assert_eq!(d["file"], "locales/es/dry-needling.ftl");
+    assert!(d["message"].as_str().unwrap().contains(fifo), "{d}");
+    assert_eq!(report["summary"].as_array().unwrap().len(), 7);
+
+    let tmp = shipped_project();
+    let root = tmp.path();
+    make_fifo(&root.join("content/dry-needling.md"));
+    for cmd in ["extract", "build"] {
+        exits_within(root, &[cmd], 2, &["`content/dry-needling.md`", fifo]);
+    }
+
+    let tmp = shipped_project();
+    let root = tmp.path();
+    carta_ok(root, &["build", "--locale", "es"], 0);
+    make_fifo(&root.join("dist/es/dry-needling.html"));
+    exits_within(
+        root,
+        &["build", "--locale", "es"],
+        2,
+        &["dist/es/dry-needling.html", fifo],
+    );
+
+    let tmp = shipped_project();
+    let root = tmp.path();
+    make_fifo(&root.join("carta.toml"));
+    for cmd in ["check", "sync", "build", "extract"] {
+        exits_within(root, &[cmd], 2, &["carta.toml`", fifo]);
+    }
+}
+
+/// A folder named like the config is refused the same way (it used to give the OS's
+/// "Is a directory").
+#[test]
+fn a_folder_named_carta_toml_is_refused() {
+    let tmp = shipped_project();
+    let root = tmp.path();
+    std::fs::remove_file(root.join("carta.toml")).unwrap();
+    std::fs::create_dir(root.join("carta.toml")).unwrap();
+    exits_within(
+        root,
+        &["check"],
+        2,
+        &["carta.toml`", "is a folder, not a regular file"],
+    );
+}
+
 #[test]
 fn cycles_and_duplicates_are_diagnostics_not_crashes() {
     let tmp = shipped_project();
