@@ -15,6 +15,29 @@ pub struct TextFile {
     pub bom: bool,
 }
 
+/// Bytes a path segment of a URI keeps as they are (RFC 3986's unreserved characters);
+/// everything else is percent-encoded, so `#`, `?`, `%`, spaces and non-ASCII names link
+/// to the file they name.
+const URI_SEGMENT: &percent_encoding::AsciiSet = &percent_encoding::NON_ALPHANUMERIC
+    .remove(b'-')
+    .remove(b'.')
+    .remove(b'_')
+    .remove(b'~');
+
+/// One file or folder name as a URI path segment (see [`URI_SEGMENT`]).
+pub fn uri_segment(name: &str) -> String {
+    percent_encoding::utf8_percent_encode(name, URI_SEGMENT).to_string()
+}
+
+/// A relative path as a relative URI reference: each segment percent-encoded, `/`
+/// between them on every platform.
+pub fn uri_path(path: &Path) -> String {
+    path.components()
+        .map(|c| uri_segment(&c.as_os_str().to_string_lossy()))
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
 /// Reads a UTF-8 file (a leading BOM is accepted and remembered).
 pub fn read_text(path: &Path) -> Result<TextFile> {
     let bytes = read_regular(path).map_err(|source| Error::Read {

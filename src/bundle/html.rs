@@ -312,8 +312,8 @@ pub fn index(locales: &[(Tag, Vec<(String, String)>)], source: &Tag) -> String {
             .map(|(file, title)| {
                 format!(
                     "<a href=\"{}/{}\" hreflang=\"{}\">{}</a>",
-                    escape(tag.as_str()),
-                    escape(file),
+                    escape(&crate::fs::uri_segment(tag.as_str())),
+                    escape(&crate::fs::uri_segment(file)),
                     escape(tag.as_str()),
                     escape(title)
                 )
@@ -358,6 +358,27 @@ mod tests {
         let html = markdown("[click](javascript:alert(1)) **b**", false);
         assert!(html.contains("href=\"#\""), "{html}");
         assert!(html.contains("<strong>b</strong>"));
+    }
+
+    /// Regression (issue 14, item 9): `faq#1.md` linked to `faq` and `what?.md` to `what`.
+    #[test]
+    fn index_links_are_percent_encoded() {
+        let es: Tag = Tag::parse("es").unwrap();
+        let docs = vec![
+            ("faq#1.html".to_string(), "FAQ".to_string()),
+            ("what?.html".to_string(), "What".to_string()),
+            ("my file %41.html".to_string(), "Mine".to_string()),
+            ("niño.html".to_string(), "Niño".to_string()),
+        ];
+        let html = index(&[(es.clone(), docs)], &es);
+        for href in [
+            "href=\"es/faq%231.html\"",
+            "href=\"es/what%3F.html\"",
+            "href=\"es/my%20file%20%2541.html\"",
+            "href=\"es/ni%C3%B1o.html\"",
+        ] {
+            assert!(html.contains(href), "{href} in {html}");
+        }
     }
 
     #[test]
