@@ -20,6 +20,10 @@ pub struct Config {
     /// extracted source messages.
     pub source_locale: String,
     pub content_dir: PathBuf,
+    /// Whether `carta.toml` sets `content-dir` (then the folder must exist: a project
+    /// without one is a pure Fluent project only when nobody asked for handouts).
+    #[serde(skip)]
+    pub content_dir_set: bool,
     pub locales_dir: PathBuf,
     pub out_dir: PathBuf,
     /// Target locales; when empty, every folder under `locales_dir` except the source.
@@ -44,6 +48,7 @@ impl Default for Config {
         Config {
             source_locale: "en-US".into(),
             content_dir: "content".into(),
+            content_dir_set: false,
             locales_dir: "locales".into(),
             out_dir: "dist".into(),
             locales: Vec::new(),
@@ -74,10 +79,12 @@ impl Config {
 
     /// Parses and validates the TOML text; errors carry a byte offset when known.
     pub fn parse(text: &str) -> std::result::Result<Config, (Option<usize>, String)> {
-        let config: Config = toml::from_str(text).map_err(|e| {
+        let mut config: Config = toml::from_str(text).map_err(|e| {
             let message = e.message().trim().replace('\n', " ");
             (e.span().map(|s| s.start), message)
         })?;
+        config.content_dir_set = toml::from_str::<toml::Table>(text)
+            .is_ok_and(|table| table.contains_key("content-dir"));
         let find = |needle: &str| text.find(needle);
         Tag::parse(&config.source_locale)
             .map_err(|e| (find(&config.source_locale), format!("`source-locale`: {e}")))?;

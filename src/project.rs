@@ -69,6 +69,22 @@ impl Project {
             let path = entry.path();
             // Not `is_file()`: a dangling link must be reported when read, not skipped.
             if path.extension().is_some_and(|e| e == "md") && !path.is_dir() {
+                // The name becomes message IDs and is written into the source file's
+                // comments: a newline in it would inject messages.
+                let name = entry.file_name();
+                let problem = match name.to_str() {
+                    None => Some("is not valid UTF-8"),
+                    Some(n) if n.chars().any(char::is_control) => {
+                        Some("has a control character (a newline, a tab, an escape…)")
+                    }
+                    Some(_) => None,
+                };
+                if let Some(problem) = problem {
+                    return Err(Error::Input {
+                        path: self.show(&path),
+                        message: format!("the document's file name {problem}; rename the file"),
+                    });
+                }
                 docs.push(path);
             }
         }

@@ -319,6 +319,30 @@ fn a_folder_named_carta_toml_is_refused() {
     );
 }
 
+/// Regression (issue 14, item 5): a handout's file name is written into the comments of
+/// the source file it becomes; a newline in it injected messages and terms.
+#[cfg(unix)]
+#[test]
+fn a_control_character_in_a_document_name_is_refused() {
+    let tmp = shipped_project();
+    let root = tmp.path();
+    write(
+        root.join("content/a\ninjected = x\n-term = y.md"),
+        "# Title\n\nText.\n",
+    );
+    for cmd in ["extract", "build"] {
+        fails_cleanly(
+            root,
+            &[cmd],
+            2,
+            &[
+                "`content/a\\u{a}injected = x\\u{a}-term = y.md`",
+                "file name has a control character",
+            ],
+        );
+    }
+}
+
 #[test]
 fn cycles_and_duplicates_are_diagnostics_not_crashes() {
     let tmp = shipped_project();

@@ -40,6 +40,12 @@ pub fn load(project: &Project) -> Result<Vec<Extracted>> {
         });
     }
     let paths = project.documents()?;
+    if paths.is_empty() {
+        return Err(Error::Input {
+            path: project.show(&content_dir),
+            message: "no document found: the content folder has no `*.md` file (is `content-dir` in carta.toml right?)".into(),
+        });
+    }
     let source_dir = project.locale_dir(&project.source);
     let parsed: Vec<Result<(Document, Vec<extract::Previous>, String)>> = paths
         .par_iter()
