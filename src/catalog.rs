@@ -336,7 +336,7 @@ enum Frame {
 /// (`#` in column 0, skipped whole). String literals count only where they are string
 /// literals (in an expression; in a variant's text `"` is text), so a quote cannot hide
 /// the braces after it. The scan is linear: outside placeables it jumps from `{` to `{`.
-fn too_deep_at(text: &str, limit: usize) -> Option<usize> {
+pub(crate) fn too_deep_at(text: &str, limit: usize) -> Option<usize> {
     let bytes = text.as_bytes();
     let mut stack: Vec<Frame> = Vec::new();
     let mut in_string = false;
@@ -429,6 +429,71 @@ fn starts_entry(line: &[u8]) -> bool {
     line[id..].iter().find(|&&b| b != b' ') == Some(&b'=')
 }
 
+/// How deep fluent-syntax nested what it parsed: one level per placeable, per call's
+/// arguments, and the select's variants share their placeable's level.
+pub(crate) fn ast_depth(resource: &ast::Resource<&str>) -> usize {
+    fn pattern(p: &ast::Pattern<&str>) -> usize {
+        p.elements
+            .iter()
+            .map(|e| match e {
+                ast::PatternElement::Placeable { expression } => 1 + expr(expression),
+                ast::PatternElement::TextElement { .. } => 0,
+            })
+            .max()
+            .unwrap_or(0)
+    }
+    fn expr(e: &ast::Expression<&str>) -> usize {
+        match e {
+            ast::Expression::Inline(i) => inline(i),
+            ast::Expression::Select { selector, variants } => variants
+                .iter()
+                .map(|v| pattern(&v.value))
+                .chain([inline(selector)])
+                .max()
+                .unwrap_or(0),
+        }
+    }
+    fn args(a: &ast::CallArguments<&str>) -> usize {
+        1 + a
+            .positional
+            .iter()
+            .chain(a.named.iter().map(|n| &n.value))
+            .map(inline)
+            .max()
+            .unwrap_or(0)
+    }
+    fn inline(i: &ast::InlineExpression<&str>) -> usize {
+        match i {
+            ast::InlineExpression::FunctionReference { arguments, .. } => args(arguments),
+            ast::InlineExpression::TermReference {
+                arguments: Some(a), ..
+            } => args(a),
+            ast::InlineExpression::Placeable { expression } => 1 + expr(expression),
+            _ => 0,
+        }
+    }
+    resource
+        .body
+        .iter()
+        .map(|entry| match entry {
+            ast::Entry::Message(m) => m
+                .value
+                .iter()
+                .chain(m.attributes.iter().map(|a| &a.value))
+                .map(pattern)
+                .max()
+                .unwrap_or(0),
+            ast::Entry::Term(t) => std::iter::once(&t.value)
+                .chain(t.attributes.iter().map(|a| &a.value))
+                .map(pattern)
+                .max()
+                .unwrap_or(0),
+            _ => 0,
+        })
+        .max()
+        .unwrap_or(0)
+}
+
 /// A short, stable hash of a translation's text.
 pub fn text_hash(text: &str) -> String {
     use sha2::{Digest, Sha256};
@@ -513,71 +578,6 @@ mod tests {
     fn line_ending_follows_the_majority() {
         assert_eq!(Catalog::parse("a = A\nb = B\r\nc = C\n").eol, "\n");
         assert_eq!(Catalog::parse("a = A\r\nb = B\r\nc = C\n").eol, "\r\n");
-    }
-
-    /// How deep fluent-syntax nested what it parsed: one level per placeable, per call's
-    /// arguments, and the select's variants share their placeable's level.
-    fn ast_depth(resource: &ast::Resource<&str>) -> usize {
-        fn pattern(p: &ast::Pattern<&str>) -> usize {
-            p.elements
-                .iter()
-                .map(|e| match e {
-                    ast::PatternElement::Placeable { expression } => 1 + expr(expression),
-                    ast::PatternElement::TextElement { .. } => 0,
-                })
-                .max()
-                .unwrap_or(0)
-        }
-        fn expr(e: &ast::Expression<&str>) -> usize {
-            match e {
-                ast::Expression::Inline(i) => inline(i),
-                ast::Expression::Select { selector, variants } => variants
-                    .iter()
-                    .map(|v| pattern(&v.value))
-                    .chain([inline(selector)])
-                    .max()
-                    .unwrap_or(0),
-            }
-        }
-        fn args(a: &ast::CallArguments<&str>) -> usize {
-            1 + a
-                .positional
-                .iter()
-                .chain(a.named.iter().map(|n| &n.value))
-                .map(inline)
-                .max()
-                .unwrap_or(0)
-        }
-        fn inline(i: &ast::InlineExpression<&str>) -> usize {
-            match i {
-                ast::InlineExpression::FunctionReference { arguments, .. } => args(arguments),
-                ast::InlineExpression::TermReference {
-                    arguments: Some(a), ..
-                } => args(a),
-                ast::InlineExpression::Placeable { expression } => 1 + expr(expression),
-                _ => 0,
-            }
-        }
-        resource
-            .body
-            .iter()
-            .map(|entry| match entry {
-                ast::Entry::Message(m) => m
-                    .value
-                    .iter()
-                    .chain(m.attributes.iter().map(|a| &a.value))
-                    .map(pattern)
-                    .max()
-                    .unwrap_or(0),
-                ast::Entry::Term(t) => std::iter::once(&t.value)
-                    .chain(t.attributes.iter().map(|a| &a.value))
-                    .map(pattern)
-                    .max()
-                    .unwrap_or(0),
-                _ => 0,
-            })
-            .max()
-            .unwrap_or(0)
     }
 
     const FRAGMENTS: &[&str] = &[

@@ -32,6 +32,7 @@ pub mod bundle;
 pub mod check;
 pub mod fallback;
 pub mod report;
+pub mod safe_markdown;
 
 pub mod commands;
 pub mod invariants;

@@ -72,11 +72,27 @@ pub fn safe_url(url: &str) -> String {
 }
 
 /// Inline Markdown → safe HTML. `block` keeps paragraph tags (for multi-paragraph text).
+/// The text is first [`crate::safe_markdown::neutralize`]d: a line of it cannot open a
+/// heading, list, quote, fence or HTML block, so a title stays one `<h1>`; without
+/// `block`, paragraphs are joined with a space.
 pub fn markdown(text: &str, block: bool) -> String {
+    render_markdown(&crate::safe_markdown::neutralize(text), block)
+}
+
+/// Markdown → safe HTML, blocks included: for the author's verbatim blocks (code, rules).
+fn render_markdown(text: &str, block: bool) -> String {
     let parser = Parser::new_ext(text, Options::empty());
     let mut events: Vec<Event> = Vec::new();
     let mut in_image = 0usize;
+    let mut paragraphs = 0usize;
     for event in parser {
+        if !block && matches!(event, Event::Start(MdTag::Paragraph)) {
+            paragraphs += 1;
+            if paragraphs > 1 {
+                events.push(Event::Text(CowStr::Borrowed(" ")));
+            }
+            continue;
+        }
         let event = match event {
             Event::Html(raw) | Event::InlineHtml(raw) => Event::Text(raw),
             Event::Start(MdTag::Link {
@@ -253,7 +269,9 @@ pub fn render(doc: &Document, ids: &[Option<String>], bundle: &LocaleBundle) -> 
                 };
                 body.push_str(&format!("<li{id_attr}>{content}"));
             }
-            BlockKind::Verbatim => body.push_str(&format!("{}\n", markdown(&block.text, true))),
+            BlockKind::Verbatim => {
+                body.push_str(&format!("{}\n", render_markdown(&block.text, true)))
+            }
         }
     }
     close_lists(&mut body, &mut lists, 0);

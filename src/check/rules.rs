@@ -81,6 +81,7 @@ struct Derived {
     plain: String,
     numbers: Vec<String>,
     md: MarkdownShape,
+    structures: Vec<crate::safe_markdown::Structure>,
 }
 
 /// The facts of every message and term of one source file.
@@ -108,6 +109,7 @@ impl SourceFacts {
                 derived.push(Derived {
                     numbers: numbers(&plain).into_iter().map(str::to_string).collect(),
                     md: markdown_shape(&plain),
+                    structures: crate::safe_markdown::structures(&plain),
                     plain: plain.into_owned(),
                 });
             }
@@ -519,6 +521,7 @@ fn check_text(
             ));
         }
     }
+    super::structure::check(label, &source.structures, t, offset, d, out);
     check_punctuation(ctx, label, t, offset, d, out);
 }
 
