@@ -161,5 +161,8 @@ fn check_reports_block_structure_in_translations() {
         "{structure:#?}"
     );
     assert!(structure.iter().all(|d| d["code"] == "W013"));
+    let schema = json(&read(repo().join("schemas/check-report.v1.json")));
+    let validator = jsonschema::validator_for(&schema).expect("schema compiles");
+    assert!(validator.is_valid(&report), "the report matches its schema");
     assert!(structure.len() >= 5, "{structure:#?}");
 }
