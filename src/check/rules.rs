@@ -465,7 +465,7 @@ fn check_text(
 ) {
     let s = source.plain.as_str();
     if !ctx.same_language
-        && s == t
+        && super::invisible::without_invisible(s) == super::invisible::without_invisible(t)
         && s.chars().any(char::is_alphabetic)
         && !ctx
             .allow_identical
@@ -522,6 +522,7 @@ fn check_text(
         }
     }
     super::structure::check(label, &source.structures, t, offset, d, out);
+    super::invisible::check(label, ctx.tag.is_rtl(), s, t, offset, d, out);
     check_punctuation(ctx, label, t, offset, d, out);
 }
 
