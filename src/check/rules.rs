@@ -805,6 +805,10 @@ fn push_expr_text(e: &ast::Expression<&str>, out: &mut String) {
         ast::Expression::Inline(ast::InlineExpression::StringLiteral { value }) => {
             out.push_str(&crate::ftl::unescape_literal(value))
         }
+        // A number written as a literal placeable (`{ 10 }`) is shown as that number.
+        ast::Expression::Inline(ast::InlineExpression::NumberLiteral { value }) => {
+            out.push_str(value)
+        }
         ast::Expression::Inline(ast::InlineExpression::Placeable { expression }) => {
             push_expr_text(expression, out)
         }
