@@ -122,12 +122,10 @@ fn markdown_blocks(md: &str, context: &str) -> Vec<String> {
                 );
             }
             Event::Start(Tag::Emphasis | Tag::Strong | Tag::Paragraph) => {}
-            Event::Start(Tag::Heading {
-                level,
-                classes,
-                attrs,
-                ..
-            }) => blocks.push(format!("{level} {classes:?} {attrs:?}")),
+            // Ids and classes may come from the text (`{#call}`); attributes may not.
+            Event::Start(Tag::Heading { level, attrs, .. }) => {
+                blocks.push(format!("{level} {attrs:?}"))
+            }
             Event::Start(tag) => blocks.push(format!("{tag:?}")),
             Event::Rule => blocks.push("rule".into()),
             Event::Html(h) | Event::InlineHtml(h) => {
@@ -152,10 +150,10 @@ pub fn markdown(text: &str) {
         );
     }
     let heading = format!("## {}", to_markdown(text, Mode::Heading));
-    assert_eq!(
-        markdown_blocks(&heading, text),
-        ["h2 [] []"],
-        "{heading:?} from {text:?}"
+    let blocks = markdown_blocks(&heading, text);
+    assert!(
+        blocks.len() == 1 && blocks[0].starts_with("h2 ") && blocks[0].ends_with(" []"),
+        "{heading:?} from {text:?}: {blocks:?}"
     );
 }
 

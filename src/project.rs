@@ -146,6 +146,7 @@ impl Project {
         }
         tags.sort();
         tags.dedup();
+        self.config.check_fallback_locales(&tags, &self.source)?;
         Ok((tags, notes))
     }
 

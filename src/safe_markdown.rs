@@ -263,7 +263,31 @@ pub fn to_markdown(text: &str, mode: Mode) -> String {
     if mode == Mode::Heading && out.ends_with('#') && !out.ends_with("\\#") {
         out.insert(out.len() - 1, '\\');
     }
+    if mode == Mode::Heading {
+        unescape_plain_heading_attributes(&mut out);
+    }
     out
+}
+
+/// Every `}` of a heading is escaped (so the text can set no attribute), except the one
+/// closing a trailing block of only `#id` and `.class` (`## When to Call Us {#call}`):
+/// ids and classes run nothing, and the author's anchors survive the round trip.
+fn unescape_plain_heading_attributes(out: &mut String) {
+    let Some(body) = out.strip_suffix("\\}") else {
+        return;
+    };
+    let Some(open) = body.rfind('{') else { return };
+    let plain = body[open + 1..].split_whitespace().all(|token| {
+        let name = token.strip_prefix(['#', '.']).unwrap_or("");
+        !name.is_empty()
+            && name
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+    });
+    if plain && !body[open + 1..].trim().is_empty() {
+        let len = out.len();
+        out.replace_range(len - 2..len, "}");
+    }
 }
 
 /// A link destination as Markdown: the safe target (see [`crate::bundle::html::safe_url`],
@@ -483,6 +507,14 @@ mod tests {
         assert_eq!(to_markdown("a\nb\n\nc", Mode::Blocks), "a\nb\n\nc");
         assert_eq!(to_markdown("a\nb\n\nc", Mode::Line), "a b c");
         assert_eq!(to_markdown("Learn C #", Mode::Heading), "Learn C \\#");
+        assert_eq!(
+            to_markdown("Call Us {#call .x}", Mode::Heading),
+            "Call Us {#call .x}"
+        );
+        assert_eq!(
+            to_markdown("Call {onclick=alert(1)}", Mode::Heading),
+            "Call {onclick=alert(1)\\}"
+        );
     }
 
     #[test]
@@ -538,18 +570,16 @@ mod tests {
                 let found = blocks(&md);
                 proptest::prop_assert!(found.is_empty(), "{:?} {:?} → {:?}: {:?}", text, mode, md, found);
             }
-            // As a heading: one heading, without attributes from the text.
+            // As a heading: one heading, without attributes other than ids and classes.
             let md = format!("## {}", to_markdown(&text, Mode::Heading));
             let headings: Vec<String> = Parser::new_ext(&md, Options::all())
                 .filter_map(|e| match e {
-                    Event::Start(Tag::Heading { id, classes, attrs, .. }) => {
-                        Some(format!("{id:?} {classes:?} {attrs:?}"))
-                    }
+                    Event::Start(Tag::Heading { attrs, .. }) => Some(format!("{attrs:?}")),
                     _ => None,
                 })
                 .collect();
             proptest::prop_assert!(
-                headings.len() <= 1 && headings.iter().all(|h| h == "None [] []"),
+                headings.len() <= 1 && headings.iter().all(|h| h == "[]"),
                 "{:?} → {:?}: {:?}", text, md, headings
             );
         }
