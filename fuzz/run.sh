@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
-# Usage: fuzz/run.sh [SECONDS] [TARGET...]. Runs each fuzz target (default: all four) for
-# SECONDS (default 600), one after another, and keeps
+# Usage: fuzz/run.sh [SECONDS] [TARGET...]. Runs each fuzz target (default: all six) for
+# SECONDS (default 600), one after another (markdown: the safe Markdown writer; nesting: the
+# nesting guard against fluent-syntax), and keeps
 # the log of each run in fuzz/logs/. Needs cargo-fuzz (`cargo install cargo-fuzz`); the
 # stable toolchain is told to accept the nightly-only sanitizer flags with RUSTC_BOOTSTRAP.
 set -euo pipefail
 cd "$(dirname "$0")"
 secs=${1:-600}
 shift || true
-targets=${*:-extract sync check build_locale}
+targets=${*:-extract sync check build_locale markdown nesting}
 mkdir -p logs
 for target in $targets; do
   mkdir -p "corpus/$target"

@@ -58,7 +58,7 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
         /// Exit 1 when a locale has less than N percent of its messages translated.
-        #[arg(long, value_name = "N")]
+        #[arg(long, value_name = "N", value_parser = percent)]
         min_coverage: Option<f64>,
         /// `--deny warnings`: exit 1 on warnings too.
         #[arg(long, value_enum, value_name = "WHAT")]
@@ -110,4 +110,13 @@ pub enum Format {
 #[derive(Clone, Copy, ValueEnum)]
 pub enum Deny {
     Warnings,
+}
+
+/// A percentage for `--min-coverage`: a finite number from 0 to 100 (`NaN` would turn
+/// the gate off, `101` could never pass).
+fn percent(s: &str) -> Result<f64, String> {
+    match s.trim().parse::<f64>() {
+        Ok(n) if n.is_finite() && (0.0..=100.0).contains(&n) => Ok(n),
+        _ => Err(format!("`{s}` is not a percentage from 0 to 100")),
+    }
 }

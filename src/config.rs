@@ -20,6 +20,13 @@ pub struct Config {
     /// extracted source messages.
     pub source_locale: String,
     pub content_dir: PathBuf,
+    /// Whether `carta.toml` sets `content-dir` (then the folder must exist: a project
+    /// without one is a pure Fluent project only when nobody asked for handouts).
+    #[serde(skip)]
+    pub content_dir_set: bool,
+    /// The text of `carta.toml` (empty without one), to point at a key found wrong later.
+    #[serde(skip)]
+    pub text: String,
     pub locales_dir: PathBuf,
     pub out_dir: PathBuf,
     /// Target locales; when empty, every folder under `locales_dir` except the source.
@@ -83,6 +90,8 @@ impl Default for Config {
         Config {
             source_locale: "en-US".into(),
             content_dir: "content".into(),
+            content_dir_set: false,
+            text: String::new(),
             locales_dir: "locales".into(),
             out_dir: "dist".into(),
             locales: Vec::new(),
@@ -135,10 +144,13 @@ impl Config {
 
     /// Parses and validates the TOML text; errors carry a byte offset when known.
     pub fn parse(text: &str) -> std::result::Result<Config, (Option<usize>, String)> {
-        let config: Config = toml::from_str(text).map_err(|e| {
+        let mut config: Config = toml::from_str(text).map_err(|e| {
             let message = e.message().trim().replace('\n', " ");
             (e.span().map(|s| s.start), message)
         })?;
+        config.text = text.to_string();
+        config.content_dir_set = toml::from_str::<toml::Table>(text)
+            .is_ok_and(|table| table.contains_key("content-dir"));
         let find = |needle: &str| text.find(needle);
         Tag::parse(&config.source_locale)
             .map_err(|e| (find(&config.source_locale), format!("`source-locale`: {e}")))?;
@@ -150,6 +162,7 @@ impl Config {
                 Tag::parse(tag).map_err(|e| (find(tag), format!("`fallback`: {e}")))?;
             }
         }
+        Self::check_fallback(&config, text)?;
         for (key, value) in &config.check.severity {
             if crate::check::Severity::parse(value).is_none() {
                 return Err((
@@ -165,6 +178,86 @@ impl Config {
             }
         }
         Ok(config)
+    }
+
+    /// `[fallback]` on its own: no chain for the source, no chain reaching back to its
+    /// own locale (directly or through another chain), the source only last.
+    fn check_fallback(
+        config: &Config,
+        text: &str,
+    ) -> std::result::Result<(), (Option<usize>, String)> {
+        let canonical = |t: &str| {
+            Tag::parse(t)
+                .map(|t| t.as_str().to_string())
+                .unwrap_or_default()
+        };
+        let source = canonical(&config.source_locale);
+        let at = |needle: &str| fallback_offset(text, needle);
+        let chains: BTreeMap<String, Vec<String>> = config
+            .fallback
+            .iter()
+            .map(|(k, v)| (canonical(k), v.iter().map(|t| canonical(t)).collect()))
+            .collect();
+        for key in config.fallback.keys() {
+            let tag = canonical(key);
+            if tag == source {
+                return Err((
+                    at(key),
+                    format!(
+                        "`[fallback]`: `{key}` is the source locale, which falls back to nothing"
+                    ),
+                ));
+            }
+            let list: &Vec<String> = &chains[&tag];
+            if let Some(i) = list.iter().position(|t| *t == source) {
+                if i + 1 != list.len() {
+                    return Err((at(key), format!("`[fallback]`: in the chain of `{key}`, the source locale `{source}` must come last (it ends every chain)")));
+                }
+            }
+            // A cycle: following chains from `key` leads back to it.
+            let mut path = vec![tag.clone()];
+            if let Some(cycle) = find_cycle(&chains, &tag, &mut path) {
+                return Err((
+                    at(key),
+                    format!(
+                        "`[fallback]` has a cycle: {}",
+                        cycle
+                            .iter()
+                            .map(|t| format!("`{t}`"))
+                            .collect::<Vec<_>>()
+                            .join(" → ")
+                    ),
+                ));
+            }
+        }
+        Ok(())
+    }
+
+    /// Checks `[fallback]` against the project's locales: every locale a chain falls back
+    /// to must be one of them or the source. (A chain may be set for a locale the project
+    /// does not have yet: `add-locale` adds it, and the chain applies from then on.) The
+    /// error points at the key in `carta.toml`.
+    pub fn check_fallback_locales(&self, locales: &[Tag], source: &Tag) -> Result<()> {
+        for (key, chain) in &self.fallback {
+            for name in chain {
+                let known = Tag::parse(name).is_ok_and(|t| t == *source || locales.contains(&t));
+                if !known {
+                    let (line, column) = fallback_offset(&self.text, key)
+                        .map_or((1, 1), |o| crate::fs::line_col(&self.text, o));
+                    let list: Vec<&str> = locales.iter().map(Tag::as_str).collect();
+                    return Err(Error::Config {
+                        path: PathBuf::from(FILE_NAME),
+                        line,
+                        column,
+                        message: format!(
+                            "`[fallback]` names `{name}`, which is not a locale of this project (the source `{source}`, or one of: {})",
+                            if list.is_empty() { "none".to_string() } else { list.join(", ") }
+                        ),
+                    });
+                }
+            }
+        }
+        Ok(())
     }
 }
 
@@ -292,6 +385,44 @@ fn line_ending(text: &str, at: Option<usize>) -> &'static str {
     }
 }
 
+/// A path through the fallback chains from the last of `path` back to its first, if any.
+fn find_cycle(
+    chains: &BTreeMap<String, Vec<String>>,
+    tag: &str,
+    path: &mut Vec<String>,
+) -> Option<Vec<String>> {
+    for next in chains.get(tag).into_iter().flatten() {
+        if *next == path[0] {
+            let mut cycle = path.clone();
+            cycle.push(next.clone());
+            return Some(cycle);
+        }
+        // Chains are short and finite; a locale already on the path is a cycle elsewhere,
+        // reported when its own key is checked.
+        if path.contains(next) {
+            continue;
+        }
+        path.push(next.clone());
+        if let Some(cycle) = find_cycle(chains, next, path) {
+            return Some(cycle);
+        }
+        path.pop();
+    }
+    None
+}
+
+/// Byte offset of the `[fallback]` key `key` in the config text (quoted or bare), or of
+/// the table header.
+fn fallback_offset(text: &str, key: &str) -> Option<usize> {
+    let table = text.find("[fallback]")?;
+    let rest = &text[table..];
+    rest.find(&format!("\"{key}\""))
+        .or_else(|| rest.find(&format!("'{key}'")))
+        .or_else(|| rest.find(key))
+        .map(|i| table + i)
+        .or(Some(table))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -385,6 +516,36 @@ mod tests {
         assert_eq!(add("source-locale = \"en-US\"\n", "fr"), None);
         assert_eq!(add("locales = []\n", "fr"), None);
         assert_eq!(add("locales = [\"es\", \"pt_pt\"]\n", "pt-PT"), None);
+    }
+
+    /// Regression (issue 14): `[fallback]` was not validated.
+    #[test]
+    fn fallback_chains_are_validated() {
+        let err = |text: &str| Config::parse(text).unwrap_err().1;
+        let e = err("[fallback]\n\"es-MX\" = [\"es\"]\n\"es\" = [\"es-MX\"]\n");
+        assert!(e.contains("cycle: `es` → `es-MX` → `es`"), "{e}");
+        let e = err("[fallback]\n\"es\" = [\"es\"]\n");
+        assert!(e.contains("cycle: `es` → `es`"), "{e}");
+        let e = err("[fallback]\n\"es-MX\" = [\"en-US\", \"es\"]\n");
+        assert!(e.contains("must come last"), "{e}");
+        let e = err("[fallback]\n\"en-US\" = [\"es\"]\n");
+        assert!(e.contains("is the source locale"), "{e}");
+        assert!(
+            Config::parse("[fallback]\n\"es-MX\" = [\"es\", \"en-US\"]\n\"es-AR\" = []\n").is_ok()
+        );
+        let c = Config::parse("[fallback]\n\"es-MX\" = [\"es-ES\"]\n").unwrap();
+        let tags: Vec<Tag> = ["es", "es-MX"]
+            .iter()
+            .map(|t| Tag::parse(t).unwrap())
+            .collect();
+        let e = c
+            .check_fallback_locales(&tags, &Tag::parse("en-US").unwrap())
+            .unwrap_err()
+            .to_string();
+        assert!(
+            e.starts_with("carta.toml:2:1: `[fallback]` names `es-ES`"),
+            "{e}"
+        );
     }
 
     #[test]

@@ -92,6 +92,29 @@ pub enum Expect {
     Same(Fingerprint),
 }
 
+/// Bytes a path segment of a URI keeps as they are (RFC 3986's unreserved characters);
+/// everything else is percent-encoded, so `#`, `?`, `%`, spaces and non-ASCII names link
+/// to the file they name.
+const URI_SEGMENT: &percent_encoding::AsciiSet = &percent_encoding::NON_ALPHANUMERIC
+    .remove(b'-')
+    .remove(b'.')
+    .remove(b'_')
+    .remove(b'~');
+
+/// One file or folder name as a URI path segment (see [`URI_SEGMENT`]).
+pub fn uri_segment(name: &str) -> String {
+    percent_encoding::utf8_percent_encode(name, URI_SEGMENT).to_string()
+}
+
+/// A relative path as a relative URI reference: each segment percent-encoded, `/`
+/// between them on every platform.
+pub fn uri_path(path: &Path) -> String {
+    path.components()
+        .map(|c| uri_segment(&c.as_os_str().to_string_lossy()))
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
 /// Reads a UTF-8 file (a leading BOM is accepted and remembered).
 pub fn read_text(path: &Path) -> Result<TextFile> {
     match read_text_if_exists(path)? {
@@ -105,21 +128,91 @@ pub fn read_text(path: &Path) -> Result<TextFile> {
 
 /// Reads a file that may be absent.
 pub fn read_text_if_exists(path: &Path) -> Result<Option<TextFile>> {
-    let rerr = |source| Error::Read {
-        path: path.to_path_buf(),
-        source,
+    match read_regular_stamped(path) {
+        Ok((bytes, stamp)) => {
+            let mut text = decode(path, bytes)?;
+            text.stamp = Some(stamp);
+            Ok(Some(text))
+        }
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+        Err(source) => Err(Error::Read {
+            path: path.to_path_buf(),
+            source,
+        }),
+    }
+}
+
+/// Reads the bytes of a regular file (following symlinks). Anything else named like one
+/// of carta's files (a FIFO, a device, a socket, a folder) is refused before a byte is
+/// read: opening a FIFO blocks until a writer comes and a device may never end. The file
+/// is opened non-blocking and its type taken from the open descriptor, so nothing can be
+/// swapped in between the look and the read.
+pub fn read_regular(path: &Path) -> std::io::Result<Vec<u8>> {
+    read_regular_stamped(path).map(|(bytes, _)| bytes)
+}
+
+/// [`read_regular`], with the file's stamp taken from the open file (so it describes the
+/// bytes that were read).
+fn read_regular_stamped(path: &Path) -> std::io::Result<(Vec<u8>, Stamp)> {
+    let mut file = open_nonblocking(path)?;
+    let meta = file.metadata()?;
+    if !meta.is_file() {
+        return Err(not_regular(&meta.file_type()));
+    }
+    let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
+    file.read_to_end(&mut bytes)?;
+    Ok((bytes, Stamp::of(&meta)))
+}
+
+#[cfg(target_os = "linux")]
+fn open_nonblocking(path: &Path) -> std::io::Result<std::fs::File> {
+    use std::os::unix::fs::OpenOptionsExt;
+    std::fs::OpenOptions::new()
+        .read(true)
+        .custom_flags(rustix::fs::OFlags::NONBLOCK.bits() as i32)
+        .open(path)
+}
+
+/// Without a portable non-blocking open, the type is looked up first.
+#[cfg(not(target_os = "linux"))]
+fn open_nonblocking(path: &Path) -> std::io::Result<std::fs::File> {
+    let meta = std::fs::metadata(path)?;
+    if !meta.is_file() {
+        return Err(not_regular(&meta.file_type()));
+    }
+    std::fs::File::open(path)
+}
+
+/// The error for a path that exists but is not a regular file.
+pub fn not_regular(kind: &std::fs::FileType) -> std::io::Error {
+    let what = if kind.is_dir() {
+        "a folder"
+    } else {
+        special_kind(kind)
     };
-    let mut file = match std::fs::File::open(path) {
-        Ok(f) => f,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
-        Err(source) => return Err(rerr(source)),
-    };
-    let meta = file.metadata().map_err(rerr)?;
-    let mut bytes = Vec::with_capacity(meta.len() as usize);
-    file.read_to_end(&mut bytes).map_err(rerr)?;
-    let mut text = decode(path, bytes)?;
-    text.stamp = Some(Stamp::of(&meta));
-    Ok(Some(text))
+    std::io::Error::new(
+        std::io::ErrorKind::InvalidInput,
+        format!("is {what}, not a regular file"),
+    )
+}
+
+#[cfg(unix)]
+fn special_kind(kind: &std::fs::FileType) -> &'static str {
+    use std::os::unix::fs::FileTypeExt;
+    if kind.is_fifo() {
+        "a named pipe (FIFO)"
+    } else if kind.is_char_device() || kind.is_block_device() {
+        "a device"
+    } else if kind.is_socket() {
+        "a socket"
+    } else {
+        "a special file"
+    }
+}
+
+#[cfg(not(unix))]
+fn special_kind(_: &std::fs::FileType) -> &'static str {
+    "a special file"
 }
 
 fn decode(path: &Path, mut bytes: Vec<u8>) -> Result<TextFile> {
@@ -226,6 +319,15 @@ impl Staging {
     /// already holds exactly these bytes, so unchanged files keep their timestamps. The
     /// file is replaced only if it is still what was compared here.
     pub fn stage(&self, path: &Path, contents: &[u8]) -> Result<bool> {
+        // Never replace (or hang reading) a FIFO, a device or a folder at a target path.
+        if let Ok(meta) = std::fs::symlink_metadata(path) {
+            if !meta.is_file() && !meta.file_type().is_symlink() {
+                return Err(Error::Write {
+                    path: path.to_path_buf(),
+                    source: not_regular(&meta.file_type()),
+                });
+            }
+        }
         let dir = parent_dir(path);
         self.visit(&dir, false, path)?;
         let expect = match read_with_stamp(path) {
@@ -439,20 +541,10 @@ fn parent_dir(path: &Path) -> PathBuf {
     }
 }
 
-/// A file's bytes and stamp, if it is a regular file that can be read.
+/// A file's bytes and stamp, if it is a regular file that can be read (never blocking
+/// on a FIFO).
 fn read_with_stamp(path: &Path) -> Option<(Vec<u8>, Stamp)> {
-    let meta = std::fs::symlink_metadata(path).ok()?;
-    if !meta.is_file() && !meta.file_type().is_symlink() {
-        return None;
-    }
-    let mut file = std::fs::File::open(path).ok()?;
-    let meta = file.metadata().ok()?;
-    if !meta.is_file() {
-        return None;
-    }
-    let mut bytes = Vec::with_capacity(meta.len() as usize);
-    file.read_to_end(&mut bytes).ok()?;
-    Some((bytes, Stamp::of(&meta)))
+    read_regular_stamped(path).ok()
 }
 
 /// What `path` is now, as a write or removal staged later must find it (`None`: not a

@@ -99,8 +99,80 @@ pub fn check(locale: &str) {
     }
 }
 
-/// Any locale file → build of one locale: valid JSON, and no markup from the
-/// translation becomes an active HTML element or attribute.
+/// Any text → the nesting guard: whatever it lets through, fluent-syntax nests no deeper
+/// than the limit. A small limit (8) so that fuzzed input reaches it.
+pub fn nesting(text: &str) {
+    const LIMIT: usize = 8;
+    if crate::catalog::too_deep_at(text, LIMIT).is_some() {
+        return;
+    }
+    let resource = match fluent_syntax::parser::parse(text) {
+        Ok(r) | Err((r, _)) => r,
+    };
+    let depth = crate::catalog::ast_depth(&resource);
+    assert!(
+        depth <= LIMIT,
+        "the guard let through nesting {depth} > {LIMIT}"
+    );
+}
+
+/// What a permissive Markdown renderer (pulldown-cmark, every extension, raw HTML
+/// allowed) reads in `md`: its block structure (headings with their attributes), and it
+/// asserts that no raw HTML and no unsafe link target is in it.
+fn markdown_blocks(md: &str, context: &str) -> Vec<String> {
+    use pulldown_cmark::{Event, Options, Parser, Tag};
+    let mut blocks = Vec::new();
+    for event in Parser::new_ext(md, Options::all()) {
+        match event {
+            Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }) => {
+                let lower = dest_url.to_ascii_lowercase();
+                assert!(
+                    !["javascript:", "data:", "vbscript:"]
+                        .iter()
+                        .any(|s| lower.contains(s)),
+                    "unsafe link {dest_url} in Markdown from {context:?}"
+                );
+            }
+            Event::Start(Tag::Emphasis | Tag::Strong | Tag::Paragraph) => {}
+            // Ids and classes may come from the text (`{#call}`); attributes may not.
+            Event::Start(Tag::Heading { level, attrs, .. }) => {
+                blocks.push(format!("{level} {attrs:?}"))
+            }
+            Event::Start(tag) => blocks.push(format!("{tag:?}")),
+            Event::Rule => blocks.push("rule".into()),
+            Event::Html(h) | Event::InlineHtml(h) => {
+                panic!("raw HTML {h:?} in Markdown from {context:?}")
+            }
+            _ => {}
+        }
+    }
+    blocks
+}
+
+/// Any text → the safe Markdown writer, in every mode: no block, no raw HTML, no unsafe
+/// link; as a heading, one heading without attributes.
+pub fn markdown(text: &str) {
+    use crate::safe_markdown::{to_markdown, Mode};
+    for mode in [Mode::Heading, Mode::Line, Mode::Blocks] {
+        let md = to_markdown(text, mode);
+        let blocks = markdown_blocks(&md, text);
+        assert!(
+            blocks.is_empty(),
+            "{mode:?}: {blocks:?} in {md:?} from {text:?}"
+        );
+    }
+    let heading = format!("## {}", to_markdown(text, Mode::Heading));
+    let blocks = markdown_blocks(&heading, text);
+    assert!(
+        blocks.len() == 1 && blocks[0].starts_with("h2 ") && blocks[0].ends_with(" []"),
+        "{heading:?} from {text:?}: {blocks:?}"
+    );
+}
+
+/// Any locale file → build of one locale: valid JSON, no markup from the translation
+/// becomes an active HTML element or attribute, and the Markdown handout, read by a
+/// renderer that allows raw HTML, has the source's structure, no raw HTML and no unsafe
+/// link.
 pub fn build(locale: &str) {
     if crate::catalog::too_deep(locale).is_some() {
         return;
@@ -123,9 +195,27 @@ pub fn build(locale: &str) {
         &[locale.to_string()],
         &docs,
     );
+    static SOURCE_MARKDOWN: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+    let source_blocks = SOURCE_MARKDOWN.get_or_init(|| {
+        // Nothing translated: the Markdown is the source's.
+        let files =
+            crate::commands::build::build_texts(&es, &en, &[SOURCE.to_string()], &[], &docs);
+        files
+            .iter()
+            .find(|(p, _)| p.extension().is_some_and(|e| e == "md"))
+            .map(|(_, b)| markdown_blocks(&String::from_utf8_lossy(b), "the source"))
+            .unwrap_or_default()
+    });
     for (path, bytes) in files {
         let name = path.to_string_lossy().to_string();
         let text = String::from_utf8_lossy(&bytes);
+        if name.ends_with(".md") {
+            assert_eq!(
+                &markdown_blocks(&text, locale),
+                source_blocks,
+                "the translation changed the Markdown's structure: {locale:?}\n{text}"
+            );
+        }
         if name.ends_with(".json") {
             assert!(
                 serde_json::from_str::<serde_json::Value>(&text).is_ok(),

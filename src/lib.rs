@@ -34,6 +34,7 @@ pub mod check;
 pub mod dist;
 pub mod fallback;
 pub mod report;
+pub mod safe_markdown;
 
 pub mod commands;
 pub mod invariants;

@@ -37,6 +37,18 @@ impl Tag {
         {
             return Err(bad("not a BCP 47 language tag"));
         }
+        // The tag becomes a folder name, and Windows cannot create (or check out) a file
+        // or folder with one of its device names, in any case.
+        let lower = canonical.to_ascii_lowercase();
+        let device = matches!(lower.as_str(), "con" | "prn" | "aux" | "nul")
+            || (lower.len() == 4
+                && (lower.starts_with("com") || lower.starts_with("lpt"))
+                && matches!(lower.as_bytes()[3], b'1'..=b'9'));
+        if device {
+            return Err(bad(
+                "it is a reserved device name on Windows, so its folder could not be checked out there",
+            ));
+        }
         Ok(Tag { canonical, langid })
     }
 
@@ -140,6 +152,17 @@ mod tests {
         assert!(Tag::parse("en-1/..").is_err());
         assert!(Tag::parse("").is_err());
         assert!(Tag::parse("en US").is_err());
+    }
+
+    /// Regression (issue 14): `locales/con` made the repository un-checkoutable on Windows.
+    #[test]
+    fn refuses_windows_device_names() {
+        for name in ["con", "NUL", "Aux", "prn", "com1", "LPT9"] {
+            let e = Tag::parse(name).unwrap_err();
+            assert!(e.contains(&format!("`{name}`")), "{e}");
+        }
+        assert!(Tag::parse("con-US").is_ok());
+        assert!(Tag::parse("nl").is_ok());
     }
 
     #[test]

@@ -11,6 +11,7 @@ use carta::commands;
 use carta::error::{Error, Result};
 use carta::locale::Tag;
 use carta::project::Project;
+use carta::report::printable;
 use cli::{Cli, Command, Format};
 
 fn main() -> ExitCode {
@@ -24,10 +25,15 @@ fn main() -> ExitCode {
     match run(cli) {
         Ok(code) => ExitCode::from(code),
         Err(e) => {
-            eprintln!("carta: error: {e}");
+            eprintln!("carta: error: {}", printable(&e.to_string()));
             ExitCode::from(2)
         }
     }
+}
+
+/// A path as printed: control characters escaped (see [`printable`]).
+fn shown(path: &std::path::Path) -> String {
+    printable(&path.display().to_string()).into_owned()
 }
 
 fn tag(input: Option<String>) -> Result<Option<Tag>> {
@@ -45,7 +51,7 @@ fn run(cli: Cli) -> Result<u8> {
         // Folders under locales/ that are not canonical tags are skipped: say so.
         if let Ok((_, notes)) = project.target_locales() {
             for note in notes {
-                eprintln!("carta: note: {note}");
+                eprintln!("carta: note: {}", printable(&note));
             }
         }
     }
@@ -59,7 +65,7 @@ fn run(cli: Cli) -> Result<u8> {
                     (false, true) => "removed",
                     (false, false) => "wrote",
                 };
-                let _ = writeln!(out, "{verb}: {}", path.display());
+                let _ = writeln!(out, "{verb}: {}", shown(path));
             }
             let stale = !report.changed.is_empty() || !report.removed.is_empty();
             let _ = writeln!(
@@ -136,13 +142,13 @@ fn run(cli: Cli) -> Result<u8> {
                     let _ = writeln!(
                         out,
                         "         obsolete file (not in the source): {}",
-                        f.display()
+                        shown(f)
                     );
                 }
                 for f in &r.changed {
                     changed = true;
                     if check {
-                        let _ = writeln!(out, "         would change: {}", f.display());
+                        let _ = writeln!(out, "         would change: {}", shown(f));
                     }
                 }
             }
@@ -157,7 +163,7 @@ fn run(cli: Cli) -> Result<u8> {
         Command::AddLocale { tag } => {
             let report = commands::add_locale::run(&project, &tag)?;
             for f in &report.created {
-                let _ = writeln!(out, "created: {}", f.display());
+                let _ = writeln!(out, "created: {}", shown(f));
             }
             if report.added_to_config {
                 let _ = writeln!(out, "added `{}` to carta.toml", report.tag);
@@ -318,7 +324,7 @@ fn run(cli: Cli) -> Result<u8> {
                 out,
                 "wrote {} file(s) to {} ({} unchanged)",
                 report.files_written,
-                report.out_dir.display(),
+                shown(&report.out_dir),
                 report.files_unchanged
             );
             if strict && foreign > 0 {

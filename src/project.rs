@@ -148,6 +148,22 @@ impl Project {
             let path = entry.path();
             // Not `is_file()`: a dangling link must be reported when read, not skipped.
             if path.extension().is_some_and(|e| e == "md") && !path.is_dir() {
+                // The name becomes message IDs and is written into the source file's
+                // comments: a newline in it would inject messages.
+                // A name that is not UTF-8 is used as converted (`\xFF` → `�`); two that
+                // convert alike are refused by extract, naming both.
+                let name = entry.file_name();
+                let problem = name
+                    .to_string_lossy()
+                    .chars()
+                    .any(char::is_control)
+                    .then_some("has a control character (a newline, a tab, an escape…)");
+                if let Some(problem) = problem {
+                    return Err(Error::Input {
+                        path: self.show(&path),
+                        message: format!("the document's file name {problem}; rename the file"),
+                    });
+                }
                 docs.push(path);
             }
         }
@@ -209,6 +225,7 @@ impl Project {
         }
         tags.sort();
         tags.dedup();
+        self.config.check_fallback_locales(&tags, &self.source)?;
         Ok((tags, notes))
     }
 

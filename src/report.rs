@@ -187,6 +187,31 @@ fn json_items(values: impl Iterator<Item = Value>, indent: &str) -> String {
     out
 }
 
+/// `s` with every character that could act on a terminal or split a line shown as a
+/// visible escape (`\u{1b}`): C0 controls but the tab, DEL, C1 controls, and the bidi
+/// embeddings, overrides and isolates (which reorder what follows them on screen). Every
+/// value from input that carta prints as text (paths, messages, excerpts, notes, errors)
+/// goes through it, so input can neither send escape sequences nor start a line, and a
+/// GitHub workflow command (a line starting with `::`) can only come from carta.
+pub fn printable(s: &str) -> std::borrow::Cow<'_, str> {
+    if !s.chars().any(is_unprintable) {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len() + 16);
+    for c in s.chars() {
+        if is_unprintable(c) {
+            let _ = write!(out, "\\u{{{:x}}}", c as u32);
+        } else {
+            out.push(c);
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
+
+fn is_unprintable(c: char) -> bool {
+    (c.is_control() && c != '\t') || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
 fn text_diagnostics(diagnostics: &[Diagnostic]) -> String {
     let mut out = String::new();
     let blue = AnsiColor::Blue.on_default().bold();
@@ -198,26 +223,30 @@ fn text_diagnostics(diagnostics: &[Diagnostic]) -> String {
             "{s}{}[{}]{s:#}{bold}: {}{bold:#}",
             d.severity.as_str(),
             d.code.code(),
-            d.message
+            printable(&d.message)
         );
         let _ = writeln!(
             out,
             "  {blue}-->{blue:#} {}:{}:{}",
-            d.path.display(),
+            printable(&d.path.display().to_string()),
             d.line,
             d.column
         );
         if !d.excerpt.is_empty() {
             let num = d.line.to_string();
             let pad = " ".repeat(num.len());
-            let caret_pad: String = d
+            // The caret goes under the same character once the excerpt is escaped.
+            let split = d
                 .excerpt
+                .char_indices()
+                .nth(d.caret.saturating_sub(1))
+                .map_or(d.excerpt.len(), |(i, _)| i);
+            let caret_pad: String = printable(&d.excerpt[..split])
                 .chars()
-                .take(d.caret.saturating_sub(1))
                 .map(|c| if c == '\t' { '\t' } else { ' ' })
                 .collect();
             let _ = writeln!(out, "{blue}{pad} |{blue:#}");
-            let _ = writeln!(out, "{blue}{num} |{blue:#} {}", d.excerpt);
+            let _ = writeln!(out, "{blue}{num} |{blue:#} {}", printable(&d.excerpt));
             let _ = writeln!(
                 out,
                 "{blue}{pad} |{blue:#} {caret_pad}{s}^{s:#} {}",
@@ -239,7 +268,7 @@ fn text_summary(locales: &[Coverage], source_locale: &str) -> String {
     let mut rows: Vec<[String; 12]> = Vec::new();
     for c in locales {
         rows.push([
-            c.locale.clone(),
+            printable(&c.locale).into_owned(),
             format!("{}/{}", c.translated, c.total),
             format!("{:.1}%", c.percent()),
             c.via_fallback.to_string(),
@@ -351,11 +380,11 @@ fn github_diagnostics(diagnostics: &[Diagnostic]) -> String {
         let _ = writeln!(
             out,
             "::{level} file={},line={},col={},title={}::{}",
-            gh_property(&d.path.display().to_string()),
+            gh_property(&printable(&d.path.display().to_string())),
             d.line,
             d.column,
             gh_property(&format!("carta {} {}", d.code.code(), d.code.name())),
-            gh_data(&d.message)
+            gh_data(&printable(&d.message))
         );
     }
     out
@@ -367,7 +396,7 @@ fn github_summary(locales: &[Coverage]) -> String {
         let _ = writeln!(
             out,
             "{}: {}/{} messages ({:.1}%), {} error(s), {} warning(s)",
-            c.locale,
+            printable(&c.locale),
             c.translated,
             c.total,
             c.percent(),
@@ -378,12 +407,15 @@ fn github_summary(locales: &[Coverage]) -> String {
     out
 }
 
+/// A workflow command's message, escaped per GitHub's rules (`%`, CR, LF); the
+/// reporters pass it through [`printable`] first, so no other control reaches the log.
 fn gh_data(s: &str) -> String {
     s.replace('%', "%25")
         .replace('\r', "%0D")
         .replace('\n', "%0A")
 }
 
+/// A workflow command's property value: as [`gh_data`], plus `:` and `,`.
 fn gh_property(s: &str) -> String {
     gh_data(s).replace(':', "%3A").replace(',', "%2C")
 }
@@ -425,7 +457,7 @@ fn sarif_result(d: &Diagnostic) -> Value {
         "message": { "text": d.message },
         "locations": [{
             "physicalLocation": {
-                "artifactLocation": { "uri": d.path.display().to_string().replace('\\', "/") },
+                "artifactLocation": { "uri": crate::fs::uri_path(&d.path) },
                 "region": { "startLine": d.line.max(1), "startColumn": d.column.max(1) },
             }
         }],
@@ -467,6 +499,35 @@ mod tests {
         d.line = 3;
         d.column = 1;
         d
+    }
+
+    /// Regression (issue 14, item 9): SARIF `uri` is a URI reference, not a file name.
+    #[test]
+    fn sarif_uri_is_percent_encoded() {
+        let mut d = diagnostic("es", "a");
+        d.path = "locales/es/my file #1 %41.ftl".into();
+        assert_eq!(
+            sarif_result(&d)["locations"][0]["physicalLocation"]["artifactLocation"]["uri"],
+            "locales/es/my%20file%20%231%20%2541.ftl"
+        );
+    }
+
+    /// Regression (issue 14, items 6 and 7).
+    #[test]
+    fn control_characters_are_shown_escaped() {
+        assert_eq!(printable("plain\ttab"), "plain\ttab");
+        assert_eq!(
+            printable("a\u{1b}[31m\r\n::x\u{7f}\u{9b}\u{202e}"),
+            "a\\u{1b}[31m\\u{d}\\u{a}::x\\u{7f}\\u{9b}\\u{202e}"
+        );
+        let mut d = diagnostic("es", "a");
+        d.message = "x\n::stop-commands::t\r%".into();
+        d.path = "locales/es/a,b:c.ftl".into();
+        let line = github_diagnostics(&[d]);
+        assert_eq!(
+            line,
+            "::warning file=locales/es/a%2Cb%3Ac.ftl,line=3,col=1,title=carta W001 missing::x\\u{a}::stop-commands::t\\u{d}%25\n"
+        );
     }
 
     /// Streamed JSON and SARIF are exactly the documents serialized in one piece, with

@@ -201,7 +201,7 @@ fn a_carta_toml_folder_is_an_error_naming_it() {
         root,
         out,
         &before,
-        "failed to read `carta.toml`: Is a directory",
+        "failed to read `carta.toml`: is a folder, not a regular file",
     );
 }
 

@@ -205,6 +205,144 @@ fn ten_thousand_nested_placeables_are_refused_not_a_crash() {
     carta_ok(root, &["extract"], 0);
 }
 
+/// Regression (issue 14, item 1): nested calls whose continuation lines start with a
+/// letter reset the old line-based nesting count; fluent-syntax recursed ~10,000 deep and
+/// every command aborted with a stack overflow (exit 134).
+#[test]
+fn nested_calls_across_lines_are_refused_not_a_crash() {
+    let tmp = shipped_project();
+    let root = tmp.path();
+    let deep = format!(
+        "dry-needling-title = {{ F({}\"x\"{}) }}\n",
+        "\nF({ F(".repeat(5000),
+        ") })".repeat(5000)
+    );
+    let text = read(es_file(root)).replace(
+        "dry-needling-title = Punción seca y sus beneficios\n",
+        &deep,
+    );
+    write(es_file(root), &text);
+    for cmd in [&["sync"][..], &["build"]] {
+        fails_cleanly(
+            root,
+            cmd,
+            2,
+            &["locales/es/dry-needling.ftl:", "nested more than 64 levels"],
+        );
+    }
+    check_reports_unreadable(root, "nested more than 64 levels");
+}
+
+/// Replaces `path` with a named pipe (nobody ever writes to it).
+#[cfg(unix)]
+fn make_fifo(path: &Path) {
+    let _ = std::fs::remove_file(path);
+    let status = Command::new("mkfifo").arg(path).status().expect("mkfifo");
+    assert!(status.success());
+}
+
+/// Runs carta with a deadline and expects `code` and every needle on stderr.
+fn exits_within(root: &Path, args: &[&str], code: i32, needles: &[&str]) -> Output {
+    let out = carta_within(root, args, 60);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(code), "{args:?}: {stderr}");
+    for n in needles {
+        assert!(stderr.contains(n), "{args:?}: expected {n:?} in {stderr}");
+    }
+    out
+}
+
+/// Regression (issue 14, item 2): a FIFO named like a locale file, a handout, the config
+/// or a build output hung every command forever (the open blocks until a writer comes).
+#[cfg(unix)]
+#[test]
+fn a_fifo_named_like_a_carta_file_is_refused_not_a_hang() {
+    let fifo = "is a named pipe (FIFO), not a regular file";
+    let tmp = shipped_project();
+    let root = tmp.path();
+    make_fifo(&es_file(root));
+    for cmd in [&["sync"][..], &["build"]] {
+        exits_within(root, cmd, 2, &["`locales/es/dry-needling.ftl`", fifo]);
+    }
+    // check reports it as unreadable and checks every other locale.
+    let out = exits_within(root, &["check", "--format", "json"], 1, &[]);
+    let report = json(&String::from_utf8(out.stdout).unwrap());
+    let d = report["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["check"] == "unreadable")
+        .expect("an unreadable diagnostic");
+    assert_eq!(d["file"], "locales/es/dry-needling.ftl");
+    assert!(d["message"].as_str().unwrap().contains(fifo), "{d}");
+    assert_eq!(report["summary"].as_array().unwrap().len(), 7);
+
+    let tmp = shipped_project();
+    let root = tmp.path();
+    make_fifo(&root.join("content/dry-needling.md"));
+    for cmd in ["extract", "build"] {
+        exits_within(root, &[cmd], 2, &["`content/dry-needling.md`", fifo]);
+    }
+
+    let tmp = shipped_project();
+    let root = tmp.path();
+    carta_ok(root, &["build", "--locale", "es"], 0);
+    make_fifo(&root.join("dist/es/dry-needling.html"));
+    exits_within(
+        root,
+        &["build", "--locale", "es"],
+        2,
+        &["dist/es/dry-needling.html", fifo],
+    );
+
+    let tmp = shipped_project();
+    let root = tmp.path();
+    make_fifo(&root.join("carta.toml"));
+    for cmd in ["check", "sync", "build", "extract"] {
+        exits_within(root, &[cmd], 2, &["carta.toml`", fifo]);
+    }
+}
+
+/// A folder named like the config is refused the same way (it used to give the OS's
+/// "Is a directory").
+#[test]
+fn a_folder_named_carta_toml_is_refused() {
+    let tmp = shipped_project();
+    let root = tmp.path();
+    std::fs::remove_file(root.join("carta.toml")).unwrap();
+    std::fs::create_dir(root.join("carta.toml")).unwrap();
+    exits_within(
+        root,
+        &["check"],
+        2,
+        &["carta.toml`", "is a folder, not a regular file"],
+    );
+}
+
+/// Regression (issue 14, item 5): a handout's file name is written into the comments of
+/// the source file it becomes; a newline in it injected messages and terms.
+#[cfg(unix)]
+#[test]
+fn a_control_character_in_a_document_name_is_refused() {
+    let tmp = shipped_project();
+    let root = tmp.path();
+    write(
+        root.join("content/a\ninjected = x\n-term = y.md"),
+        "# Title\n\nText.\n",
+    );
+    for cmd in ["extract", "build"] {
+        fails_cleanly(
+            root,
+            &[cmd],
+            2,
+            &[
+                "`content/a\\u{a}injected = x\\u{a}-term = y.md`",
+                "file name has a control character",
+            ],
+        );
+    }
+}
+
 #[test]
 fn cycles_and_duplicates_are_diagnostics_not_crashes() {
     let tmp = shipped_project();

@@ -9,9 +9,6 @@ use std::process::Command;
 
 use common::*;
 
-/// Marker a successful injection would leave on `<html>`.
-const PWNED: &str = "data-pwned";
-
 /// A German "translation" written by an attacker: every way to get markup or script in.
 fn hostile_locale(root: &Path) {
     let source = read(root.join("locales/en-US/dry-needling.ftl"));
@@ -237,4 +234,68 @@ fn every_handout_renders_in_chromium_and_hostile_text_stays_inert() {
         done.len(),
         done.join(", ")
     );
+}
+
+/// Regression (issue 14, item 3): the Markdown handouts of a hostile translation, turned
+/// into HTML by a CommonMark renderer that allows raw HTML (pulldown-cmark, every
+/// extension on), run no script in Chromium and keep no unsafe link.
+#[test]
+fn markdown_handouts_rendered_with_raw_html_allowed_run_no_script() {
+    use pulldown_cmark::{Options, Parser};
+    let mut pages = Vec::new();
+    let projects = hostile_markdown_projects();
+    for project in &projects {
+        for entry in std::fs::read_dir(project.path().join("dist/de")).unwrap() {
+            let path = entry.unwrap().path();
+            if path.extension().is_some_and(|e| e == "md") {
+                let mut body = String::new();
+                pulldown_cmark::html::push_html(
+                    &mut body,
+                    Parser::new_ext(&read(&path), Options::all()),
+                );
+                let page = path.with_extension("rendered.html");
+                write(
+                    &page,
+                    &format!("<!DOCTYPE html>\n<html lang=\"de\"><head><meta charset=\"utf-8\"></head><body>\n{body}</body></html>\n"),
+                );
+                pages.push(page);
+            }
+        }
+    }
+    assert!(pages.len() >= 3, "{pages:?}");
+    for page in pages {
+        let profile = tempfile::tempdir().unwrap();
+        let dom = dump_dom(profile.path(), &page);
+        assert!(
+            dom.contains("<html lang=\"de\"><head>"),
+            "{}: {}",
+            page.display(),
+            &dom[..dom.len().min(300)]
+        );
+        assert!(
+            !dom.contains(&format!("{PWNED}=\"")),
+            "{}: script ran: {dom}",
+            page.display()
+        );
+        for needle in [
+            "href=\"javascript",
+            "href=\"data:",
+            "href=\"vbscript",
+            "<script",
+            "<img",
+            "<svg",
+            "<details",
+        ] {
+            assert!(
+                !dom.to_ascii_lowercase().contains(needle),
+                "{}: {needle} in {dom}",
+                page.display()
+            );
+        }
+        assert!(
+            dom.contains("onerror="),
+            "{}: the payload shows as text",
+            page.display()
+        );
+    }
 }

@@ -92,6 +92,98 @@ fn github_annotations() {
     assert!(line.contains(",title=carta E"), "{line}");
 }
 
+/// A project whose input tries to inject: a locale folder and a file name carrying a
+/// newline and a workflow command, and a translation carrying terminal escapes.
+#[cfg(unix)]
+fn hostile_names_project() -> tempfile::TempDir {
+    let tmp = broken_project();
+    let root = tmp.path();
+    std::fs::create_dir(root.join("locales/x\n::stop-commands::pwned")).unwrap();
+    write(
+        root.join("locales/es/a\n::error file=x::injected %0A.ftl"),
+        "a = A\n",
+    );
+    let es = root.join("locales/es/dry-needling.ftl");
+    let text = read(&es).replace(
+        "this line is broken",
+        "this \u{1b}]0;owned\u{7}\u{1b}[2J line \u{9b}31m is broken\r::warning::x",
+    );
+    write(&es, &text);
+    tmp
+}
+
+/// Regression (issue 14, items 6 and 7): no line carta prints can be started by input,
+/// so the only workflow commands in a GitHub log are carta's own annotations; and
+/// control characters reach no terminal raw.
+#[cfg(unix)]
+#[test]
+fn input_cannot_inject_workflow_commands_or_terminal_escapes() {
+    let tmp = hostile_names_project();
+    for format in ["github", "text"] {
+        let out = carta(tmp.path(), &["check", "--format", format]);
+        assert_eq!(out.status.code(), Some(1));
+        let stdout = String::from_utf8_lossy(&out.stdout);
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            stderr.contains("skipping `locales/x\\u{a}::stop-commands::pwned`"),
+            "{stderr}"
+        );
+        let mut annotations = 0;
+        // The runner reads lines split at LF, CR or CRLF, and trims them.
+        for line in stdout.split(['\n', '\r']).chain(stderr.split(['\n', '\r'])) {
+            let line = line.trim();
+            if line.starts_with("::") {
+                assert!(
+                    ["::error file=", "::warning file=", "::notice file="]
+                        .iter()
+                        .any(|p| line.starts_with(p)),
+                    "{format}: input started a line: {line}"
+                );
+                annotations += 1;
+            }
+            for c in line.chars() {
+                assert!(
+                    !c.is_control() || c == '\t',
+                    "{format}: raw {c:?} in {line}"
+                );
+            }
+        }
+        if format == "github" {
+            // One per diagnostic, every value escaped in place.
+            assert!(annotations > 3, "{stdout}");
+            assert!(
+                stdout
+                    .contains("file=locales/es/a\\u{a}%3A%3Aerror file=x%3A%3Ainjected %250A.ftl,"),
+                "{stdout}"
+            );
+        } else {
+            assert_eq!(annotations, 0);
+            assert!(
+                stdout.contains("this \\u{1b}]0;owned\\u{7}\\u{1b}[2J line \\u{9b}31m is broken\\u{d}::warning::x"),
+                "{stdout}"
+            );
+        }
+    }
+}
+
+/// The caret stays under the character it points at when the excerpt before it is
+/// escaped.
+#[test]
+fn caret_follows_escaped_characters() {
+    let tmp = broken_project();
+    let es = tmp.path().join("locales/es/dry-needling.ftl");
+    write(
+        &es,
+        &read(&es).replace("this line is broken", "a = \u{1b}\u{1b} { ! }"),
+    );
+    let out = carta(tmp.path(), &["check", "--locale", "es"]);
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.contains("8 | a = \\u{1b}\\u{1b} { ! }\n  |                    ^ syntax"),
+        "{text}"
+    );
+}
+
 #[test]
 fn text_report_shows_the_line_with_a_caret() {
     let tmp = broken_project();

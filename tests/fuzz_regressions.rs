@@ -12,6 +12,8 @@ fn fuzz_regressions_stay_fixed() {
         ("sync", carta::invariants::sync),
         ("check", carta::invariants::check),
         ("build_locale", carta::invariants::build),
+        ("markdown", carta::invariants::markdown),
+        ("nesting", carta::invariants::nesting),
     ] {
         let Ok(entries) = std::fs::read_dir(root.join(target)) else {
             continue;
@@ -37,5 +39,9 @@ fn fuzz_regressions_stay_fixed() {
         carta::invariants::sync(&text);
         carta::invariants::check(&text);
         carta::invariants::build(&text);
+        carta::invariants::nesting(&text);
+        for line in text.lines() {
+            carta::invariants::markdown(line);
+        }
     }
 }

@@ -80,11 +80,27 @@ pub fn safe_url(url: &str) -> String {
 }
 
 /// Inline Markdown → safe HTML. `block` keeps paragraph tags (for multi-paragraph text).
+/// The text is first [`crate::safe_markdown::neutralize`]d: a line of it cannot open a
+/// heading, list, quote, fence or HTML block, so a title stays one `<h1>`; without
+/// `block`, paragraphs are joined with a space.
 pub fn markdown(text: &str, block: bool) -> String {
+    render_markdown(&crate::safe_markdown::neutralize(text), block)
+}
+
+/// Markdown → safe HTML, blocks included: for the author's verbatim blocks (code, rules).
+fn render_markdown(text: &str, block: bool) -> String {
     let parser = Parser::new_ext(text, Options::empty());
     let mut events: Vec<Event> = Vec::new();
     let mut in_image = 0usize;
+    let mut paragraphs = 0usize;
     for event in parser {
+        if !block && matches!(event, Event::Start(MdTag::Paragraph)) {
+            paragraphs += 1;
+            if paragraphs > 1 {
+                events.push(Event::Text(CowStr::Borrowed(" ")));
+            }
+            continue;
+        }
         let event = match event {
             Event::Html(raw) | Event::InlineHtml(raw) => Event::Text(raw),
             Event::Start(MdTag::Link {
@@ -298,7 +314,9 @@ pub fn render(doc: &Document, ids: &[Option<String>], bundle: &LocaleBundle) -> 
                     .unwrap_or_default();
                 body.push_str(&format!("<li{id_attr}>{content}{notice}"));
             }
-            BlockKind::Verbatim => body.push_str(&format!("{}\n", markdown(&block.text, true))),
+            BlockKind::Verbatim => {
+                body.push_str(&format!("{}\n", render_markdown(&block.text, true)))
+            }
         }
     }
     close_lists(&mut body, &mut lists, 0);
@@ -357,8 +375,8 @@ pub fn index(locales: &[(Tag, Vec<(String, String)>)], source: &Tag) -> String {
             .map(|(file, title)| {
                 format!(
                     "<a href=\"{}/{}\" hreflang=\"{}\">{}</a>",
-                    escape(tag.as_str()),
-                    escape(file),
+                    escape(&crate::fs::uri_segment(tag.as_str())),
+                    escape(&crate::fs::uri_segment(file)),
                     escape(tag.as_str()),
                     escape(title)
                 )
@@ -403,6 +421,27 @@ mod tests {
         let html = markdown("[click](javascript:alert(1)) **b**", false);
         assert!(html.contains("href=\"#\""), "{html}");
         assert!(html.contains("<strong>b</strong>"));
+    }
+
+    /// Regression (issue 14, item 9): `faq#1.md` linked to `faq` and `what?.md` to `what`.
+    #[test]
+    fn index_links_are_percent_encoded() {
+        let es: Tag = Tag::parse("es").unwrap();
+        let docs = vec![
+            ("faq#1.html".to_string(), "FAQ".to_string()),
+            ("what?.html".to_string(), "What".to_string()),
+            ("my file %41.html".to_string(), "Mine".to_string()),
+            ("niño.html".to_string(), "Niño".to_string()),
+        ];
+        let html = index(&[(es.clone(), docs)], &es);
+        for href in [
+            "href=\"es/faq%231.html\"",
+            "href=\"es/what%3F.html\"",
+            "href=\"es/my%20file%20%2541.html\"",
+            "href=\"es/ni%C3%B1o.html\"",
+        ] {
+            assert!(html.contains(href), "{href} in {html}");
+        }
     }
 
     #[test]

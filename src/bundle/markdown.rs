@@ -1,9 +1,12 @@
 //! A handout back as Markdown, in the locale's words, with the source's structure.
-//! Translated text is inline Markdown; raw HTML in it is escaped (`\<`) so a translation
-//! cannot smuggle markup into a Markdown pipeline that allows HTML.
+//! Translated text goes through [`crate::safe_markdown::to_markdown`]: it stays inline
+//! Markdown in its block (a title stays one heading line, a paragraph cannot open a
+//! list, fence or HTML block), raw HTML is escaped text and links keep only safe targets,
+//! so the file is inert in a Markdown renderer that allows raw HTML.
 
 use super::LocaleBundle;
 use crate::content::{BlockKind, Document, LabelStyle};
+use crate::safe_markdown::{to_markdown, Mode};
 
 pub fn render(doc: &Document, ids: &[Option<String>], bundle: &LocaleBundle) -> String {
     let mut out = String::new();
@@ -21,20 +24,24 @@ pub fn render(doc: &Document, ids: &[Option<String>], bundle: &LocaleBundle) -> 
             out.push('\n');
         }
         prev_item = is_item;
-        let text = |attr: Option<&str>| -> String {
+        let text = |attr: Option<&str>, mode: Mode| -> String {
             match id {
                 Some(id) => bundle
                     .part(id, attr)
-                    .map(|p| safe(&p.text))
+                    .map(|p| to_markdown(&p.text, mode))
                     .unwrap_or_default(),
                 None => String::new(),
             }
         };
         let body = match block.kind {
-            BlockKind::Title => format!("# {}", text(None)),
-            BlockKind::Heading(level) => format!("{} {}", "#".repeat(level as usize), text(None)),
-            BlockKind::Paragraph => text(None),
-            BlockKind::Quote => text(None)
+            BlockKind::Title => format!("# {}", text(None, Mode::Heading)),
+            BlockKind::Heading(level) => format!(
+                "{} {}",
+                "#".repeat(level as usize),
+                text(None, Mode::Heading)
+            ),
+            BlockKind::Paragraph => text(None, Mode::Blocks),
+            BlockKind::Quote => text(None, Mode::Blocks)
                 .lines()
                 .map(|l| {
                     if l.is_empty() {
@@ -60,8 +67,11 @@ pub fn render(doc: &Document, ids: &[Option<String>], bundle: &LocaleBundle) -> 
                 marker_widths.push(marker.len());
                 let content = match &block.body {
                     Some(_) => {
-                        let (title, sep, body) =
-                            (text(None), separator(bundle), text(Some("body")));
+                        let (title, sep, body) = (
+                            text(None, Mode::Line),
+                            separator(bundle),
+                            text(Some("body"), Mode::Line),
+                        );
                         match block.label {
                             LabelStyle::Strong => format!("**{title}**{sep}{body}"),
                             LabelStyle::StrongColonInside => {
@@ -70,7 +80,7 @@ pub fn render(doc: &Document, ids: &[Option<String>], bundle: &LocaleBundle) -> 
                             LabelStyle::Plain => format!("{title}{sep}{body}"),
                         }
                     }
-                    None => text(None),
+                    None => text(None, Mode::Blocks),
                 };
                 let cont_indent = format!("{indent}{}", " ".repeat(marker.len()));
                 let mut lines = content.lines();
@@ -110,47 +120,5 @@ pub fn separator(bundle: &LocaleBundle) -> &'static str {
         "fr" => "\u{00A0}: ",
         "zh" | "ja" => "：",
         _ => ": ",
-    }
-}
-
-/// Escapes the `<` of raw HTML in translated text (as `\<`), so a translation cannot
-/// smuggle markup into a Markdown pipeline that allows HTML. Autolinks
-/// (`<https://…>`) and everything else are left as written.
-fn safe(text: &str) -> String {
-    use pulldown_cmark::{Event, Options, Parser};
-    if !text.contains('<') {
-        return text.to_string();
-    }
-    let html: Vec<std::ops::Range<usize>> = Parser::new_ext(text, Options::empty())
-        .into_offset_iter()
-        .filter(|(e, _)| matches!(e, Event::Html(_) | Event::InlineHtml(_)))
-        .map(|(_, r)| r)
-        .collect();
-    let mut out = String::with_capacity(text.len() + 8);
-    for (i, c) in text.char_indices() {
-        if c == '<' && html.iter().any(|r| r.contains(&i)) {
-            out.push('\\');
-        }
-        out.push(c);
-    }
-    out
-}
-
-#[cfg(test)]
-mod tests {
-    use super::safe;
-
-    #[test]
-    fn raw_html_is_escaped_autolinks_are_not() {
-        assert_eq!(safe("a <script>x</script> b"), "a \\<script>x\\</script> b");
-        assert_eq!(
-            safe("see <https://example.org>"),
-            "see <https://example.org>"
-        );
-        assert_eq!(
-            safe("<img src=x onerror=alert(1)>"),
-            "\\<img src=x onerror=alert(1)>"
-        );
-        assert_eq!(safe("1 < 2"), "1 < 2");
     }
 }

@@ -6,7 +6,9 @@
 
 pub mod coverage;
 pub mod glossary;
+pub mod invisible;
 pub mod rules;
+pub mod structure;
 
 use std::path::PathBuf;
 
@@ -81,6 +83,8 @@ codes! {
     Glossary = "W010", "glossary", Warning, "A glossary term of the source appears, but the required translation of it does not.";
     MissingFile = "W011", "missing-file", Warning, "A source file has no counterpart in the locale.";
     ObsoleteFile = "W012", "obsolete-file", Warning, "A locale file has no counterpart in the source.";
+    Structure = "W013", "structure", Warning, "A line of the translation would open block structure the source text does not have (a heading, list, quote, fence, HTML block…); it is shown inline.";
+    InvisibleCharacters = "W014", "invisible-characters", Warning, "The translation has an invisible character its source lacks: a bidi override, embedding, isolate or mark (which can reorder what readers see) or a zero-width character.";
     FrenchSpacing = "N001", "french-spacing", Note, "French typography puts a no-break space before `:` `;` `?` `!`.";
     Unreviewed = "N002", "unreviewed", Note, "Current translations no second person has signed off yet (`carta review`), counted per file.";
 }

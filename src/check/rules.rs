@@ -81,6 +81,7 @@ struct Derived {
     plain: String,
     numbers: Vec<String>,
     md: MarkdownShape,
+    structures: Vec<crate::safe_markdown::Structure>,
 }
 
 /// The facts of every message and term of one source file.
@@ -108,6 +109,7 @@ impl SourceFacts {
                 derived.push(Derived {
                     numbers: numbers(&plain).into_iter().map(str::to_string).collect(),
                     md: markdown_shape(&plain),
+                    structures: crate::safe_markdown::structures(&plain),
                     plain: plain.into_owned(),
                 });
             }
@@ -497,7 +499,7 @@ fn check_text(
 ) {
     let s = source.plain.as_str();
     if !ctx.same_language
-        && s == t
+        && super::invisible::without_invisible(s) == super::invisible::without_invisible(t)
         && s.chars().any(char::is_alphabetic)
         && !ctx
             .allow_identical
@@ -553,6 +555,8 @@ fn check_text(
             ));
         }
     }
+    super::structure::check(label, &source.structures, t, offset, d, out);
+    super::invisible::check(label, ctx.tag.is_rtl(), s, t, offset, d, out);
     check_punctuation(ctx, label, t, offset, d, out);
 }
 
@@ -837,6 +841,10 @@ fn push_expr_text(e: &ast::Expression<&str>, out: &mut String) {
     match e {
         ast::Expression::Inline(ast::InlineExpression::StringLiteral { value }) => {
             out.push_str(&crate::ftl::unescape_literal(value))
+        }
+        // A number written as a literal placeable (`{ 10 }`) is shown as that number.
+        ast::Expression::Inline(ast::InlineExpression::NumberLiteral { value }) => {
+            out.push_str(value)
         }
         ast::Expression::Inline(ast::InlineExpression::Placeable { expression }) => {
             push_expr_text(expression, out)

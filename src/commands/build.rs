@@ -71,7 +71,21 @@ struct Staged {
 
 pub fn run(project: &Project, opts: &Options) -> Result<Report> {
     let sources = super::read_sources(project)?;
-    let docs: Vec<Extracted> = if project.content_dir().is_dir() {
+    let content_dir = project.content_dir();
+    // A project without handouts is a pure Fluent project; but a `content-dir` that is
+    // set (a typo) or is not a folder must not give a "successful" build without them.
+    if !content_dir.is_dir() && (project.config.content_dir_set || content_dir.exists()) {
+        return Err(Error::Input {
+            path: project.show(&content_dir),
+            message: if content_dir.exists() {
+                "the content folder is not a folder (set `content-dir` in carta.toml)"
+            } else {
+                "the content folder does not exist (set `content-dir` in carta.toml)"
+            }
+            .into(),
+        });
+    }
+    let docs: Vec<Extracted> = if content_dir.is_dir() {
         let docs = super::extract::load(project)?;
         let source_dir = project.locale_dir(&project.source);
         for e in &docs {

@@ -40,6 +40,12 @@ pub fn load(project: &Project) -> Result<Vec<Extracted>> {
         });
     }
     let paths = project.documents()?;
+    if paths.is_empty() {
+        return Err(Error::Input {
+            path: project.show(&content_dir),
+            message: "no document found: the content folder has no `*.md` file (is `content-dir` in carta.toml right?)".into(),
+        });
+    }
     let names: Vec<String> = paths
         .iter()
         .map(|p| {

@@ -89,3 +89,129 @@ pub fn snapshot(root: &Path) -> std::collections::BTreeMap<PathBuf, Vec<u8>> {
         })
         .collect()
 }
+
+/// Runs carta like [`carta`], but kills it and fails the test when it has not finished
+/// within `seconds` (for inputs that used to hang it).
+pub fn carta_within(root: &Path, args: &[&str], seconds: u64) -> Output {
+    let dir = tempfile::tempdir().unwrap();
+    let (out_path, err_path) = (dir.path().join("stdout"), dir.path().join("stderr"));
+    let mut child = Command::new(env!("CARGO_BIN_EXE_carta"))
+        .arg("-C")
+        .arg(root)
+        .args(args)
+        .env("NO_COLOR", "1")
+        .stdin(std::process::Stdio::null())
+        .stdout(std::fs::File::create(&out_path).unwrap())
+        .stderr(std::fs::File::create(&err_path).unwrap())
+        .spawn()
+        .expect("run carta");
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(seconds);
+    let status = loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            break status;
+        }
+        if std::time::Instant::now() > deadline {
+            let _ = child.kill();
+            let _ = child.wait();
+            panic!("carta {args:?} hung (killed after {seconds} s)");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    };
+    let out = Output {
+        status,
+        stdout: std::fs::read(&out_path).unwrap(),
+        stderr: std::fs::read(&err_path).unwrap(),
+    };
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        !stderr.contains("panicked"),
+        "carta {args:?} panicked: {stderr}"
+    );
+    out
+}
+
+/// Marker a successful injection leaves on `<html>` (see [`HOSTILE_MARKDOWN`]).
+pub const PWNED: &str = "data-pwned";
+
+/// Translations written by an attacker to break out of their block in the Markdown (and
+/// HTML) output: fences, indentation, block markers and link definitions inside a
+/// title, code spans split across an item's title and body, unsafe link schemes in
+/// every link form, raw HTML blocks and inline HTML, entities.
+pub const HOSTILE_MARKDOWN: &[&str] = &[
+    "Titel\n```\n<img src=x onerror=\"document.documentElement.setAttribute('data-pwned','fence')\">\n```",
+    "Kopf\n    <img src=x onerror=\"document.documentElement.setAttribute('data-pwned','indent')\">",
+    "`Code",
+    "span` <img src=x onerror=\"document.documentElement.setAttribute('data-pwned','span')\">",
+    "[klick](javascript:document.documentElement.setAttribute('data-pwned','js')) [d](data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==) [v]( VbScRiPt:msgbox(1)) <javascript:alert(1)>",
+    "# Überschrift\n---\n> Zitat\n1. Liste\n- Punkt\n| a | b |\n|---|---|\n<div onmouseover=\"document.documentElement.setAttribute('data-pwned','div')\">x</div>",
+    "[ref]\n\n[ref]: javascript:document.documentElement.setAttribute('data-pwned','ref')",
+    "&lt;img src=x onerror=alert(1)&gt; <img src=x onerror=\"document.documentElement.setAttribute('data-pwned','img')\">",
+    "<!-- c --><script>document.documentElement.setAttribute('data-pwned','script')</script>",
+    "![bild](javascript:alert(1)) <svg onload=\"document.documentElement.setAttribute('data-pwned','svg')\"></svg>",
+    "Text\n\n<details open ontoggle=\"document.documentElement.setAttribute('data-pwned','details')\">\n\nmehr",
+    "Linie\n===\n~~~\ncode\n~~~\n[x]: <javascript:alert(1)>",
+    "Heading attributes {#x .c onmouseover=\"document.documentElement.setAttribute('data-pwned','attr')\"}",
+];
+
+/// The body of an item whose title is a lone backtick (see [`hostile_markdown_locale`]).
+pub const SPLIT_CODE_SPAN_BODY: &str =
+    "a `<img src=x onerror=\"document.documentElement.setAttribute('data-pwned','split')\">` b";
+
+/// Writes locale `tag` of the project at `root`, translating every message and attribute
+/// of every source file with [`HOSTILE_MARKDOWN`] (in turn).
+pub fn hostile_markdown_locale(root: &Path, tag: &str) {
+    let source_dir = root.join("locales/en-US");
+    let mut n = 0;
+    let mut next = || {
+        n += 1;
+        HOSTILE_MARKDOWN[(n - 1) % HOSTILE_MARKDOWN.len()]
+    };
+    for entry in std::fs::read_dir(&source_dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_none_or(|e| e != "ftl") {
+            continue;
+        }
+        let text = read(&path);
+        let resource = fluent_syntax::parser::parse(text.as_str()).unwrap();
+        let mut out = String::new();
+        let mut titled = 0;
+        for entry in &resource.body {
+            if let fluent_syntax::ast::Entry::Message(m) = entry {
+                let mut value = m.value.as_ref().map(|_| next());
+                let mut attributes: Vec<(&str, &str)> =
+                    m.attributes.iter().map(|a| (a.id.name, next())).collect();
+                // Every other titled item: a code span opened in the title and closed in
+                // the body, so that what the body's own parse saw as code is not.
+                if let [("body", body)] = attributes.as_mut_slice() {
+                    titled += 1;
+                    if titled % 2 == 1 {
+                        value = Some("`");
+                        *body = SPLIT_CODE_SPAN_BODY;
+                    }
+                }
+                out.push_str(&carta::ftl::message(m.id.name, value, &attributes, "\n"));
+                out.push('\n');
+            }
+        }
+        let dir = root.join("locales").join(tag);
+        std::fs::create_dir_all(&dir).unwrap();
+        write(dir.join(path.file_name().unwrap()), &out);
+    }
+}
+
+/// The shipped handout and the richer one of the extract fixtures (quotes, nested and
+/// numbered lists, inline Markdown, a code block and a rule), translated by an attacker.
+pub fn hostile_markdown_projects() -> Vec<tempfile::TempDir> {
+    let shipped = shipped_project();
+    hostile_markdown_locale(shipped.path(), "de");
+    let richer = tempfile::tempdir().unwrap();
+    copy_dir(
+        &repo().join("tests/cmd/extract-new-user-handout/out"),
+        richer.path(),
+    );
+    hostile_markdown_locale(richer.path(), "de");
+    for p in [&shipped, &richer] {
+        carta_ok(p.path(), &["build"], 0);
+    }
+    vec![shipped, richer]
+}

@@ -1,0 +1,7 @@
+title =
+    Trockennadelung
+    # Ein Titel im Titel
+    ```
+steps =
+    Erst ruhen
+    - dann gehen

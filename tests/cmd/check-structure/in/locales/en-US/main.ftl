@@ -1,0 +1,4 @@
+title = Dry Needling
+steps =
+    Rest first
+    - then walk

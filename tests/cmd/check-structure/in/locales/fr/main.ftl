@@ -1,0 +1,4 @@
+title = Puncture sèche : « # » au milieu
+steps =
+    D’bord se reposer
+    - puis marcher
