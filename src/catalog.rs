@@ -260,11 +260,13 @@ impl<'a> Catalog<'a> {
     }
 
     /// Message and term patterns as text, keyed `""` for the value and `.name` for each
-    /// attribute, in file order.
+    /// attribute, in file order. A term's attributes (`.gender`) belong to each locale and
+    /// are not the source's text to translate: only its value counts.
     pub fn patterns(&self, i: usize) -> Vec<(String, String)> {
+        static NONE: Vec<ast::Attribute<&str>> = Vec::new();
         let (value, attributes) = match &self.resource.body[i] {
             ast::Entry::Message(m) => (m.value.as_ref(), &m.attributes),
-            ast::Entry::Term(t) => (Some(&t.value), &t.attributes),
+            ast::Entry::Term(t) => (Some(&t.value), &NONE),
             _ => return Vec::new(),
         };
         let mut out = Vec::with_capacity(attributes.len() + 1);
@@ -306,34 +308,53 @@ impl<'a> Catalog<'a> {
     /// they are, `--prune` never deletes them, and build ships them with the messages
     /// that use them.
     pub fn private_entries(&self, in_source: impl Fn(&str) -> bool) -> FxHashSet<String> {
-        let mut private = FxHashSet::default();
-        if self.index.keys().all(|id| in_source(id)) {
-            return private; // the usual case: nothing of its own to look for
-        }
-        let mut queue: Vec<usize> = self
-            .index
-            .iter()
-            .filter(|(id, _)| in_source(id))
-            .map(|(_, &i)| i)
-            .collect();
-        while let Some(i) = queue.pop() {
-            for id in self.references(i) {
-                if in_source(&id) || private.contains(&id) {
-                    continue;
-                }
-                if let Some(&j) = self.index.get(id.as_str()) {
-                    private.insert(id);
-                    queue.push(j);
-                }
-            }
-        }
-        private
+        private_across(&[self], in_source)
     }
 
     /// Byte offset where the identifier of entry `i` starts (for diagnostics).
     pub fn id_offset(&self, i: usize) -> usize {
         self.spans[i].body_start
     }
+}
+
+/// [`Catalog::private_entries`] across all the files of a locale: a term one file defines
+/// may be used by the translations of another (Fluent resolves it across the bundle).
+pub fn private_across(
+    catalogs: &[&Catalog],
+    in_source: impl Fn(&str) -> bool,
+) -> FxHashSet<String> {
+    let mut private = FxHashSet::default();
+    if catalogs
+        .iter()
+        .all(|c| c.index.keys().all(|id| in_source(id)))
+    {
+        return private; // the usual case: nothing of its own to look for
+    }
+    let mut queue: Vec<(usize, usize)> = Vec::new();
+    for (f, c) in catalogs.iter().enumerate() {
+        queue.extend(
+            c.index
+                .iter()
+                .filter(|(id, _)| in_source(id))
+                .map(|(_, &i)| (f, i)),
+        );
+    }
+    while let Some((f, i)) = queue.pop() {
+        for id in catalogs[f].references(i) {
+            if in_source(&id) || private.contains(&id) {
+                continue;
+            }
+            let defined = catalogs
+                .iter()
+                .enumerate()
+                .find_map(|(g, c)| c.index.get(id.as_str()).map(|&j| (g, j)));
+            if let Some(at) = defined {
+                private.insert(id);
+                queue.push(at);
+            }
+        }
+    }
+    private
 }
 
 /// An outdated marker found above a message.
@@ -385,7 +406,7 @@ pub fn template_id(line: &str) -> Option<&str> {
 /// Whether a comment line (without its `# `) is one sync writes under an outdated marker:
 /// `  value was: …`, `  .attr now: …`, `  .attr diff: …`. Only these are the marker's;
 /// anything else, indented or not (a translator's `#   ojo: …`), is the translator's.
-fn is_marker_line(line: &str) -> bool {
+pub(crate) fn is_marker_line(line: &str) -> bool {
     let Some(rest) = line.strip_prefix("  ") else {
         return false;
     };

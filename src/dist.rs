@@ -86,7 +86,8 @@ impl Previous {
         .into();
         for locale in locales {
             if let Some(map) = locale["files"].as_object() {
-                files.extend(map.keys().filter(|k| is_plain_relative(k)).cloned());
+                // Normalised (`vi/./x` is `vi/x`), so one file is never listed twice.
+                files.extend(map.keys().filter_map(|k| normal_relative(k)));
             }
         }
         Ok(Previous {
@@ -101,22 +102,34 @@ impl Previous {
     }
 }
 
-/// A manifest key that names a file inside the folder (no `..`, not absolute), so a
-/// hand-edited manifest cannot make carta remove files elsewhere.
-fn is_plain_relative(rel: &str) -> bool {
-    let path = Path::new(rel);
-    !rel.is_empty()
-        && path
-            .components()
-            .all(|c| matches!(c, std::path::Component::Normal(_)))
+/// A manifest key that names a file inside the folder (no `..`, not absolute), as
+/// `a/b/c`, so a hand-edited manifest cannot make carta remove files elsewhere.
+fn normal_relative(rel: &str) -> Option<String> {
+    let mut parts = Vec::new();
+    for c in Path::new(rel).components() {
+        match c {
+            std::path::Component::Normal(p) => parts.push(p.to_str()?.to_string()),
+            std::path::Component::CurDir => {}
+            _ => return None,
+        }
+    }
+    (!parts.is_empty()).then(|| parts.join("/"))
 }
 
 /// `path` with `.` and `..` resolved without touching the disk, then with its longest
 /// existing prefix resolved through links: where a folder really is, even before it
 /// exists.
 pub fn resolve(path: &Path) -> PathBuf {
+    // Relative to the current folder first: `..` of a relative root must not vanish.
+    let absolute = if path.is_absolute() {
+        path.to_path_buf()
+    } else {
+        std::env::current_dir()
+            .map(|d| d.join(path))
+            .unwrap_or_else(|_| path.to_path_buf())
+    };
     let mut lexical = PathBuf::new();
-    for c in path.components() {
+    for c in absolute.components() {
         match c {
             std::path::Component::ParentDir => {
                 if !lexical.pop() {

@@ -319,15 +319,7 @@ impl Staging {
     /// already holds exactly these bytes, so unchanged files keep their timestamps. The
     /// file is replaced only if it is still what was compared here.
     pub fn stage(&self, path: &Path, contents: &[u8]) -> Result<bool> {
-        // Never replace (or hang reading) a FIFO, a device or a folder at a target path.
-        if let Ok(meta) = std::fs::symlink_metadata(path) {
-            if !meta.is_file() && !meta.file_type().is_symlink() {
-                return Err(Error::Write {
-                    path: path.to_path_buf(),
-                    source: not_regular(&meta.file_type()),
-                });
-            }
-        }
+        refuse_special(path)?;
         let dir = parent_dir(path);
         self.visit(&dir, false, path)?;
         let expect = match read_with_stamp(path) {
@@ -343,6 +335,7 @@ impl Staging {
     /// the file and knows its bytes differ (or that it does not exist). `expect` is what
     /// the target must still be when it is replaced.
     pub fn stage_changed(&self, path: &Path, contents: &[u8], expect: Expect) -> Result<()> {
+        refuse_special(path)?;
         let werr = |source| Error::Write {
             path: path.to_path_buf(),
             source,
@@ -526,6 +519,28 @@ impl Drop for Staging {
             remove_dirs(&staged.created_dirs);
         }
     }
+}
+
+/// A target carta must not replace: a FIFO, a device or a folder (never replaced, nor
+/// read, which would hang on a FIFO), or a symbolic link (replacing it would cut the
+/// link someone made; writing through it would write where it points).
+fn refuse_special(path: &Path) -> Result<()> {
+    let Ok(meta) = std::fs::symlink_metadata(path) else {
+        return Ok(());
+    };
+    if meta.file_type().is_symlink() {
+        return Err(Error::Input {
+            path: path.to_path_buf(),
+            message: "is a symbolic link; carta does not replace links or write through them (make it a regular file)".into(),
+        });
+    }
+    if !meta.is_file() {
+        return Err(Error::Write {
+            path: path.to_path_buf(),
+            source: not_regular(&meta.file_type()),
+        });
+    }
+    Ok(())
 }
 
 fn remove_dirs(dirs: &[PathBuf]) {

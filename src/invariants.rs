@@ -54,6 +54,8 @@ pub fn sync(locale: &str) {
         source_label: "content/dry-needling.md",
         prune: false,
         covered: &covered,
+        keep: &covered,
+        elsewhere: &covered,
     };
     let first = crate::sync::sync(&source, &catalog, &crate::state::State::default(), &opts);
     let state = crate::state::State::default();

@@ -322,10 +322,15 @@ fn run(cli: Cli) -> Result<u8> {
             }
             let _ = writeln!(
                 out,
-                "wrote {} file(s) to {} ({} unchanged)",
+                "wrote {} file(s) to {} ({} unchanged{})",
                 report.files_written,
                 shown(&report.out_dir),
-                report.files_unchanged
+                report.files_unchanged,
+                if report.files_removed > 0 {
+                    format!(", {} no longer built removed", report.files_removed)
+                } else {
+                    String::new()
+                }
             );
             if strict && foreign > 0 {
                 eprintln!("carta: --strict: {foreign} message(s) fell back to another language");

@@ -102,9 +102,14 @@ impl Project {
                 let (ka, pa) = &all[a];
                 let (kb, pb) = &all[b];
                 if pa.starts_with(pb) || pb.starts_with(pa) {
-                    return Err(config_error(format!(
+                    let message = format!(
                         "{ka} and {kb} overlap; the handouts, the translations and the output each need a folder of their own"
-                    )));
+                    );
+                    return Err(if explicit_out.is_some() && b + 1 == all.len() {
+                        Error::Usage(message)
+                    } else {
+                        config_error(message)
+                    });
                 }
             }
         }

@@ -58,6 +58,14 @@ pub struct Options<'a> {
     /// Messages a locale of the fallback chain (other than the source) translates: a
     /// sparse regional locale (`es-MX` over `es`) gets no templates for them.
     pub covered: &'a rustc_hash::FxHashSet<String>,
+    /// IDs this file's source lacks that stay where they are, never obsolete or pruned:
+    /// the locale's own terms and messages that translations in other files use (see
+    /// [`crate::catalog::private_across`]).
+    pub keep: &'a rustc_hash::FxHashSet<String>,
+    /// Every source message and term of every file: one in this locale file that the
+    /// source has elsewhere is a translation in the wrong file (check says where it
+    /// belongs), kept where it is.
+    pub elsewhere: &'a rustc_hash::FxHashSet<String>,
 }
 
 pub struct Synced {
@@ -312,9 +320,13 @@ pub fn sync_with<'m>(
                 if in_source.contains_key(id.as_ref()) && first {
                     translated.insert(id.to_string());
                     Role::Translated(id.into_owned())
-                } else if in_source.contains_key(id.as_ref()) || private.contains(id.as_ref()) {
-                    // A duplicate (check reports it, sync keeps it), or the locale's own
-                    // term or helper message.
+                } else if in_source.contains_key(id.as_ref())
+                    || private.contains(id.as_ref())
+                    || opts.keep.contains(id.as_ref())
+                    || opts.elsewhere.contains(id.as_ref())
+                {
+                    // A duplicate (check reports it, sync keeps it), the locale's own
+                    // term or helper message, or a source message of another file.
                     Role::Keep
                 } else {
                     Role::Obsolete
@@ -639,18 +651,31 @@ fn mark(
         return (None, Status::Current);
     }
     let hash = text_hash(&locale.body_text(i));
-    let after_marker = |lines: usize| -> &str {
-        &entry[entry
-            .split_inclusive('\n')
-            .take(lines)
-            .map(str::len)
-            .sum::<usize>()..]
+    // The entry without the lines sync wrote for its marker (wherever they are among the
+    // comment's lines: a translator's note between them stays, in its place).
+    let after_marker = |_lines: usize| -> String {
+        let comment_len = span.body_start.saturating_sub(span.start).min(entry.len());
+        let mut out = String::with_capacity(entry.len());
+        let mut header_seen = false;
+        for line in entry[..comment_len].split_inclusive('\n') {
+            let content = line.trim_end_matches(['\n', '\r']);
+            let content = content.strip_prefix('#').unwrap_or(content);
+            let content = content.strip_prefix(' ').unwrap_or(content);
+            if !header_seen && content.starts_with(OUTDATED_PREFIX) {
+                header_seen = true;
+                continue;
+            }
+            if header_seen && crate::catalog::is_marker_line(content) {
+                continue;
+            }
+            out.push_str(line);
+        }
+        out.push_str(&entry[comment_len..]);
+        out
     };
     match (marker, changed) {
         // The translator edited the translation since it was marked: current again.
-        (Some(m), None) if m.hash != hash => {
-            (Some(after_marker(m.lines).to_string()), Status::Current)
-        }
+        (Some(m), None) if m.hash != hash => (Some(after_marker(m.lines)), Status::Current),
         // Edited, but the source moved on once more: a fresh marker from that source.
         (Some(m), Some(old)) if m.hash != hash => (
             Some(format!(
@@ -660,10 +685,22 @@ fn mark(
             )),
             Status::Newly,
         ),
-        // Not edited and the source changed again: keep what it was translated from.
+        // Not edited and the source changed again: keep what it was translated from —
+        // the marker's `was` texts, and for what the marker does not mention (it did not
+        // change then) the text the state recorded.
         (Some(m), Some(old)) => {
-            let was = marker_was(locale.comment_lines(i), m.lines);
-            let was = if was.is_empty() { old.clone() } else { was };
+            let marked = marker_was(locale.comment_lines(i), locale.comment_lines(i).len());
+            let mut was = old.clone();
+            for (key, text) in marked {
+                match was.iter_mut().find(|(k, _)| *k == key) {
+                    Some(slot) => slot.1 = text,
+                    None => was.push((key, text)),
+                }
+            }
+            if !differs(&was, current) {
+                // The source is back to what was translated: current again.
+                return (Some(after_marker(m.lines)), Status::Current);
+            }
             (
                 Some(format!(
                     "{}{}",
@@ -686,10 +723,13 @@ fn one_line(text: &str) -> String {
     text.replace("\r\n", "\n").replace('\n', " ⏎ ")
 }
 
-/// The `was:` texts of an existing marker.
+/// The `was:` texts of an existing marker (its lines among the comment's `lines`).
 fn marker_was(lines: &[&str], len: usize) -> Patterns {
     let mut out = Vec::new();
     for line in lines.iter().take(len).skip(1) {
+        if !crate::catalog::is_marker_line(line) {
+            continue;
+        }
         let line = line.trim_start();
         if let Some((key, text)) = line.split_once("was: ") {
             let key = key.trim();
@@ -788,6 +828,8 @@ mod tests {
             source_label: "x",
             prune: false,
             covered: &covered,
+            keep: &covered,
+            elsewhere: &covered,
         };
         sync(
             &Catalog::parse(source),
@@ -805,6 +847,8 @@ mod tests {
             source_label: "content/x.md",
             prune: false,
             covered: &covered,
+            keep: &covered,
+            elsewhere: &covered,
         };
         let s = new_file(&Catalog::parse(SOURCE), &opts);
         assert!(s.text.contains(
@@ -897,6 +941,8 @@ mod tests {
             source_label: "x",
             prune: false,
             covered: &covered,
+            keep: &covered,
+            elsewhere: &covered,
         };
         let s = sync(
             &Catalog::parse(SOURCE),

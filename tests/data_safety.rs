@@ -435,3 +435,219 @@ fn leftovers_of_a_killed_run_are_removed() {
     }
     assert!(read(repo().join(".gitignore")).contains(".carta-*.tmp"));
 }
+
+/// A second handout, so a locale has two files.
+fn two_handouts() -> tempfile::TempDir {
+    let tmp = shipped_project();
+    let root = tmp.path();
+    write(
+        root.join("content/second.md"),
+        "# Second Handout\n\nSome paragraph text.\n",
+    );
+    carta_ok(root, &["extract"], 0);
+    carta_ok(root, &["sync", "--locale", "fr"], 0);
+    tmp
+}
+
+// Found by the attack on issue 13: a term one file of the locale defines, used by a
+// translation in another file, was obsolete and pruned.
+#[test]
+fn a_private_term_used_from_another_file_survives_prune() {
+    let tmp = two_handouts();
+    let root = tmp.path();
+    let second = root.join("locales/fr/second.ftl");
+    write(
+        &second,
+        &read(&second).replace(
+            "# TODO second-title = Second Handout",
+            "second-title = Deuxième { -clinic-name }",
+        ),
+    );
+    let first = root.join("locales/fr/dry-needling.ftl");
+    write(
+        &first,
+        &format!("{}\n-clinic-name = Clinique Dupont\n", read(&first)),
+    );
+    carta_ok(root, &["sync", "--locale", "fr", "--prune"], 0);
+    assert!(read(&first).contains("-clinic-name = Clinique Dupont"));
+    assert!(!read(&first).contains("obsolete"));
+    let check = carta_ok(root, &["check", "--locale", "fr"], 0);
+    assert!(!check.contains("W003"), "{check}");
+    carta_ok(root, &["build", "--locale", "fr"], 0);
+    assert!(read(root.join("dist/fr/second.html")).contains("Deuxième Clinique Dupont"));
+}
+
+// Found by the attack: a translation in the wrong file of the locale was moved to the
+// obsolete section ("no longer in the source") and `--prune` deleted it.
+#[test]
+fn a_translation_in_the_wrong_file_is_never_pruned() {
+    let tmp = two_handouts();
+    let root = tmp.path();
+    let second = root.join("locales/fr/second.ftl");
+    write(
+        &second,
+        &format!(
+            "{}\ndry-needling-benefit-deeper-treatment = Traitement (MON TRAVAIL)\n    .body = Texte.\n",
+            read(&second)
+        ),
+    );
+    let first = root.join("locales/fr/dry-needling.ftl");
+    let text = read(&first);
+    let start = text
+        .find("dry-needling-benefit-deeper-treatment = ")
+        .unwrap();
+    let end = start + text[start..].find("\n\n").unwrap();
+    write(&first, &format!("{}{}", &text[..start], &text[end + 2..]));
+    carta_ok(root, &["sync", "--locale", "fr", "--prune"], 0);
+    assert!(read(&second).contains("Traitement (MON TRAVAIL)"));
+    let check = carta_ok(root, &["check", "--locale", "fr"], 0);
+    assert!(check.contains("is not used"), "{check}");
+}
+
+// Found by the attack: `sync --locale en-US` wrote state files and markers into the
+// source folder (the author's and extract's files).
+#[test]
+fn sync_refuses_the_source_locale() {
+    let tmp = shipped_project();
+    let before = snapshot(tmp.path());
+    let err = stderr(tmp.path(), &["sync", "--locale", "en-US"], 2);
+    assert!(err.contains("is the source locale"), "{err}");
+    assert_eq!(snapshot(tmp.path()), before);
+}
+
+// Found by the attack: with the project given as a relative path (the current folder),
+// `out-dir = "../x"` and `locales-dir = "../x"` were accepted.
+#[test]
+fn folders_outside_a_relative_project_are_refused() {
+    let outer = tempfile::tempdir().unwrap();
+    let project = outer.path().join("p");
+    std::fs::create_dir(&project).unwrap();
+    for dir in ["content", "locales"] {
+        copy_dir(&repo().join(dir), &project.join(dir));
+    }
+    for setting in ["out-dir = \"../escape\"", "locales-dir = \"../escape\""] {
+        write(project.join("carta.toml"), &format!("{setting}\n"));
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_carta"))
+            .arg("build")
+            .current_dir(&project)
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2), "{setting}");
+        assert!(String::from_utf8_lossy(&out.stderr).contains("inside the project"));
+        assert!(!outer.path().join("escape").exists(), "{setting}");
+    }
+}
+
+// Found by the attack: the English changed twice (and back): the marker kept an empty
+// `value was:` for a title that never changed, and going back to the translated text
+// left the translation marked.
+#[test]
+fn markers_show_only_real_changes_and_go_when_the_source_comes_back() {
+    let tmp = shipped_project();
+    let root = tmp.path();
+    let md = root.join("content/dry-needling.md");
+    let a = read(&md);
+    let fr = root.join("locales/fr/dry-needling.ftl");
+    let translated = read(&fr);
+    let edit = |from: &str, to: &str| {
+        write(&md, &read(&md).replace(from, to));
+        carta_ok(root, &["extract"], 0);
+        carta_ok(root, &["sync", "--locale", "fr"], 0);
+    };
+    edit(
+        "Through needling, tissues",
+        "Through needling, deep tissues",
+    );
+    edit("deep tissues", "very deep tissues");
+    let text = read(&fr);
+    assert!(
+        !text.contains("value was:"),
+        "the title did not change:\n{text}"
+    );
+    assert!(
+        text.contains(".body was: Through needling, tissues and joints"),
+        "{text}"
+    );
+    // Back to the text the translation was made from: no marker.
+    write(&md, &a);
+    carta_ok(root, &["extract"], 0);
+    carta_ok(root, &["sync", "--locale", "fr"], 0);
+    assert_eq!(read(&fr), translated);
+}
+
+// Found by the attack: a note the translator put between a marker's lines was
+// duplicated under a second marker when the source changed again.
+#[test]
+fn a_note_inside_a_marker_is_kept_once() {
+    let tmp = shipped_project();
+    let root = tmp.path();
+    let md = root.join("content/dry-needling.md");
+    let fr = root.join("locales/fr/dry-needling.ftl");
+    let edit = |from: &str, to: &str| {
+        write(&md, &read(&md).replace(from, to));
+        carta_ok(root, &["extract"], 0);
+        carta_ok(root, &["sync", "--locale", "fr"], 0);
+    };
+    edit(
+        "Through needling, tissues",
+        "Through needling, deep tissues",
+    );
+    let text = read(&fr);
+    let now = text.find("#   .body now:").unwrap();
+    write(
+        &fr,
+        &format!(
+            "{}#   note: demander à Claire\n{}",
+            &text[..now],
+            &text[now..]
+        ),
+    );
+    edit("deep tissues", "very deep tissues");
+    let text = read(&fr);
+    assert_eq!(text.matches("carta-outdated").count(), 1, "{text}");
+    assert_eq!(
+        text.matches("#   note: demander à Claire").count(),
+        1,
+        "{text}"
+    );
+    assert_eq!(text.matches(".body was:").count(), 1, "{text}");
+}
+
+// Found by the attack: a locale file that is a link to another was reported as
+// "changed by someone else" on every run; a link is never replaced or written through.
+#[cfg(unix)]
+#[test]
+fn a_linked_locale_file_is_refused_not_replaced() {
+    let tmp = outdated_project_without_sync();
+    let root = tmp.path();
+    let vi = root.join("locales/vi/dry-needling.ftl");
+    std::fs::remove_file(&vi).unwrap();
+    std::os::unix::fs::symlink("../es/dry-needling.ftl", &vi).unwrap();
+    let before = snapshot(root);
+    let err = stderr(root, &["sync"], 2);
+    assert!(
+        err.contains("symbolic link") && err.contains("locales/vi/dry-needling.ftl"),
+        "{err}"
+    );
+    assert_eq!(snapshot(root), before);
+    assert!(std::fs::symlink_metadata(&vi)
+        .unwrap()
+        .file_type()
+        .is_symlink());
+}
+
+// Found by the attack: a build after a handout was removed printed a wrapped-around
+// count of unchanged files.
+#[test]
+fn removing_a_handout_reports_sane_counts() {
+    let tmp = two_handouts();
+    let root = tmp.path();
+    carta_ok(root, &["build"], 0);
+    std::fs::remove_file(root.join("content/second.md")).unwrap();
+    carta_ok(root, &["extract"], 0);
+    let out = carta_ok(root, &["build"], 0);
+    let line = out.lines().last().unwrap();
+    assert!(line.contains("no longer built removed"), "{line}");
+    assert!(!line.contains("18446744"), "{line}");
+    assert!(!root.join("dist/fr/second.html").exists());
+}

@@ -108,6 +108,8 @@ fn run(source: &str, locale: &str, state: &State, prune: bool) -> sync::Synced {
         source_label: "x",
         prune,
         covered: &covered,
+        keep: &covered,
+        elsewhere: &covered,
     };
     sync::sync(
         &Catalog::parse(source),
@@ -235,7 +237,7 @@ proptest! {
         // The file add-locale would write, then a translator's edits.
         let start = {
             let covered = rustc_hash::FxHashSet::default();
-            let opts = Options { tag: "es", source_label: "x", prune: false, covered: &covered };
+            let opts = Options { tag: "es", source_label: "x", prune: false, covered: &covered, keep: &covered, elsewhere: &covered };
             sync::new_file(&src, &opts)
         };
         let mut locale = start.text.clone();

@@ -202,12 +202,14 @@ pub fn check_texts(
     }
     let none = rustc_hash::FxHashSet::default();
     let categories = rules::plural_categories(tag);
+    let private = locale.private_entries(|id| source_ids.contains(id));
     let ctx = rules::Context {
         tag,
         same_language: false,
         source_ids: &source_ids,
         locale_ids: &locale_ids,
         fallback_ids: &none,
+        private: &private,
         glossary: None,
         allow_identical: &[],
         plural_categories: &categories,

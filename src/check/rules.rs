@@ -26,6 +26,9 @@ pub struct Context<'a> {
     pub locale_ids: &'a rustc_hash::FxHashMap<&'a str, &'a Path>,
     /// IDs translated by a (non-source) locale of the fallback chain.
     pub fallback_ids: &'a FxHashSet<String>,
+    /// The locale's own terms and helper messages its translations use, in any of its
+    /// files (see [`crate::catalog::private_across`]).
+    pub private: &'a FxHashSet<String>,
     pub glossary: Option<&'a Glossary>,
     pub allow_identical: &'a [String],
     pub plural_categories: &'a [&'static str],
@@ -189,7 +192,7 @@ pub fn check_file(
 
     // Duplicates and obsolete messages. The locale's own terms and helper messages, used
     // by its translations, are not obsolete.
-    let private = locale.private_entries(|id| ctx.source_ids.contains(id));
+    let private = ctx.private;
     let mut templates: rustc_hash::FxHashMap<&str, usize> = Default::default();
     for i in 0..locale.resource.body.len() {
         match locale.kind(i) {
@@ -235,8 +238,8 @@ pub fn check_file(
                     .get(id.as_str())
                     .map_or(0, |&t| locale.spans[t].start);
                 // A translation in another file of the locale is not used: the source
-                // has the message here (sync moves the stray copy to that file's
-                // obsolete section, and build falls back instead).
+                // has the message here (sync keeps the stray copy where it is, never
+                // pruned, and build falls back instead).
                 let edited = templates.get(id.as_str()).is_some_and(|&t| {
                     crate::sync::template_owner(locale, t, id, Some(&m.patterns), state)
                         == crate::sync::TemplateOwner::Translator

@@ -50,6 +50,8 @@ pub struct Report {
     pub locales: Vec<LocaleSummary>,
     pub files_written: usize,
     pub files_unchanged: usize,
+    /// Files of the previous build that this one no longer produces, removed.
+    pub files_removed: usize,
     /// A `"fail"` publishing policy found messages to fail on: nothing was written.
     pub blocked: bool,
 }
@@ -366,13 +368,14 @@ pub fn run(project: &Project, opts: &Options) -> Result<Report> {
         }
     }
     let mut removed_dirs = std::collections::BTreeSet::new();
+    let mut removed = 0;
     for rel in previous.files.iter().filter(|f| !produced.contains(*f)) {
         let path = out_dir.join(rel);
         // A folder or other odd thing where carta's file was is left alone.
         if let Some(expect) = crate::fs::expect_current(&path) {
             project.stage_removal(&staging, &path, expect)?;
             removed_dirs.extend(path.parent().map(Path::to_path_buf));
-            written += 1;
+            removed += 1;
         }
     }
     staging.first(&out_dir.join(crate::dist::MANIFEST));
@@ -385,6 +388,7 @@ pub fn run(project: &Project, opts: &Options) -> Result<Report> {
             locales: summaries,
             files_written: 0,
             files_unchanged: 0,
+            files_removed: 0,
             blocked,
         });
     }
@@ -394,12 +398,13 @@ pub fn run(project: &Project, opts: &Options) -> Result<Report> {
             let _ = std::fs::remove_dir(dir); // only if now empty
         }
     }
-    let unchanged = total - written;
+    let unchanged = total.saturating_sub(written);
     Ok(Report {
         out_dir: project.show(&out_dir),
         locales: summaries,
         files_written: written,
         files_unchanged: unchanged,
+        files_removed: removed,
         blocked,
     })
 }

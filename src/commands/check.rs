@@ -213,12 +213,15 @@ fn check_locale(
         }
     }
     let categories = rules::plural_categories(tag);
+    let all: Vec<&Catalog> = catalogs.iter().collect();
+    let private = crate::catalog::private_across(&all, |id| source_ids.contains(id));
     let ctx = Context {
         tag,
         same_language: tag.langid().language == project.source.langid().language,
         source_ids,
         locale_ids: &locale_ids,
         fallback_ids,
+        private: &private,
         glossary: glossary.as_ref(),
         allow_identical: &project.config.check.allow_identical,
         plural_categories: &categories,

@@ -48,6 +48,11 @@ fn parse_state<'t>(project: &Project, path: &Path, text: &'t str) -> Result<Stat
 
 pub fn run(project: &Project, opts: &Options) -> Result<Vec<LocaleReport>> {
     let (mut tags, _) = project.target_locales()?;
+    if let Some(only) = opts.locale.as_ref().filter(|t| **t == project.source) {
+        return Err(Error::Usage(format!(
+            "`{only}` is the source locale: `carta extract` writes it from the handouts, and its hand-written files are the author's; sync updates translations"
+        )));
+    }
     if let Some(only) = &opts.locale {
         if !tags.contains(only) && !project.locale_dir(only).is_dir() {
             return Err(Error::Usage(format!(
@@ -111,8 +116,22 @@ pub fn stage_locales(
     if !sparse {
         covered.values_mut().for_each(FxHashSet::clear);
     }
+    let all_source_ids: FxHashSet<String> = catalogs
+        .iter()
+        .flat_map(|c| c.catalog.index.keys().map(|k| k.to_string()))
+        .collect();
     tags.par_iter()
-        .map(|tag| sync_locale(project, tag, &catalogs, &covered[tag], staging, prune))
+        .map(|tag| {
+            sync_locale(
+                project,
+                tag,
+                &catalogs,
+                &covered[tag],
+                &all_source_ids,
+                staging,
+                prune,
+            )
+        })
         .collect()
 }
 
@@ -129,6 +148,7 @@ fn sync_locale(
     tag: &Tag,
     sources: &[SourceFile],
     covered: &FxHashSet<String>,
+    all_source_ids: &FxHashSet<String>,
     staging: Option<&crate::fs::Staging>,
     prune: bool,
 ) -> Result<LocaleReport> {
@@ -137,6 +157,15 @@ fn sync_locale(
         tag: tag.to_string(),
         ..LocaleReport::default()
     };
+    // Every file of the locale, read once: an entry one file defines may be what another
+    // file's translations use, so what to keep is decided across the locale.
+    let locale_files = project.ftl_files(&dir)?;
+    let mut texts: std::collections::HashMap<PathBuf, Option<crate::fs::TextFile>> =
+        std::collections::HashMap::new();
+    for rel in &locale_files {
+        texts.insert(rel.clone(), project.read(&dir.join(rel))?);
+    }
+    let keep = keep_set(&texts, all_source_ids);
     for SourceFile {
         rel,
         catalog: source,
@@ -151,8 +180,13 @@ fn sync_locale(
             source_label: label,
             prune,
             covered,
+            keep: &keep,
+            elsewhere: all_source_ids,
         };
-        let existing = project.read(&path)?;
+        let existing = match texts.remove(rel) {
+            Some(file) => file,
+            None => project.read(&path)?,
+        };
         let old_state = project.read(&state_file)?;
         let shown = project.show(&path).display().to_string().replace('\\', "/");
         let (text, stats, state_text, bom) = match &existing {
@@ -192,7 +226,7 @@ fn sync_locale(
         }
     }
     let source_set: std::collections::HashSet<&PathBuf> = sources.iter().map(|f| &f.rel).collect();
-    let files = project.ftl_files(&dir)?;
+    let files = locale_files;
     if staging.is_some() {
         // Temporary files a killed run left in the locale's folders go, even where this
         // run writes nothing.
@@ -209,6 +243,34 @@ fn sync_locale(
         }
     }
     Ok(report)
+}
+
+/// The locale's own entries that its translations use, across its files (looked for only when some line of the locale starts with an ID the
+/// source does not have, so a usual locale is not parsed twice).
+fn keep_set(
+    texts: &std::collections::HashMap<PathBuf, Option<crate::fs::TextFile>>,
+    all_source_ids: &FxHashSet<String>,
+) -> FxHashSet<String> {
+    let mut keep = FxHashSet::default();
+    let foreign = texts.values().flatten().any(|f| {
+        f.text.lines().any(|line| {
+            let dash = usize::from(line.starts_with('-'));
+            let end = dash + crate::ftl::identifier_len(&line[dash..]);
+            end > dash && !all_source_ids.contains(&line[..end])
+        })
+    });
+    if foreign {
+        let catalogs: Vec<Catalog> = texts
+            .values()
+            .flatten()
+            .map(|f| Catalog::parse(&f.text))
+            .collect();
+        let all: Vec<&Catalog> = catalogs.iter().collect();
+        keep.extend(crate::catalog::private_across(&all, |id| {
+            all_source_ids.contains(id)
+        }));
+    }
+    keep
 }
 
 fn with_bom(text: String, bom: bool) -> Vec<u8> {
