@@ -36,7 +36,7 @@ dry-needling-benefit-deeper-treatment = Tratamiento más profundo
 dry-needling-benefit-chronic-pain-management = Control del dolor crónico
     .body = En las afecciones crónicas, el organismo queda atrapado en un ciclo en el que no logra curar la zona por sí mismo. La punción seca provoca un microtraumatismo que puede reiniciar el proceso inflamatorio y ayudar al organismo a volver a curarse por sí mismo.
 
-dry-needling-benefit-treatment-of-nerve-pain = Tratamiento del dolor neuropático
+dry-needling-benefit-treatment-of-nerve-pain = Tratamiento del dolor de origen nervioso
     .body = La punción seca puede influir en el sistema nervioso al actuar sobre los neurotransmisores y la señalización nerviosa. Esta neuromodulación puede ayudar a controlar y reducir el dolor de origen nervioso en afecciones como el síndrome de dolor regional complejo, la fibromialgia y la hipersensibilidad. El microtraumatismo que provoca la punción estimula un aumento repentino del flujo sanguíneo hacia las zonas tratadas, lo que puede nutrir los nervios y favorecer la curación.
 
 dry-needling-benefit-complementary-to-other-therapies = Complemento de otras terapias

@@ -36,7 +36,7 @@ dry-needling-benefit-deeper-treatment = Traitement plus profond
 dry-needling-benefit-chronic-pain-management = Prise en charge de la douleur chronique
     .body = Dans les affections chroniques, l’organisme reste bloqué dans un cycle où il n’arrive plus à guérir par lui-même la zone concernée. La puncture sèche provoque un microtraumatisme qui peut relancer le processus inflammatoire et aider l’organisme à guérir de nouveau par lui-même.
 
-dry-needling-benefit-treatment-of-nerve-pain = Traitement de la douleur neuropathique
+dry-needling-benefit-treatment-of-nerve-pain = Traitement des douleurs d’origine nerveuse
     .body = La puncture sèche peut agir sur le système nerveux en influençant les neurotransmetteurs et la signalisation nerveuse. Cette neuromodulation peut aider à gérer et à réduire les douleurs d’origine nerveuse dans des affections telles que le syndrome douloureux régional complexe, la fibromyalgie et l’hypersensibilité. Le microtraumatisme provoqué par la puncture stimule un afflux de sang vers les zones ciblées, ce qui peut nourrir les nerfs et favoriser la guérison.
 
 dry-needling-benefit-complementary-to-other-therapies = Complément à d’autres thérapies

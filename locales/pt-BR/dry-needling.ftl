@@ -36,7 +36,7 @@ dry-needling-benefit-deeper-treatment = Tratamento mais profundo
 dry-needling-benefit-chronic-pain-management = Controle da dor crônica
     .body = Nas condições crônicas, o corpo fica preso em um ciclo em que não consegue curar a área por si só. O agulhamento seco provoca um microtrauma que pode reiniciar o processo inflamatório e ajudar o corpo a voltar a se curar sozinho.
 
-dry-needling-benefit-treatment-of-nerve-pain = Tratamento da dor neuropática
+dry-needling-benefit-treatment-of-nerve-pain = Tratamento da dor de origem nervosa
     .body = O agulhamento seco pode influenciar o sistema nervoso ao atuar sobre os neurotransmissores e a sinalização nervosa. Essa neuromodulação pode ajudar a controlar e reduzir a dor de origem nervosa em condições como a síndrome da dor regional complexa, a fibromialgia e a hipersensibilidade. O microtrauma causado pelo agulhamento estimula um aumento repentino do fluxo sanguíneo para as áreas tratadas, o que pode nutrir os nervos e favorecer a cicatrização.
 
 dry-needling-benefit-complementary-to-other-therapies = Complemento a outras terapias

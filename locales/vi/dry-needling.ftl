@@ -36,7 +36,7 @@ dry-needling-benefit-deeper-treatment = Điều trị sâu hơn
 dry-needling-benefit-chronic-pain-management = Kiểm soát đau mạn tính
     .body = Với các bệnh lý mạn tính, cơ thể bị mắc kẹt trong một vòng luẩn quẩn, không thể tự chữa lành vùng tổn thương. Châm kim khô tạo ra vi chấn thương có thể khởi động lại quá trình viêm và giúp cơ thể tự chữa lành trở lại.
 
-dry-needling-benefit-treatment-of-nerve-pain = Điều trị đau thần kinh
+dry-needling-benefit-treatment-of-nerve-pain = Điều trị đau liên quan đến thần kinh
     .body = Châm kim khô có thể tác động đến hệ thần kinh thông qua ảnh hưởng lên các chất dẫn truyền thần kinh và quá trình truyền tín hiệu thần kinh. Sự điều biến thần kinh này có thể giúp kiểm soát và giảm đau liên quan đến thần kinh trong các tình trạng như hội chứng đau vùng phức hợp, đau cơ xơ hóa và tăng nhạy cảm. Vi chấn thương do châm kim gây ra kích thích dòng máu dồn đến các vùng được điều trị, có thể nuôi dưỡng dây thần kinh và thúc đẩy quá trình lành thương.
 
 dry-needling-benefit-complementary-to-other-therapies = Bổ trợ cho các liệu pháp khác

@@ -36,8 +36,8 @@ dry-needling-benefit-deeper-treatment = 深层治疗
 dry-needling-benefit-chronic-pain-management = 慢性疼痛管理
     .body = 在慢性病症中，身体会陷入无法自行修复患处的循环。干针造成的微创伤可以重新启动炎症过程，促使身体再次进行自我修复。
 
-dry-needling-benefit-treatment-of-nerve-pain = 治疗神经痛
-    .body = 干针可通过影响神经递质和神经信号传导来作用于神经系统。这种神经调控有助于控制和减轻复杂性区域疼痛综合征、纤维肌痛和感觉过敏等病症中与神经相关的疼痛。针刺造成的微创伤会促使血液大量流向治疗部位，从而滋养神经并促进愈合。
+dry-needling-benefit-treatment-of-nerve-pain = 治疗神经相关疼痛
+    .body = 干针可通过影响神经递质和神经信号传导来作用于神经系统。这种神经调控有助于控制和减轻复杂性区域疼痛综合征、纤维肌痛和感觉过敏等病症中与神经相关的疼痛。针刺造成的微创伤会促使血液大量流向治疗部位，从而可以滋养神经并促进愈合。
 
 dry-needling-benefit-complementary-to-other-therapies = 与其他疗法互补
     .body = 干针可纳入全面的物理治疗方案，与手法治疗和运动等其他治疗相辅相成，以整体性的方式促进康复。
