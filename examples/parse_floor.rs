@@ -1,7 +1,9 @@
-//! The parse floor for `bench/run.sh`: read every `.ftl` under a folder and parse it with
-//! `fluent_syntax::parser::parse`, in parallel on all cores (rayon). Nothing else: no
-//! checks, no output files. Any carta command that must look at every file of every
-//! locale cannot be faster than this.
+//! The read floor for `bench/run.sh`: read every file `carta check` must read under a
+//! folder and parse it — each `.ftl` with `fluent_syntax::parser::parse`, each
+//! `.ftl.sync` state file with carta's own state reader (it is carta's format), each
+//! `glossary.toml` with the `toml` crate — in parallel on all cores (rayon). Nothing
+//! else: no checks, no output files. Any carta command that must look at every file of
+//! every locale cannot be faster than this.
 //!
 //! ```text
 //! cargo run --release --example parse_floor -- DIR [DIR...]
@@ -29,7 +31,12 @@ fn main() {
                 eprintln!("parse_floor: {e}");
                 std::process::exit(2)
             });
-            if entry.file_type().is_file() && entry.path().extension().is_some_and(|e| e == "ftl") {
+            let name = entry.file_name().to_string_lossy();
+            if entry.file_type().is_file()
+                && (name.ends_with(".ftl")
+                    || name.ends_with(".ftl.sync")
+                    || name == "glossary.toml")
+            {
                 files.push(entry.into_path());
             }
         }
@@ -41,6 +48,15 @@ fn main() {
                 eprintln!("parse_floor: {}: {e}", path.display());
                 std::process::exit(2)
             });
+            let name = path.to_string_lossy();
+            if name.ends_with(".sync") {
+                let lines = carta::state::StateView::parse(&text).map_or(0, |_| 1);
+                return (text.len(), lines, 0);
+            }
+            if name.ends_with(".toml") {
+                let ok = text.parse::<toml::Table>().is_ok();
+                return (text.len(), usize::from(ok), 0);
+            }
             let resource = match fluent_syntax::parser::parse(text.as_str()) {
                 Ok(r) => r,
                 Err((r, _)) => r,
