@@ -19,14 +19,15 @@ fn fluent_bundle_in_node_formats_every_message_like_carta() {
     let tmp = shipped_project();
     let root = tmp.path();
     // Beyond the handout: an app-style file with terms, attributes, plurals, variables,
-    // escapes, and a Spanish translation that covers only part of it.
+    // escapes, and a Spanish translation that covers only part of it and uses a helper
+    // message of its own (`clinic-line`, issue 13.13: messages.ftl must carry it).
     write(
         root.join("locales/en-US/app.ftl"),
         "-brand = Carta Clinic\n\napp-title = { -brand } handouts\n    .tooltip = Open { -brand }\n\nfiles = { $count ->\n    [one] One file\n   *[other] { $count } files\n}\n\nbraces = Literal {\"{\"} and {\"}\"}\n\nonly-attrs =\n    .label = Label only\n\nmultiline =\n    First line\n    second line\n",
     );
     write(
         root.join("locales/es/app.ftl"),
-        "-brand = Clínica Carta\n\napp-title = Folletos de { -brand }\n    .tooltip = Abrir { -brand }\n\nfiles = { $count ->\n    [one] Un archivo\n   *[other] { $count } archivos\n}\n",
+        "-brand = Clínica Carta\n\napp-title = Folletos { clinic-line }\n    .tooltip = Abrir { -brand }\n\nclinic-line = de { -brand }\n\nfiles = { $count ->\n    [one] Un archivo\n   *[other] { $count } archivos\n}\n",
     );
     carta_ok(root, &["build", "--pseudo"], 0);
     let out = Command::new("node")

@@ -10,10 +10,15 @@ fn pretty(value: &Value) -> String {
     serde_json::to_string_pretty(value).unwrap_or_default() + "\n"
 }
 
-/// `messages.json`: `{"locale": …, "messages": {id: {"value": …, "attributes": {…}}}}`.
-pub fn messages(bundle: &LocaleBundle) -> String {
+/// `messages.json`: `{"locale": …, "messages": {id: {"value": …, "attributes": {…}}}}`;
+/// `helpers` are the locale's own messages its translations use (they are in
+/// `messages.ftl` too, so both list the same messages).
+pub fn messages(
+    bundle: &LocaleBundle,
+    helpers: &std::collections::BTreeMap<String, super::Resolved>,
+) -> String {
     let mut messages = Map::new();
-    for (id, m) in &bundle.messages {
+    for (id, m) in bundle.messages.iter().chain(helpers) {
         let attributes: Map<String, Value> = m
             .attributes
             .iter()

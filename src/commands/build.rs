@@ -911,6 +911,7 @@ fn build_locale(
     // The resource is self-contained: a message or term that an emitted entry refers
     // to (a helper message only the locale defines) comes along, from the first locale
     // of the chain that has it.
+    let mut helpers: BTreeMap<String, Resolved> = BTreeMap::new();
     let mut pending: Vec<String> = {
         let catalog = Catalog::parse(&ftl);
         let mut refs: Vec<String> = (0..catalog.resource.body.len())
@@ -927,10 +928,34 @@ fn build_locale(
         if !emitted.insert(id.clone()) {
             continue;
         }
-        let Some(text) = (0..chain.len()).find_map(|k| find(k, &id)) else {
+        let Some((k, text)) = (0..chain.len()).find_map(|k| find(k, &id).map(|t| (k, t))) else {
             continue; // exists nowhere: check reports it
         };
         let entry = Catalog::parse(&text);
+        // A helper message (not a term) is one of the locale's messages in every bundle:
+        // messages.json lists it too, formatted from the same locale.
+        if let Some(EntryKind::Message(_)) =
+            (!entry.resource.body.is_empty()).then(|| entry.kind(0))
+        {
+            let mut resolved = Resolved::default();
+            for (key, _) in entry.patterns(0) {
+                let attr = key.strip_prefix('.');
+                if let Some(text) = format(k, &id, attr) {
+                    let part = Part {
+                        text,
+                        from: k,
+                        flag: None,
+                    };
+                    match attr {
+                        None => resolved.value = Some(part),
+                        Some(a) => {
+                            resolved.attributes.insert(a.to_string(), part);
+                        }
+                    }
+                }
+            }
+            helpers.insert(id.clone(), resolved);
+        }
         pending.extend(
             (0..entry.resource.body.len())
                 .flat_map(|i| entry.references(i))
@@ -974,7 +999,7 @@ fn build_locale(
     }
     files.push((
         dir.join("messages.json"),
-        bundle::json::messages(&lb).into_bytes(),
+        bundle::json::messages(&lb, &helpers).into_bytes(),
     ));
     files.push((dir.join("messages.ftl"), ftl.into_bytes()));
 
