@@ -1,7 +1,7 @@
 //! JSON outputs: a handout as structured data (`<doc>.json`) and every message as a flat
 //! lookup (`messages.json`). Text is the formatted Fluent text with no isolation marks.
 
-use serde_json::{json, Map, Value};
+use serde_json::{json, Value};
 
 use super::LocaleBundle;
 use crate::content::{BlockKind, Document};
@@ -11,23 +11,52 @@ fn pretty(value: &Value) -> String {
 }
 
 /// `messages.json`: `{"locale": …, "messages": {id: {"value": …, "attributes": {…}}}}`.
+/// Serialized straight from the bundle (pretty, as `serde_json::to_string_pretty` of the
+/// same document would be) without building a `Value` tree: at a million messages the
+/// tree was gigabytes.
 pub fn messages(bundle: &LocaleBundle) -> String {
-    let mut messages = Map::new();
-    for (id, m) in &bundle.messages {
-        let attributes: Map<String, Value> = m
-            .attributes
-            .iter()
-            .map(|(k, p)| (k.clone(), Value::String(p.text.clone())))
-            .collect();
-        messages.insert(
-            id.clone(),
-            json!({
-                "value": m.value.as_ref().map(|p| p.text.clone()),
-                "attributes": attributes,
-            }),
-        );
+    use serde::ser::{SerializeMap, Serializer};
+    struct Attributes<'a>(&'a std::collections::BTreeMap<String, super::Part>);
+    impl serde::Serialize for Attributes<'_> {
+        fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+            let mut map = s.serialize_map(Some(self.0.len()))?;
+            for (k, p) in self.0 {
+                map.serialize_entry(k, &p.text)?;
+            }
+            map.end()
+        }
     }
-    pretty(&json!({ "locale": bundle.tag.as_str(), "messages": messages }))
+    struct Message<'a>(&'a super::Resolved);
+    impl serde::Serialize for Message<'_> {
+        fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+            let mut map = s.serialize_map(Some(2))?;
+            map.serialize_entry("attributes", &Attributes(&self.0.attributes))?;
+            map.serialize_entry("value", &self.0.value.as_ref().map(|p| p.text.as_str()))?;
+            map.end()
+        }
+    }
+    struct Messages<'a>(&'a LocaleBundle);
+    impl serde::Serialize for Messages<'_> {
+        fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+            let mut map = s.serialize_map(Some(self.0.messages.len()))?;
+            for (id, m) in &self.0.messages {
+                map.serialize_entry(id, &Message(m))?;
+            }
+            map.end()
+        }
+    }
+    struct Document<'a>(&'a LocaleBundle);
+    impl serde::Serialize for Document<'_> {
+        fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+            let mut map = s.serialize_map(Some(2))?;
+            map.serialize_entry("locale", self.0.tag.as_str())?;
+            map.serialize_entry("messages", &Messages(self.0))?;
+            map.end()
+        }
+    }
+    let mut out = serde_json::to_string_pretty(&Document(bundle)).unwrap_or_default();
+    out.push('\n');
+    out
 }
 
 /// `<doc>.json`: title, then sections (a heading and the blocks under it).
