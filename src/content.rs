@@ -110,12 +110,15 @@ pub fn parse(name: &str, source: &str) -> Document {
     let mut section: Option<String> = None;
     let mut inline_depth = 0usize;
 
-    let quote_depth = |stack: &[Frame]| {
-        stack
-            .iter()
-            .filter(|f| matches!(f, Frame::Quote { .. }))
-            .count()
-    };
+    // How many quotes and lists are open, kept as the stack changes (counting them on the
+    // stack at every event made deep nesting quadratic).
+    let mut quotes = 0usize;
+    let mut lists = 0usize;
+    // Whether a title or any translatable block exists yet (a `#` heading is the title only
+    // before them; scanning the blocks per heading was quadratic in headings).
+    let mut has_title = false;
+    let mut has_translatable = false;
+    let mut seen = 0usize;
 
     // Moves the pending inline run into the innermost frame that collects text.
     fn flush(
@@ -143,7 +146,7 @@ pub fn parse(name: &str, source: &str) -> Document {
     }
 
     for (event, range) in Parser::new_ext(source, Options::empty()).into_offset_iter() {
-        let depth = quote_depth(&stack);
+        let depth = quotes;
         match event {
             Event::Start(tag) if inline_depth > 0 || is_inline(&tag) => {
                 inline_depth += 1;
@@ -186,11 +189,7 @@ pub fn parse(name: &str, source: &str) -> Document {
                         first: true,
                     },
                     Tag::Item => {
-                        let list_depth = stack
-                            .iter()
-                            .filter(|f| matches!(f, Frame::List { .. }))
-                            .count()
-                            .saturating_sub(1);
+                        let list_depth = lists.saturating_sub(1);
                         let (number, first) = match stack.last_mut() {
                             Some(Frame::List { next, first }) => {
                                 let n = *next;
@@ -240,11 +239,22 @@ pub fn parse(name: &str, source: &str) -> Document {
                         emit_item(&mut stack, &mut blocks, &section, depth, false);
                     }
                 }
+                match frame {
+                    Frame::Quote { .. } => quotes += 1,
+                    Frame::List { .. } => lists += 1,
+                    _ => {}
+                }
                 stack.push(frame);
             }
             Event::End(end) => {
                 let text = flush(&mut inline, &mut stack, source, depth);
-                match stack.pop() {
+                let popped = stack.pop();
+                match popped {
+                    Some(Frame::Quote { .. }) => quotes -= 1,
+                    Some(Frame::List { .. }) => lists -= 1,
+                    _ => {}
+                }
+                match popped {
                     Some(Frame::Heading { level, offset }) => {
                         let text = text.unwrap_or_default();
                         if text.is_empty() {
@@ -262,10 +272,11 @@ pub fn parse(name: &str, source: &str) -> Document {
                             });
                             continue;
                         }
-                        let kind = if level == 1
-                            && !blocks.iter().any(|b| b.kind == BlockKind::Title)
-                            && blocks.iter().all(|b| !b.is_translatable())
-                        {
+                        // Only the blocks added since the last heading are looked at.
+                        has_translatable |= blocks[seen..].iter().any(|b| b.is_translatable());
+                        seen = blocks.len();
+                        let kind = if level == 1 && !has_title && !has_translatable {
+                            has_title = true;
                             BlockKind::Title
                         } else {
                             BlockKind::Heading(level)
@@ -460,8 +471,9 @@ fn clean_inline(raw: &str, quote_depth: usize) -> String {
         let mut l: &str = if i == 0 { line } else { line.trim_start() };
         if i > 0 {
             for _ in 0..quote_depth {
-                if let Some(rest) = l.strip_prefix('>') {
-                    l = rest.trim_start();
+                match l.strip_prefix('>') {
+                    Some(rest) => l = rest.trim_start(),
+                    None => break,
                 }
             }
         }

@@ -343,6 +343,37 @@ fn a_control_character_in_a_document_name_is_refused() {
     }
 }
 
+/// Regression (issue 14, item 10): a file of junk took quadratic time (each junk entry
+/// searched every parser error) and gave one diagnostic per line. Past the first 100,
+/// the rest is one diagnostic that counts it.
+#[test]
+fn a_file_of_junk_is_summarised_after_100_errors() {
+    let tmp = shipped_project();
+    let root = tmp.path();
+    write(es_file(root), &"x\n".repeat(150));
+    let report = json(&carta_ok(
+        root,
+        &["check", "--locale", "es", "--format", "json"],
+        1,
+    ));
+    let syntax: Vec<&serde_json::Value> = report["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["check"] == "syntax")
+        .collect();
+    assert_eq!(syntax.len(), 101);
+    assert_eq!(syntax[100]["line"], 101);
+    assert!(
+        syntax[100]["message"]
+            .as_str()
+            .unwrap()
+            .contains("this and 49 more unparseable entries"),
+        "{}",
+        syntax[100]
+    );
+}
+
 #[test]
 fn cycles_and_duplicates_are_diagnostics_not_crashes() {
     let tmp = shipped_project();

@@ -1,7 +1,7 @@
 //! JSON outputs: a handout as structured data (`<doc>.json`) and every message as a flat
 //! lookup (`messages.json`). Text is the formatted Fluent text with no isolation marks.
 
-use serde_json::{json, Map, Value};
+use serde_json::{json, Value};
 
 use super::LocaleBundle;
 use crate::content::{BlockKind, Document};
@@ -10,29 +10,63 @@ fn pretty(value: &Value) -> String {
     serde_json::to_string_pretty(value).unwrap_or_default() + "\n"
 }
 
-/// `messages.json`: `{"locale": …, "messages": {id: {"value": …, "attributes": {…}}}}`;
-/// `helpers` are the locale's own messages its translations use (they are in
-/// `messages.ftl` too, so both list the same messages).
+/// `messages.json`: `{"locale": …, "messages": {id: {"value": …, "attributes": {…}}}}`.
+/// Serialized straight from the bundle (pretty, as `serde_json::to_string_pretty` of the
+/// same document would be) without building a `Value` tree: at a million messages the
+/// tree was gigabytes. `helpers` are the locale's own messages its translations use (they
+/// are in `messages.ftl` too, so both list the same messages).
 pub fn messages(
     bundle: &LocaleBundle,
     helpers: &std::collections::BTreeMap<String, super::Resolved>,
 ) -> String {
-    let mut messages = Map::new();
-    for (id, m) in bundle.messages.iter().chain(helpers) {
-        let attributes: Map<String, Value> = m
-            .attributes
-            .iter()
-            .map(|(k, p)| (k.clone(), Value::String(p.text.clone())))
-            .collect();
-        messages.insert(
-            id.clone(),
-            json!({
-                "value": m.value.as_ref().map(|p| p.text.clone()),
-                "attributes": attributes,
-            }),
-        );
+    use serde::ser::{SerializeMap, Serializer};
+    struct Attributes<'a>(&'a std::collections::BTreeMap<String, super::Part>);
+    impl serde::Serialize for Attributes<'_> {
+        fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+            let mut map = s.serialize_map(Some(self.0.len()))?;
+            for (k, p) in self.0 {
+                map.serialize_entry(k, &p.text)?;
+            }
+            map.end()
+        }
     }
-    pretty(&json!({ "locale": bundle.tag.as_str(), "messages": messages }))
+    struct Message<'a>(&'a super::Resolved);
+    impl serde::Serialize for Message<'_> {
+        fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+            let mut map = s.serialize_map(Some(2))?;
+            map.serialize_entry("attributes", &Attributes(&self.0.attributes))?;
+            map.serialize_entry("value", &self.0.value.as_ref().map(|p| p.text.as_str()))?;
+            map.end()
+        }
+    }
+    struct Messages<'a>(Vec<(&'a String, &'a super::Resolved)>);
+    impl serde::Serialize for Messages<'_> {
+        fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+            let mut map = s.serialize_map(Some(self.0.len()))?;
+            for (id, m) in &self.0 {
+                map.serialize_entry(id, &Message(m))?;
+            }
+            map.end()
+        }
+    }
+    struct Document<'a>(&'a LocaleBundle, Messages<'a>);
+    impl serde::Serialize for Document<'_> {
+        fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+            let mut map = s.serialize_map(Some(2))?;
+            map.serialize_entry("locale", self.0.tag.as_str())?;
+            map.serialize_entry("messages", &self.1)?;
+            map.end()
+        }
+    }
+    // Sorted by ID, as a map would be: the source's messages and the helpers interleave.
+    let mut all: Vec<(&String, &super::Resolved)> = bundle.messages.iter().chain(helpers).collect();
+    if !helpers.is_empty() {
+        all.sort_by(|a, b| a.0.cmp(b.0));
+    }
+    let bundle = Document(bundle, Messages(all));
+    let mut out = serde_json::to_string_pretty(&bundle).unwrap_or_default();
+    out.push('\n');
+    out
 }
 
 /// `<doc>.json`: title, then sections (a heading and the blocks under it).

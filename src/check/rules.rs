@@ -129,6 +129,9 @@ impl SourceFacts {
     }
 }
 
+/// How many syntax errors of one file are reported one by one.
+pub const MAX_SYNTAX_ERRORS: usize = 100;
+
 /// Checks one locale file (`None`: the file is missing) against its source file.
 #[allow(clippy::too_many_arguments)]
 pub fn check_file(
@@ -167,16 +170,50 @@ pub fn check_file(
         return;
     };
 
-    // Syntax errors: each junk entry with the parser's reason.
+    // Syntax errors: each junk entry with the parser's reason. The parser's error for a
+    // junk entry has a slice that starts where the junk starts: looked up by that start
+    // (a search through every error per junk entry made a file of junk quadratic).
+    let by_start: rustc_hash::FxHashMap<usize, usize> = locale
+        .errors
+        .iter()
+        .enumerate()
+        .filter_map(|(n, e)| e.slice.as_ref().map(|s| (s.start, n)))
+        .rev()
+        .collect();
+    // A file of junk would give a diagnostic per line (4 million for 8 MB of `x` lines,
+    // 5 GB and most of a minute): past the first [`MAX_SYNTAX_ERRORS`], the rest of the
+    // file's junk is one diagnostic that counts it.
+    let mut junk_seen = 0usize;
     for (i, span) in locale.spans.iter().enumerate() {
         if locale.kind(i) != EntryKind::Junk {
             continue;
         }
-        // The parser's error for this junk: its slice starts where the junk starts.
-        let error = locale.errors.iter().find(|e| match &e.slice {
-            Some(slice) => slice.start == span.start,
-            None => e.pos.start >= span.start && e.pos.start < span.next.max(span.start + 1),
-        });
+        junk_seen += 1;
+        if junk_seen > MAX_SYNTAX_ERRORS {
+            if junk_seen == MAX_SYNTAX_ERRORS + 1 {
+                let rest = (i..locale.spans.len())
+                    .filter(|&j| locale.kind(j) == EntryKind::Junk)
+                    .count();
+                out.push(ctx.diag(
+                    Code::Syntax,
+                    path,
+                    span.start,
+                    None,
+                    format!("syntax error: this and {} more unparseable entries after the first {MAX_SYNTAX_ERRORS} are not listed one by one (is this a Fluent file?); they are ignored by Fluent runtimes", rest - 1),
+                ));
+            }
+            continue;
+        }
+        let error = by_start
+            .get(&span.start)
+            .map(|&n| &locale.errors[n])
+            .or_else(|| {
+                locale.errors.iter().find(|e| {
+                    e.slice.is_none()
+                        && e.pos.start >= span.start
+                        && e.pos.start < span.next.max(span.start + 1)
+                })
+            });
         let (offset, reason) = match error {
             Some(e) => (e.pos.start.min(locale.text.len()), explain(&e.kind)),
             None => (span.start, "unparseable entry".to_string()),
