@@ -111,9 +111,18 @@ impl Config {
                 path: FILE_NAME.into(),
                 source,
             },
-            Error::NotUtf8 { offset, .. } => Error::NotUtf8 {
+            Error::NotUtf8 {
+                offset,
+                line,
+                column,
+                what,
+                ..
+            } => Error::NotUtf8 {
                 path: FILE_NAME.into(),
                 offset,
+                line,
+                column,
+                what,
             },
             Error::Utf16 { .. } => Error::Utf16 {
                 path: FILE_NAME.into(),

@@ -18,8 +18,16 @@ pub enum Error {
         path: PathBuf,
         source: std::io::Error,
     },
-    #[error("`{}` is not valid UTF-8 (invalid byte at offset {offset}); save it as UTF-8", path.display())]
-    NotUtf8 { path: PathBuf, offset: usize },
+    #[error("{}:{line}:{column}: not UTF-8 — {what}; save the file as UTF-8 (in most editors: \"Save with encoding\" → UTF-8)", path.display())]
+    NotUtf8 {
+        path: PathBuf,
+        /// Byte offset of the first byte that is not UTF-8.
+        offset: usize,
+        line: usize,
+        column: usize,
+        /// What the byte is, in words (`the byte 0xE0, "à" in Latin-1/Windows-1252`).
+        what: String,
+    },
     #[error("`{}` looks like UTF-16 (byte order mark at offset 0); save it as UTF-8", path.display())]
     Utf16 { path: PathBuf },
     #[error("{}:{line}:{column}: {message}", path.display())]

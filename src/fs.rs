@@ -231,9 +231,25 @@ fn decode(path: &Path, mut bytes: Vec<u8>) -> Result<TextFile> {
         let valid_up_to = std::str::from_utf8(&bytes)
             .err()
             .map_or(bytes.len(), |e| e.valid_up_to());
+        // Line and column of the bad byte (what comes before it is valid UTF-8), and
+        // what it most likely is: a file saved as Latin-1 or Windows-1252.
+        let before = std::str::from_utf8(&bytes[..valid_up_to]).unwrap_or_default();
+        let line = before.matches('\n').count() + 1;
+        let column = before[before.rfind('\n').map_or(0, |i| i + 1)..]
+            .chars()
+            .count()
+            + 1;
+        let byte = bytes[valid_up_to];
+        let what = match latin1(byte) {
+            Some(c) => format!("the byte 0x{byte:02X} is \"{c}\" in Latin-1 / Windows-1252, so the file was probably saved in that encoding"),
+            None => format!("the byte 0x{byte:02X} does not start a UTF-8 character"),
+        };
         return Err(Error::NotUtf8 {
             path: path.to_path_buf(),
             offset: valid_up_to + if bom { 3 } else { 0 },
+            line,
+            column,
+            what,
         });
     }
     // SAFETY: simdutf8 has just validated these bytes as UTF-8.
@@ -243,6 +259,21 @@ fn decode(path: &Path, mut bytes: Vec<u8>) -> Result<TextFile> {
         bom,
         stamp: None,
     })
+}
+
+/// What a byte is in Windows-1252 (Latin-1 with printable characters in 0x80–0x9F),
+/// for a non-UTF-8 byte's message.
+fn latin1(byte: u8) -> Option<char> {
+    const CP1252: [char; 32] = [
+        '€', '\u{81}', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\u{8d}', 'Ž',
+        '\u{8f}', '\u{90}', '‘', '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\u{9d}',
+        'ž', 'Ÿ',
+    ];
+    match byte {
+        0x80..=0x9F => Some(CP1252[usize::from(byte - 0x80)]).filter(|c| !c.is_control()),
+        0xA0..=0xFF => char::from_u32(u32::from(byte)),
+        _ => None,
+    }
 }
 
 /// Writes `contents` to `path` atomically, creating parent folders. Does nothing when the

@@ -95,7 +95,16 @@ fn run(cli: Cli) -> Result<u8> {
             };
             let reports = commands::sync::run(&project, &opts)?;
             let mut changed = false;
+            let mut skipped = 0;
             for r in &reports {
+                if let Some(why) = &r.skipped {
+                    skipped += 1;
+                    eprintln!(
+                        "carta: error: {}: not synced (nothing of it written): {why}",
+                        r.tag
+                    );
+                    continue;
+                }
                 let s = &r.stats;
                 let _ = writeln!(
                     out,
@@ -157,6 +166,10 @@ fn run(cli: Cli) -> Result<u8> {
                     out,
                     "no target locales; create one with `carta add-locale TAG`"
                 );
+            }
+            if skipped > 0 {
+                eprintln!("carta: {skipped} locale(s) could not be synced; the others were");
+                return Ok(2);
             }
             Ok(u8::from(check && changed))
         }
@@ -332,6 +345,18 @@ fn run(cli: Cli) -> Result<u8> {
                     String::new()
                 }
             );
+            if !report.skipped.is_empty() {
+                for (tag, why) in &report.skipped {
+                    eprintln!(
+                        "carta: error: {tag}: not built (its previous output is kept): {why}"
+                    );
+                }
+                eprintln!(
+                    "carta: {} locale(s) could not be built; the others were",
+                    report.skipped.len()
+                );
+                return Ok(2);
+            }
             if strict && foreign > 0 {
                 eprintln!("carta: --strict: {foreign} message(s) fell back to another language");
                 return Ok(1);

@@ -396,9 +396,18 @@ impl Project {
                 path: self.show(&path),
                 source,
             },
-            Error::NotUtf8 { path, offset } => Error::NotUtf8 {
+            Error::NotUtf8 {
+                path,
+                offset,
+                line,
+                column,
+                what,
+            } => Error::NotUtf8 {
                 path: self.show(&path),
                 offset,
+                line,
+                column,
+                what,
             },
             Error::Utf16 { path } => Error::Utf16 {
                 path: self.show(&path),

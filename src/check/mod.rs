@@ -86,6 +86,7 @@ codes! {
     Structure = "W013", "structure", Warning, "A line of the translation would open block structure the source text does not have (a heading, list, quote, fence, HTML block…); it is shown inline.";
     InvisibleCharacters = "W014", "invisible-characters", Warning, "The translation has an invisible character its source lacks: a bidi override, embedding, isolate or mark (which can reorder what readers see) or a zero-width character.";
     FrenchSpacing = "N001", "french-spacing", Note, "French typography puts a no-break space before `:` `;` `?` `!`.";
+    SourceReference = "N003", "source-reference", Note, "The source refers to a message or term no source file defines (provided by the app at run time, or a mistake in the source); reported once, against the source.";
     Unreviewed = "N002", "unreviewed", Note, "Current translations no second person has signed off yet (`carta review`), counted per file.";
 }
 

@@ -90,6 +90,9 @@ struct Derived {
 /// The facts of every message and term of one source file.
 pub struct SourceFacts {
     pub messages: Vec<SourceMessage>,
+    /// The source file as shown to users (`locales/en-US/x.ftl`), where a missing
+    /// translation points (empty when checking texts in memory).
+    pub shown: std::path::PathBuf,
 }
 
 impl SourceFacts {
@@ -125,7 +128,10 @@ impl SourceFacts {
                 vars: vars.into_iter().map(str::to_string).collect(),
             });
         }
-        SourceFacts { messages }
+        SourceFacts {
+            messages,
+            shown: std::path::PathBuf::new(),
+        }
     }
 }
 
@@ -214,8 +220,20 @@ pub fn check_file(
                         && e.pos.start < span.next.max(span.start + 1)
                 })
             });
+        // The parser's position can point past the broken entry, into the next line (an
+        // unclosed `{ $x` is only noticed there): the finding stays on the entry's own
+        // last line, where it really breaks.
         let (offset, reason) = match error {
-            Some(e) => (e.pos.start.min(locale.text.len()), explain(&e.kind)),
+            Some(e) => {
+                let last = locale.text[span.start..span.end]
+                    .trim_end_matches(['\n', '\r'])
+                    .len();
+                let at = e.pos.start.min(span.start + last).max(span.start);
+                (
+                    at,
+                    junk_reason(&locale.text[span.start..span.end], at - span.start, &e.kind),
+                )
+            }
             None => (span.start, "unparseable entry".to_string()),
         };
         out.push(ctx.diag(
@@ -250,7 +268,43 @@ pub fn check_file(
                     ));
                 } else if !ctx.source_ids.contains(id.as_ref()) && !private.contains(id.as_ref()) {
                     cov.obsolete += 1;
-                    out.push(ctx.diag(Code::Obsolete, path, locale.id_offset(i), Some(&id), format!("`{id}` is no longer in the source; reuse the text elsewhere or delete it (`carta sync --prune`)")));
+                    // A translated or mistyped ID looks like one of the file's missing
+                    // messages: say so instead of advising to prune the translation.
+                    let is_missing = |m: &&SourceMessage| {
+                        !locale.index.contains_key(m.id.as_str())
+                            && !ctx.fallback_ids.contains(&m.id)
+                    };
+                    // The missing message that belongs where this entry sits (after the
+                    // source message before it), else one with a similar ID.
+                    let before = (0..i).rev().find_map(|j| {
+                        let prev = locale.entry_id(j)?;
+                        facts.messages.iter().position(|m| m.id == prev.as_ref())
+                    });
+                    let in_place = facts.messages[before.map_or(0, |b| b + 1)..]
+                        .iter()
+                        .take_while(|m| !locale.index.contains_key(m.id.as_str()) || is_missing(m))
+                        .find(is_missing)
+                        .map(|m| &m.id);
+                    let guess = in_place.map(|like| (1.0, like)).or_else(|| {
+                        facts
+                            .messages
+                            .iter()
+                            .filter(is_missing)
+                            .map(|m| (strsim::normalized_damerau_levenshtein(&id, &m.id), &m.id))
+                            .filter(|(score, _)| *score >= 0.5)
+                            .max_by(|a, b| a.0.total_cmp(&b.0))
+                    });
+                    let message = match guess {
+                        Some((_, like)) => format!("`{id}` is not a message of the source; did you mean `{like}`? Translations are found by their ID: keep the source's ID and translate only the text after `=`"),
+                        None => format!("`{id}` is no longer in the source; reuse the text elsewhere or delete it (`carta sync --prune`)"),
+                    };
+                    out.push(ctx.diag(
+                        Code::Obsolete,
+                        path,
+                        locale.id_offset(i),
+                        Some(&id),
+                        message,
+                    ));
                 }
             }
             _ => {}
@@ -259,7 +313,7 @@ pub fn check_file(
 
     // Every source message: missing, outdated, or checked against its translation.
     let mut unreviewed = 0usize;
-    for m in &facts.messages {
+    for (n, m) in facts.messages.iter().enumerate() {
         let (id, si) = (&m.id, &m.entry);
         cov.total += 1;
         let words = m.words;
@@ -289,9 +343,33 @@ pub fn check_file(
                         "`{id}` is not translated in this file; the translation in `{}` is not used, because the source has the message here: move it to this file",
                         elsewhere.display()
                     ),
-                    None => format!("`{id}` is not translated yet"),
+                    None if templates.contains_key(id.as_str()) => {
+                        format!("`{id}` is not translated yet")
+                    }
+                    // No template either: point at the source's message and say where the
+                    // translation goes (sync puts a template there).
+                    None => {
+                        let after = facts.messages[..n]
+                            .iter()
+                            .rev()
+                            .find(|p| locale.index.contains_key(p.id.as_str()))
+                            .map_or("at the start".to_string(), |p| format!("after `{}`", p.id));
+                        format!(
+                            "`{id}` is not translated yet: add it to `{}` {after} (`carta sync` puts a template there)",
+                            path.display()
+                        )
+                    }
                 };
-                out.push(ctx.diag(Code::Missing, path, offset, Some(id), message));
+                let at_source = !templates.contains_key(id.as_str())
+                    && !edited
+                    && !facts.shown.as_os_str().is_empty()
+                    && !ctx.locale_ids.contains_key(id.as_str());
+                if at_source {
+                    let offset = source.id_offset(m.entry);
+                    out.push(ctx.diag(Code::Missing, &facts.shown, offset, Some(id), message));
+                } else {
+                    out.push(ctx.diag(Code::Missing, path, offset, Some(id), message));
+                }
             }
             continue;
         };
@@ -442,7 +520,7 @@ fn check_pair(
             out.push(d(
                 Code::Attributes,
                 offset,
-                format!("`{id}` lacks the attribute `.{name}` of the source"),
+                format!("`{id}` lacks the attribute `.{name}` of the source: add a line `    .{name} = …` (indented) under `{id}` with its translation"),
             ));
         }
     }
@@ -465,6 +543,17 @@ fn check_pair(
         }
     }
     let s_vars_all = &msg.vars;
+    // References the source message makes itself: if one exists nowhere (the app provides
+    // it at run time, or the source has a bug), that is the source's to fix, not the
+    // translator's (the source lint reports it once).
+    let mut source_refs: Vec<(&str, bool)> = Vec::new();
+    for p in s
+        .value
+        .into_iter()
+        .chain(s.attributes.iter().map(|a| &a.value))
+    {
+        collect_refs(p, &mut source_refs);
+    }
     let mut t_vars_all: Vec<&str> = Vec::new();
     let mut s_text_all = String::new();
     let mut t_text_all = String::new();
@@ -487,6 +576,7 @@ fn check_pair(
             let full = reference_id(r, is_term);
             if !ctx.locale_ids.contains_key(full.as_str())
                 && !ctx.source_ids.contains(full.as_str())
+                && !source_refs.contains(&(r, is_term))
             {
                 let what = if is_term { "term" } else { "message" };
                 out.push(d(Code::UnknownReference, offset_of(r), format!("{label} refers to the {what} `{full}`, which exists neither in this locale nor in the source")));
@@ -713,6 +803,51 @@ fn check_plurals(
 }
 
 /// The parser's reason, with a hint at the usual cause for a translator.
+/// The reason for a junk entry in plain words, with the fix, for the mistakes translators
+/// really make; the parser's own reason otherwise. `at` is where the parser stopped,
+/// relative to the entry's text.
+fn junk_reason(junk: &str, at: usize, kind: &fluent_syntax::parser::ErrorKind) -> String {
+    use fluent_syntax::parser::ErrorKind as K;
+    // `#id = …`: a message commented out without the space a comment needs.
+    if let Some(rest) = junk.strip_prefix('#') {
+        let dash = usize::from(rest.starts_with('-'));
+        let n = crate::ftl::identifier_len(&rest[dash..]);
+        if n > 0 && rest[dash + n..].trim_start_matches(' ').starts_with('=') {
+            let id = &rest[..dash + n];
+            return format!("`#{id} = …` is neither a comment nor a message: to translate `{id}`, delete the `#`; to keep the line as a comment, write `# {id}` (a comment needs a space after `#`)");
+        }
+    }
+    let mut at = at.min(junk.len());
+    while !junk.is_char_boundary(at) {
+        at -= 1;
+    }
+    let here = &junk[at..];
+    // A string literal in single or typographic quotes: `{'*'}`, `{“…”}`.
+    if let Some(q) = here
+        .chars()
+        .next()
+        .filter(|c| ['\'', '‘', '’', '“', '”', '„', '«', '»'].contains(c))
+    {
+        let inner: String = here[q.len_utf8()..]
+            .chars()
+            .take_while(|c| !['\'', '‘', '’', '“', '”', '„', '«', '»', '}', '\n'].contains(c))
+            .collect();
+        let _ = q;
+        return format!("string literals use straight double quotes: write `{{\"{inner}\"}}`");
+    }
+    // An unclosed placeable: `{ $name` at the end of its line.
+    if matches!(kind, K::ExpectedToken('}')) {
+        let line_start = junk[..at].rfind('\n').map_or(0, |i| i + 1);
+        if let Some(open) = junk[line_start..at].rfind('{') {
+            let placeable = junk[line_start + open..at].trim_end();
+            if !placeable.contains('}') {
+                return format!("the placeable `{placeable}` is not closed: end it with `}}` (to write a literal brace, use {{\"{{\"}})");
+            }
+        }
+    }
+    explain(kind)
+}
+
 fn explain(kind: &fluent_syntax::parser::ErrorKind) -> String {
     use fluent_syntax::parser::ErrorKind as K;
     let hint = match kind {

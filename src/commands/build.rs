@@ -54,6 +54,9 @@ pub struct Report {
     pub files_removed: usize,
     /// A `"fail"` publishing policy found messages to fail on: nothing was written.
     pub blocked: bool,
+    /// Locales not built because a file they need cannot be read: (locale, why). Their
+    /// previous output stays; the run exits 2.
+    pub skipped: Vec<(Tag, String)>,
 }
 
 use crate::bundle::Transform;
@@ -190,72 +193,92 @@ pub fn run(project: &Project, opts: &Options) -> Result<Report> {
     // of `dist/` until every locale has been built and staged.
     let extra_bases: Vec<PathBuf> = opts.out.iter().map(|_| out_dir.clone()).collect();
     let staging = project.staging(&extra_bases);
-    let built: Vec<Staged> = tags
+    let results: Vec<std::result::Result<Staged, (Tag, String)>> = tags
         .par_iter()
-        .map(|tag| -> Result<Staged> {
-            let chain = &chains[tag];
-            let transform = transforms.get(tag).copied();
-            let mut texts: HashMap<Tag, Vec<LocaleText>> = HashMap::new();
-            for t in chain
-                .iter()
-                .filter(|t| **t != project.source && !transforms.contains_key(*t))
-            {
-                let dir = project.locale_dir(t);
-                let mut files = Vec::new();
-                for rel in project.ftl_files(&dir)? {
-                    let path = dir.join(&rel);
-                    if let Some(file) = project.read(&path)? {
-                        // What sync and review recorded: which translations are outdated
-                        // or signed off.
-                        let state = project.read(&super::sync::state_path(&path))?;
-                        files.push(LocaleText { rel, file, state });
+        .map(
+            |tag| -> Result<std::result::Result<Staged, (Tag, String)>> {
+                let chain = &chains[tag];
+                let transform = transforms.get(tag).copied();
+                // Everything the locale needs is read first: a file that cannot be read skips
+                // this locale (its previous output stays), the others are built.
+                let read = || -> Result<HashMap<Tag, Vec<LocaleText>>> {
+                    let mut texts: HashMap<Tag, Vec<LocaleText>> = HashMap::new();
+                    for t in chain
+                        .iter()
+                        .filter(|t| **t != project.source && !transforms.contains_key(*t))
+                    {
+                        let dir = project.locale_dir(t);
+                        let mut files = Vec::new();
+                        for rel in project.ftl_files(&dir)? {
+                            let path = dir.join(&rel);
+                            if let Some(file) = project.read(&path)? {
+                                // What sync and review recorded: which translations are
+                                // outdated or signed off.
+                                let state = project.read(&super::sync::state_path(&path))?;
+                                files.push(LocaleText { rel, file, state });
+                            }
+                        }
+                        texts.insert(t.clone(), files);
                     }
+                    Ok(texts)
+                };
+                let texts = match read() {
+                    Ok(texts) => texts,
+                    Err(e) => return Ok(Err((tag.clone(), e.to_string()))),
+                };
+                let publish = Publish {
+                    policy: &policy,
+                    findings: if transform.is_none() && *tag != project.source {
+                        findings_of(project, tag)?
+                    } else {
+                        HashMap::new()
+                    },
+                    glossary: project
+                        .read(&project.locale_dir(tag).join("glossary.toml"))
+                        .ok()
+                        .flatten()
+                        .and_then(|f| crate::check::glossary::Glossary::parse(&f.text).ok())
+                        .map(|g| g.terms)
+                        .unwrap_or_default(),
+                };
+                let (summary, locale_files, mut entry) =
+                    build_locale(tag, chain, &texts, &source, transform, &docs, &publish);
+                let mut hashes = BTreeMap::new();
+                let mut written = 0;
+                for (rel, bytes) in &locale_files {
+                    hashes.insert(
+                        rel.display().to_string().replace('\\', "/"),
+                        format!("sha256:{}", bundle::sha256(bytes)),
+                    );
+                    written += usize::from(stage_out(&staging, rel, bytes)?);
                 }
-                texts.insert(t.clone(), files);
-            }
-            let publish = Publish {
-                policy: &policy,
-                findings: if transform.is_none() && *tag != project.source {
-                    findings_of(project, tag)?
-                } else {
-                    HashMap::new()
-                },
-                glossary: project
-                    .read(&project.locale_dir(tag).join("glossary.toml"))
-                    .ok()
-                    .flatten()
-                    .and_then(|f| crate::check::glossary::Glossary::parse(&f.text).ok())
-                    .map(|g| g.terms)
-                    .unwrap_or_default(),
-            };
-            let (summary, locale_files, mut entry) =
-                build_locale(tag, chain, &texts, &source, transform, &docs, &publish);
-            let mut hashes = BTreeMap::new();
-            let mut written = 0;
-            for (rel, bytes) in &locale_files {
-                hashes.insert(
-                    rel.display().to_string().replace('\\', "/"),
-                    format!("sha256:{}", bundle::sha256(bytes)),
-                );
-                written += usize::from(stage_out(&staging, rel, bytes)?);
-            }
-            entry["files"] = json!(hashes);
-            let titles: Vec<(String, String)> = summary
-                .titles
-                .iter()
-                .map(|(doc, title)| (format!("{doc}.html"), title.clone()))
-                .collect();
-            // The language picker of a later partial build lists this locale from here.
-            entry["titles"] = json!(titles.iter().cloned().collect::<BTreeMap<String, String>>());
-            Ok(Staged {
-                summary,
-                manifest_entry: entry,
-                titles,
-                files: locale_files.len(),
-                written,
-            })
-        })
+                entry["files"] = json!(hashes);
+                let titles: Vec<(String, String)> = summary
+                    .titles
+                    .iter()
+                    .map(|(doc, title)| (format!("{doc}.html"), title.clone()))
+                    .collect();
+                // The language picker of a later partial build lists this locale from here.
+                entry["titles"] =
+                    json!(titles.iter().cloned().collect::<BTreeMap<String, String>>());
+                Ok(Ok(Staged {
+                    summary,
+                    manifest_entry: entry,
+                    titles,
+                    files: locale_files.len(),
+                    written,
+                }))
+            },
+        )
         .collect::<Result<_>>()?;
+    let mut built = Vec::new();
+    let mut skipped: Vec<(Tag, String)> = Vec::new();
+    for r in results {
+        match r {
+            Ok(b) => built.push(b),
+            Err(s) => skipped.push(s),
+        }
+    }
 
     let mut files: Vec<(PathBuf, Vec<u8>)> = Vec::new();
     let mut manifest_locales = Vec::new();
@@ -266,11 +289,17 @@ pub fn run(project: &Project, opts: &Options) -> Result<Report> {
         built.iter().map(|b| b.summary.tag.to_string()).collect();
     // A partial build (`--locale`) updates its locales and keeps the others as the
     // previous build left them.
-    if opts.locale.is_some() {
+    let skipped_tags: std::collections::HashSet<String> =
+        skipped.iter().map(|(t, _)| t.to_string()).collect();
+    if opts.locale.is_some() || !skipped.is_empty() {
         for entry in &previous.locales {
             let Some(tag) = entry["tag"].as_str().filter(|t| !built_tags.contains(*t)) else {
                 continue;
             };
+            // A full build keeps only the skipped locales' previous output.
+            if opts.locale.is_none() && !skipped_tags.contains(tag) {
+                continue;
+            }
             let Ok(parsed) = Tag::parse(tag) else {
                 continue;
             };
@@ -390,6 +419,7 @@ pub fn run(project: &Project, opts: &Options) -> Result<Report> {
             files_unchanged: 0,
             files_removed: 0,
             blocked,
+            skipped,
         });
     }
     project.commit(staging)?;
@@ -406,6 +436,7 @@ pub fn run(project: &Project, opts: &Options) -> Result<Report> {
         files_unchanged: unchanged,
         files_removed: removed,
         blocked,
+        skipped,
     })
 }
 

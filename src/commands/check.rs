@@ -88,7 +88,16 @@ pub fn run_streaming<T: Send>(
         .map(|s| Catalog::parse(&s.file.text))
         .collect();
     // What every locale is compared with, computed once.
-    let facts: Vec<rules::SourceFacts> = catalogs.par_iter().map(rules::SourceFacts::new).collect();
+    let source_dir = project.locale_dir(&project.source);
+    let facts: Vec<rules::SourceFacts> = catalogs
+        .par_iter()
+        .zip(&sources)
+        .map(|(c, s)| {
+            let mut facts = rules::SourceFacts::new(c);
+            facts.shown = project.show(&source_dir.join(&s.rel));
+            facts
+        })
+        .collect();
     let mut source_ids = FxHashSet::default();
     let mut source_vars: HashMap<String, Vec<String>> = HashMap::new();
     for f in &facts {
@@ -114,7 +123,16 @@ pub fn run_streaming<T: Send>(
     // batch's slowest locale (eight per thread keeps them ~95% busy; two left ~10% of
     // the wall time idle), few enough that only a batch's diagnostics exist at a time.
     let batch = rayon::current_num_threads().max(1) * 8;
-    let mut locales = Vec::with_capacity(tags.len());
+    let mut locales = Vec::with_capacity(tags.len() + 1);
+    // The source's own problems, once, against the source file (not in every locale
+    // that copied them); a row of its own in the summary when it has any.
+    if opts.locale.is_none() {
+        let (cov, diags) = lint_source(project, &side);
+        if !diags.is_empty() {
+            emit(render(&cov, diags))?;
+            locales.push(cov);
+        }
+    }
     for chunk in tags.chunks(batch) {
         let done: Vec<(Coverage, T)> = chunk
             .par_iter()
@@ -130,6 +148,75 @@ pub fn run_streaming<T: Send>(
         }
     }
     Ok((project.source.to_string(), locales))
+}
+
+/// The source linted on its own: junk, duplicate IDs, what fluent-bundle cannot format
+/// (from the checks every locale gets, run on the source as if it were one), and
+/// references to messages or terms no source file defines (a note: the app may provide
+/// them at run time).
+fn lint_source(project: &Project, side: &SourceSide) -> (Coverage, Vec<Diagnostic>) {
+    let empty = FxHashSet::default();
+    let (mut cov, mut diags) = check_locale(project, &project.source, side, &empty);
+    diags.retain(|d| {
+        matches!(
+            d.code,
+            Code::Syntax | Code::DuplicateId | Code::Format | Code::Unreadable
+        )
+    });
+    let dir = project.locale_dir(&project.source);
+    for (source, catalog) in side.sources.iter().zip(side.catalogs) {
+        let path = project.show(&dir.join(&source.rel));
+        let index = crate::fs::LineIndex::new(catalog.text);
+        for i in 0..catalog.resource.body.len() {
+            let Some(id) = catalog.entry_id(i) else {
+                continue;
+            };
+            let mut reported = Vec::new();
+            for r in catalog.references(i) {
+                if side.ids.contains(&r) || reported.contains(&r) {
+                    continue;
+                }
+                let what = if r.starts_with('-') {
+                    "term"
+                } else {
+                    "message"
+                };
+                let mut d = Diagnostic::new(
+                    Code::SourceReference,
+                    project.source.as_str(),
+                    path.clone(),
+                    catalog.id_offset(i),
+                    Some(&id),
+                    format!("the source's `{id}` refers to the {what} `{r}`, which no source file defines: fine if the app provides it at run time, else a mistake in the source (translations that copy the reference are not flagged)"),
+                );
+                let (line, column, excerpt) = index.locate(d.offset);
+                d.line = line;
+                d.column = column;
+                d.set_excerpt(excerpt, column);
+                if let Some(s) = project
+                    .config
+                    .check
+                    .severity
+                    .iter()
+                    .find(|(k, _)| Code::find(k) == Some(Code::SourceReference))
+                    .and_then(|(_, v)| Severity::parse(v))
+                {
+                    d.severity = s;
+                }
+                if d.severity != Severity::Off {
+                    diags.push(d);
+                }
+                reported.push(r);
+            }
+        }
+    }
+    diags.sort_by(|a, b| (&a.path, a.offset, a.code).cmp(&(&b.path, b.offset, b.code)));
+    let count = |s: Severity| diags.iter().filter(|d| d.severity == s).count();
+    cov.errors = count(Severity::Error);
+    cov.warnings = count(Severity::Warning);
+    cov.notes = count(Severity::Note);
+    cov.reviewed = 0;
+    (cov, diags)
 }
 
 /// The source, read and analysed once, shared by every locale's check.
@@ -312,10 +399,14 @@ fn check_locale(
         .filter_map(|(k, v)| Some((Code::find(k)?, Severity::parse(v)?)))
         .collect();
     // Line indexes only for the files that have findings.
-    let texts: HashMap<&Path, &str> = shown_files
+    let mut texts: HashMap<&Path, &str> = shown_files
         .iter()
         .map(|(p, c)| (p.as_path(), c.text))
         .collect();
+    // A missing translation points at the source's message.
+    for (f, c) in source_facts.iter().zip(source_catalogs) {
+        texts.entry(f.shown.as_path()).or_insert(c.text);
+    }
     let mut indexes: HashMap<PathBuf, crate::fs::LineIndex> = HashMap::new();
     diags.retain_mut(|d| {
         if let Some(&s) = overrides.get(&d.code) {
@@ -363,6 +454,13 @@ fn unreadable_diagnostic(tag: &Tag, path: PathBuf, e: &Error) -> Diagnostic {
             message,
             ..
         } => (*line, *column, message.clone()),
+        Error::NotUtf8 {
+            line, column, what, ..
+        } => (
+            *line,
+            *column,
+            format!("not UTF-8 — {what}; save the file as UTF-8"),
+        ),
         other => (1, 1, other.to_string()),
     };
     let mut d = Diagnostic::new(

@@ -104,7 +104,7 @@ pub fn fallback_coverage(
         .collect();
     let translated: HashMap<&Tag, FxHashSet<String>> = fallbacks
         .par_iter()
-        .map(|tag| translated_ids(project, tag).map(|ids| (*tag, ids)))
+        .map(|tag| translated_ids(project, tag).map(|(ids, _)| (*tag, ids)))
         .collect::<Result<_>>()?;
     Ok(tags
         .iter()
@@ -120,16 +120,54 @@ pub fn fallback_coverage(
         .collect())
 }
 
-/// The message and term IDs a locale translates, across its files.
-fn translated_ids(project: &Project, tag: &Tag) -> Result<FxHashSet<String>> {
+/// The message and term IDs a locale translates, across its files, and the first of its
+/// files that could not be read (reported where that locale itself is checked or
+/// synced; a locale falling back to it cannot know what it covers).
+fn translated_ids(project: &Project, tag: &Tag) -> Result<(FxHashSet<String>, Option<String>)> {
     let dir = project.locale_dir(tag);
     let mut ids = FxHashSet::default();
+    let mut unreadable = None;
     for rel in project.ftl_files(&dir)? {
-        // An unreadable file is reported where its own locale is checked or synced.
-        if let Ok(Some(file)) = project.read(&dir.join(&rel)) {
-            let c = Catalog::parse(&file.text);
-            ids.extend(c.index.into_keys().map(|k| k.into_owned()));
+        match project.read(&dir.join(&rel)) {
+            Ok(Some(file)) => {
+                let c = Catalog::parse(&file.text);
+                ids.extend(c.index.into_keys().map(|k| k.into_owned()));
+            }
+            Ok(None) => {}
+            Err(e) => {
+                unreadable.get_or_insert(e.to_string());
+            }
         }
     }
-    Ok(ids)
+    Ok((ids, unreadable))
+}
+
+/// For each of `tags` whose fallback chain has a locale with a file that cannot be
+/// read: why (sync skips such a locale rather than add templates for what the fallback
+/// may well translate).
+pub fn broken_fallbacks(
+    project: &Project,
+    tags: &[Tag],
+    known: &[Tag],
+) -> Result<HashMap<Tag, String>> {
+    let mut all: Vec<Tag> = known.to_vec();
+    for t in tags {
+        if !all.contains(t) {
+            all.push(t.clone());
+        }
+    }
+    let chains = crate::fallback::chains(&all, &project.source, &project.config.fallback);
+    let mut out = HashMap::new();
+    for tag in tags {
+        for t in chains[tag].iter().skip(1).filter(|t| **t != project.source) {
+            if let (_, Some(why)) = translated_ids(project, t)? {
+                out.insert(
+                    tag.clone(),
+                    format!("its fallback locale `{t}` has a file that cannot be read: {why}"),
+                );
+                break;
+            }
+        }
+    }
+    Ok(out)
 }

@@ -21,6 +21,9 @@ pub struct LocaleReport {
     pub changed: Vec<PathBuf>,
     /// Locale files with no source file.
     pub obsolete_files: Vec<PathBuf>,
+    /// The locale could not be synced (a file that is not UTF-8, a broken state file…):
+    /// nothing of it was written; the other locales were synced. The run exits 2.
+    pub skipped: Option<String>,
 }
 
 pub struct Options {
@@ -113,6 +116,7 @@ pub fn stage_locales(
         .collect();
     let (known, _) = project.target_locales()?;
     let mut covered = super::fallback_coverage(project, tags, &known)?;
+    let broken = super::broken_fallbacks(project, tags, &known)?;
     if !sparse {
         covered.values_mut().for_each(FxHashSet::clear);
     }
@@ -122,7 +126,14 @@ pub fn stage_locales(
         .collect();
     tags.par_iter()
         .map(|tag| {
-            sync_locale(
+            if let Some(why) = broken.get(tag) {
+                return Ok(LocaleReport {
+                    tag: tag.to_string(),
+                    skipped: Some(why.clone()),
+                    ..LocaleReport::default()
+                });
+            }
+            match sync_locale(
                 project,
                 tag,
                 &catalogs,
@@ -130,7 +141,18 @@ pub fn stage_locales(
                 &all_source_ids,
                 staging,
                 prune,
-            )
+            ) {
+                // A file of this locale that cannot be read: the locale is skipped (its
+                // reads come before anything of it is staged), the others go on. A
+                // failure once staging began stops the run (nothing is committed).
+                Err(Failure::Read(e)) => Ok(LocaleReport {
+                    tag: tag.to_string(),
+                    skipped: Some(e.to_string()),
+                    ..LocaleReport::default()
+                }),
+                Err(Failure::Stage(e)) => Err(e),
+                Ok(report) => Ok(report),
+            }
         })
         .collect()
 }
@@ -151,7 +173,7 @@ fn sync_locale(
     all_source_ids: &FxHashSet<String>,
     staging: Option<&crate::fs::Staging>,
     prune: bool,
-) -> Result<LocaleReport> {
+) -> std::result::Result<LocaleReport, Failure> {
     let dir = project.locale_dir(tag);
     let mut report = LocaleReport {
         tag: tag.to_string(),
@@ -159,11 +181,28 @@ fn sync_locale(
     };
     // Every file of the locale, read once: an entry one file defines may be what another
     // file's translations use, so what to keep is decided across the locale.
-    let locale_files = project.ftl_files(&dir)?;
+    let locale_files = project.ftl_files(&dir).map_err(Failure::Read)?;
     let mut texts: std::collections::HashMap<PathBuf, Option<crate::fs::TextFile>> =
         std::collections::HashMap::new();
-    for rel in &locale_files {
-        texts.insert(rel.clone(), project.read(&dir.join(rel))?);
+    let mut states: std::collections::HashMap<PathBuf, Option<crate::fs::TextFile>> =
+        std::collections::HashMap::new();
+    // Everything is read (and state files parsed) before anything is staged, so a file
+    // that cannot be read skips the whole locale and nothing of it is written.
+    for rel in locale_files.iter().chain(sources.iter().map(|s| &s.rel)) {
+        if !texts.contains_key(rel) {
+            texts.insert(
+                rel.clone(),
+                project.read(&dir.join(rel)).map_err(Failure::Read)?,
+            );
+        }
+        let state_file = state_path(&dir.join(rel));
+        if !states.contains_key(rel) {
+            let state = project.read(&state_file).map_err(Failure::Read)?;
+            if let Some(f) = &state {
+                parse_state(project, &state_file, &f.text).map_err(Failure::Read)?;
+            }
+            states.insert(rel.clone(), state);
+        }
     }
     let keep = keep_set(&texts, all_source_ids);
     for SourceFile {
@@ -185,9 +224,12 @@ fn sync_locale(
         };
         let existing = match texts.remove(rel) {
             Some(file) => file,
-            None => project.read(&path)?,
+            None => project.read(&path).map_err(Failure::Read)?,
         };
-        let old_state = project.read(&state_file)?;
+        let old_state = match states.remove(rel) {
+            Some(file) => file,
+            None => project.read(&state_file).map_err(Failure::Read)?,
+        };
         let shown = project.show(&path).display().to_string().replace('\\', "/");
         let (text, stats, state_text, bom) = match &existing {
             None => {
@@ -198,7 +240,7 @@ fn sync_locale(
             Some(file) => {
                 let state = match &old_state {
                     None => StateView::default(),
-                    Some(f) => parse_state(project, &state_file, &f.text)?,
+                    Some(f) => parse_state(project, &state_file, &f.text).map_err(Failure::Read)?,
                 };
                 let locale = Catalog::parse(&file.text);
                 let synced = sync::sync_with(source, messages, &locale, &state, &opts);
@@ -211,7 +253,9 @@ fn sync_locale(
             report.changed.push(project.show(&path));
             if let Some(staging) = staging {
                 let expect = existing.as_ref().map_or(Expect::Absent, TextFile::expect);
-                project.stage_changed(staging, &path, &with_bom(text, bom), expect)?;
+                project
+                    .stage_changed(staging, &path, &with_bom(text, bom), expect)
+                    .map_err(Failure::Stage)?;
             }
         }
         if old_state.as_ref().map(|f| f.text.as_str()) != Some(state_text.as_str()) {
@@ -221,7 +265,9 @@ fn sync_locale(
             // never a new state that would hide an outdated translation.
             if let Some(staging) = staging {
                 let expect = old_state.as_ref().map_or(Expect::Absent, TextFile::expect);
-                project.stage_changed(staging, &state_file, state_text.as_bytes(), expect)?;
+                project
+                    .stage_changed(staging, &state_file, state_text.as_bytes(), expect)
+                    .map_err(Failure::Stage)?;
             }
         }
     }
@@ -271,6 +317,13 @@ fn keep_set(
         }));
     }
     keep
+}
+
+/// Why a locale could not be synced: a file of it could not be read (the locale is
+/// skipped, the others go on), or staging failed once it began (the run stops).
+enum Failure {
+    Read(Error),
+    Stage(Error),
 }
 
 fn with_bom(text: String, bom: bool) -> Vec<u8> {

@@ -1,0 +1,3 @@
+greeting = Bonjour
+
+# TODO farewell = Au revoir

@@ -1,0 +1,3 @@
+greeting = Hello
+farewell = Goodbye, { $name }
+thanks = Thank you

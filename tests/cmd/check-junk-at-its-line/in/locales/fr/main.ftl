@@ -1,0 +1,3 @@
+greeting = Bonjour
+farewell = Au revoir, { $name
+thanks = Merci

@@ -1,0 +1,2 @@
+greeting = Hola
+welcome = Bienvenida

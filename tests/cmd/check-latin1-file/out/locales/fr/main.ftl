@@ -1,0 +1,2 @@
+greeting = Bonjour
+welcome = Bienvenue à la clinique

@@ -1,0 +1,2 @@
+greeting = Bonjour
+thanks = Merci

@@ -1,0 +1,2 @@
+dry-needling-title = Dry Needling
+dry-needling-intro = What it is

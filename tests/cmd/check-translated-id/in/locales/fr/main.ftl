@@ -1,0 +1,2 @@
+puncion-seca-titulo = Punción seca
+dry-needling-intro = Qué es

@@ -1,0 +1,7 @@
+a = Alpha-fr
+#b = Bêta
+    .body = Corps
+c = Bonjour, { $name
+d = Étoile : {'*'}
+e = Citation : {“x”}
+f = Corps
