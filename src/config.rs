@@ -35,7 +35,13 @@ pub struct Config {
     pub fallback: BTreeMap<String, Vec<String>>,
     pub check: CheckConfig,
     pub publish: PublishConfig,
+    /// Locale folders whose name is not their BCP 47 tag: folder name → tag (Mozilla's
+    /// `ja-JP-mac` is built in as `ja-JP-macos`).
+    pub locale_folders: BTreeMap<String, String>,
 }
+
+/// Folder names real projects use that are not BCP 47 tags, and the tag each stands for.
+pub const KNOWN_FOLDERS: [(&str, &str); 1] = [("ja-JP-mac", "ja-JP-macos")];
 
 /// `[publish]`: what `build` does with text that is not fit to print as it is.
 #[derive(Debug, Clone, Default, Deserialize, Serialize)]
@@ -98,6 +104,7 @@ impl Default for Config {
             fallback: BTreeMap::new(),
             check: CheckConfig::default(),
             publish: PublishConfig::default(),
+            locale_folders: BTreeMap::new(),
         }
     }
 }
@@ -172,6 +179,19 @@ impl Config {
             }
         }
         Self::check_fallback(&config, text)?;
+        for (folder, tag) in &config.locale_folders {
+            Tag::parse(tag).map_err(|e| (find(tag), format!("`locale-folders.\"{folder}\"`: {e}")))?;
+            if folder.is_empty()
+                || !folder
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+            {
+                return Err((
+                    find(folder),
+                    format!("`locale-folders`: `{folder}` is not a plain folder name"),
+                ));
+            }
+        }
         for (key, value) in &config.check.severity {
             if crate::check::Severity::parse(value).is_none() {
                 return Err((

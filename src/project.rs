@@ -125,7 +125,30 @@ impl Project {
     }
 
     pub fn locale_dir(&self, tag: &Tag) -> PathBuf {
-        self.locales_dir().join(tag.as_str())
+        self.locales_dir().join(self.folder_of(tag))
+    }
+
+    /// The folder name of a locale: its tag, or the name `[locale-folders]` (or a known
+    /// Mozilla name like `ja-JP-mac`) maps to it.
+    pub fn folder_of(&self, tag: &Tag) -> String {
+        self.config
+            .locale_folders
+            .iter()
+            .map(|(f, t)| (f.as_str(), t.as_str()))
+            .chain(crate::config::KNOWN_FOLDERS.iter().copied())
+            .find(|(_, t)| Tag::parse(t).is_ok_and(|t| t == *tag))
+            .map_or_else(|| tag.as_str().to_string(), |(f, _)| f.to_string())
+    }
+
+    /// The tag a folder name stands for when it is not a tag itself.
+    fn mapped_folder(&self, name: &str) -> Option<Tag> {
+        self.config
+            .locale_folders
+            .iter()
+            .map(|(f, t)| (f.as_str(), t.as_str()))
+            .chain(crate::config::KNOWN_FOLDERS.iter().copied())
+            .find(|(f, _)| *f == name)
+            .and_then(|(_, t)| Tag::parse(t).ok())
     }
 
     pub fn out_dir(&self) -> PathBuf {
@@ -212,6 +235,12 @@ impl Project {
                 }
                 let name = entry.file_name().to_string_lossy().to_string();
                 if name.starts_with('.') {
+                    continue;
+                }
+                if let Some(tag) = self.mapped_folder(&name) {
+                    if tag != self.source {
+                        tags.push(tag);
+                    }
                     continue;
                 }
                 match Tag::parse(&name) {

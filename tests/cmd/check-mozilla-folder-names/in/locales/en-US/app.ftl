@@ -1,0 +1,5 @@
+files = { $count ->
+    [one] One file
+   *[other] { $count } files
+}
+open = Open

@@ -1,0 +1,3 @@
+files = { $count ->
+   *[other] { $count } 個のファイル
+}

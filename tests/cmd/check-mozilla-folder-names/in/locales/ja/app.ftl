@@ -1,0 +1,4 @@
+files = { $count ->
+   *[other] { $count } 個のファイル
+}
+open = 開く
