@@ -49,7 +49,13 @@ pub enum Command {
     AddLocale {
         /// The locale tag; written in canonical form (es_mx -> es-MX).
         tag: String,
+        /// Add it even though carta has no CLDR data for it (no plural rules: plural
+        /// checks and language negotiation will not work for it).
+        #[arg(long)]
+        force: bool,
     },
+    /// Print a shell completion script (bash, zsh, fish, elvish, powershell) to stdout.
+    Completions { shell: clap_complete::Shell },
     /// Report translation coverage and problems per locale.
     Check {
         /// Only this locale.
@@ -63,6 +69,9 @@ pub enum Command {
         /// `--deny warnings`: exit 1 on warnings too.
         #[arg(long, value_enum, value_name = "WHAT")]
         deny: Option<Deny>,
+        /// Only the summary table (text format): no diagnostics.
+        #[arg(long)]
+        summary: bool,
     },
     /// List what awaits a second person's review in a locale, or sign translations off (--by).
     Review {

@@ -180,7 +180,8 @@ impl Config {
         }
         Self::check_fallback(&config, text)?;
         for (folder, tag) in &config.locale_folders {
-            Tag::parse(tag).map_err(|e| (find(tag), format!("`locale-folders.\"{folder}\"`: {e}")))?;
+            Tag::parse(tag)
+                .map_err(|e| (find(tag), format!("`locale-folders.\"{folder}\"`: {e}")))?;
             if folder.is_empty()
                 || !folder
                     .chars()

@@ -43,6 +43,12 @@ fn tag(input: Option<String>) -> Result<Option<Tag>> {
 }
 
 fn run(cli: Cli) -> Result<u8> {
+    if let Command::Completions { shell } = cli.command {
+        use clap::CommandFactory;
+        let mut cmd = Cli::command();
+        clap_complete::generate(shell, &mut cmd, "carta", &mut std::io::stdout());
+        return Ok(0);
+    }
     let project = Project::open(&cli.root)?;
     if !matches!(
         cli.command,
@@ -173,8 +179,9 @@ fn run(cli: Cli) -> Result<u8> {
             }
             Ok(u8::from(check && changed))
         }
-        Command::AddLocale { tag } => {
-            let report = commands::add_locale::run(&project, &tag)?;
+        Command::Completions { .. } => Ok(0),
+        Command::AddLocale { tag, force } => {
+            let report = commands::add_locale::run(&project, &tag, force)?;
             for f in &report.created {
                 let _ = writeln!(out, "created: {}", shown(f));
             }
@@ -379,6 +386,7 @@ fn run(cli: Cli) -> Result<u8> {
             format,
             min_coverage,
             deny,
+            summary,
         } => {
             let format = match format {
                 Format::Text => carta::report::Format::Text,
@@ -411,7 +419,14 @@ fn run(cli: Cli) -> Result<u8> {
                 &commands::check::Options {
                     locale: tag(locale)?,
                 },
-                |_, diags| carta::report::fragment(format, &diags),
+                |_, diags| {
+                    // `--summary`: the table only (the counts still include everything).
+                    if summary {
+                        carta::report::fragment(format, &[])
+                    } else {
+                        carta::report::fragment(format, &diags)
+                    }
+                },
                 |piece| {
                     let piece = stream.next(&piece);
                     write(&mut out, &piece)

@@ -367,8 +367,10 @@ pub fn sync_with<'m>(
                         Role::Keep
                     }
                 }
-                // A template for a message the fallback covers is kept (add-locale
-                // writes them), just never added by sync.
+                // carta's template for a message a fallback locale now covers goes (a
+                // sparse regional locale lists only its own overrides); one a translator
+                // edited stays (above).
+                _ if opts.covered.contains(&id) => Role::Drop,
                 _ if wanted && templated.insert(id.clone()) => Role::Template(id),
                 _ => Role::Drop,
             };
@@ -955,17 +957,30 @@ mod tests {
             "# TODO b = Beta\n#     .body = Beta body\n\nc = Gama-mx\n"
         );
         assert_eq!(s.stats.untranslated, 1);
-        // A template add-locale wrote for a covered message stays.
-        let kept = "# TODO a = Alpha\n\nc = Gama-mx\n";
+        // carta's template for a message the fallback now covers goes (issue 16.13); one
+        // a translator edited stays.
+        let carta_wrote = "# TODO a = Alpha\n\nc = Gama-mx\n";
         let s = sync(
             &Catalog::parse(SOURCE),
-            &Catalog::parse(kept),
+            &Catalog::parse(carta_wrote),
             &State::default(),
             &opts,
         );
         assert_eq!(
             s.text,
-            "# TODO a = Alpha\n\n# TODO b = Beta\n#     .body = Beta body\n\nc = Gama-mx\n"
+            "# TODO b = Beta\n#     .body = Beta body\n\nc = Gama-mx\n"
+        );
+        let edited = "# TODO a = Alfa, a mano\n\nc = Gama-mx\n";
+        let s = sync(
+            &Catalog::parse(SOURCE),
+            &Catalog::parse(edited),
+            &State::default(),
+            &opts,
+        );
+        assert!(
+            s.text.starts_with("# TODO a = Alfa, a mano\n"),
+            "{}",
+            s.text
         );
     }
 

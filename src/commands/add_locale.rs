@@ -26,8 +26,20 @@ struct ConfigEdit {
     new: Vec<u8>,
 }
 
-pub fn run(project: &Project, input: &str) -> Result<Report> {
+pub fn run(project: &Project, input: &str, force: bool) -> Result<Report> {
     let tag = Tag::parse(input).map_err(Error::Usage)?;
+    // A well-formed tag CLDR knows nothing about (`klingon`) is most likely a mistake.
+    let cldr = intl_pluralrules::PluralRules::create(
+        tag.langid().clone(),
+        intl_pluralrules::PluralRuleType::CARDINAL,
+    )
+    .is_ok();
+    if !cldr && !force {
+        return Err(Error::Usage(format!(
+            "`{tag}` is a well-formed tag, but CLDR has no data for its language `{}`: plural rules, plural checks and language negotiation would not work for it. Check the tag (a language code from ISO 639, such as `es`, `pt-BR` or `zh-Hans`), or add it anyway with `--force`",
+            tag.langid().language
+        )));
+    }
     if tag == project.source {
         return Err(Error::Usage(format!("`{tag}` is the source locale")));
     }
@@ -45,12 +57,14 @@ pub fn run(project: &Project, input: &str) -> Result<Report> {
     // and carta.toml replaced only if nobody saved it meanwhile.
     let edit = config_edit(project, &tag)?;
     let staging = project.staging(&[]);
+    // Sparse like sync: a regional locale (`es-MX` over `es`) gets templates only for
+    // what its fallback does not translate, so the next sync has none to take back.
     let reports = super::sync::stage_locales(
         project,
         std::slice::from_ref(&tag),
         Some(&staging),
         false,
-        false,
+        true,
     )?;
     let mut staged: Vec<PathBuf> = reports.into_iter().flat_map(|r| r.changed).collect();
     // A glossary to fill, so `check` can hold key terms to one translation.

@@ -68,8 +68,8 @@ pub fn run(project: &Project, opts: &Options) -> Result<Vec<LocaleReport>> {
     sync_locales(project, &tags, opts.check, opts.prune, true)
 }
 
-/// `sparse`: messages a fallback locale translates get no new templates (so `es-MX`
-/// stays a short list of overrides); `add-locale` passes `false` to list every message.
+/// `sparse`: messages a fallback locale translates get no templates (so `es-MX` stays a
+/// short list of overrides); `false` lists every message.
 pub fn sync_locales(
     project: &Project,
     tags: &[Tag],
