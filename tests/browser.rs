@@ -111,8 +111,26 @@ fn html_escape(s: &str) -> String {
         .replace('\u{a0}', "&nbsp;")
 }
 
+/// Fonts for Arabic and Chinese: without them Chromium draws those handouts as empty
+/// boxes and every screenshot would still "pass".
+fn assert_fonts_for(langs: &[&str]) {
+    for lang in langs {
+        let out = Command::new("fc-list")
+            .arg(format!(":lang={lang}"))
+            .arg("family")
+            .output()
+            .expect("fc-list (fontconfig) is needed: run `bash scripts/test.sh`");
+        let families = String::from_utf8_lossy(&out.stdout);
+        assert!(
+            !families.trim().is_empty(),
+            "no font covers `{lang}`: its handout would render as empty boxes. Install Debian's fonts-noto-core and fonts-noto-cjk (`bash scripts/test.sh` does)"
+        );
+    }
+}
+
 #[test]
 fn every_handout_renders_in_chromium_and_hostile_text_stays_inert() {
+    assert_fonts_for(&["ar", "zh", "vi"]);
     let tmp = shipped_project();
     let root = tmp.path();
     hostile_locale(root);
