@@ -372,10 +372,12 @@ impl Writer {
                 self.out.push_str(&t[..digits]);
                 self.out.push('\\');
                 t = &t[digits..];
-            } else if t.starts_with(['#', '>', '-', '+', '='])
+            } else if t.starts_with(['#', '>', '-', '+', '=', ':'])
                 || (t.starts_with('[') && t.contains("]:"))
             {
-                // A block marker, or what could be read as a link definition.
+                // A block marker (`:` opens a definition in renderers with definition
+                // lists: found by the `markdown` fuzzer), or what could be read as a link
+                // definition.
                 self.out.push('\\');
             }
             self.line_start = false;
@@ -561,7 +563,7 @@ mod tests {
                 "a", " ", "\n", "\n\n", "    ", "\t", "#", ">", "-", "+", "*", "_", "=", "1.", "2)",
                 "`", "```", "~~~", "<", ">", "<div>", "<img src=x onerror=y>", "</p>", "<!--", "|",
                 "[", "]", "(", ")", "]:", "javascript:x", "data:y", "&lt;", "&amp;", "\\", "!", "\"",
-                "<https://e.org>", "<javascript:x>", "**", "é", "{", "}", "{#x .c k=v}",
+                "<https://e.org>", "<javascript:x>", "**", "é", "{", "}", "{#x .c k=v}", ":", "[^0]",
             ]), 0..40)
         ) {
             let text: String = parts.concat();
