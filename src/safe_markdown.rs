@@ -372,12 +372,11 @@ impl Writer {
                 self.out.push_str(&t[..digits]);
                 self.out.push('\\');
                 t = &t[digits..];
-            } else if t.starts_with(['#', '>', '-', '+', '=', ':'])
-                || (t.starts_with('[') && t.contains("]:"))
-            {
-                // A block marker (`:` opens a definition in renderers with definition
-                // lists: found by the `markdown` fuzzer), or what could be read as a link
-                // definition.
+            } else if t.starts_with(['#', '>', '-', '+', '=', ':', '[']) {
+                // A block marker: `:` opens a definition in renderers with definition
+                // lists, and a literal `[` could open a link or footnote definition whose
+                // `]:` comes lines later (both found by the `markdown` fuzzer). The `[` of
+                // a real link is not literal text and is not escaped.
                 self.out.push('\\');
             }
             self.line_start = false;
