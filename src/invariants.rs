@@ -128,7 +128,9 @@ fn markdown_blocks(md: &str, context: &str) -> Vec<String> {
                     "unsafe link {dest_url} in Markdown from {context:?}"
                 );
             }
-            Event::Start(Tag::Emphasis | Tag::Strong | Tag::Paragraph) => {}
+            // Inline formatting (strikethrough comes from `~` inside a code span that
+            // another extension reads differently): not structure.
+            Event::Start(Tag::Emphasis | Tag::Strong | Tag::Strikethrough | Tag::Paragraph) => {}
             // Ids and classes may come from the text (`{#call}`); attributes may not.
             Event::Start(Tag::Heading { level, attrs, .. }) => {
                 blocks.push(format!("{level} {attrs:?}"))

@@ -396,7 +396,10 @@ impl Writer {
         while let Some(c) = chars.next() {
             let next = chars.peek().copied();
             match c {
-                '\\' | '`' | '*' | '<' | '|' | '~' => {
+                // `$` opens math in renderers with that extension, and math takes
+                // precedence over a code span: `$` around a code span's backtick let its
+                // `<` out of the span (found by the `markdown` fuzzer).
+                '\\' | '`' | '*' | '<' | '|' | '~' | '$' => {
                     self.out.push('\\');
                     self.out.push(c);
                 }
@@ -573,7 +576,7 @@ mod tests {
                 "`", "```", "~~~", "<", ">", "<div>", "<img src=x onerror=y>", "</p>", "<!--", "|",
                 "[", "]", "(", ")", "]:", "javascript:x", "data:y", "&lt;", "&amp;", "\\", "!", "\"",
                 "<https://e.org>", "<javascript:x>", "**", "é", "{", "}", "{#x .c k=v}", ":", "[^0]",
-                "\r", "\r\n", "\0",
+                "\r", "\r\n", "\0", "$", "$$", "~~",
             ]), 0..40)
         ) {
             let text: String = parts.concat();
