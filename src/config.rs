@@ -2,7 +2,7 @@
 //! `content/` + `locales/` tree works. Unknown keys are errors that name the key, the file
 //! and the line, because a misspelt setting silently ignored is worse than no setting.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
@@ -244,21 +244,19 @@ impl Config {
                     return Err((at(key), format!("`[fallback]`: in the chain of `{key}`, the source locale `{source}` must come last (it ends every chain)")));
                 }
             }
-            // A cycle: following chains from `key` leads back to it.
-            let mut path = vec![tag.clone()];
-            if let Some(cycle) = find_cycle(&chains, &tag, &mut path) {
-                return Err((
-                    at(key),
-                    format!(
-                        "`[fallback]` has a cycle: {}",
-                        cycle
-                            .iter()
-                            .map(|t| format!("`{t}`"))
-                            .collect::<Vec<_>>()
-                            .join(" → ")
-                    ),
-                ));
-            }
+        }
+        if let Some(cycle) = find_cycle(&chains) {
+            return Err((
+                at(&cycle[0]),
+                format!(
+                    "`[fallback]` has a cycle: {}",
+                    cycle
+                        .iter()
+                        .map(|t| format!("`{t}`"))
+                        .collect::<Vec<_>>()
+                        .join(" → ")
+                ),
+            ));
         }
         Ok(())
     }
@@ -415,28 +413,46 @@ fn line_ending(text: &str, at: Option<usize>) -> &'static str {
     }
 }
 
-/// A path through the fallback chains from the last of `path` back to its first, if any.
-fn find_cycle(
-    chains: &BTreeMap<String, Vec<String>>,
-    tag: &str,
-    path: &mut Vec<String>,
-) -> Option<Vec<String>> {
-    for next in chains.get(tag).into_iter().flatten() {
-        if *next == path[0] {
-            let mut cycle = path.clone();
-            cycle.push(next.clone());
-            return Some(cycle);
-        }
-        // Chains are short and finite; a locale already on the path is a cycle elsewhere,
-        // reported when its own key is checked.
-        if path.contains(next) {
+/// A cycle of the fallback chains (a locale whose chain leads back to it, through the
+/// chains of the locales in it), as the path around it. One depth-first walk over every
+/// chain, without recursion: `carta.toml` is input, and a chain of a hundred thousand
+/// locales must not overflow the stack or take quadratic time.
+fn find_cycle(chains: &BTreeMap<String, Vec<String>>) -> Option<Vec<String>> {
+    #[derive(Clone, Copy, PartialEq)]
+    enum State {
+        Open,
+        Done,
+    }
+    let mut state: HashMap<&str, State> = HashMap::new();
+    for start in chains.keys() {
+        if state.contains_key(start.as_str()) {
             continue;
         }
-        path.push(next.clone());
-        if let Some(cycle) = find_cycle(chains, next, path) {
-            return Some(cycle);
+        state.insert(start, State::Open);
+        let mut stack: Vec<(&str, usize)> = vec![(start, 0)];
+        while let Some((node, i)) = stack.last_mut() {
+            let node: &str = node;
+            let Some(next) = chains.get(node).and_then(|c| c.get(*i)) else {
+                state.insert(node, State::Done);
+                stack.pop();
+                continue;
+            };
+            *i += 1;
+            match state.get(next.as_str()) {
+                Some(State::Open) => {
+                    let from = stack.iter().position(|(n, _)| *n == next)?;
+                    let mut cycle: Vec<String> =
+                        stack[from..].iter().map(|(n, _)| n.to_string()).collect();
+                    cycle.push(next.clone());
+                    return Some(cycle);
+                }
+                Some(State::Done) => {}
+                None => {
+                    state.insert(next, State::Open);
+                    stack.push((next, 0));
+                }
+            }
         }
-        path.pop();
     }
     None
 }
@@ -563,6 +579,19 @@ mod tests {
         assert!(
             Config::parse("[fallback]\n\"es-MX\" = [\"es\", \"en-US\"]\n\"es-AR\" = []\n").is_ok()
         );
+        // A long chain of chains: no recursion, no quadratic walk.
+        let mut long = String::from("[fallback]\n");
+        for i in 0..20_000 {
+            long.push_str(&format!("\"x-{i:05}\" = [\"x-{:05}\"]\n", i + 1));
+        }
+        let long = long.replace("x-", "en-a");
+        let e = err(&(long.clone() + "\"en-a20000\" = [\"en-a00000\"]\n"));
+        assert!(
+            e.contains("has a cycle: `en-a00000` → `en-a00001`"),
+            "{}",
+            &e[..200.min(e.len())]
+        );
+        assert!(Config::parse(&long).is_ok());
         let c = Config::parse("[fallback]\n\"es-MX\" = [\"es-ES\"]\n").unwrap();
         let tags: Vec<Tag> = ["es", "es-MX"]
             .iter()

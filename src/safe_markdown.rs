@@ -109,8 +109,12 @@ fn classify(line: &str, after_blank: bool) -> Option<(Option<usize>, Structure)>
 pub fn structures(text: &str) -> Vec<Structure> {
     let mut out = Vec::new();
     let mut after_blank = true;
-    for line in text.split('\n') {
-        let line = line.strip_suffix('\r').unwrap_or(line);
+    let text = if text.contains('\r') {
+        std::borrow::Cow::Owned(text.replace("\r\n", "\n"))
+    } else {
+        std::borrow::Cow::Borrowed(text)
+    };
+    for line in text.split(['\n', '\r']) {
         if let Some((_, s)) = classify(line, after_blank) {
             if !out.contains(&s) {
                 out.push(s);
@@ -124,6 +128,12 @@ pub fn structures(text: &str) -> Vec<Structure> {
 /// `text` with every line's indentation dropped and every line start that would open a
 /// block backslash-escaped, so pulldown-cmark reads only paragraphs of inline Markdown.
 pub fn neutralize(text: &str) -> std::borrow::Cow<'_, str> {
+    // CommonMark ends a line at CR, LF or CRLF: judge lines as pulldown-cmark will see them
+    // (a fence after a lone CR was a fence; found by the `markdown` fuzzer).
+    if text.contains('\r') {
+        let lf = text.replace("\r\n", "\n").replace('\r', "\n");
+        return std::borrow::Cow::Owned(neutralize(&lf).into_owned());
+    }
     let needs = text
         .split('\n')
         .enumerate()
@@ -363,7 +373,7 @@ impl Writer {
         let pending = std::mem::take(&mut self.pending);
         let mut t = pending.as_str();
         if self.line_start {
-            t = t.trim_start_matches([' ', '\t']);
+            t = t.trim_start_matches([' ', '\t', '\r', '\n']);
             if t.is_empty() {
                 return;
             }
@@ -372,10 +382,11 @@ impl Writer {
                 self.out.push_str(&t[..digits]);
                 self.out.push('\\');
                 t = &t[digits..];
-            } else if t.starts_with(['#', '>', '-', '+', '='])
-                || (t.starts_with('[') && t.contains("]:"))
-            {
-                // A block marker, or what could be read as a link definition.
+            } else if t.starts_with(['#', '>', '-', '+', '=', ':', '[']) {
+                // A block marker: `:` opens a definition in renderers with definition
+                // lists, and a literal `[` could open a link or footnote definition whose
+                // `]:` comes lines later (both found by the `markdown` fuzzer). The `[` of
+                // a real link is not literal text and is not escaped.
                 self.out.push('\\');
             }
             self.line_start = false;
@@ -385,7 +396,10 @@ impl Writer {
         while let Some(c) = chars.next() {
             let next = chars.peek().copied();
             match c {
-                '\\' | '`' | '*' | '<' | '|' | '~' => {
+                // `$` opens math in renderers with that extension, and math takes
+                // precedence over a code span: `$` around a code span's backtick let its
+                // `<` out of the span (found by the `markdown` fuzzer).
+                '\\' | '`' | '*' | '<' | '|' | '~' | '$' => {
                     self.out.push('\\');
                     self.out.push(c);
                 }
@@ -561,7 +575,8 @@ mod tests {
                 "a", " ", "\n", "\n\n", "    ", "\t", "#", ">", "-", "+", "*", "_", "=", "1.", "2)",
                 "`", "```", "~~~", "<", ">", "<div>", "<img src=x onerror=y>", "</p>", "<!--", "|",
                 "[", "]", "(", ")", "]:", "javascript:x", "data:y", "&lt;", "&amp;", "\\", "!", "\"",
-                "<https://e.org>", "<javascript:x>", "**", "é", "{", "}", "{#x .c k=v}",
+                "<https://e.org>", "<javascript:x>", "**", "é", "{", "}", "{#x .c k=v}", ":", "[^0]",
+                "\r", "\r\n", "\0", "$", "$$", "~~",
             ]), 0..40)
         ) {
             let text: String = parts.concat();
