@@ -25,17 +25,34 @@ pub fn message(id: &str, value: Option<&str>, attributes: &[(&str, &str)], eol: 
 }
 
 fn push_pattern(out: &mut String, text: &str, eol: &str) {
-    if !text.contains('\n') {
+    // The first line goes after `=`, where `[`, `*` and `.` mean nothing to Fluent: a
+    // paragraph starting `**Important:**` needs no `{"*"}` (which translators cannot
+    // read, and which @fluent/bundle's isolation marks would break the bold around).
+    let mut lines = text.split('\n');
+    let first = lines.next().unwrap_or_default();
+    if !first.is_empty() {
         out.push(' ');
-        out.push_str(&escape_line(text));
-        return;
+        out.push_str(&escape_first_line(first));
     }
-    for line in text.split('\n') {
+    for line in lines {
         out.push_str(eol);
         if !line.is_empty() {
-            out.push_str("        ");
+            out.push_str("    ");
             out.push_str(&escape_line(line));
         }
+    }
+}
+
+/// [`escape_line`] for a pattern's first line, written after `=`: only braces and
+/// leading spaces need escaping there.
+fn escape_first_line(line: &str) -> String {
+    match line.chars().next() {
+        Some('[' | '*' | '.') => {
+            let c = &line[..1];
+            let rest = escape_line(&format!("x{}", &line[1..]));
+            format!("{c}{}", &rest[1..])
+        }
+        _ => escape_line(line),
     }
 }
 

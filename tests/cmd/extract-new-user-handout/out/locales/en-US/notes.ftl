@@ -5,4 +5,4 @@ notes-intro-text = Just one line: with a colon, links like <https://example.org>
 
 notes-item-star-item = star item
 
-notes-item-dot-item = {"."}dot item
+notes-item-dot-item = .dot item
