@@ -55,7 +55,7 @@ DOCS = {
     "D6": "carta.toml [check.severity] changes a check's severity: carta's error count "
     "follows it, compare-locales' severities are fixed",
     "D7": "syntax error in the source: compare-locales warns 'Parser error in en-US' in "
-    "every locale; carta reports it only under `check --locale <source>`",
+    "every locale; carta reports it once, in the source's own row",
     "D8": "UTF-8 byte order mark: carta strips it; compare-locales parses it as text, so "
     "the file's first entry is junk (and missing)",
     "D9": "broken attribute line: carta's parser (like the Fluent reference parser) keeps "
