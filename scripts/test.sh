@@ -5,12 +5,15 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-# What the browser, print and font checks need, from Debian, whenever any is missing
+# What the browser, print, font and CAT-exchange checks need, from Debian, whenever any is missing
 # (not only on a machine without Chromium): Chromium, poppler's pdftotext, and Noto fonts
 # for Arabic and Chinese (without them those scripts render as empty boxes).
 missing=()
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)
+# xmllint checks carta's XLIFF and TMX exports, msgfmt --check its PO exports.
+command -v xmllint >/dev/null 2>&1 || missing+=(libxml2-utils)
+command -v msgfmt >/dev/null 2>&1 || missing+=(gettext)
 if ! command -v fc-list >/dev/null 2>&1 || [ -z "$(fc-list :lang=ar 2>/dev/null)" ]; then missing+=(fonts-noto-core fontconfig); fi
 if ! command -v fc-list >/dev/null 2>&1 || [ -z "$(fc-list :lang=zh 2>/dev/null)" ]; then missing+=(fonts-noto-cjk fontconfig); fi
 if [ ${#missing[@]} -gt 0 ]; then

@@ -172,17 +172,35 @@ pub fn units(
                 notes.push(("heading", h.clone()));
             }
             let source_tokens = inline::tokens(pattern);
-            let previous_source = previous
-                .as_ref()
-                .and_then(|p| p.iter().find(|(k, _)| *k == key).map(|(_, t)| t.clone()));
-            if status == Status::Outdated {
-                let now = crate::ftl::pattern_text(pattern);
-                let was = previous_source.clone().unwrap_or_default();
+            let now = crate::ftl::pattern_text(pattern);
+            // The old text is the marker's (sync records the new source in the state
+            // when it writes one); without a marker, the state's.
+            let label = if key.is_empty() {
+                "value"
+            } else {
+                key.as_str()
+            };
+            let from_marker = li.and_then(|(l, li)| {
+                let m = l.outdated_marker(li)?;
+                let wanted = format!("{label} was: ");
+                l.comment_lines(li)[..m.lines]
+                    .iter()
+                    .find_map(|line| line.trim_start().strip_prefix(wanted.as_str()))
+                    .map(String::from)
+            });
+            let previous_source = from_marker
+                .or_else(|| {
+                    previous
+                        .as_ref()
+                        .and_then(|p| p.iter().find(|(k, _)| *k == key).map(|(_, t)| t.clone()))
+                })
+                .filter(|was| status == Status::Outdated && *was != now);
+            if let Some(was) = &previous_source {
                 notes.push((
                     "outdated",
                     format!(
                         "The source changed after this was translated.\nwas: {was}\nnow: {now}\ndiff: {}",
-                        crate::sync::word_diff(&was, &now)
+                        crate::sync::word_diff(was, &now)
                     ),
                 ));
             }
