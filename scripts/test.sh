@@ -38,4 +38,8 @@ if [ $# -eq 0 ]; then
       cat /tmp/carta-compare-locales.log; echo "compare-locales disagrees with carta on $tree" >&2; exit 1; }
     echo "compare-locales vs carta on $tree: $(tail -1 /tmp/carta-compare-locales.log)"
   done
+  # translate-toolkit (PyPI, in a venv) reads every export and writes targets carta imports.
+  CARTA=target/debug/carta bash scripts/translate-toolkit/run.sh > /tmp/carta-translate-toolkit.log 2>&1 || {
+    cat /tmp/carta-translate-toolkit.log; echo "translate-toolkit disagrees with carta's exports" >&2; exit 1; }
+  echo "translate-toolkit vs carta: $(head -1 /tmp/carta-translate-toolkit.log)"
 fi

@@ -260,6 +260,9 @@ fn run(cli: Cli) -> Result<u8> {
                     })
                     .collect(),
             };
+            if let Some(path) = &output {
+                commands::export::check_output(&project, path)?;
+            }
             let report = commands::export::run(&project, &opts)?;
             if report.units == 0 {
                 eprintln!("carta: note: nothing to export (no message matches); no file written");

@@ -103,6 +103,33 @@ pub fn collect(project: &Project, tag: &Tag) -> Result<Export> {
     })
 }
 
+/// Refuses an output file inside the project's locales or content folder: those files
+/// are the translators' and the author's, and `-o` must never replace one.
+pub fn check_output(project: &Project, output: &std::path::Path) -> Result<()> {
+    let parent = match output.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    let Ok(parent) = parent.canonicalize() else {
+        return Err(Error::Usage(format!(
+            "-o `{}`: its folder does not exist",
+            output.display()
+        )));
+    };
+    for dir in [project.locales_dir(), project.content_dir()] {
+        if let Ok(dir) = dir.canonicalize() {
+            if parent.starts_with(&dir) {
+                return Err(Error::Usage(format!(
+                    "-o `{}` is inside `{}`, whose files carta does not overwrite; write the export elsewhere",
+                    output.display(),
+                    project.show(&dir).display()
+                )));
+            }
+        }
+    }
+    Ok(())
+}
+
 pub fn run(project: &Project, opts: &Options) -> Result<Report> {
     let mut export = collect(project, &opts.locale)?;
     if opts.format == Format::Tmx {

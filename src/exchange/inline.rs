@@ -286,13 +286,15 @@ pub fn plain_fluent(toks: &[Tok]) -> String {
     to_fluent(toks).unwrap_or_else(|| plain(toks))
 }
 
-/// The placeables of `toks` (not the select syntax), sorted, for comparing a translation
-/// with its source.
+/// The placeables of `toks` and the selectors of its select expressions (`{ $n ->`; not
+/// the variant keys, which a locale may need others of), sorted, for comparing a
+/// translation with its source.
 pub fn placeables(toks: &[Tok]) -> Vec<&str> {
     let mut out: Vec<&str> = toks
         .iter()
         .filter_map(|t| match t {
             Tok::Ph(d) => Some(d.as_str()),
+            Tok::Syn(d) if d.ends_with("->") => Some(d.as_str()),
             _ => None,
         })
         .collect();

@@ -279,7 +279,17 @@ fn entry_source(id: &str, parts: &[(String, String)], eol: &str) -> String {
 
 /// Parses the Fluent source of one pattern into tokens, or says why it is not Fluent.
 pub fn parse_pattern(src: &str) -> Result<Vec<Tok>, String> {
+    if src.contains('\r') {
+        return Err("the target has a carriage return; write line breaks as `\\n`".into());
+    }
     let text = entry_source("x", &[(String::new(), src.to_string())], "\n");
+    // fluent-syntax recurses per nesting level: refuse before it could overflow the stack.
+    if crate::catalog::too_deep(&text).is_some() {
+        return Err(format!(
+            "the target nests placeables more than {} levels deep",
+            crate::catalog::MAX_NESTING
+        ));
+    }
     match fluent_syntax::parser::parse(text.as_str()) {
         Ok(r) if r.body.len() == 1 => match &r.body[0] {
             ast::Entry::Message(ast::Message {

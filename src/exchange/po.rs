@@ -283,7 +283,12 @@ pub fn read(text: &str) -> Result<Incoming, (usize, String)> {
         let target = if e.plural {
             Err("gettext plural forms are not carta's; plurals are Fluent select expressions in the text".to_string())
         } else {
-            let s = e.strs.first().cloned().unwrap_or_default();
+            let s = e
+                .strs
+                .first()
+                .cloned()
+                .unwrap_or_default()
+                .replace("\r\n", "\n");
             Ok((!s.is_empty()).then_some(s))
         };
         incoming.units.push(InUnit {
