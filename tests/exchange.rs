@@ -347,3 +347,102 @@ fn a_template_the_translator_edited_is_never_overwritten() {
     );
     assert!(read(&ftl).contains("# TODO plain = Nada especial (borrador)"));
 }
+
+#[test]
+fn attacks_on_placeholders_are_refused_per_unit() {
+    let tmp = inline_project();
+    let head = "msgid \"\"\nmsgstr \"Language: es\\nX-Carta-Source-Language: en-US\\n\"\n\n";
+    // The selector swapped for another variable, placeables nested past the parser's
+    // limit, a bare CR, an attribute smuggled in through a line break, a gettext plural.
+    let deep = format!("{}x{}", "{ ".repeat(200), " }".repeat(200));
+    let po = format!(
+        "{head}msgctxt \"items\"\nmsgid \"x\"\nmsgstr \"{{ $evil ->\\n[one] uno\\n*[other] {{ $n }} varios\\n}}\"\n\nmsgctxt \"plain\"\nmsgid \"x\"\nmsgstr \"{deep}\"\n\nmsgctxt \"-clinic\"\nmsgid \"x\"\nmsgstr \"a\\rb\"\n\nmsgctxt \"card\"\nmsgid \"x\"\nmsgstr \"Tarjeta\\n.evil = injected\"\n\nmsgctxt \"hello\"\nmsgid \"x\"\nmsgid_plural \"y\"\nmsgstr[0] \"Hola\"\n"
+    );
+    let snap = snapshot(tmp.path());
+    let out = import_text(tmp.path(), "in.po", &po, 1);
+    assert!(
+        out.contains("items: placeholder `{ $n ->` of the source is missing"),
+        "{out}"
+    );
+    assert!(
+        out.contains("plain: the target nests placeables more than"),
+        "{out}"
+    );
+    assert!(
+        out.contains("-clinic: the target has a carriage return"),
+        "{out}"
+    );
+    assert!(
+        out.contains("card: the target is not one Fluent pattern"),
+        "{out}"
+    );
+    assert!(
+        out.contains("hello: gettext plural forms are not carta's"),
+        "{out}"
+    );
+    assert!(out.contains("0 imported"), "{out}");
+    std::fs::remove_file(tmp.path().join("in.po")).unwrap();
+    assert_eq!(snapshot(tmp.path()), snap);
+    // XLIFF: a data reference to nothing, and an element carta never writes.
+    let xlf = export(tmp.path(), &[]);
+    let bad = xlf
+        .replacen(
+            "<ph id=\"1\" dataRef=\"d1\" canDelete=\"no\"/>, lee",
+            "<ph id=\"1\" dataRef=\"d9\"/>, lee",
+            1,
+        )
+        .replacen(
+            "<target xml:space=\"preserve\">Tarjeta</target>",
+            "<target xml:space=\"preserve\"><sm id=\"x\"/>Tarjeta</target>",
+            1,
+        );
+    let out = import_text(tmp.path(), "in.xlf", &bad, 1);
+    assert!(
+        out.contains("hello: `dataRef=\"d9\"` names no `<data>` of the unit"),
+        "{out}"
+    );
+    assert!(out.contains("card: inline element `<sm>`"), "{out}");
+}
+
+#[test]
+fn export_never_writes_into_the_project_folders() {
+    let tmp = inline_project();
+    let ftl = tmp.path().join("locales/es/a.ftl");
+    let before = read(&ftl);
+    let out = carta(
+        tmp.path(),
+        &["export", "--locale", "es", "-o", &ftl.display().to_string()],
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("does not overwrite"));
+    assert_eq!(read(&ftl), before);
+    // The source locale and unknown locales are usage errors.
+    assert_eq!(
+        carta(tmp.path(), &["export", "--locale", "en-US"])
+            .status
+            .code(),
+        Some(2)
+    );
+    assert_eq!(
+        carta(tmp.path(), &["export", "--locale", "de"])
+            .status
+            .code(),
+        Some(2)
+    );
+    // Nothing matches: a note, no file.
+    let target = tmp.path().join("none.xlf");
+    let out = carta(
+        tmp.path(),
+        &[
+            "export",
+            "--locale",
+            "es",
+            "--only",
+            "outdated",
+            "-o",
+            &target.display().to_string(),
+        ],
+    );
+    assert_eq!(out.status.code(), Some(0));
+    assert!(!target.exists());
+}
