@@ -446,3 +446,21 @@ fn export_never_writes_into_the_project_folders() {
     assert_eq!(out.status.code(), Some(0));
     assert!(!target.exists());
 }
+
+#[test]
+fn a_unit_split_into_segments_by_the_cat_tool_is_joined_back() {
+    let tmp = inline_project();
+    let xlf = export(tmp.path(), &[]);
+    let one = "<segment state=\"initial\">\n        <source xml:space=\"preserve\">Nothing special</source>\n      </segment>";
+    assert!(xlf.contains(one), "{xlf}");
+    let split = "<segment state=\"translated\"><source>Nothing</source><target>Nada</target></segment><ignorable><source> </source></ignorable><segment state=\"final\"><source>special</source><target>especial.</target></segment>";
+    let out = import_text(tmp.path(), "in.xlf", &xlf.replacen(one, split, 1), 0);
+    assert!(out.contains("imported: plain"), "{out}");
+    assert!(read(tmp.path().join("locales/es/a.ftl")).contains("\r\nplain = Nada especial.\r\n"));
+    // One segment still a draft: the unit is not imported.
+    let draft = split
+        .replacen("state=\"final\"", "state=\"initial\"", 1)
+        .replace("Nada", "Nadita");
+    let out = import_text(tmp.path(), "in2.xlf", &xlf.replacen(one, &draft, 1), 0);
+    assert!(out.contains("0 imported"), "{out}");
+}

@@ -343,22 +343,7 @@ fn read2(root: &Element) -> Result<Incoming, (usize, String)> {
                     .collect()
             })
             .unwrap_or_default();
-        let segments: Vec<&Element> = u.elements().filter(|e| e.name == "segment").collect();
-        let (target, draft) = match segments.as_slice() {
-            [] => (Err("the unit has no `<segment>`".to_string()), false),
-            [seg] => {
-                let draft = seg.attr("state") == Some("initial");
-                let target = match seg.child("target") {
-                    None => Ok(None),
-                    Some(t) => inline_in2(t, &data).map(Some),
-                };
-                (target, draft)
-            }
-            _ => (
-                Err("the unit has more than one `<segment>` (was it split in the CAT tool? join it)".to_string()),
-                false,
-            ),
-        };
+        let (target, draft) = unit_target2(u, &data);
         incoming.units.push(InUnit {
             id: id.to_string(),
             line: u.line,
@@ -369,11 +354,44 @@ fn read2(root: &Element) -> Result<Incoming, (usize, String)> {
     Ok(incoming)
 }
 
-/// A 2.0 target as tokens, then as Fluent source.
-fn inline_in2(t: &Element, data: &HashMap<&str, String>) -> Result<String, String> {
+/// A 2.0 unit's target as Fluent source, and whether it is a draft. A unit a CAT tool
+/// split into several segments (sentence segmentation) is joined back in document order,
+/// `<ignorable>` whitespace between them included; it has a target only when every
+/// segment has one.
+fn unit_target2(
+    u: &Element,
+    data: &HashMap<&str, String>,
+) -> (Result<Option<String>, String>, bool) {
     let mut toks = Vec::new();
-    walk2(t, data, &mut toks)?;
-    super::inline::to_fluent(&toks).ok_or_else(|| "unbalanced inline codes".to_string())
+    let mut draft = false;
+    let mut segments = 0;
+    for part in u.elements() {
+        let side = match part.name.as_str() {
+            "segment" => {
+                segments += 1;
+                draft |= part.attr("state") == Some("initial");
+                match part.child("target") {
+                    Some(t) => t,
+                    None => return (Ok(None), draft),
+                }
+            }
+            "ignorable" => match part.child("target").or_else(|| part.child("source")) {
+                Some(t) => t,
+                None => continue,
+            },
+            _ => continue,
+        };
+        if let Err(why) = walk2(side, data, &mut toks) {
+            return (Err(why), draft);
+        }
+    }
+    if segments == 0 {
+        return (Err("the unit has no `<segment>`".to_string()), draft);
+    }
+    let target = super::inline::to_fluent(&toks)
+        .map(Some)
+        .ok_or_else(|| "unbalanced inline codes".to_string());
+    (target, draft)
 }
 
 fn walk2(e: &Element, data: &HashMap<&str, String>, toks: &mut Vec<Tok>) -> Result<(), String> {
