@@ -66,9 +66,18 @@ pub fn parse(text: &str) -> Result<Element, XmlError> {
     config.trim_text(false);
     config.check_end_names = true;
     config.expand_empty_elements = true;
+    // Lines are counted incrementally: events come in file order, and recounting from
+    // the start for each one made a 1 MB file take seconds.
+    let counted = std::cell::Cell::new((0usize, 1usize));
     let line_of = |pos: u64| -> usize {
         let pos = (pos as usize).min(text.len());
-        1 + memchr::memchr_iter(b'\n', &text.as_bytes()[..pos]).count()
+        let (at, line) = counted.get();
+        if pos < at {
+            return 1 + memchr::memchr_iter(b'\n', &text.as_bytes()[..pos]).count();
+        }
+        let line = line + memchr::memchr_iter(b'\n', &text.as_bytes()[at..pos]).count();
+        counted.set((pos, line));
+        line
     };
     let mut stack: Vec<Element> = Vec::new();
     let mut root: Option<Element> = None;
