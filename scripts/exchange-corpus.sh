@@ -18,9 +18,9 @@ CARTA="$REPO/target/debug/carta"
 GEN="$REPO/target/debug/examples/gen_corpus"
 WORK="$(mktemp -d)"
 trap 'rm -rf "$WORK"' EXIT
-"$GEN" content --out "$WORK/p" --messages "$MESSAGES" >/dev/null
+"$GEN" content --out "$WORK/p" --messages "$MESSAGES" >/dev/null 2>&1
 "$CARTA" -C "$WORK/p" extract >/dev/null
-"$GEN" locales --out "$WORK/p" --locales "$LOCALES" --messages "$MESSAGES" >/dev/null
+"$GEN" locales --out "$WORK/p" --locales "$LOCALES" --messages "$MESSAGES" >/dev/null 2>&1
 snap() { (cd "$WORK/p" && find locales -type f -print0 | sort -z | xargs -0 sha256sum); }
 before="$(snap)"
 mkdir -p "$WORK/x"

@@ -43,5 +43,5 @@ if [ $# -eq 0 ]; then
     cat /tmp/carta-translate-toolkit.log; echo "translate-toolkit disagrees with carta's exports" >&2; exit 1; }
   echo "translate-toolkit vs carta: $(head -1 /tmp/carta-translate-toolkit.log)"
   # export → import round trips on a generated 100-locale corpus change no byte.
-  bash scripts/exchange-corpus.sh 100 1000 2>/dev/null
+  bash scripts/exchange-corpus.sh 100 1000
 fi
