@@ -233,6 +233,13 @@ pub fn to_fluent(toks: &[Tok]) -> Option<String> {
             match c {
                 '{' => out.push_str("{\"{\"}"),
                 '}' => out.push_str("{\"}\"}"),
+                // Fluent drops line breaks at the start of a pattern: keep them as
+                // literals.
+                '\n' if out.is_empty() || out.ends_with("{\"\\u000A\"}") && !out.contains('\n') => {
+                    out.push_str("{\"\\u000A\"}");
+                    *line_start = false;
+                    continue;
+                }
                 '\n' => {
                     out.push('\n');
                     *line_start = true;
@@ -273,10 +280,15 @@ pub fn to_fluent(toks: &[Tok]) -> Option<String> {
     if !open.is_empty() {
         return None;
     }
-    // Fluent drops trailing blanks of a line; keep the last one's.
-    if out.ends_with(' ') {
+    // Fluent drops a pattern's trailing line breaks and blanks: keep them as literals.
+    let breaks = out.len() - out.trim_end_matches('\n').len();
+    out.truncate(out.len() - breaks);
+    if breaks == 0 && out.ends_with(' ') {
         out.pop();
         out.push_str("{\" \"}");
+    }
+    for _ in 0..breaks {
+        out.push_str("{\"\\u000A\"}");
     }
     Some(out)
 }
@@ -382,5 +394,36 @@ mod tests {
     fn unbalanced_close_is_refused() {
         assert_eq!(to_fluent(&[Tok::Close]), None);
         assert_eq!(to_fluent(&[Tok::Open("*".into(), "*".into())]), None);
+    }
+}
+
+#[cfg(test)]
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn value_tokens(src: &str) -> Option<Vec<Tok>> {
+        let r = fluent_syntax::parser::parse(src).ok()?;
+        match r.body.as_slice() {
+            [ast::Entry::Message(ast::Message { value: Some(v), .. })] => Some(tokens(v)),
+            _ => None,
+        }
+    }
+
+    proptest! {
+        /// Any text (Markdown delimiters, braces, line-start characters, blanks) survives
+        /// tokens → Fluent → tokens: what a CAT tool sends back as text is that text.
+        #[test]
+        fn text_round_trips(text in "[a-c *_`\\[\\](){}.\\n\\t#=é-]{0,40}") {
+            let toks = vec![Tok::Text(text.clone())];
+            let fluent = to_fluent(&toks).unwrap();
+            let src = format!("x = {}\n", fluent.replace('\n', "\n    "));
+            if let Some(back) = value_tokens(&src) {
+                prop_assert_eq!(plain(&back), text, "{:?}", src);
+            } else {
+                // Only a text that is blank is no value at all.
+                prop_assert!(text.trim().is_empty(), "{:?} -> {:?}", text, src);
+            }
+        }
     }
 }

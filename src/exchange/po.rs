@@ -300,3 +300,36 @@ pub fn read(text: &str) -> Result<Incoming, (usize, String)> {
     }
     Ok(incoming)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    #[test]
+    fn crlf_odd_escapes_and_obsolete_entries() {
+        let text = "msgid \"\"\r\nmsgstr \"Language: es\\nX-Carta-Source-Language: en-US\\n\"\r\n\r\n#, fuzzy, c-format\r\nmsgctxt \"a\"\r\nmsgid \"A\"\r\nmsgstr \"\\a\\\\\\\"\"\r\n\"b\"\r\n#~ msgctxt \"gone\"\r\n#~ msgstr \"x\"\r\n";
+        let i = read(text).unwrap();
+        assert_eq!(i.target_lang.as_deref(), Some("es"));
+        assert_eq!(i.source_lang.as_deref(), Some("en-US"));
+        assert_eq!(i.units.len(), 1);
+        assert!(i.units[0].draft);
+        assert_eq!(i.units[0].target, Ok(Some("\u{7}\\\"b".to_string())));
+        assert!(read("msgid \"a\nmsgstr \"\"").is_err());
+        assert!(read("msgfoo \"a\"").is_err());
+    }
+
+    proptest! {
+        /// The PO reader never panics, whatever the bytes.
+        #[test]
+        fn po_reader_never_panics(text in "(msgctxt |msgid |msgstr |\"|\\\\|#[,.:|~]? |fuzzy|\n|\r|[a-z{}$ ])*") {
+            let _ = read(&text);
+        }
+
+        /// The XML reader never panics either.
+        #[test]
+        fn xml_reader_never_panics(text in "(<|>|/|&|;|#|x|=|\"|'|!|\\[|\\]|-|\\?|[a-z ]|\n|DOCTYPE|ENTITY|CDATA|&amp;|&#0;|&#x110000;)*") {
+            let _ = super::super::xml::parse(&text);
+        }
+    }
+}
