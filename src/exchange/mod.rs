@@ -23,14 +23,6 @@ use crate::review::Status;
 use crate::state::{Seen, State};
 use inline::Tok;
 
-/// The exchange formats.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Format {
-    Xliff2,
-    Xliff1,
-    Po,
-}
-
 /// One translation unit of an export.
 #[derive(Debug, Clone)]
 pub struct Unit {
