@@ -5,12 +5,15 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-# What the browser, print and font checks need, from Debian, whenever any is missing
+# What the browser, print, font and CAT-exchange checks need, from Debian, whenever any is missing
 # (not only on a machine without Chromium): Chromium, poppler's pdftotext, and Noto fonts
 # for Arabic and Chinese (without them those scripts render as empty boxes).
 missing=()
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)
+# xmllint checks carta's XLIFF and TMX exports, msgfmt --check its PO exports.
+command -v xmllint >/dev/null 2>&1 || missing+=(libxml2-utils)
+command -v msgfmt >/dev/null 2>&1 || missing+=(gettext)
 if ! command -v fc-list >/dev/null 2>&1 || [ -z "$(fc-list :lang=ar 2>/dev/null)" ]; then missing+=(fonts-noto-core fontconfig); fi
 if ! command -v fc-list >/dev/null 2>&1 || [ -z "$(fc-list :lang=zh 2>/dev/null)" ]; then missing+=(fonts-noto-cjk fontconfig); fi
 if [ ${#missing[@]} -gt 0 ]; then
@@ -35,4 +38,10 @@ if [ $# -eq 0 ]; then
       cat /tmp/carta-compare-locales.log; echo "compare-locales disagrees with carta on $tree" >&2; exit 1; }
     echo "compare-locales vs carta on $tree: $(tail -1 /tmp/carta-compare-locales.log)"
   done
+  # translate-toolkit (PyPI, in a venv) reads every export and writes targets carta imports.
+  CARTA=target/debug/carta bash scripts/translate-toolkit/run.sh > /tmp/carta-translate-toolkit.log 2>&1 || {
+    cat /tmp/carta-translate-toolkit.log; echo "translate-toolkit disagrees with carta's exports" >&2; exit 1; }
+  echo "translate-toolkit vs carta: $(head -1 /tmp/carta-translate-toolkit.log)"
+  # export → import round trips on a generated 100-locale corpus change no byte.
+  bash scripts/exchange-corpus.sh 100 1000
 fi

@@ -91,6 +91,28 @@ pub enum Command {
         #[arg(value_name = "ID", requires = "by")]
         ids: Vec<String>,
     },
+    /// Write one locale's messages for a CAT tool (XLIFF 2.0, XLIFF 1.2, PO) or its translation memory (TMX 1.4b).
+    Export {
+        /// The locale to export.
+        #[arg(long, value_name = "TAG")]
+        locale: String,
+        #[arg(long, value_enum, default_value_t = ExportFormat::Xliff2)]
+        format: ExportFormat,
+        /// Only messages with these statuses (comma-separated): missing, outdated, unreviewed.
+        #[arg(long, value_enum, value_delimiter = ',', value_name = "WHAT")]
+        only: Vec<OnlyArg>,
+        /// Write to FILE instead of standard output.
+        #[arg(short = 'o', long = "output", value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
+    /// Write the translations of a CAT tool's XLIFF or PO file into the locale's files.
+    Import {
+        /// The XLIFF 2.0, XLIFF 1.2 or PO file.
+        file: PathBuf,
+        /// The locale the file must be for (default: the file's target language).
+        #[arg(long, value_name = "TAG")]
+        locale: Option<String>,
+    },
     /// Write dist/: per locale an HTML and a Markdown handout, the handout as JSON, messages.json and messages.ftl; plus index.html and manifest.json.
     Build {
         /// Only this locale.
@@ -114,6 +136,21 @@ pub enum Format {
     Json,
     Github,
     Sarif,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+pub enum ExportFormat {
+    Xliff2,
+    Xliff1,
+    Po,
+    Tmx,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+pub enum OnlyArg {
+    Missing,
+    Outdated,
+    Unreviewed,
 }
 
 #[derive(Clone, Copy, ValueEnum)]

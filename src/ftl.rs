@@ -97,7 +97,7 @@ pub fn pattern_text(pattern: &ast::Pattern<&str>) -> String {
     out
 }
 
-fn expression_source(expression: &ast::Expression<&str>) -> String {
+pub(crate) fn expression_source(expression: &ast::Expression<&str>) -> String {
     let pattern = ast::Pattern {
         elements: vec![ast::PatternElement::Placeable {
             expression: expression.clone(),

@@ -29,6 +29,8 @@ pub mod review;
 pub mod state;
 pub mod sync;
 
+pub mod exchange;
+
 pub mod bundle;
 pub mod check;
 pub mod dist;

@@ -253,6 +253,93 @@ fn run(cli: Cli) -> Result<u8> {
             );
             Ok(u8::from(!report.refused.is_empty()))
         }
+        Command::Export {
+            locale,
+            format,
+            only,
+            output,
+        } => {
+            use carta::commands::export::{Format as F, Only};
+            let Some(locale) = tag(Some(locale))? else {
+                return Ok(2);
+            };
+            let opts = commands::export::Options {
+                locale,
+                format: match format {
+                    cli::ExportFormat::Xliff2 => F::Xliff2,
+                    cli::ExportFormat::Xliff1 => F::Xliff1,
+                    cli::ExportFormat::Po => F::Po,
+                    cli::ExportFormat::Tmx => F::Tmx,
+                },
+                only: only
+                    .iter()
+                    .map(|o| match o {
+                        cli::OnlyArg::Missing => Only::Missing,
+                        cli::OnlyArg::Outdated => Only::Outdated,
+                        cli::OnlyArg::Unreviewed => Only::Unreviewed,
+                    })
+                    .collect(),
+            };
+            if let Some(path) = &output {
+                commands::export::check_output(&project, path)?;
+            }
+            let report = commands::export::run(&project, &opts)?;
+            if report.units == 0 {
+                eprintln!("carta: note: nothing to export (no message matches); no file written");
+                return Ok(0);
+            }
+            match output {
+                Some(path) => {
+                    carta::fs::write_atomic(&path, report.text.as_bytes())?;
+                    eprintln!(
+                        "wrote: {} ({} unit(s) from {} file(s))",
+                        shown(&path),
+                        report.units,
+                        report.files
+                    );
+                }
+                None => {
+                    let _ = out.write_all(report.text.as_bytes());
+                }
+            }
+            Ok(0)
+        }
+        Command::Import { file, locale } => {
+            let opts = commands::import::Options {
+                file,
+                locale: tag(locale)?,
+            };
+            let report = commands::import::run(&project, &opts)?;
+            for id in &report.imported {
+                let _ = writeln!(out, "imported: {}", printable(id));
+            }
+            for id in &report.confirmed {
+                let _ = writeln!(out, "confirmed (no longer outdated): {}", printable(id));
+            }
+            for (id, line, why) in &report.refused {
+                let _ = writeln!(
+                    out,
+                    "refused: {}:{line}: {}: {}",
+                    shown(&opts.file),
+                    printable(id),
+                    printable(why)
+                );
+            }
+            for f in &report.written {
+                let _ = writeln!(out, "wrote: {}", shown(f));
+            }
+            let _ = writeln!(
+                out,
+                "{}: {} imported, {} confirmed, {} unchanged, {} skipped (no target or a draft), {} refused",
+                report.tag,
+                report.imported.len(),
+                report.confirmed.len(),
+                report.unchanged,
+                report.skipped,
+                report.refused.len()
+            );
+            Ok(u8::from(!report.refused.is_empty()))
+        }
         Command::Build {
             locale,
             out: dir,

@@ -81,6 +81,15 @@ pub struct SourceMessage {
     patterns: Patterns,
 }
 
+impl SourceMessage {
+    pub fn id(&self) -> &str {
+        &self.id
+    }
+    pub fn patterns(&self) -> &Patterns {
+        &self.patterns
+    }
+}
+
 /// The source's messages with their texts, computed once and shared by every locale.
 pub fn source_messages(source: &Catalog) -> Vec<SourceMessage> {
     let mut seen = HashSet::new();

@@ -4,7 +4,9 @@
 pub mod add_locale;
 pub mod build;
 pub mod check;
+pub mod export;
 pub mod extract;
+pub mod import;
 pub mod review;
 pub mod sync;
 
