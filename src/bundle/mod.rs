@@ -7,6 +7,7 @@
 //! handout's structure and return bytes; the command writes them.
 
 pub mod html;
+pub mod icu;
 pub mod json;
 pub mod markdown;
 pub mod notices;
