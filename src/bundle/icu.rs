@@ -61,8 +61,28 @@ const MAX_LEN: usize = 1 << 20;
 const MAX_DEPTH: usize = 64;
 const CATEGORIES: [&str; 6] = ["zero", "one", "two", "few", "many", "other"];
 
+/// Part key (`id`, `id.attr`) → variable → kind.
+pub type Kinds = BTreeMap<String, BTreeMap<String, Kind>>;
+
+/// The kinds of every part's variables in a Fluent resource (the source's, as hints for
+/// the translations: a translation that only interpolates `{ $n }` still gets a number
+/// where the source selects on it, as the app passes one).
+pub fn kinds(ftl: &str) -> Kinds {
+    let mut out = Kinds::new();
+    for (id, m) in convert_resource(ftl, &Kinds::new()) {
+        if let Some(v) = m.value {
+            out.insert(id.clone(), v.variables);
+        }
+        for (a, c) in m.attributes {
+            out.insert(format!("{id}.{a}"), c.variables);
+        }
+    }
+    out
+}
+
 /// Converts every message of a Fluent resource (terms are resolved, not listed).
-pub fn convert_resource(ftl: &str) -> BTreeMap<String, Message> {
+/// `hints`: the source's kinds (see [`kinds`]).
+pub fn convert_resource(ftl: &str, hints: &Kinds) -> BTreeMap<String, Message> {
     let resource = match fluent_syntax::parser::parse(ftl) {
         Ok(r) => r,
         Err((r, _)) => r,
@@ -89,12 +109,23 @@ pub fn convert_resource(ftl: &str) -> BTreeMap<String, Message> {
         if out.contains_key(m.id.name) {
             continue;
         }
+        let none = BTreeMap::new();
+        let hint = |key: &str| hints.get(key).unwrap_or(&none);
         let message = Message {
-            value: m.value.as_ref().map(|p| ctx.convert(m.id.name, p)),
+            value: m
+                .value
+                .as_ref()
+                .map(|p| ctx.convert(m.id.name, p, hint(m.id.name))),
             attributes: m
                 .attributes
                 .iter()
-                .map(|a| (a.id.name.to_string(), ctx.convert(m.id.name, &a.value)))
+                .map(|a| {
+                    let key = format!("{}.{}", m.id.name, a.id.name);
+                    (
+                        a.id.name.to_string(),
+                        ctx.convert(m.id.name, &a.value, hint(&key)),
+                    )
+                })
                 .collect(),
         };
         out.insert(m.id.name.to_string(), message);
@@ -202,12 +233,13 @@ impl Walk {
     }
 }
 
-/// A variable's name for ICU: Fluent identifiers are ICU argument names as they are.
+/// The ICU style of `NUMBER($n, …)`: the options a translation may set in
+/// @fluent/bundle (it ignores `style`, `currency` and `type` from a translation, as they
+/// are the developer's), as an ICU number skeleton.
 fn number_style(named: &[ast::NamedArgument<&str>], w: &mut Walk) -> String {
     let mut skeleton: Vec<String> = Vec::new();
-    let mut style: Option<String> = None;
-    let mut currency: Option<String> = None;
     let (mut min_fd, mut max_fd) = (None::<usize>, None::<usize>);
+    let (mut min_sd, mut max_sd) = (None::<usize>, None::<usize>);
     for a in named {
         let value = match &a.value {
             ast::InlineExpression::StringLiteral { value } => {
@@ -219,38 +251,46 @@ fn number_style(named: &[ast::NamedArgument<&str>], w: &mut Walk) -> String {
                 continue;
             }
         };
+        let digits = || value.parse::<usize>().ok().map(|n| n.min(21));
         match a.name.name {
-            "style" => style = Some(value),
-            "currency" => currency = Some(value),
-            "useGrouping" if value == "false" => skeleton.push("group-off".into()),
-            "useGrouping" => {}
-            "minimumFractionDigits" => min_fd = value.parse().ok(),
-            "maximumFractionDigits" => max_fd = value.parse().ok(),
-            "type" => {} // the plural type: only meaningful for a selector
+            "minimumFractionDigits" => min_fd = digits(),
+            "maximumFractionDigits" => max_fd = digits(),
+            "minimumSignificantDigits" => min_sd = digits(),
+            "maximumSignificantDigits" => max_sd = digits(),
+            "minimumIntegerDigits" => match digits() {
+                Some(n) if n > 0 => skeleton.push(format!("integer-width/*{}", "0".repeat(n))),
+                _ => w.issue("NUMBER option `minimumIntegerDigits` is not a count".into()),
+            },
+            // A string in Fluent ("false"), which Intl reads as the default grouping.
+            "useGrouping" | "unitDisplay" | "currencyDisplay" => {}
+            // Ignored by @fluent/bundle when a translation sets them (fluent-rs too, in
+            // formatting): followed here.
+            "style" | "currency" | "type" => {}
             other => w.issue(format!(
                 "NUMBER option `{other}` has no ICU equivalent here"
             )),
         }
     }
-    if min_fd.is_some() || max_fd.is_some() {
-        let min = min_fd.unwrap_or(0).min(20);
-        let max = max_fd.unwrap_or(min.max(3)).clamp(min, 20);
-        skeleton.push(format!(".{}{}", "0".repeat(min), "#".repeat(max - min)));
-    }
-    match style.as_deref() {
-        None | Some("decimal") => {}
-        Some("percent") if skeleton.is_empty() => return ", percent".into(),
-        Some("percent") => {
-            w.issue("NUMBER style percent with other options has no ICU equivalent here".into());
-            return ", percent".into();
+    if min_sd.is_some() || max_sd.is_some() {
+        let min = min_sd.unwrap_or(1).max(1);
+        match max_sd {
+            Some(max) => skeleton.push(format!(
+                "{}{}",
+                "@".repeat(min),
+                "#".repeat(max.max(min) - min)
+            )),
+            None => skeleton.push(format!("{}+", "@".repeat(min))),
         }
-        Some("currency") => match currency.as_deref() {
-            Some(c) if c.len() == 3 && c.bytes().all(|b| b.is_ascii_alphabetic()) => {
-                skeleton.insert(0, format!("currency/{}", c.to_ascii_uppercase()))
-            }
-            _ => w.issue("NUMBER style currency without a valid currency code".into()),
-        },
-        Some(other) => w.issue(format!("NUMBER style `{other}` has no ICU equivalent")),
+    } else if min_fd.is_some() || max_fd.is_some() {
+        let min = min_fd.unwrap_or(0);
+        let max = max_fd.unwrap_or(min.max(3)).max(min);
+        if max == 0 {
+            skeleton.push("precision-integer".into());
+        } else if min == max {
+            skeleton.push(format!(".{}", "0".repeat(min)));
+        } else {
+            skeleton.push(format!(".{}{}", "0".repeat(min), "#".repeat(max - min)));
+        }
     }
     if skeleton.is_empty() {
         String::new()
@@ -260,7 +300,12 @@ fn number_style(named: &[ast::NamedArgument<&str>], w: &mut Walk) -> String {
 }
 
 impl<'a, 's> Ctx<'a, 's> {
-    fn convert(&self, id: &str, pattern: &ast::Pattern<&'s str>) -> Converted {
+    fn convert(
+        &self,
+        id: &str,
+        pattern: &ast::Pattern<&'s str>,
+        hint: &BTreeMap<String, Kind>,
+    ) -> Converted {
         // Two passes: the first learns each variable's kind (a variable used as a plural
         // selector anywhere is a number everywhere), the second writes with it.
         let mut first = self.walk(id, pattern, BTreeMap::new());
@@ -268,9 +313,14 @@ impl<'a, 's> Ctx<'a, 's> {
             .uses
             .iter()
             .map(|(name, u)| {
+                let hinted = !u.string_select && hint.get(name) == Some(&Kind::Number);
                 (
                     name.clone(),
-                    if u.number { Kind::Number } else { Kind::String },
+                    if u.number || hinted {
+                        Kind::Number
+                    } else {
+                        Kind::String
+                    },
                 )
             })
             .collect();
@@ -530,7 +580,7 @@ impl<'a, 's> Ctx<'a, 's> {
         w: &mut Walk,
     ) {
         // The selector: a variable (a plural or a string select), or something known now.
-        let mut ordinal = false;
+        let ordinal = false;
         let mut number_opts = false;
         let known: Result<String, Arg> = match selector {
             ast::InlineExpression::VariableReference { id } => {
@@ -541,10 +591,18 @@ impl<'a, 's> Ctx<'a, 's> {
                 }
             }
             ast::InlineExpression::FunctionReference { id, arguments } if id.name == "NUMBER" => {
+                // `type: "ordinal"` is ignored by @fluent/bundle when a translation sets
+                // it (the number keeps its cardinal rules): followed here.
                 for a in &arguments.named {
-                    if a.name.name == "type" {
-                        ordinal = matches!(&a.value, ast::InlineExpression::StringLiteral { value } if *value == "ordinal");
-                    } else {
+                    if !matches!(
+                        a.name.name,
+                        "type"
+                            | "style"
+                            | "currency"
+                            | "useGrouping"
+                            | "unitDisplay"
+                            | "currencyDisplay"
+                    ) {
                         number_opts = true;
                     }
                 }
@@ -719,7 +777,7 @@ mod tests {
     use super::*;
 
     fn icu(ftl: &str, id: &str) -> Converted {
-        let all = convert_resource(ftl);
+        let all = convert_resource(ftl, &Kinds::new());
         let (id, attr) = id.split_once('.').map_or((id, None), |(a, b)| (a, Some(b)));
         let m = &all[id];
         match attr {
@@ -749,12 +807,17 @@ mod tests {
             "a = { NUMBER($n, minimumFractionDigits: 2) } / { NUMBER($p, style: \"percent\") } / { NUMBER($c, style: \"currency\", currency: \"eur\") }\n",
             "a",
         );
+        assert_eq!(c.icu, "{n, number, ::.00#} / {p, number} / {c, number}");
+        assert!(c.issues.is_empty());
+        let c = icu(
+            "a = { NUMBER($n, minimumIntegerDigits: 3, maximumSignificantDigits: 2) } { NUMBER($m, maximumFractionDigits: 0) }\n",
+            "a",
+        );
         assert_eq!(
             c.icu,
-            "{n, number, ::.00#} / {p, number, percent} / {c, number, ::currency/EUR}"
+            "{n, number, ::integer-width/*000 @#} {m, number, ::precision-integer}"
         );
-        assert!(c.issues.is_empty());
-        let c = icu("a = { NUMBER($n, minimumIntegerDigits: 3) }\n", "a");
+        let c = icu("a = { NUMBER($n, notation: \"compact\") }\n", "a");
         assert_eq!(c.icu, "{n, number}");
         assert_eq!(c.issues.len(), 1);
     }
@@ -771,9 +834,10 @@ mod tests {
             "o = { NUMBER($n, type: \"ordinal\") ->\n    [one] {$n}st\n   *[other] {$n}th\n}\n",
             "o",
         );
+        // As @fluent/bundle reads a translation: `type` ignored, cardinal rules.
         assert_eq!(
             ord.icu,
-            "{n, selectordinal, one {{n, number}st} other {{n, number}th}}"
+            "{n, plural, one {{n, number}st} other {{n, number}th}}"
         );
     }
 
@@ -820,6 +884,14 @@ mod tests {
             "{:?}",
             c.issues
         );
+    }
+
+    #[test]
+    fn a_number_in_the_source_is_a_number_in_a_translation() {
+        let hints = kinds("a = { $n ->\n    [one] one\n   *[other] { $n } many\n}\n");
+        let c = &convert_resource("a = { $n } veces\n", &hints)["a"];
+        assert_eq!(c.value.as_ref().unwrap().icu, "{n, number} veces");
+        assert_eq!(c.value.as_ref().unwrap().variables["n"], Kind::Number);
     }
 
     #[test]

@@ -189,6 +189,7 @@ pub fn run(project: &Project, opts: &Options) -> Result<Report> {
         catalogs: &source_catalogs,
         resources: &source_resources,
         patterns: &source_patterns(&source_catalogs),
+        kinds: &source_kinds(sources.iter().map(|(_, f)| f.text.as_str())),
     };
     let policy = project.config.publish.clone();
 
@@ -487,6 +488,7 @@ pub fn build_texts(
         catalogs: &catalogs,
         resources: &resources,
         patterns: &source_patterns(&catalogs),
+        kinds: &source_kinds(source.iter().map(String::as_str)),
     };
     let chain = [tag.clone(), source_tag.clone()];
     let policy = crate::config::PublishConfig::default();
@@ -574,6 +576,15 @@ struct SourceLocale<'a, 's> {
     resources: &'a [FluentResource],
     /// Message ID → its source text (what review records and sync's state are of).
     patterns: &'a FxHashMap<String, Patterns>,
+    /// The kinds of the source's variables, by part (`id`, `id.attr`).
+    kinds: &'a bundle::icu::Kinds,
+}
+
+/// The kinds of the source's variables (its files as one resource, so terms defined in
+/// one file resolve in another).
+fn source_kinds<'t>(texts: impl Iterator<Item = &'t str>) -> bundle::icu::Kinds {
+    let joined: Vec<&str> = texts.collect();
+    bundle::icu::kinds(&joined.join("\n\n"))
 }
 
 /// Every source message's text, by ID.
@@ -1123,7 +1134,7 @@ fn build_locale(
         ));
     }
     // Every other bundle is read off messages.ftl, so all list the same messages.
-    let converted = bundle::icu::convert_resource(&ftl);
+    let converted = bundle::icu::convert_resource(&ftl, source_locale.kinds);
     files.push((
         dir.join("messages.json"),
         bundle::json::messages(&lb, &helpers, &converted).into_bytes(),
