@@ -322,6 +322,22 @@ fn run(cli: Cli) -> Result<u8> {
                     unsafe_count += mu + wu;
                 }
             }
+            if std::env::var_os("CARTA_TIMINGS").is_some() {
+                let app: f64 = report
+                    .locales
+                    .iter()
+                    .map(|l| l.app_bundles.as_secs_f64())
+                    .sum();
+                let all: f64 = report
+                    .locales
+                    .iter()
+                    .map(|l| l.total_time.as_secs_f64())
+                    .sum();
+                eprintln!(
+                    "carta: timings: locales {all:.2} s (summed over threads), of which app bundles {app:.2} s ({:.1}%)",
+                    if all > 0.0 { app * 100.0 / all } else { 0.0 }
+                );
+            }
             let mut foreign = 0;
             for l in &report.locales {
                 foreign += l.foreign;

@@ -50,6 +50,10 @@ pub struct LocaleSummary {
     /// Each part's arguments (`id`, `id.attr` → name → kind), for messages.d.ts; taken
     /// out of the summary once merged.
     pub types: BTreeMap<String, BTreeMap<String, bundle::icu::Kind>>,
+    /// Time spent on the app bundles (messages.json's patterns, messages.icu.json, the
+    /// types) and on the whole locale, for `CARTA_TIMINGS=1` (BENCHMARKS.md).
+    pub app_bundles: std::time::Duration,
+    pub total_time: std::time::Duration,
 }
 
 pub struct Report {
@@ -765,6 +769,7 @@ fn build_locale(
     docs: &[Extracted],
     publish: &Publish,
 ) -> Built {
+    let started = std::time::Instant::now();
     let policy = publish.policy;
     let source = source_locale.tag;
     let source_catalogs = source_locale.catalogs;
@@ -1134,6 +1139,7 @@ fn build_locale(
         ));
     }
     // Every other bundle is read off messages.ftl, so all list the same messages.
+    let app_started = std::time::Instant::now();
     let converted = bundle::icu::convert_resource(&ftl, source_locale.kinds);
     files.push((
         dir.join("messages.json"),
@@ -1159,6 +1165,7 @@ fn build_locale(
             types.insert(key, c.variables.clone());
         }
     }
+    let app_bundles = app_started.elapsed();
 
     // The review page of a translated locale (not the source, not a pseudo-locale).
     let mut review_counts = None;
@@ -1351,6 +1358,8 @@ fn build_locale(
             unformattable,
             icu_issues: icu_issues.len(),
             types,
+            app_bundles,
+            total_time: started.elapsed(),
         },
         files,
         entry,
