@@ -59,7 +59,7 @@ fn fluent_bundle_in_node_formats_every_message_like_carta() {
 /// plurals, numeric keys, ordinals, NUMBER options, nested selects, terms with
 /// arguments, a select on a term attribute, message references, and a message that no
 /// locale can format (a DATETIME, which fluent-rs lacks: left out of every bundle).
-const APP_EN: &str = r#"-brand = { $case ->
+const APP_EN: &str = r##"-brand = { $case ->
    *[nom] Carta's Clinic
     [gen] Carta's Clinic's
 }
@@ -93,7 +93,34 @@ brand-line = { -brand.gender ->
    *[other] her
 } { -brand } — { greeting }
 last-login = Last login { DATETIME($when) }
-"#;
+-term-hash = #tag's {"{"}x{"}"}
+apos = '{ $a }' and ''{ $b }'' and {"{'}"}{"'}"}
+hash-plural = { $n ->
+    [one] # one {-term-hash} {"#"}
+   *[other] {"{"}#{"}"} { $n }
+}
+nested = { $n ->
+    [0] none
+    [one] { $g ->
+        [male] his { $m ->
+            [one] one
+           *[other] { $m } items
+        }
+       *[other] their
+    }
+   *[other] { $n } and { $g ->
+        [female] hers
+       *[other] theirs
+    }
+}
+only-attr =
+    .label = Label { $x } { apos }
+    .plain = Plain 'text'
+multi =
+    First line { $x }
+      indented second
+    third
+"##;
 const APP_ES: &str = r#"-brand = { $case ->
    *[nom] Clínica d'Carta
     [gen] de la Clínica d'Carta

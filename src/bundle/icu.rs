@@ -712,9 +712,6 @@ impl<'a, 's> Ctx<'a, 's> {
         w.raw(parent, &format!("{{{var}, {kind},"));
         let mut seen: Vec<String> = Vec::new();
         let mut category_before = false;
-        let explicit_other = variants.iter().any(|v| {
-            !v.default && matches!(&v.key, ast::VariantKey::Identifier { name } if *name == "other")
-        });
         let mut arms: Vec<(String, &ast::Pattern<&'s str>)> = Vec::new();
         for v in variants {
             let key = match &v.key {
@@ -738,7 +735,9 @@ impl<'a, 's> Ctx<'a, 's> {
                 ast::VariantKey::Identifier { name } => name.to_string(),
             };
             if v.default {
-                if key != "other" && !explicit_other && !seen.contains(&key) {
+                // Its own key too: with an explicit [other] elsewhere, only the
+                // categories no variant names differ (reported below).
+                if key != "other" && !seen.contains(&key) {
                     seen.push(key.clone());
                     arms.push((key, &v.value));
                 }
@@ -892,6 +891,13 @@ mod tests {
         let c = &convert_resource("a = { $n } veces\n", &hints)["a"];
         assert_eq!(c.value.as_ref().unwrap().icu, "{n, number} veces");
         assert_eq!(c.value.as_ref().unwrap().variables["n"], Kind::Number);
+    }
+
+    #[test]
+    fn default_variant_that_is_not_other_beside_an_explicit_other() {
+        let c = icu("a = { $n ->\n   *[one] single\n    [other] many\n}\n", "a");
+        assert_eq!(c.icu, "{n, plural, one {single} other {many}}");
+        assert_eq!(c.issues.len(), 1, "{:?}", c.issues);
     }
 
     #[test]

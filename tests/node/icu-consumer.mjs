@@ -109,15 +109,17 @@ for (const tag of tags) {
     texts[key] = [];
     for (let i = 0; i < NUMBERS.length; i++) {
       const args = sample(key, i);
+      // What carta reported it cannot say in ICU is not compared (a cycle in a branch
+      // is an error in Fluent too).
+      if (reported.has(key)) {
+        skipped++;
+        continue;
+      }
       const errors = [];
       const want = bundle.formatPattern(pattern, args, errors);
       texts[key].push({ args, text: want });
       for (const err of errors) fail(`${key} ${JSON.stringify(args)}: @fluent/bundle error: ${err.message}`);
       if (mf === null) continue;
-      if (reported.has(key)) {
-        skipped++;
-        continue;
-      }
       let got;
       try {
         got = mf.format(args);
