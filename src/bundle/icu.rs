@@ -44,7 +44,8 @@ pub struct Converted {
     pub variables: BTreeMap<String, Kind>,
     /// What the ICU text cannot say as Fluent does; empty when it is exact.
     pub issues: Vec<String>,
-    /// The Fluent source of the pattern (as written after `id =`).
+    /// The Fluent source of the pattern (as written after `id =`); empty for plain text
+    /// (whose formatted text is all a consumer needs).
     pub source: String,
 }
 
@@ -306,9 +307,50 @@ impl<'a, 's> Ctx<'a, 's> {
         pattern: &ast::Pattern<&'s str>,
         hint: &BTreeMap<String, Kind>,
     ) -> Converted {
+        // Plain text (most messages): quoted, nothing else to learn.
+        if pattern
+            .elements
+            .iter()
+            .all(|e| matches!(e, ast::PatternElement::TextElement { .. }))
+        {
+            let mut w = Walk {
+                out: String::new(),
+                pending: String::new(),
+                uses: BTreeMap::new(),
+                kinds: BTreeMap::new(),
+                issues: Vec::new(),
+                stack: Vec::new(),
+                depth: 0,
+            };
+            for e in &pattern.elements {
+                if let ast::PatternElement::TextElement { value } = e {
+                    w.lit(value);
+                }
+            }
+            w.flush(Parent::Top);
+            return Converted {
+                icu: w.out,
+                variables: BTreeMap::new(),
+                issues: Vec::new(),
+                source: String::new(),
+            };
+        }
         // Two passes: the first learns each variable's kind (a variable used as a plural
-        // selector anywhere is a number everywhere), the second writes with it.
+        // selector anywhere is a number everywhere), the second writes with it (not
+        // needed when there is no variable: it would write the same).
         let mut first = self.walk(id, pattern, BTreeMap::new());
+        if first.uses.is_empty() {
+            return Converted {
+                icu: if first.too_big() {
+                    String::new()
+                } else {
+                    first.out
+                },
+                variables: BTreeMap::new(),
+                issues: first.issues,
+                source: pattern_source(pattern),
+            };
+        }
         let kinds: BTreeMap<String, Kind> = first
             .uses
             .iter()
