@@ -6,7 +6,9 @@
 // For every locale folder in <dist-dir> that has a messages.ftl, this loads the
 // resource into an @fluent/bundle FluentBundle (isolation marks off), formats
 // every message value and attribute with no arguments, and compares the result
-// with the locale's messages.json, which carta produced with fluent-rs.
+// with the locale's messages.json, which carta produced with fluent-rs. A part that
+// takes arguments has its pattern there instead of a text; icu-consumer.mjs formats
+// those with arguments.
 //
 // Exit status: 0 every locale passed; 1 at least one failure;
 //              2 usage error, missing dist dir, or no locales found.
