@@ -80,7 +80,7 @@ place = You finished { NUMBER($rank, type: "ordinal") ->
     [few] { $rank }rd
    *[other] { $rank }th
 }
-price = { NUMBER($amount, minimumFractionDigits: 2) } / { NUMBER($share, style: "percent") }
+price = { NUMBER($amount, minimumFractionDigits: 2) } / { NUMBER($share, style: "percent") } / { NUMBER($amount, minimumIntegerDigits: 3, useGrouping: "false") } / { NUMBER($share, maximumSignificantDigits: 2) }
 greeting = { $gender ->
     [male] He said it's { $count ->
         [one] one
