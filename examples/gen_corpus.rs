@@ -185,6 +185,20 @@ impl Rng {
     }
 }
 
+/// 0 → `a`, 25 → `z`, 26 → `ba`, …: a number as letters.
+fn letters(mut n: usize) -> String {
+    let mut out = Vec::new();
+    loop {
+        out.push(b'a' + (n % 26) as u8);
+        n /= 26;
+        if n == 0 {
+            break;
+        }
+    }
+    out.reverse();
+    String::from_utf8(out).unwrap_or_default()
+}
+
 fn cap(s: &str) -> String {
     let mut c = s.chars();
     match c.next() {
@@ -816,7 +830,10 @@ fn content_phase(args: &Args) -> Res<()> {
         .into_par_iter()
         .map(|d| {
             let topic = TOPICS[d % TOPICS.len()];
-            let name = format!("{}-{:04}", slug(topic), d + 1);
+            // Numbers leave message IDs (so "10 Benefits" can become "11"), so two handouts
+            // told apart only by a number would share an ID prefix, which extract refuses:
+            // the handout's number is also spelt in letters.
+            let name = format!("{}-{:04}-{}", slug(topic), d + 1, letters(d));
             let mut rng = Rng::new(args.seed, &format!("doc/{name}"));
             let target = rng.range(25, 55);
             let (md, blocks) = handout(&mut rng, topic, target);

@@ -14,6 +14,10 @@ pub const MANIFEST: &str = "manifest.json";
 pub const INDEX: &str = "index.html";
 /// The list of review pages (`review/<tag>.html`).
 pub const REVIEW_INDEX: &str = "review/index.html";
+/// TypeScript types of every message and its arguments.
+pub const MESSAGES_DTS: &str = "messages.d.ts";
+/// The same as a JSON schema of an ID → arguments object.
+pub const MESSAGES_SCHEMA: &str = "messages.schema.json";
 
 /// The previous build of an output folder.
 #[derive(Debug, Default)]
@@ -22,6 +26,8 @@ pub struct Previous {
     pub files: BTreeSet<String>,
     /// The previous manifest's locale entries, by tag (kept for a partial build).
     pub locales: Vec<serde_json::Value>,
+    /// The previous manifest's files for every locale (`files`), kept by a partial build.
+    pub global: serde_json::Value,
 }
 
 impl Previous {
@@ -82,6 +88,8 @@ impl Previous {
             MANIFEST.to_string(),
             INDEX.to_string(),
             REVIEW_INDEX.to_string(),
+            MESSAGES_DTS.to_string(),
+            MESSAGES_SCHEMA.to_string(),
         ]
         .into();
         for locale in locales {
@@ -93,6 +101,7 @@ impl Previous {
         Ok(Previous {
             files,
             locales: locales.clone(),
+            global: manifest["files"].clone(),
         })
     }
 

@@ -401,10 +401,49 @@ fn run(cli: Cli) -> Result<u8> {
                         report.out_dir.display()
                     );
                 }
+                if !l.unformattable.is_empty() {
+                    let sample: Vec<String> = l
+                        .unformattable
+                        .iter()
+                        .take(3)
+                        .map(|k| format!("`{}`", printable(k)))
+                        .collect();
+                    eprintln!(
+                        "carta: {}: {} message part(s) no locale formats, left out of every bundle ({}{}; run `carta check`)",
+                        l.tag,
+                        l.unformattable.len(),
+                        sample.join(", "),
+                        if l.unformattable.len() > 3 { ", …" } else { "" }
+                    );
+                }
+                if l.icu_issues > 0 {
+                    eprintln!(
+                        "carta: {}: {} message part(s) messages.icu.json cannot say exactly as Fluent does (listed in {}/manifest.json, `icu_issues`)",
+                        l.tag,
+                        l.icu_issues,
+                        report.out_dir.display()
+                    );
+                }
                 unsafe_count += mo + wo;
                 if review_required {
                     unsafe_count += mu + wu;
                 }
+            }
+            if std::env::var_os("CARTA_TIMINGS").is_some() {
+                let app: f64 = report
+                    .locales
+                    .iter()
+                    .map(|l| l.app_bundles.as_secs_f64())
+                    .sum();
+                let all: f64 = report
+                    .locales
+                    .iter()
+                    .map(|l| l.total_time.as_secs_f64())
+                    .sum();
+                eprintln!(
+                    "carta: timings: locales {all:.2} s (summed over threads), of which app bundles {app:.2} s ({:.1}%)",
+                    if all > 0.0 { app * 100.0 / all } else { 0.0 }
+                );
             }
             let mut foreign = 0;
             for l in &report.locales {

@@ -605,3 +605,17 @@ fn a_full_disk_fails_the_build_without_partial_files() {
     );
     assert!(listing.trim_end().ends_with("old"));
 }
+
+/// Regression: a translated term with an attribute (`-brand` / `.gender`) made `check`
+/// (and `build`, which runs it for the review page) index past the term's patterns and
+/// panic.
+#[test]
+fn a_translated_term_with_an_attribute_does_not_panic() {
+    let tmp = shipped_project();
+    let root = tmp.path();
+    let ftl = "-brand = Carta\n    .gender = feminine\n\nx = { -brand }\n";
+    write(root.join("locales/en-US/app.ftl"), ftl);
+    write(root.join("locales/es/app.ftl"), ftl);
+    carta_ok(root, &["check", "--locale", "es"], 0);
+    carta_ok(root, &["build", "--locale", "es"], 0);
+}

@@ -54,3 +54,358 @@ fn fluent_bundle_in_node_formats_every_message_like_carta() {
         "Label only"
     );
 }
+
+/// Hostile app text for the bundles with arguments: apostrophes, braces, `#` and `<` in
+/// plurals, numeric keys, ordinals, NUMBER options, nested selects, terms with
+/// arguments, a select on a term attribute, message references, and a message that no
+/// locale can format (a DATETIME, which fluent-rs lacks: left out of every bundle).
+const APP_EN: &str = r##"-brand = { $case ->
+   *[nom] Carta's Clinic
+    [gen] Carta's Clinic's
+}
+    .gender = feminine
+
+files = { $count ->
+    [0] No files in '{ $dir }'
+    [one] One file — #{ $count } {"{"}braces{"}"}
+   *[other] { $count } files in <b>{ $dir }</b> at { -brand(case: "gen") } '#'
+}
+    .title = { NUMBER($count) ->
+        [one] { $count } file
+       *[other] { $count } files
+    }
+place = You finished { NUMBER($rank, type: "ordinal") ->
+    [one] { $rank }st
+    [two] { $rank }nd
+    [few] { $rank }rd
+   *[other] { $rank }th
+}
+price = { NUMBER($amount, minimumFractionDigits: 2) } / { NUMBER($share, style: "percent") } / { NUMBER($amount, minimumIntegerDigits: 3, useGrouping: "false") } / { NUMBER($share, maximumSignificantDigits: 2) }
+greeting = { $gender ->
+    [male] He said it's { $count ->
+        [one] one
+       *[other] many
+    }
+   *[other] They said it's {"{"}ok{"}"}
+}
+brand-line = { -brand.gender ->
+    [masculine] his
+   *[other] her
+} { -brand } — { greeting }
+last-login = Last login { DATETIME($when) }
+-term-hash = #tag's {"{"}x{"}"}
+apos = '{ $a }' and ''{ $b }'' and {"{'}"}{"'}"}
+hash-plural = { $n ->
+    [one] # one {-term-hash} {"#"}
+   *[other] {"{"}#{"}"} { $n }
+}
+nested = { $n ->
+    [0] none
+    [one] { $g ->
+        [male] his { $m ->
+            [one] one
+           *[other] { $m } items
+        }
+       *[other] their
+    }
+   *[other] { $n } and { $g ->
+        [female] hers
+       *[other] theirs
+    }
+}
+only-attr =
+    .label = Label { $x } { apos }
+    .plain = Plain 'text'
+multi =
+    First line { $x }
+      indented second
+    third
+"##;
+const APP_ES: &str = r#"-brand = { $case ->
+   *[nom] Clínica d'Carta
+    [gen] de la Clínica d'Carta
+}
+    .gender = feminine
+
+files = { $count ->
+    [0] Ningún archivo en «{ $dir }»
+    [one] Un archivo #{ $count }
+   *[other] { $count } archivos en { $dir } { -brand(case: "gen") }
+}
+place = Terminaste en el puesto { $rank }.º
+"#;
+
+fn node(args: &[&std::ffi::OsStr]) -> (bool, String) {
+    let out = Command::new("node")
+        .args(args)
+        .output()
+        .expect("node is installed");
+    let text = format!(
+        "{}\n{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    (out.status.success(), text)
+}
+
+/// Formats `results.json`'s texts of @fluent/bundle again with fluent-rs (the runtime
+/// carta renders with) and returns the disagreements. Compared where fluent-rs can agree:
+/// fluent-rs writes numbers as Rust does (no grouping, no locale digits), so only
+/// samples whose numbers are integers below 1000, in locales whose digits are ASCII.
+fn fluent_rs_disagreements(
+    dist: &std::path::Path,
+    results: &serde_json::Value,
+) -> (usize, Vec<String>) {
+    use fluent_bundle::{FluentArgs, FluentBundle, FluentResource, FluentValue};
+    let mut compared = 0;
+    let mut wrong = Vec::new();
+    for (tag, locale) in results["locales"].as_object().expect("locales") {
+        if locale["plainNumbers"] != true {
+            continue;
+        }
+        let ftl = read(dist.join(tag).join("messages.ftl"));
+        let resource = FluentResource::try_new(ftl).expect("messages.ftl parses in fluent-rs");
+        let langid: unic_langid::LanguageIdentifier = tag.parse().expect("tag");
+        let mut bundle = FluentBundle::new(vec![langid]);
+        bundle.set_use_isolating(false);
+        bundle.add_builtins().expect("builtins");
+        bundle.add_resource(&resource).expect("no duplicate");
+        for (key, runs) in locale["texts"].as_object().expect("texts") {
+            let (id, attr) = key
+                .split_once('.')
+                .map_or((key.as_str(), None), |(a, b)| (a, Some(b)));
+            let msg = bundle.get_message(id).expect("message in fluent-rs");
+            let pattern = match attr {
+                None => msg.value().expect("value"),
+                Some(a) => msg.get_attribute(a).expect("attribute").value(),
+            };
+            for run in runs.as_array().expect("runs") {
+                let mut args = FluentArgs::new();
+                let mut plain = true;
+                for (name, v) in run["args"].as_object().expect("args") {
+                    match v {
+                        serde_json::Value::Number(n) => {
+                            let f = n.as_f64().unwrap_or(0.0);
+                            plain &= f.fract() == 0.0 && f < 1000.0;
+                            args.set(name.clone(), FluentValue::from(f));
+                        }
+                        other => args.set(
+                            name.clone(),
+                            FluentValue::from(other.as_str().unwrap_or("").to_string()),
+                        ),
+                    }
+                }
+                // NUMBER() options are formatted by Intl in @fluent/bundle only.
+                let src = read(dist.join(tag).join("messages.ftl"));
+                if !plain || src.contains(&format!("{id} =")) && pattern_uses_options(&src, id) {
+                    continue;
+                }
+                let mut errors = Vec::new();
+                let got = bundle.format_pattern(pattern, Some(&args), &mut errors);
+                compared += 1;
+                if got != run["text"].as_str().unwrap_or_default() || !errors.is_empty() {
+                    wrong.push(format!(
+                        "{tag} {key} {}: fluent-rs {got:?} ({errors:?}) != @fluent/bundle {}",
+                        run["args"], run["text"]
+                    ));
+                }
+            }
+        }
+    }
+    (compared, wrong)
+}
+
+/// Whether message `id` of `ftl` calls NUMBER with formatting options (other than `type`).
+fn pattern_uses_options(ftl: &str, id: &str) -> bool {
+    let start = ftl.find(&format!("\n{id} =")).map_or(0, |i| i + 1);
+    let end = ftl[start + 1..]
+        .find("\n\n")
+        .map_or(ftl.len(), |e| start + 1 + e);
+    ftl[start..end].contains("NUMBER(") && ftl[start..end].contains(':')
+}
+
+fn check_bundles_with_arguments(root: &std::path::Path) {
+    let dist = root.join("dist");
+    let results = root.join("results.json");
+    let (ok, text) = node(&[
+        repo().join("tests/node/icu-consumer.mjs").as_os_str(),
+        dist.as_os_str(),
+        results.as_os_str(),
+    ]);
+    assert!(ok, "ICU and Fluent disagree:\n{text}");
+    assert!(text.contains(" passed, 0 failed"), "{text}");
+    let results = json(&read(&results));
+    let (compared, wrong) = fluent_rs_disagreements(&dist, &results);
+    assert!(compared > 0, "nothing compared with fluent-rs");
+    assert!(
+        wrong.is_empty(),
+        "{} disagreements, e.g.:\n{}",
+        wrong.len(),
+        wrong[..wrong.len().min(10)].join("\n")
+    );
+    // Every messages.json is what schemas/messages.v1.json says.
+    let schema = json(&read(repo().join("schemas/messages.v1.json")));
+    let validator = jsonschema::validator_for(&schema).expect("schema compiles");
+    for e in std::fs::read_dir(&dist).expect("dist") {
+        let p = e.expect("entry").path().join("messages.json");
+        if p.is_file() {
+            let doc = json(&read(&p));
+            let errors: Vec<String> = validator
+                .iter_errors(&doc)
+                .map(|e| format!("{e} at {}", e.instance_path))
+                .collect();
+            assert!(errors.is_empty(), "{}: {errors:?}", p.display());
+        }
+    }
+}
+
+#[test]
+fn icu_fluent_and_fluent_rs_agree_with_arguments_on_the_shipped_project() {
+    assert!(
+        repo()
+            .join("tests/node/node_modules/intl-messageformat")
+            .is_dir(),
+        "run `bash scripts/test.sh` (npm ci in tests/node)"
+    );
+    let tmp = shipped_project();
+    let root = tmp.path();
+    write(root.join("locales/en-US/app.ftl"), APP_EN);
+    write(root.join("locales/es/app.ftl"), APP_ES);
+    let out = carta(root, &["build", "--pseudo"]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "{stderr}");
+    // The DATETIME message: reported, and in no bundle of any locale.
+    assert!(
+        stderr.contains("es: 1 message part(s) no locale formats")
+            && stderr.contains("`last-login`"),
+        "{stderr}"
+    );
+    for tag in ["en-US", "es", "es-MX", "en-XA"] {
+        let d = root.join("dist").join(tag);
+        assert!(
+            !read(d.join("messages.ftl")).contains("last-login ="),
+            "{tag}"
+        );
+        assert!(
+            json(&read(d.join("messages.json")))["messages"]
+                .get("last-login")
+                .is_none(),
+            "{tag}"
+        );
+        assert!(
+            json(&read(d.join("messages.icu.json")))
+                .get("last-login")
+                .is_none(),
+            "{tag}"
+        );
+    }
+    let manifest = json(&read(root.join("dist/manifest.json")));
+    let es = manifest["locales"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|l| l["tag"] == "es")
+        .unwrap();
+    assert_eq!(es["unformattable"], serde_json::json!(["last-login"]));
+    assert!(manifest["files"]["messages.d.ts"]
+        .as_str()
+        .unwrap()
+        .starts_with("sha256:"));
+    // messages.json: static text kept, patterns and kinds for the rest.
+    let m = json(&read(root.join("dist/es/messages.json")));
+    assert_eq!(m["messages"]["files"]["value"], serde_json::Value::Null);
+    assert_eq!(
+        m["messages"]["files"]["variables"],
+        serde_json::json!({ "count": "number", "dir": "string" })
+    );
+    assert!(m["messages"]["files"]["pattern"]
+        .as_str()
+        .unwrap()
+        .contains("$count ->"));
+    assert_eq!(
+        m["messages"]["files"]["attribute_patterns"]["title"]
+            .as_str()
+            .map(|s| s.contains("NUMBER($count)")),
+        Some(true)
+    );
+    check_bundles_with_arguments(root);
+}
+
+#[test]
+fn icu_fluent_and_fluent_rs_agree_with_arguments_on_a_generated_app_corpus() {
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let root = tmp.path();
+    let generator = std::path::Path::new(env!("CARGO_BIN_EXE_carta"))
+        .parent()
+        .expect("target dir")
+        .join("examples/gen_corpus");
+    assert!(
+        generator.is_file(),
+        "cargo test builds the examples: {}",
+        generator.display()
+    );
+    let run = |args: &[&str]| {
+        let out = Command::new(&generator)
+            .args(args)
+            .output()
+            .expect("gen_corpus runs");
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    };
+    let dir = root.to_str().expect("utf-8 temp dir");
+    run(&["content", "--out", dir, "--messages", "300"]);
+    carta_ok(root, &["extract"], 0);
+    run(&["locales", "--out", dir, "--locales", "3"]);
+    carta_ok(root, &["build"], 0);
+    check_bundles_with_arguments(root);
+}
+
+#[test]
+fn typescript_accepts_a_typed_consumer_and_rejects_a_wrong_id_and_a_missing_argument() {
+    let tmp = shipped_project();
+    let root = tmp.path();
+    write(root.join("locales/en-US/app.ftl"), APP_EN);
+    carta_ok(root, &["build"], 0);
+    let ts = root.join("ts");
+    std::fs::create_dir_all(&ts).unwrap();
+    std::fs::copy(root.join("dist/messages.d.ts"), ts.join("messages.d.ts")).unwrap();
+    let header =
+        "import type { Format, MessageArgs } from \"./messages\";\ndeclare const t: Format;\n";
+    let cases = [
+        ("ok.ts", "export const a: string = t(\"dry-needling-title\");\nexport const b: string = t(\"files\", { count: 2, dir: \"x\" });\nexport const c: string = t(\"files.title\", { count: 1 });\nexport const d: MessageArgs<\"place\"> = { rank: 3 };\n", true),
+        ("wrong-id.ts", "export const a = t(\"no-such-message\");\n", false),
+        ("missing-argument.ts", "export const b = t(\"files\", { count: 2 });\n", false),
+        ("wrong-kind.ts", "export const b = t(\"place\", { rank: \"third\" });\n", false),
+    ];
+    let tsc = repo().join("tests/node/node_modules/typescript/bin/tsc");
+    for (name, body, accept) in cases {
+        write(ts.join(name), &format!("{header}{body}"));
+        let (ok, text) = node(&[
+            tsc.as_os_str(),
+            "--noEmit".as_ref(),
+            "--strict".as_ref(),
+            "--target".as_ref(),
+            "es2022".as_ref(),
+            "--module".as_ref(),
+            "esnext".as_ref(),
+            "--moduleResolution".as_ref(),
+            "bundler".as_ref(),
+            ts.join(name).as_os_str(),
+        ]);
+        assert_eq!(ok, accept, "{name}:\n{text}");
+        if !accept {
+            assert!(text.contains("error TS"), "{name}: {text}");
+        }
+    }
+    // The JSON schema says the same to any other app.
+    let schema = json(&read(root.join("dist/messages.schema.json")));
+    let validator = jsonschema::validator_for(&schema).expect("schema compiles");
+    assert!(validator.is_valid(
+        &serde_json::json!({ "files": { "count": 2, "dir": "x" }, "dry-needling-title": {} })
+    ));
+    assert!(!validator.is_valid(&serde_json::json!({ "files": { "count": 2 } })));
+    assert!(!validator.is_valid(&serde_json::json!({ "no-such-message": {} })));
+}

@@ -3,48 +3,110 @@
 
 use serde_json::{json, Value};
 
-use super::LocaleBundle;
+use std::collections::BTreeMap;
+
+use super::{icu, LocaleBundle};
 use crate::content::{BlockKind, Document};
 
 fn pretty(value: &Value) -> String {
     serde_json::to_string_pretty(value).unwrap_or_default() + "\n"
 }
 
-/// `messages.json`: `{"locale": …, "messages": {id: {"value": …, "attributes": {…}}}}`.
-/// Serialized straight from the bundle (pretty, as `serde_json::to_string_pretty` of the
-/// same document would be) without building a `Value` tree: at a million messages the
-/// tree was gigabytes. `helpers` are the locale's own messages its translations use (they
-/// are in `messages.ftl` too, so both list the same messages).
+/// `messages.json` (schemas/messages.v1.json): `{"locale": …, "messages": {id: {…}}}`,
+/// one entry per message of `messages.ftl` (`converted` is read off it). A part that
+/// needs no argument keeps its formatted text (`value`, `attributes.<name>`); a part
+/// with variables has `null` there and its Fluent source in `pattern` /
+/// `attribute_patterns.<name>`, and the message lists its `variables` with their kinds.
+/// Serialized straight from the bundle without building a `Value` tree: at a million
+/// messages the tree was gigabytes. `helpers` are the locale's own messages its
+/// translations use.
 pub fn messages(
     bundle: &LocaleBundle,
-    helpers: &std::collections::BTreeMap<String, super::Resolved>,
+    helpers: &BTreeMap<String, super::Resolved>,
+    converted: &BTreeMap<String, icu::Message>,
 ) -> String {
     use serde::ser::{SerializeMap, Serializer};
-    struct Attributes<'a>(&'a std::collections::BTreeMap<String, super::Part>);
-    impl serde::Serialize for Attributes<'_> {
+    struct Texts<'a>(Vec<(&'a str, Option<&'a str>)>);
+    impl serde::Serialize for Texts<'_> {
         fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
             let mut map = s.serialize_map(Some(self.0.len()))?;
-            for (k, p) in self.0 {
-                map.serialize_entry(k, &p.text)?;
+            for (k, v) in &self.0 {
+                map.serialize_entry(k, v)?;
             }
             map.end()
         }
     }
-    struct Message<'a>(&'a super::Resolved);
-    impl serde::Serialize for Message<'_> {
+    struct Kinds<'a>(BTreeMap<&'a str, icu::Kind>);
+    impl serde::Serialize for Kinds<'_> {
         fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-            let mut map = s.serialize_map(Some(2))?;
-            map.serialize_entry("attributes", &Attributes(&self.0.attributes))?;
-            map.serialize_entry("value", &self.0.value.as_ref().map(|p| p.text.as_str()))?;
+            let mut map = s.serialize_map(Some(self.0.len()))?;
+            for (k, v) in &self.0 {
+                map.serialize_entry(k, v.as_str())?;
+            }
             map.end()
         }
     }
-    struct Messages<'a>(Vec<(&'a String, &'a super::Resolved)>);
+    struct Message<'a>(Option<&'a super::Resolved>, &'a icu::Message);
+    impl serde::Serialize for Message<'_> {
+        fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+            let (resolved, c) = (self.0, self.1);
+            let text = |attr: Option<&str>, part: &'_ icu::Converted| -> Option<&'_ str> {
+                if !part.variables.is_empty() {
+                    return None;
+                }
+                let r = resolved?;
+                match attr {
+                    None => r.value.as_ref().map(|p| p.text.as_str()),
+                    Some(a) => r.attributes.get(a).map(|p| p.text.as_str()),
+                }
+            };
+            // A part is dynamic when it needs arguments, or (never expected) when carta
+            // has no formatted text for it: then its pattern is all there is.
+            let dynamic = |attr: Option<&str>, part: &icu::Converted| text(attr, part).is_none();
+            let mut map = s.serialize_map(None)?;
+            let attr_patterns: Vec<(&str, Option<&str>)> = c
+                .attributes
+                .iter()
+                .filter(|(a, p)| dynamic(Some(a), p))
+                .map(|(a, p)| (a.as_str(), Some(p.source.as_str())))
+                .collect();
+            if !attr_patterns.is_empty() {
+                map.serialize_entry("attribute_patterns", &Texts(attr_patterns))?;
+            }
+            let attrs = c
+                .attributes
+                .iter()
+                .map(|(a, p)| (a.as_str(), text(Some(a), p)))
+                .collect();
+            map.serialize_entry("attributes", &Texts(attrs))?;
+            if let Some(v) = c.value.as_ref().filter(|v| dynamic(None, v)) {
+                map.serialize_entry("pattern", &v.source)?;
+            }
+            map.serialize_entry("value", &c.value.as_ref().and_then(|v| text(None, v)))?;
+            let mut kinds = BTreeMap::new();
+            for part in c.value.iter().chain(c.attributes.values()) {
+                for (name, kind) in &part.variables {
+                    let k = kinds.entry(name.as_str()).or_insert(*kind);
+                    *k = (*k).min(*kind); // a number anywhere is a number
+                }
+            }
+            if !kinds.is_empty() {
+                map.serialize_entry("variables", &Kinds(kinds))?;
+            }
+            map.end()
+        }
+    }
+    struct Messages<'a>(
+        &'a LocaleBundle,
+        &'a BTreeMap<String, super::Resolved>,
+        &'a BTreeMap<String, icu::Message>,
+    );
     impl serde::Serialize for Messages<'_> {
         fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-            let mut map = s.serialize_map(Some(self.0.len()))?;
-            for (id, m) in &self.0 {
-                map.serialize_entry(id, &Message(m))?;
+            let mut map = s.serialize_map(Some(self.2.len()))?;
+            for (id, m) in self.2 {
+                let resolved = self.0.messages.get(id).or_else(|| self.1.get(id));
+                map.serialize_entry(id, &Message(resolved, m))?;
             }
             map.end()
         }
@@ -58,13 +120,32 @@ pub fn messages(
             map.end()
         }
     }
-    // Sorted by ID, as a map would be: the source's messages and the helpers interleave.
-    let mut all: Vec<(&String, &super::Resolved)> = bundle.messages.iter().chain(helpers).collect();
-    if !helpers.is_empty() {
-        all.sort_by(|a, b| a.0.cmp(b.0));
+    let doc = Document(bundle, Messages(bundle, helpers, converted));
+    let mut out = serde_json::to_string_pretty(&doc).unwrap_or_default();
+    out.push('\n');
+    out
+}
+
+/// `messages.icu.json`: `{"id": "…", "id.attr": "…"}` in ICU MessageFormat, the messages
+/// of `messages.ftl`.
+pub fn icu_messages(converted: &BTreeMap<String, icu::Message>) -> String {
+    use serde::ser::{SerializeMap, Serializer};
+    struct Flat<'a>(&'a BTreeMap<String, icu::Message>);
+    impl serde::Serialize for Flat<'_> {
+        fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+            let mut map = s.serialize_map(None)?;
+            for (id, m) in self.0 {
+                if let Some(v) = &m.value {
+                    map.serialize_entry(id, &v.icu)?;
+                }
+                for (a, c) in &m.attributes {
+                    map.serialize_entry(&format!("{id}.{a}"), &c.icu)?;
+                }
+            }
+            map.end()
+        }
     }
-    let bundle = Document(bundle, Messages(all));
-    let mut out = serde_json::to_string_pretty(&bundle).unwrap_or_default();
+    let mut out = serde_json::to_string_pretty(&Flat(converted)).unwrap_or_default();
     out.push('\n');
     out
 }

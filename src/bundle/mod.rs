@@ -7,10 +7,12 @@
 //! handout's structure and return bytes; the command writes them.
 
 pub mod html;
+pub mod icu;
 pub mod json;
 pub mod markdown;
 pub mod notices;
 pub mod review_page;
+pub mod types;
 
 use std::borrow::Borrow;
 use std::cell::Cell;

@@ -533,13 +533,17 @@ fn check_pair(
     if let (Some(_), Some(tv)) = (s.value, t.value) {
         pairs.push(("", &msg.derived[0], tv));
     }
+    // A term's attributes are not among its patterns (they are not text): a translated
+    // term with attributes indexed past them and panicked.
     for (k, sa) in s.attributes.iter().enumerate() {
+        let (Some(p), Some(facts)) = (
+            msg.patterns.get(offset_attr + k),
+            msg.derived.get(offset_attr + k),
+        ) else {
+            continue;
+        };
         if let Some(ta) = t.attributes.iter().find(|a| a.id.name == sa.id.name) {
-            pairs.push((
-                msg.patterns[offset_attr + k].0.as_str(),
-                &msg.derived[offset_attr + k],
-                &ta.value,
-            ));
+            pairs.push((p.0.as_str(), facts, &ta.value));
         }
     }
     let s_vars_all = &msg.vars;

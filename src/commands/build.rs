@@ -43,6 +43,18 @@ pub struct LocaleSummary {
     pub foreign: usize,
     /// Each document's title in this locale, as plain text: (document name, title).
     pub titles: Vec<(String, String)>,
+    /// Message parts (`id`, `id.attr`) no locale of the chain formats: in no bundle.
+    pub unformattable: Vec<String>,
+    /// How many parts messages.icu.json cannot say as Fluent does (listed in the manifest).
+    pub icu_issues: usize,
+    /// Each part's arguments (`id`, `id.attr` → name → kind), for messages.d.ts; taken
+    /// out of the summary once merged.
+    pub types: BTreeMap<String, BTreeMap<String, bundle::icu::Kind>>,
+    /// Time spent on the new app bundles (the conversion, messages.icu.json, the types;
+    /// not messages.json, written before too) and on the whole locale, for
+    /// `CARTA_TIMINGS=1` (BENCHMARKS.md).
+    pub app_bundles: std::time::Duration,
+    pub total_time: std::time::Duration,
 }
 
 pub struct Report {
@@ -185,6 +197,7 @@ pub fn run(project: &Project, opts: &Options) -> Result<Report> {
         catalogs: &source_catalogs,
         resources: &source_resources,
         patterns: &source_patterns(&source_catalogs),
+        kinds: &source_kinds(sources.iter().map(|(_, f)| f.text.as_str())),
     };
     let policy = project.config.publish.clone();
 
@@ -193,6 +206,7 @@ pub fn run(project: &Project, opts: &Options) -> Result<Report> {
     // of `dist/` until every locale has been built and staged.
     let extra_bases: Vec<PathBuf> = opts.out.iter().map(|_| out_dir.clone()).collect();
     let staging = project.staging(&extra_bases);
+    let types = std::sync::Mutex::new(bundle::types::Types::new());
     let results: Vec<std::result::Result<Staged, (Tag, String)>> = tags
         .par_iter()
         .map(
@@ -241,8 +255,11 @@ pub fn run(project: &Project, opts: &Options) -> Result<Report> {
                         .map(|g| g.terms)
                         .unwrap_or_default(),
                 };
-                let (summary, locale_files, mut entry) =
+                let (mut summary, locale_files, mut entry) =
                     build_locale(tag, chain, &texts, &source, transform, &docs, &publish);
+                if let Ok(mut all) = types.lock() {
+                    bundle::types::merge(&mut all, std::mem::take(&mut summary.types));
+                }
                 let mut hashes = BTreeMap::new();
                 let mut written = 0;
                 for (rel, bytes) in &locale_files {
@@ -337,13 +354,41 @@ pub fn run(project: &Project, opts: &Options) -> Result<Report> {
             tag.to_string(),
         )
     });
+    // The types of every message for front ends. A partial build (`--locale`) sees only
+    // some locales, so it keeps the files of the last full build (when there are some).
+    let mut global: Vec<(PathBuf, Vec<u8>)> = Vec::new();
+    let keep_types = opts.locale.is_some() && previous.owns(crate::dist::MESSAGES_DTS);
+    if !keep_types {
+        let types = types.into_inner().unwrap_or_default();
+        global.push((
+            PathBuf::from(crate::dist::MESSAGES_DTS),
+            bundle::types::dts(&types).into_bytes(),
+        ));
+        global.push((
+            PathBuf::from(crate::dist::MESSAGES_SCHEMA),
+            bundle::types::schema(&types).into_bytes(),
+        ));
+    }
+    let global_hashes: BTreeMap<String, String> = global
+        .iter()
+        .map(|(rel, bytes)| {
+            (
+                rel.display().to_string(),
+                format!("sha256:{}", bundle::sha256(bytes)),
+            )
+        })
+        .collect();
     let manifest = json!({
         "schema_version": 1,
         "generator": format!("carta {}", env!("CARGO_PKG_VERSION")),
         "source_locale": project.source.as_str(),
         "documents": docs.iter().map(|e| e.doc.name.clone()).collect::<Vec<_>>(),
         "locales": manifest_locales,
+        // Files for every locale (the types of dist/messages.d.ts and its schema); a
+        // partial build keeps the last full build's.
+        "files": if keep_types { previous.global.clone() } else { json!(global_hashes) },
     });
+    files.extend(global);
     files.push((
         PathBuf::from("manifest.json"),
         (serde_json::to_string_pretty(&manifest).unwrap_or_default() + "\n").into_bytes(),
@@ -391,6 +436,8 @@ pub fn run(project: &Project, opts: &Options) -> Result<Report> {
     if !reviewed.is_empty() {
         produced.insert(crate::dist::REVIEW_INDEX.to_string());
     }
+    produced.insert(crate::dist::MESSAGES_DTS.to_string());
+    produced.insert(crate::dist::MESSAGES_SCHEMA.to_string());
     for entry in &manifest_locales {
         if let Some(map) = entry["files"].as_object() {
             produced.extend(map.keys().cloned());
@@ -477,6 +524,7 @@ pub fn build_texts(
         catalogs: &catalogs,
         resources: &resources,
         patterns: &source_patterns(&catalogs),
+        kinds: &source_kinds(source.iter().map(String::as_str)),
     };
     let chain = [tag.clone(), source_tag.clone()];
     let policy = crate::config::PublishConfig::default();
@@ -486,6 +534,70 @@ pub fn build_texts(
         glossary: Vec::new(),
     };
     build_locale(tag, &chain, &texts, &source, None, docs, &publish).1
+}
+
+/// The parts (`""`, `.attr`) message `id` has in a locale's catalogs.
+fn part_keys(catalogs: &[Catalog], id: &str) -> Option<Vec<String>> {
+    catalogs.iter().find_map(|c| {
+        let &i = c.index.get(id)?;
+        matches!(c.kind(i), EntryKind::Message(_))
+            .then(|| c.patterns(i).into_iter().map(|(k, _)| k).collect())
+    })
+}
+
+fn sorted(mut v: Vec<String>) -> Vec<String> {
+    v.sort();
+    v
+}
+
+/// The parts of a resolved message, in the order a catalog lists them.
+fn resolved_keys(m: &Resolved) -> Vec<String> {
+    m.value
+        .iter()
+        .map(|_| String::new())
+        .chain(m.attributes.keys().map(|a| format!(".{a}")))
+        .collect()
+}
+
+/// A message of `messages.ftl` made of parts from several locales: each part's pattern
+/// (its Fluent source, variables and selects intact) from the locale that provided it.
+fn synthesize(id: &str, m: &Resolved, catalogs: &[&[Catalog]]) -> String {
+    use fluent_syntax::ast;
+    let message_in = |k: usize| -> Option<&ast::Message<&str>> {
+        catalogs.get(k)?.iter().find_map(|c| {
+            let &i = c.index.get(id)?;
+            match &c.resource.body[i] {
+                ast::Entry::Message(msg) => Some(msg),
+                _ => None,
+            }
+        })
+    };
+    let value = m
+        .value
+        .as_ref()
+        .and_then(|p| message_in(p.from)?.value.clone());
+    let attributes = m
+        .attributes
+        .iter()
+        .filter_map(|(a, p)| {
+            message_in(p.from)?
+                .attributes
+                .iter()
+                .find(|x| x.id.name == a)
+                .cloned()
+        })
+        .collect();
+    let resource = ast::Resource {
+        body: vec![ast::Entry::Message(ast::Message {
+            id: ast::Identifier { name: id },
+            value,
+            attributes,
+            comment: None,
+        })],
+    };
+    fluent_syntax::serializer::serialize(&resource)
+        .trim_end()
+        .to_string()
 }
 
 /// The source locale, parsed once and shared by every locale's build (a Fluent bundle
@@ -500,6 +612,15 @@ struct SourceLocale<'a, 's> {
     resources: &'a [FluentResource],
     /// Message ID → its source text (what review records and sync's state are of).
     patterns: &'a FxHashMap<String, Patterns>,
+    /// The kinds of the source's variables, by part (`id`, `id.attr`).
+    kinds: &'a bundle::icu::Kinds,
+}
+
+/// The kinds of the source's variables (its files as one resource, so terms defined in
+/// one file resolve in another).
+fn source_kinds<'t>(texts: impl Iterator<Item = &'t str>) -> bundle::icu::Kinds {
+    let joined: Vec<&str> = texts.collect();
+    bundle::icu::kinds(&joined.join("\n\n"))
 }
 
 /// Every source message's text, by ID.
@@ -680,6 +801,7 @@ fn build_locale(
     docs: &[Extracted],
     publish: &Publish,
 ) -> Built {
+    let started = std::time::Instant::now();
     let policy = publish.policy;
     let source = source_locale.tag;
     let source_catalogs = source_locale.catalogs;
@@ -877,6 +999,7 @@ fn build_locale(
         })
     };
     let mut emitted = std::collections::HashSet::new();
+    let mut unformattable: Vec<String> = Vec::new();
     for (id, fi, i) in &order {
         let entry = if let Some(m) = lb.messages.get(id) {
             let froms: std::collections::BTreeSet<usize> = m
@@ -889,8 +1012,18 @@ fn build_locale(
                 .then(|| froms.first().copied())
                 .flatten()
                 .and_then(|k| find(k, id));
+            // Verbatim only when that locale's entry has exactly the parts that resolved
+            // (a part no locale formats is left out of every bundle).
+            let verbatim = verbatim.filter(|_| {
+                froms.first().is_some_and(|&k| {
+                    part_keys(catalogs[k], id).map(sorted) == Some(sorted(resolved_keys(m)))
+                })
+            });
             match verbatim {
                 Some(text) => text,
+                // Each part's pattern from the locale that provided it (its source, so
+                // variables and selects stay), or the pseudo-locale's formatted text.
+                None if !lb.pseudo => synthesize(id, m, &catalogs),
                 None => {
                     let attrs: Vec<(&str, &str)> = m
                         .attributes
@@ -908,12 +1041,21 @@ fn build_locale(
                 .find_map(|k| find(k, id))
                 .unwrap_or_else(|| source_catalogs[*fi].body_text(*i))
         };
-        if lb
-            .messages
-            .get(id)
-            .is_some_and(|m| m.value.is_none() && m.attributes.is_empty())
-        {
-            continue;
+        if let Some(m) = lb.messages.get(id) {
+            // A part no locale of the chain formats is in no bundle: reported.
+            let (fi, i) = (*fi, *i);
+            for (key, _) in source_catalogs[fi].patterns(i) {
+                let missing = match key.strip_prefix('.') {
+                    None => m.value.is_none(),
+                    Some(a) => !m.attributes.contains_key(a),
+                };
+                if missing {
+                    unformattable.push(format!("{id}{key}"));
+                }
+            }
+            if m.value.is_none() && m.attributes.is_empty() {
+                continue;
+            }
         }
         emitted.insert(id.clone());
         ftl.push_str(&entry);
@@ -1028,11 +1170,37 @@ fn build_locale(
             bundle::json::document(&e.doc, &e.ids, &lb).into_bytes(),
         ));
     }
+    // Every other bundle is read off messages.ftl, so all list the same messages.
+    let app_started = std::time::Instant::now();
+    let converted = bundle::icu::convert_resource(&ftl, source_locale.kinds);
+    // messages.json was written before the app bundles too: its time is not theirs.
+    let json_started = std::time::Instant::now();
     files.push((
         dir.join("messages.json"),
-        bundle::json::messages(&lb, &helpers).into_bytes(),
+        bundle::json::messages(&lb, &helpers, &converted).into_bytes(),
+    ));
+    let json_time = json_started.elapsed();
+    files.push((
+        dir.join("messages.icu.json"),
+        bundle::json::icu_messages(&converted).into_bytes(),
     ));
     files.push((dir.join("messages.ftl"), ftl.into_bytes()));
+    let mut icu_issues: Vec<(String, String)> = Vec::new();
+    let mut types: BTreeMap<String, BTreeMap<String, bundle::icu::Kind>> = BTreeMap::new();
+    for (id, m) in &converted {
+        let parts = m
+            .value
+            .iter()
+            .map(|c| (id.clone(), c))
+            .chain(m.attributes.iter().map(|(a, c)| (format!("{id}.{a}"), c)));
+        for (key, c) in parts {
+            for why in &c.issues {
+                icu_issues.push((key.clone(), why.clone()));
+            }
+            types.insert(key, c.variables.clone());
+        }
+    }
+    let app_bundles = app_started.elapsed().saturating_sub(json_time);
 
     // The review page of a translated locale (not the source, not a pseudo-locale).
     let mut review_counts = None;
@@ -1150,6 +1318,10 @@ fn build_locale(
         "translated": own,
         "coverage": if total == 0 { 100.0 } else { ((own as f64 * 1000.0 / total as f64).round()) / 10.0 },
         "fell_back": fell_back.iter().map(|(id, t)| json!({ "id": id, "from": t.as_str() })).collect::<Vec<_>>(),
+        // Parts no locale of the chain formats: in no bundle of this locale.
+        "unformattable": unformattable,
+        // What messages.icu.json cannot say as Fluent does (a best-effort text is there).
+        "icu_issues": icu_issues.iter().map(|(id, why)| json!({ "id": id, "why": why })).collect::<Vec<_>>(),
     });
     // What was published marked, withheld by policy and signed off, for the whole locale
     // and per handout (its .html, .md and .json show the same messages).
@@ -1218,6 +1390,11 @@ fn build_locale(
             fell_back,
             foreign,
             titles,
+            unformattable,
+            icu_issues: icu_issues.len(),
+            types,
+            app_bundles,
+            total_time: started.elapsed(),
         },
         files,
         entry,

@@ -6,7 +6,9 @@
 // For every locale folder in <dist-dir> that has a messages.ftl, this loads the
 // resource into an @fluent/bundle FluentBundle (isolation marks off), formats
 // every message value and attribute with no arguments, and compares the result
-// with the locale's messages.json, which carta produced with fluent-rs.
+// with the locale's messages.json, which carta produced with fluent-rs. A part that
+// takes arguments has its pattern there instead of a text; icu-consumer.mjs formats
+// those with arguments.
 //
 // Exit status: 0 every locale passed; 1 at least one failure;
 //              2 usage error, missing dist dir, or no locales found.
@@ -158,8 +160,14 @@ function checkLocale(dist, tag) {
     const wantValue = entry?.value ?? null;
     const wantAttrs = entry?.attributes ?? {};
 
-    if (msg.value === null && wantValue !== null) {
+    // A part with variables has its pattern in messages.json instead of a text
+    // (icu-consumer.mjs formats those with arguments).
+    const wantPattern = entry?.pattern;
+    const attrPatterns = entry?.attribute_patterns ?? {};
+    if (msg.value === null && (wantValue !== null || wantPattern !== undefined)) {
       fail(`${id}: messages.json has a value, the bundle's message has none`);
+    } else if (msg.value !== null && wantValue === null && typeof wantPattern === "string") {
+      // dynamic: formatted with arguments elsewhere
     } else if (msg.value !== null && wantValue === null) {
       fail(`${id}: the bundle's message has a value, messages.json has null`);
     } else if (msg.value !== null) {
@@ -175,6 +183,7 @@ function checkLocale(dist, tag) {
         continue;
       }
       attributes++;
+      if (wantAttrs[name] === null && typeof attrPatterns[name] === "string") continue;
       format(`${id}.${name}`, msg.attributes[name], wantAttrs[name]);
     }
   }

@@ -1,0 +1,951 @@
+//! Fluent → ICU MessageFormat, and what each message's arguments are: the stage behind
+//! `dist/<tag>/messages.icu.json`, the `pattern`/`variables` of `messages.json` and the
+//! types of `dist/messages.d.ts`.
+//!
+//! It reads a locale's `messages.ftl` (self-contained: every term and message it refers to
+//! is in it) and converts each message value and attribute on its own: `$var` → `{var}`,
+//! a number variable → `{n, number}`, `NUMBER($n, …)` → `{n, number, …}` with the options
+//! ICU has, a select on a number → `{n, plural, =0 {…} one {…} other {…}}` (or
+//! `selectordinal`), on a string → `{x, select, … other {…}}`; terms and message
+//! references are resolved into the text (a term's arguments substituted, a select on a
+//! term attribute decided). Literal text is quoted the way FormatJS (react-intl,
+//! i18next-icu) reads it: `'` → `''`, and `{ } < ` (and `#` directly inside a plural) in
+//! one quoted run. What ICU cannot say the same way is returned as an issue beside a
+//! best-effort text, never dropped silently.
+
+use std::collections::{BTreeMap, HashMap};
+
+use fluent_syntax::ast;
+
+/// What a variable must be given as.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Kind {
+    /// Used as a plural selector or in `NUMBER()`.
+    Number,
+    /// Only interpolated or used as a string selector.
+    String,
+}
+
+impl Kind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::Number => "number",
+            Kind::String => "string",
+        }
+    }
+}
+
+/// One converted message part (a value or an attribute).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Converted {
+    /// The ICU MessageFormat text.
+    pub icu: String,
+    /// The variables the part uses (through references and terms too), with their kinds.
+    pub variables: BTreeMap<String, Kind>,
+    /// What the ICU text cannot say as Fluent does; empty when it is exact.
+    pub issues: Vec<String>,
+    /// The Fluent source of the pattern (as written after `id =`); empty for plain text
+    /// (whose formatted text is all a consumer needs).
+    pub source: String,
+}
+
+/// A converted message: its value and attributes.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Message {
+    pub value: Option<Converted>,
+    pub attributes: BTreeMap<String, Converted>,
+}
+
+/// Output larger than this per part is refused (references can multiply text).
+const MAX_LEN: usize = 1 << 20;
+/// Deeper nesting than this (references, placeables, selects) is refused.
+const MAX_DEPTH: usize = 64;
+const CATEGORIES: [&str; 6] = ["zero", "one", "two", "few", "many", "other"];
+
+/// Part key (`id`, `id.attr`) → variable → kind.
+pub type Kinds = BTreeMap<String, BTreeMap<String, Kind>>;
+
+/// The kinds of every part's variables in a Fluent resource (the source's, as hints for
+/// the translations: a translation that only interpolates `{ $n }` still gets a number
+/// where the source selects on it, as the app passes one).
+pub fn kinds(ftl: &str) -> Kinds {
+    let mut out = Kinds::new();
+    for (id, m) in convert_resource(ftl, &Kinds::new()) {
+        if let Some(v) = m.value {
+            out.insert(id.clone(), v.variables);
+        }
+        for (a, c) in m.attributes {
+            out.insert(format!("{id}.{a}"), c.variables);
+        }
+    }
+    out
+}
+
+/// Converts every message of a Fluent resource (terms are resolved, not listed).
+/// `hints`: the source's kinds (see [`kinds`]).
+pub fn convert_resource(ftl: &str, hints: &Kinds) -> BTreeMap<String, Message> {
+    let resource = match fluent_syntax::parser::parse(ftl) {
+        Ok(r) => r,
+        Err((r, _)) => r,
+    };
+    let mut messages = HashMap::new();
+    let mut terms = HashMap::new();
+    for entry in &resource.body {
+        match entry {
+            ast::Entry::Message(m) => {
+                messages.entry(m.id.name).or_insert(m);
+            }
+            ast::Entry::Term(t) => {
+                terms.entry(t.id.name).or_insert(t);
+            }
+            _ => {}
+        }
+    }
+    let ctx = Ctx { messages, terms };
+    let mut out = BTreeMap::new();
+    for entry in &resource.body {
+        let ast::Entry::Message(m) = entry else {
+            continue;
+        };
+        if out.contains_key(m.id.name) {
+            continue;
+        }
+        let none = BTreeMap::new();
+        let hint = |key: &str| hints.get(key).unwrap_or(&none);
+        let message = Message {
+            value: m
+                .value
+                .as_ref()
+                .map(|p| ctx.convert(m.id.name, p, hint(m.id.name))),
+            attributes: m
+                .attributes
+                .iter()
+                .map(|a| {
+                    let key = format!("{}.{}", m.id.name, a.id.name);
+                    (
+                        a.id.name.to_string(),
+                        ctx.convert(m.id.name, &a.value, hint(&key)),
+                    )
+                })
+                .collect(),
+        };
+        out.insert(m.id.name.to_string(), message);
+    }
+    out
+}
+
+/// The Fluent source of a pattern, as written after `id =` (for `messages.json`).
+pub fn pattern_source(pattern: &ast::Pattern<&str>) -> String {
+    let resource = ast::Resource {
+        body: vec![ast::Entry::Message(ast::Message {
+            id: ast::Identifier { name: "x" },
+            value: Some(pattern.clone()),
+            attributes: vec![],
+            comment: None,
+        })],
+    };
+    let text = fluent_syntax::serializer::serialize(&resource);
+    let text = text.strip_prefix("x =").unwrap_or(&text).trim_end();
+    text.strip_prefix(' ').unwrap_or(text).to_string()
+}
+
+struct Ctx<'a, 's> {
+    messages: HashMap<&'s str, &'a ast::Message<&'s str>>,
+    terms: HashMap<&'s str, &'a ast::Term<&'s str>>,
+}
+
+/// Where literal text sits: `#` is the number only directly inside a plural.
+#[derive(Clone, Copy, PartialEq)]
+enum Parent {
+    Top,
+    Plural,
+    Select,
+}
+
+/// A term argument: a literal, or the caller's variable passed through.
+#[derive(Clone, Debug)]
+enum Arg {
+    Str(String),
+    Num(String),
+    Var(String),
+}
+
+/// How a variable is used, to decide its kind.
+#[derive(Default, Clone, Copy)]
+struct Uses {
+    number: bool,
+    string_select: bool,
+}
+
+struct Walk {
+    out: String,
+    pending: String,
+    uses: BTreeMap<String, Uses>,
+    /// Kinds decided by the first pass (empty in it).
+    kinds: BTreeMap<String, Kind>,
+    issues: Vec<String>,
+    stack: Vec<String>,
+    depth: usize,
+}
+
+impl Walk {
+    fn issue(&mut self, why: String) {
+        if !self.issues.contains(&why) {
+            self.issues.push(why);
+        }
+    }
+    fn lit(&mut self, text: &str) {
+        self.pending.push_str(text);
+    }
+    /// Writes the pending literal text, quoted for ICU (FormatJS's reading).
+    fn flush(&mut self, parent: Parent) {
+        let text = std::mem::take(&mut self.pending);
+        let special =
+            |c: char| matches!(c, '{' | '}' | '<') || (c == '#' && parent == Parent::Plural);
+        let mut chars = text.chars().peekable();
+        while let Some(c) = chars.next() {
+            if c == '\'' {
+                self.out.push_str("''");
+            } else if special(c) {
+                self.out.push('\'');
+                self.out.push(c);
+                while let Some(&n) = chars.peek() {
+                    if n == '\'' {
+                        self.out.push_str("''");
+                    } else if special(n) {
+                        self.out.push(n);
+                    } else {
+                        break;
+                    }
+                    chars.next();
+                }
+                self.out.push('\'');
+            } else {
+                self.out.push(c);
+            }
+        }
+    }
+    fn raw(&mut self, parent: Parent, text: &str) {
+        self.flush(parent);
+        self.out.push_str(text);
+    }
+    fn too_big(&self) -> bool {
+        self.out.len() + self.pending.len() > MAX_LEN
+    }
+}
+
+/// The ICU style of `NUMBER($n, …)`: the options a translation may set in
+/// @fluent/bundle (it ignores `style`, `currency` and `type` from a translation, as they
+/// are the developer's), as an ICU number skeleton.
+fn number_style(named: &[ast::NamedArgument<&str>], w: &mut Walk) -> String {
+    let mut skeleton: Vec<String> = Vec::new();
+    let (mut min_fd, mut max_fd) = (None::<usize>, None::<usize>);
+    let (mut min_sd, mut max_sd) = (None::<usize>, None::<usize>);
+    for a in named {
+        let value = match &a.value {
+            ast::InlineExpression::StringLiteral { value } => {
+                fluent_syntax::unicode::unescape_unicode_to_string(value).into_owned()
+            }
+            ast::InlineExpression::NumberLiteral { value } => value.to_string(),
+            _ => {
+                w.issue(format!("NUMBER option `{}` is not a literal", a.name.name));
+                continue;
+            }
+        };
+        let digits = || value.parse::<usize>().ok().map(|n| n.min(21));
+        match a.name.name {
+            "minimumFractionDigits" => min_fd = digits(),
+            "maximumFractionDigits" => max_fd = digits(),
+            "minimumSignificantDigits" => min_sd = digits(),
+            "maximumSignificantDigits" => max_sd = digits(),
+            "minimumIntegerDigits" => match digits() {
+                Some(n) if n > 0 => skeleton.push(format!("integer-width/*{}", "0".repeat(n))),
+                _ => w.issue("NUMBER option `minimumIntegerDigits` is not a count".into()),
+            },
+            // A string in Fluent ("false"), which Intl reads as the default grouping.
+            "useGrouping" | "unitDisplay" | "currencyDisplay" => {}
+            // Ignored by @fluent/bundle when a translation sets them (fluent-rs too, in
+            // formatting): followed here.
+            "style" | "currency" | "type" => {}
+            other => w.issue(format!(
+                "NUMBER option `{other}` has no ICU equivalent here"
+            )),
+        }
+    }
+    if min_sd.is_some() || max_sd.is_some() {
+        let min = min_sd.unwrap_or(1).max(1);
+        match max_sd {
+            Some(max) => skeleton.push(format!(
+                "{}{}",
+                "@".repeat(min),
+                "#".repeat(max.max(min) - min)
+            )),
+            None => skeleton.push(format!("{}+", "@".repeat(min))),
+        }
+    } else if min_fd.is_some() || max_fd.is_some() {
+        let min = min_fd.unwrap_or(0);
+        let max = max_fd.unwrap_or(min.max(3)).max(min);
+        if max == 0 {
+            skeleton.push("precision-integer".into());
+        } else if min == max {
+            skeleton.push(format!(".{}", "0".repeat(min)));
+        } else {
+            skeleton.push(format!(".{}{}", "0".repeat(min), "#".repeat(max - min)));
+        }
+    }
+    if skeleton.is_empty() {
+        String::new()
+    } else {
+        format!(", ::{}", skeleton.join(" "))
+    }
+}
+
+impl<'a, 's> Ctx<'a, 's> {
+    fn convert(
+        &self,
+        id: &str,
+        pattern: &ast::Pattern<&'s str>,
+        hint: &BTreeMap<String, Kind>,
+    ) -> Converted {
+        // Plain text (most messages): quoted, nothing else to learn.
+        if pattern
+            .elements
+            .iter()
+            .all(|e| matches!(e, ast::PatternElement::TextElement { .. }))
+        {
+            let mut w = Walk {
+                out: String::new(),
+                pending: String::new(),
+                uses: BTreeMap::new(),
+                kinds: BTreeMap::new(),
+                issues: Vec::new(),
+                stack: Vec::new(),
+                depth: 0,
+            };
+            for e in &pattern.elements {
+                if let ast::PatternElement::TextElement { value } = e {
+                    w.lit(value);
+                }
+            }
+            w.flush(Parent::Top);
+            return Converted {
+                icu: w.out,
+                variables: BTreeMap::new(),
+                issues: Vec::new(),
+                source: String::new(),
+            };
+        }
+        // Two passes: the first learns each variable's kind (a variable used as a plural
+        // selector anywhere is a number everywhere), the second writes with it (not
+        // needed when there is no variable: it would write the same).
+        let mut first = self.walk(id, pattern, BTreeMap::new());
+        if first.uses.is_empty() {
+            return Converted {
+                icu: if first.too_big() {
+                    String::new()
+                } else {
+                    first.out
+                },
+                variables: BTreeMap::new(),
+                issues: first.issues,
+                source: pattern_source(pattern),
+            };
+        }
+        let kinds: BTreeMap<String, Kind> = first
+            .uses
+            .iter()
+            .map(|(name, u)| {
+                let hinted = !u.string_select && hint.get(name) == Some(&Kind::Number);
+                (
+                    name.clone(),
+                    if u.number || hinted {
+                        Kind::Number
+                    } else {
+                        Kind::String
+                    },
+                )
+            })
+            .collect();
+        let conflicts: Vec<String> = first
+            .uses
+            .iter()
+            .filter(|(_, u)| u.number && u.string_select)
+            .map(|(name, _)| {
+                format!("`${name}` is a number in one place and a string selector in another")
+            })
+            .collect();
+        for c in conflicts {
+            first.issue(c);
+        }
+        let mut second = self.walk(id, pattern, kinds.clone());
+        for i in first.issues {
+            second.issue(i);
+        }
+        Converted {
+            icu: if second.too_big() {
+                String::new()
+            } else {
+                second.out
+            },
+            variables: kinds,
+            issues: second.issues,
+            source: pattern_source(pattern),
+        }
+    }
+
+    fn walk(
+        &self,
+        id: &str,
+        pattern: &ast::Pattern<&'s str>,
+        kinds: BTreeMap<String, Kind>,
+    ) -> Walk {
+        let mut w = Walk {
+            out: String::new(),
+            pending: String::new(),
+            uses: BTreeMap::new(),
+            kinds,
+            issues: Vec::new(),
+            stack: vec![id.to_string()],
+            depth: 0,
+        };
+        self.pattern(pattern, None, Parent::Top, &mut w);
+        w.flush(Parent::Top);
+        if w.too_big() {
+            w.issue("the ICU text would be larger than 1 MiB".into());
+        }
+        w
+    }
+
+    fn pattern(
+        &self,
+        pattern: &ast::Pattern<&'s str>,
+        scope: Option<&HashMap<String, Arg>>,
+        parent: Parent,
+        w: &mut Walk,
+    ) {
+        w.depth += 1;
+        if w.depth > MAX_DEPTH {
+            w.issue("nested too deeply for ICU".into());
+            w.depth -= 1;
+            return;
+        }
+        for element in &pattern.elements {
+            if w.too_big() {
+                break;
+            }
+            match element {
+                ast::PatternElement::TextElement { value } => w.lit(value),
+                ast::PatternElement::Placeable { expression } => {
+                    self.expression(expression, scope, parent, w)
+                }
+            }
+        }
+        w.depth -= 1;
+    }
+
+    fn expression(
+        &self,
+        expression: &ast::Expression<&'s str>,
+        scope: Option<&HashMap<String, Arg>>,
+        parent: Parent,
+        w: &mut Walk,
+    ) {
+        match expression {
+            ast::Expression::Inline(e) => self.inline(e, scope, parent, w),
+            ast::Expression::Select { selector, variants } => {
+                self.select(selector, variants, scope, parent, w)
+            }
+        }
+    }
+
+    /// A variable as it is in the scope: the caller's (by name) or a term's literal.
+    fn variable(&self, name: &str, scope: Option<&HashMap<String, Arg>>) -> Option<Arg> {
+        match scope {
+            None => Some(Arg::Var(name.to_string())),
+            Some(args) => args.get(name).cloned(),
+        }
+    }
+
+    fn inline(
+        &self,
+        e: &ast::InlineExpression<&'s str>,
+        scope: Option<&HashMap<String, Arg>>,
+        parent: Parent,
+        w: &mut Walk,
+    ) {
+        match e {
+            ast::InlineExpression::StringLiteral { value } => {
+                w.lit(&fluent_syntax::unicode::unescape_unicode_to_string(value))
+            }
+            ast::InlineExpression::NumberLiteral { value } => self.number_literal(value, w),
+            ast::InlineExpression::VariableReference { id } => {
+                match self.variable(id.name, scope) {
+                    Some(Arg::Var(name)) => {
+                        w.uses.entry(name.clone()).or_default();
+                        let number = w.kinds.get(&name) == Some(&Kind::Number);
+                        let text = if number {
+                            format!("{{{name}, number}}")
+                        } else {
+                            format!("{{{name}}}")
+                        };
+                        w.raw(parent, &text);
+                    }
+                    Some(Arg::Str(s)) => w.lit(&s),
+                    Some(Arg::Num(n)) => self.number_literal(&n, w),
+                    // Fluent writes a term's unset variable as `{$x}` (no error).
+                    None => w.lit(&format!("{{${}}}", id.name)),
+                }
+            }
+            ast::InlineExpression::FunctionReference { id, arguments } if id.name == "NUMBER" => {
+                match arguments.positional.first() {
+                    Some(ast::InlineExpression::VariableReference { id: v }) => {
+                        match self.variable(v.name, scope) {
+                            Some(Arg::Var(name)) => {
+                                w.uses.entry(name.clone()).or_default().number = true;
+                                let style = number_style(&arguments.named, w);
+                                w.raw(parent, &format!("{{{name}, number{style}}}"));
+                            }
+                            Some(Arg::Num(n)) => self.number_literal(&n, w),
+                            Some(Arg::Str(s)) => {
+                                w.issue("NUMBER() of a string".into());
+                                w.lit(&s)
+                            }
+                            None => w.lit(&format!("{{${}}}", v.name)),
+                        }
+                    }
+                    Some(ast::InlineExpression::NumberLiteral { value }) => {
+                        self.number_literal(value, w)
+                    }
+                    _ => w.issue("NUMBER() without a variable or number".into()),
+                }
+            }
+            ast::InlineExpression::FunctionReference { id, .. } => {
+                w.issue(format!("function {}() has no ICU equivalent", id.name))
+            }
+            ast::InlineExpression::MessageReference { id, attribute } => {
+                let Some(m) = self.messages.get(id.name) else {
+                    w.issue(format!("message `{}` does not exist", id.name));
+                    return;
+                };
+                let pattern = match attribute {
+                    None => m.value.as_ref(),
+                    Some(a) => m
+                        .attributes
+                        .iter()
+                        .find(|x| x.id.name == a.name)
+                        .map(|x| &x.value),
+                };
+                let key = match attribute {
+                    None => id.name.to_string(),
+                    Some(a) => format!("{}.{}", id.name, a.name),
+                };
+                let Some(pattern) = pattern else {
+                    w.issue(format!("`{key}` has no text"));
+                    return;
+                };
+                if w.stack.contains(&key) {
+                    w.issue(format!("cyclic reference to `{key}`"));
+                    return;
+                }
+                w.stack.push(key);
+                self.pattern(pattern, scope, parent, w);
+                w.stack.pop();
+            }
+            ast::InlineExpression::TermReference {
+                id,
+                attribute,
+                arguments,
+            } => {
+                let Some(t) = self.terms.get(id.name) else {
+                    w.issue(format!("term `-{}` does not exist", id.name));
+                    return;
+                };
+                if attribute.is_some() {
+                    w.issue(format!("term attribute `-{}` used as text", id.name));
+                    return;
+                }
+                let key = format!("-{}", id.name);
+                if w.stack.contains(&key) {
+                    w.issue(format!("cyclic reference to `{key}`"));
+                    return;
+                }
+                let mut args = HashMap::new();
+                for a in arguments.iter().flat_map(|c| &c.named) {
+                    let value = match &a.value {
+                        ast::InlineExpression::StringLiteral { value } => Arg::Str(
+                            fluent_syntax::unicode::unescape_unicode_to_string(value).into_owned(),
+                        ),
+                        ast::InlineExpression::NumberLiteral { value } => {
+                            Arg::Num(value.to_string())
+                        }
+                        ast::InlineExpression::VariableReference { id: v } => {
+                            match self.variable(v.name, scope) {
+                                Some(arg) => arg,
+                                None => continue,
+                            }
+                        }
+                        _ => {
+                            w.issue(format!("term argument `{}` is not a literal", a.name.name));
+                            continue;
+                        }
+                    };
+                    args.insert(a.name.name.to_string(), value);
+                }
+                w.stack.push(key);
+                self.pattern(&t.value, Some(&args), parent, w);
+                w.stack.pop();
+            }
+            ast::InlineExpression::Placeable { expression } => {
+                self.expression(expression, scope, parent, w)
+            }
+        }
+    }
+
+    /// A number literal as Fluent writes it. Only integers below 1000 read the same in
+    /// every locale (no grouping, no decimal separator); others are noted.
+    fn number_literal(&self, value: &str, w: &mut Walk) {
+        let plain = value.trim_start_matches('-');
+        if plain.contains('.') || plain.len() > 3 {
+            w.issue(format!(
+                "number literal {value} is formatted per locale by Fluent"
+            ));
+        }
+        w.lit(value);
+    }
+
+    fn select(
+        &self,
+        selector: &ast::InlineExpression<&'s str>,
+        variants: &[ast::Variant<&'s str>],
+        scope: Option<&HashMap<String, Arg>>,
+        parent: Parent,
+        w: &mut Walk,
+    ) {
+        // The selector: a variable (a plural or a string select), or something known now.
+        let ordinal = false;
+        let mut number_opts = false;
+        let known: Result<String, Arg> = match selector {
+            ast::InlineExpression::VariableReference { id } => {
+                match self.variable(id.name, scope) {
+                    Some(Arg::Var(name)) => Err(Arg::Var(name)),
+                    Some(arg) => Err(arg),
+                    None => Ok(String::new()), // unset term variable: the default variant
+                }
+            }
+            ast::InlineExpression::FunctionReference { id, arguments } if id.name == "NUMBER" => {
+                // `type: "ordinal"` is ignored by @fluent/bundle when a translation sets
+                // it (the number keeps its cardinal rules): followed here.
+                for a in &arguments.named {
+                    if !matches!(
+                        a.name.name,
+                        "type"
+                            | "style"
+                            | "currency"
+                            | "useGrouping"
+                            | "unitDisplay"
+                            | "currencyDisplay"
+                    ) {
+                        number_opts = true;
+                    }
+                }
+                match arguments.positional.first() {
+                    Some(ast::InlineExpression::VariableReference { id: v }) => {
+                        match self.variable(v.name, scope) {
+                            Some(Arg::Var(name)) => {
+                                w.uses.entry(name.clone()).or_default().number = true;
+                                Err(Arg::Var(name))
+                            }
+                            Some(arg) => Err(arg),
+                            None => Ok(String::new()),
+                        }
+                    }
+                    Some(ast::InlineExpression::NumberLiteral { value }) => {
+                        Err(Arg::Num(value.to_string()))
+                    }
+                    _ => Ok(String::new()),
+                }
+            }
+            ast::InlineExpression::StringLiteral { value } => {
+                Ok(fluent_syntax::unicode::unescape_unicode_to_string(value).into_owned())
+            }
+            ast::InlineExpression::NumberLiteral { value } => Err(Arg::Num(value.to_string())),
+            ast::InlineExpression::TermReference {
+                id,
+                attribute: Some(attr),
+                ..
+            } => {
+                let text = self.terms.get(id.name).and_then(|t| {
+                    t.attributes
+                        .iter()
+                        .find(|a| a.id.name == attr.name)
+                        .map(|a| crate::ftl::pattern_text(&a.value))
+                });
+                Ok(text.unwrap_or_default())
+            }
+            _ => {
+                w.issue("a selector ICU cannot express".into());
+                Ok(String::new())
+            }
+        };
+        let default = variants
+            .iter()
+            .find(|v| v.default)
+            .or_else(|| variants.last());
+        let Some(default) = default else {
+            return;
+        };
+        let var = match known {
+            Ok(key) => {
+                // Decided now: the first variant with that key, else the default.
+                let v = variants
+                    .iter()
+                    .find(
+                        |v| matches!(&v.key, ast::VariantKey::Identifier { name } if *name == key),
+                    )
+                    .unwrap_or(default);
+                self.pattern(&v.value, scope, parent, w);
+                return;
+            }
+            Err(Arg::Str(s)) => {
+                let v = variants
+                    .iter()
+                    .find(|v| matches!(&v.key, ast::VariantKey::Identifier { name } if *name == s))
+                    .unwrap_or(default);
+                self.pattern(&v.value, scope, parent, w);
+                return;
+            }
+            Err(Arg::Num(n)) => {
+                let v = variants
+                    .iter()
+                    .find(|v| matches!(&v.key, ast::VariantKey::NumberLiteral { value } if value.parse::<f64>().ok() == n.parse::<f64>().ok()))
+                    .unwrap_or_else(|| {
+                        w.issue(format!("a select on the number {n} (plural rules) decided as its default"));
+                        default
+                    });
+                self.pattern(&v.value, scope, parent, w);
+                return;
+            }
+            Err(Arg::Var(name)) => name,
+        };
+        let numeric = ordinal
+            || matches!(selector, ast::InlineExpression::FunctionReference { .. })
+            || variants.iter().any(|v| match &v.key {
+                ast::VariantKey::NumberLiteral { .. } => true,
+                ast::VariantKey::Identifier { name } => {
+                    CATEGORIES.contains(name) && *name != "other"
+                }
+            });
+        let uses = w.uses.entry(var.clone()).or_default();
+        if numeric {
+            uses.number = true;
+        } else {
+            uses.string_select = true;
+        }
+        if number_opts {
+            w.issue(format!(
+                "plural select on NUMBER(${var}, …) with formatting options"
+            ));
+        }
+        let (kind, inner) = match (numeric, ordinal) {
+            (true, true) => ("selectordinal", Parent::Plural),
+            (true, false) => ("plural", Parent::Plural),
+            _ => ("select", Parent::Select),
+        };
+        w.raw(parent, &format!("{{{var}, {kind},"));
+        let mut seen: Vec<String> = Vec::new();
+        let mut category_before = false;
+        let mut arms: Vec<(String, &ast::Pattern<&'s str>)> = Vec::new();
+        for v in variants {
+            let key = match &v.key {
+                ast::VariantKey::NumberLiteral { value } if numeric => {
+                    if category_before {
+                        w.issue(format!("variant [{value}] follows a plural category: Fluent may never reach it, ICU tries it first"));
+                    }
+                    match value.parse::<f64>() {
+                        Ok(n) => format!("={n}"),
+                        Err(_) => continue,
+                    }
+                }
+                ast::VariantKey::NumberLiteral { .. } => continue,
+                ast::VariantKey::Identifier { name } if numeric => {
+                    if !CATEGORIES.contains(name) {
+                        continue; // a number never selects it
+                    }
+                    category_before = true;
+                    name.to_string()
+                }
+                ast::VariantKey::Identifier { name } => name.to_string(),
+            };
+            if v.default {
+                // Its own key too: with an explicit [other] elsewhere, only the
+                // categories no variant names differ (reported below).
+                if key != "other" && !seen.contains(&key) {
+                    seen.push(key.clone());
+                    arms.push((key, &v.value));
+                }
+                continue;
+            }
+            if key == "other" && !v.default && !default_is_other(variants) {
+                w.issue(format!(
+                    "`${var}`: an [other] variant that is not the default"
+                ));
+            }
+            if !seen.contains(&key) {
+                seen.push(key.clone());
+                arms.push((key, &v.value));
+            }
+        }
+        if !seen.iter().any(|k| k == "other") {
+            arms.push(("other".into(), &default.value));
+        }
+        for (key, pattern) in arms {
+            w.raw(inner, &format!(" {key} {{"));
+            self.pattern(pattern, scope, inner, w);
+            w.raw(inner, "}");
+        }
+        w.raw(inner, "}");
+    }
+}
+
+fn default_is_other(variants: &[ast::Variant<&str>]) -> bool {
+    variants.iter().any(|v| {
+        v.default && matches!(&v.key, ast::VariantKey::Identifier { name } if *name == "other")
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn icu(ftl: &str, id: &str) -> Converted {
+        let all = convert_resource(ftl, &Kinds::new());
+        let (id, attr) = id.split_once('.').map_or((id, None), |(a, b)| (a, Some(b)));
+        let m = &all[id];
+        match attr {
+            None => m.value.clone().unwrap(),
+            Some(a) => m.attributes[a].clone(),
+        }
+    }
+
+    #[test]
+    fn variables_numbers_and_plurals() {
+        let c = icu(
+            "files = { $count ->\n    [0] No files\n    [one] One file in { $dir }\n   *[other] { $count } files\n}\n",
+            "files",
+        );
+        assert_eq!(
+            c.icu,
+            "{count, plural, =0 {No files} one {One file in {dir}} other {{count, number} files}}"
+        );
+        assert_eq!(c.variables["count"], Kind::Number);
+        assert_eq!(c.variables["dir"], Kind::String);
+        assert!(c.issues.is_empty(), "{:?}", c.issues);
+    }
+
+    #[test]
+    fn number_options() {
+        let c = icu(
+            "a = { NUMBER($n, minimumFractionDigits: 2) } / { NUMBER($p, style: \"percent\") } / { NUMBER($c, style: \"currency\", currency: \"eur\") }\n",
+            "a",
+        );
+        assert_eq!(c.icu, "{n, number, ::.00#} / {p, number} / {c, number}");
+        assert!(c.issues.is_empty());
+        let c = icu(
+            "a = { NUMBER($n, minimumIntegerDigits: 3, maximumSignificantDigits: 2) } { NUMBER($m, maximumFractionDigits: 0) }\n",
+            "a",
+        );
+        assert_eq!(
+            c.icu,
+            "{n, number, ::integer-width/*000 @#} {m, number, ::precision-integer}"
+        );
+        let c = icu("a = { NUMBER($n, notation: \"compact\") }\n", "a");
+        assert_eq!(c.icu, "{n, number}");
+        assert_eq!(c.issues.len(), 1);
+    }
+
+    #[test]
+    fn string_selects_terms_and_references() {
+        let ftl = "-brand = { $case ->\n   *[nom] Carta\n    [gen] Carty\n}\n    .gender = feminine\nwho = { -brand(case: \"gen\") } and { -brand }\nsel = { -brand.gender ->\n    [masculine] he\n   *[other] she\n}\ng = { $who ->\n    [male] him\n   *[other] { who }\n}\n";
+        assert_eq!(icu(ftl, "who").icu, "Carty and Carta");
+        assert_eq!(icu(ftl, "sel").icu, "she");
+        let g = icu(ftl, "g");
+        assert_eq!(g.icu, "{who, select, male {him} other {Carty and Carta}}");
+        assert_eq!(g.variables["who"], Kind::String);
+        let ord = icu(
+            "o = { NUMBER($n, type: \"ordinal\") ->\n    [one] {$n}st\n   *[other] {$n}th\n}\n",
+            "o",
+        );
+        // As @fluent/bundle reads a translation: `type` ignored, cardinal rules.
+        assert_eq!(
+            ord.icu,
+            "{n, plural, one {{n, number}st} other {{n, number}th}}"
+        );
+    }
+
+    #[test]
+    fn escaping_follows_icu_apostrophe_rules() {
+        let c = icu("a = It's {\"{\"}x{\"}\"} <b> {\"{'}\"}\n", "a");
+        assert_eq!(c.icu, "It''s '{'x'}' '<'b> '{''}'");
+        // `#` is quoted only where it would be the number: directly inside a plural.
+        let c = icu(
+            "a = #1 { $n ->\n    [one] #one\n   *[other] #{ $s ->\n       *[x] #x\n    }\n}\n",
+            "a",
+        );
+        assert_eq!(
+            c.icu,
+            "#1 {n, plural, one {'#'one} other {'#'{s, select, x {#x} other {#x}}}}"
+        );
+    }
+
+    #[test]
+    fn what_icu_cannot_say_is_reported() {
+        let c = icu(
+            "a = { $n ->\n    [one] one\n    [1] exactly\n   *[other] many\n}\n",
+            "a",
+        );
+        assert!(c.issues[0].contains("[1]"), "{:?}", c.issues);
+        let c = icu("a = { a } x\nb = { c }\nc = { b }\n", "a");
+        assert!(
+            c.issues.iter().any(|i| i.contains("cyclic")),
+            "{:?}",
+            c.issues
+        );
+        let c = icu("a = { 1234.5 }\n", "a");
+        assert_eq!(c.issues.len(), 1);
+        let c = icu("a = { DATETIME($d) }\n", "a");
+        assert_eq!(c.issues.len(), 1);
+        // Exponential references stop at the size limit, reported.
+        let mut ftl = String::from("m0 = xxxxxxxxxxxxxxxx\n");
+        for i in 1..40 {
+            ftl.push_str(&format!("m{i} = {{ m{} }}{{ m{} }}\n", i - 1, i - 1));
+        }
+        let c = icu(&ftl, "m39");
+        assert!(
+            c.issues.iter().any(|i| i.contains("1 MiB")),
+            "{:?}",
+            c.issues
+        );
+    }
+
+    #[test]
+    fn a_number_in_the_source_is_a_number_in_a_translation() {
+        let hints = kinds("a = { $n ->\n    [one] one\n   *[other] { $n } many\n}\n");
+        let c = &convert_resource("a = { $n } veces\n", &hints)["a"];
+        assert_eq!(c.value.as_ref().unwrap().icu, "{n, number} veces");
+        assert_eq!(c.value.as_ref().unwrap().variables["n"], Kind::Number);
+    }
+
+    #[test]
+    fn default_variant_that_is_not_other_beside_an_explicit_other() {
+        let c = icu("a = { $n ->\n   *[one] single\n    [other] many\n}\n", "a");
+        assert_eq!(c.icu, "{n, plural, one {single} other {many}}");
+        assert_eq!(c.issues.len(), 1, "{:?}", c.issues);
+    }
+
+    #[test]
+    fn default_variant_that_is_not_other() {
+        let c = icu("a = { $n ->\n   *[one] single\n    [few] some\n}\n", "a");
+        assert_eq!(c.icu, "{n, plural, one {single} few {some} other {single}}");
+        assert!(c.issues.is_empty());
+    }
+}
