@@ -350,11 +350,18 @@ fn run(cli: Cli) -> Result<u8> {
                 locale: tag(locale)?,
                 out: dir,
                 pseudo,
+                strict,
             };
             let report = commands::build::run(&project, &opts)?;
             let policy = &project.config.publish;
             let review_required = policy.unreviewed != carta::config::UnreviewedPolicy::Allow;
-            if report.blocked {
+            let policy_failed = report.locales.iter().any(|l| !l.failed.is_empty());
+            if report.blocked && !policy_failed {
+                // --strict failed: say why below, with the same lines as a build that
+                // wrote; nothing was written.
+                eprintln!("carta: --strict: nothing was written");
+            }
+            if report.blocked && policy_failed {
                 for l in &report.locales {
                     for (id, why, from) in &l.failed {
                         eprintln!(

@@ -53,9 +53,8 @@ pub fn translated_status(
     state: &impl crate::state::Seen,
 ) -> (Status, Option<Record>) {
     let body = locale.body_text(li);
-    let marked = locale
-        .outdated_marker(li)
-        .is_some_and(|m| m.hash == crate::catalog::text_hash(&body));
+    // A marker means outdated until the translator deletes it, edited or not.
+    let marked = locale.outdated_marker(li).is_some();
     if marked || state.changed(id, source) {
         return (Status::Outdated, None);
     }

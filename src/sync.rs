@@ -685,8 +685,10 @@ fn mark(
         out
     };
     match (marker, changed) {
-        // The translator edited the translation since it was marked: current again.
-        (Some(m), None) if m.hash != hash => (Some(after_marker(m.lines)), Status::Current),
+        // Edited since it was marked, the source unchanged: still outdated until the
+        // translator deletes the marker. (An edit is no proof the translation follows the
+        // new source: a typo fix merged from another branch is an edit too.)
+        (Some(m), None) if m.hash != hash => (None, Status::Still),
         // Edited, but the source moved on once more: a fresh marker from that source.
         (Some(m), Some(old)) if m.hash != hash => (
             Some(format!(
@@ -912,11 +914,21 @@ mod tests {
         // Syncing again keeps the marker and counts nothing new.
         let third = run(&changed, &second.text, &second.state);
         assert_eq!(third.text, second.text);
-        // The translator edits the translation: the marker goes.
+        // The translator edits the translation: still outdated until the marker is
+        // deleted (an edit alone may be a typo fix merged from another branch).
         let edited = third.text.replace("Cuerpo", "Cuerpo, más largo");
         let fourth = run(&changed, &edited, &third.state);
-        assert!(!fourth.text.contains(OUTDATED_PREFIX));
-        assert!(fourth.text.contains("Cuerpo, más largo"));
+        assert_eq!(fourth.text, edited);
+        assert_eq!(fourth.stats.still_outdated, 1);
+        // The translator deletes the marker: current.
+        let cleared: String = edited
+            .split_inclusive('\n')
+            .filter(|l| !l.starts_with("# carta-outdated") && !l.starts_with("#   .body"))
+            .collect();
+        let fifth = run(&changed, &cleared, &fourth.state);
+        assert!(!fifth.text.contains(OUTDATED_PREFIX));
+        assert!(fifth.text.contains("Cuerpo, más largo"));
+        assert_eq!(fifth.stats.unchanged, 3);
     }
 
     #[test]

@@ -194,8 +194,8 @@ fn a_note_under_an_outdated_marker_survives_its_removal() {
         &text[..message],
         &text[message..]
     );
-    // The translator updates the translation: the marker no longer applies.
-    let edited = with_note.replace(
+    // The translator updates the translation and deletes the marker lines; the note stays.
+    let edited = delete_markers(&with_note).replace(
         "herramienta eficaz que puede utilizarse para aliviar el dolor al actuar sobre",
         "herramienta eficaz para aliviar el dolor actuando sobre",
     );

@@ -458,3 +458,80 @@ fn review_pages_render_for_every_locale_and_stay_inert() {
         "{printed}"
     );
 }
+
+// Found by the attack on issue 15: a translation that pulls in an outdated term of the
+// locale (from another file) was published unmarked, even with `fail` and --strict.
+#[test]
+fn a_translation_using_an_outdated_term_is_outdated_too() {
+    let tmp = shipped_project();
+    let root = tmp.path();
+    write(
+        root.join("locales/en-US/brand.ftl"),
+        "-tape-advice = You can shower with the tape on.\n",
+    );
+    carta_ok(root, &["sync", "--locale", "es"], 0);
+    write(
+        root.join("locales/es/brand.ftl"),
+        "-tape-advice = Puede ducharse con la cinta puesta.\n",
+    );
+    let es = root.join("locales/es/dry-needling.ftl");
+    write(
+        &es,
+        &read(&es).replace("por sí solas.", "por sí solas. { -tape-advice }"),
+    );
+    carta_ok(root, &["sync", "--locale", "es"], 0);
+    write(
+        root.join("locales/en-US/brand.ftl"),
+        "-tape-advice = Do NOT shower or swim with the tape on.\n",
+    );
+    carta_ok(root, &["sync", "--locale", "es"], 0);
+    set_publish(root, "outdated = \"fail\"");
+    let out = carta(root, &["build", "--locale", "es"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr)
+        .contains("`dry-needling-benefit-deeper-treatment` is outdated in es"));
+}
+
+// Found by the attack: a state file with a merge conflict left in it made build treat
+// every translation as current; and --strict wrote dist/ although it failed.
+#[test]
+fn a_broken_state_keeps_its_locale_out_and_strict_writes_nothing() {
+    let tmp = changed_meaning();
+    let root = tmp.path();
+    let state = root.join("locales/es/dry-needling.ftl.sync");
+    write(&state, &format!("{}<<<<<<< HEAD\n", read(&state)));
+    let out = carta(root, &["build"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("dry-needling.ftl.sync"));
+    assert!(!root.join("dist/es").exists(), "es is not built");
+    let tmp = changed_meaning();
+    let root = tmp.path();
+    let strict = carta(root, &["build", "--strict"]);
+    assert_eq!(strict.status.code(), Some(1));
+    assert!(
+        !root.join("dist").exists(),
+        "a failed --strict writes nothing"
+    );
+}
+
+// Found by the attack: a typo fix merged from another branch changed the translation
+// under a marker, which counted as "updated" and published the old meaning unmarked.
+#[test]
+fn editing_a_marked_translation_does_not_clear_the_marker() {
+    let tmp = changed_meaning();
+    let root = tmp.path();
+    let es = root.join("locales/es/dry-needling.ftl");
+    write(
+        &es,
+        &read(&es).replace(
+            "Mediante la punción es posible",
+            "Mediante la punción, es posible",
+        ),
+    );
+    carta_ok(root, &["sync"], 0);
+    assert!(read(&es).contains("# carta-outdated ["));
+    let check = carta_ok(root, &["check", "--locale", "es"], 0);
+    assert!(check.contains("edited since the source changed"), "{check}");
+    carta_ok(root, &["build"], 0);
+    assert!(read(root.join("dist/es/dry-needling.html")).contains("data-carta-status=\"outdated\""));
+}

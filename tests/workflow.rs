@@ -75,6 +75,16 @@ fn changed_english_marks_one_message_outdated_until_edited() {
     let body_start = text.find("dry-needling-benefit-pain-relief =").unwrap();
     let body_line = text[body_start..].lines().nth(1).unwrap().to_string();
     let edited = text.replacen(&body_line, "    .body = La punción seca es una forma eficaz de aliviar el dolor al actuar sobre los puntos gatillo, los músculos tensos, los nervios irritados y las zonas con dolor crónico.", 1);
+    // Edited but the marker kept: still outdated (the edit may be unrelated).
+    write(&es, &edited);
+    let report = json(&carta_ok(
+        root,
+        &["check", "--format", "json", "--locale", "es"],
+        0,
+    ));
+    assert_eq!(report["summary"][0]["outdated"], 1);
+    // Edited and the marker deleted: current.
+    let edited = delete_markers(&edited);
     write(&es, &edited);
     let report = json(&carta_ok(
         root,

@@ -379,9 +379,10 @@ pub fn check_file(
         // Outdated: sync's marker (until the translation is edited), or a source change
         // sync has not seen yet.
         let current = &m.patterns;
-        let marked = locale
-            .outdated_marker(li)
-            .is_some_and(|m| m.hash == text_hash(&locale.body_text(li)));
+        // A marker means outdated until the translator deletes it, edited or not.
+        let marker = locale.outdated_marker(li);
+        let marked = marker.is_some();
+        let edited = marker.is_some_and(|m| m.hash != text_hash(&locale.body_text(li)));
         let unsynced = state.changed(id, current);
         if !(marked || unsynced) {
             let signed = crate::state::Seen::review(state, id).is_some_and(|r| {
@@ -396,8 +397,10 @@ pub fn check_file(
         }
         if marked || unsynced {
             cov.outdated += 1;
-            let why = if marked {
-                "the source changed after this was translated (see the marker above it)"
+            let why = if edited {
+                "the translation was edited since the source changed (see the marker above it): if it now says what the new source says, delete the marker lines"
+            } else if marked {
+                "the source changed after this was translated (see the marker above it): update the translation, then delete the marker lines"
             } else {
                 "the source changed since the last `carta sync`"
             };

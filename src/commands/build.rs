@@ -26,6 +26,9 @@ pub struct Options {
     pub locale: Option<Tag>,
     pub out: Option<PathBuf>,
     pub pseudo: bool,
+    /// `--strict`: a build with text from another language, or outdated text (unreviewed
+    /// too when the policy requires review), fails and writes nothing.
+    pub strict: bool,
 }
 
 pub struct LocaleSummary {
@@ -228,7 +231,22 @@ pub fn run(project: &Project, opts: &Options) -> Result<Report> {
                             if let Some(file) = project.read(&path)? {
                                 // What sync and review recorded: which translations are
                                 // outdated or signed off.
-                                let state = project.read(&super::sync::state_path(&path))?;
+                                let state_path = super::sync::state_path(&path);
+                                let state = project.read(&state_path)?;
+                                // A state file that does not parse (a merge conflict left
+                                // in it, a key twice) would hide what is outdated or
+                                // reviewed: the locale is not built, as when a file
+                                // cannot be read.
+                                if let Some(st) = &state {
+                                    StateView::parse(&st.text).map_err(|(line, message)| {
+                                        Error::Config {
+                                            path: project.show(&state_path),
+                                            line,
+                                            column: 1,
+                                            message,
+                                        }
+                                    })?;
+                                }
                                 files.push(LocaleText { rel, file, state });
                             }
                         }
@@ -456,7 +474,17 @@ pub fn run(project: &Project, opts: &Options) -> Result<Report> {
     }
     staging.first(&out_dir.join(crate::dist::MANIFEST));
     // A "fail" policy that found something: nothing is written (the staged files go).
-    let blocked = summaries.iter().any(|l| !l.failed.is_empty());
+    let review_required = policy.unreviewed != crate::config::UnreviewedPolicy::Allow;
+    let strict_fails = opts.strict
+        && summaries.iter().any(|l| {
+            l.foreign > 0
+                || l.marked
+                    .iter()
+                    .chain(&l.withheld)
+                    .any(|(_, why, _)| *why == Flag::Outdated || review_required)
+        });
+    // A "fail" policy that found something, or a failed --strict: nothing is written.
+    let blocked = strict_fails || summaries.iter().any(|l| !l.failed.is_empty());
     if blocked {
         drop(staging);
         return Ok(Report {
@@ -628,8 +656,10 @@ fn source_patterns(catalogs: &[Catalog]) -> FxHashMap<String, Patterns> {
     let mut out = FxHashMap::default();
     for c in catalogs {
         for i in 0..c.resource.body.len() {
-            if let EntryKind::Message(id) = c.kind(i) {
-                out.entry(id.to_string()).or_insert_with(|| c.patterns(i));
+            if matches!(c.kind(i), EntryKind::Message(_) | EntryKind::Term(_)) {
+                if let Some(id) = c.entry_id(i) {
+                    out.entry(id.into_owned()).or_insert_with(|| c.patterns(i));
+                }
             }
         }
     }
@@ -888,9 +918,13 @@ fn build_locale(
                         .and_then(|s| StateView::parse(&s.text).ok())
                         .unwrap_or_default();
                     for i in 0..catalog.resource.body.len() {
-                        let EntryKind::Message(id) = catalog.kind(i) else {
+                        if !matches!(catalog.kind(i), EntryKind::Message(_) | EntryKind::Term(_)) {
+                            continue;
+                        }
+                        let Some(id) = catalog.entry_id(i) else {
                             continue;
                         };
+                        let id = id.as_ref();
                         let Some(patterns) = source_locale.patterns.get(id) else {
                             continue;
                         };
@@ -903,6 +937,54 @@ fn build_locale(
                                     .entry(id.to_string())
                                     .or_insert_with(|| outdated_diff(catalog, i, patterns, &state));
                             }
+                        }
+                    }
+                }
+            }
+            // A translation is only as fit to print as what it pulls in: a term or message
+            // of the locale it refers to (in any of its files, through one another) that is
+            // outdated makes it outdated, and one that is not reviewed — or is the locale's
+            // own, which no review record covers — makes it unreviewed.
+            if !is_source(t) {
+                let cats: Vec<&Catalog> = own[k].1.iter().collect();
+                let defined =
+                    |id: &str| cats.iter().find_map(|c| c.index.get(id).map(|&i| (*c, i)));
+                let mut worse: Vec<(String, Status)> = Vec::new();
+                for (id, (status, _)) in &out {
+                    let Some((c, i)) = defined(id) else { continue };
+                    let mut seen: std::collections::HashSet<String> =
+                        std::collections::HashSet::new();
+                    let mut queue = c.references(i);
+                    let mut effective = *status;
+                    while let Some(r) = queue.pop() {
+                        if !seen.insert(r.clone()) {
+                            continue;
+                        }
+                        let Some((rc, ri)) = defined(&r) else {
+                            continue;
+                        };
+                        let dep = match out.get(&r) {
+                            Some((s, _)) => *s,
+                            None if source_locale.patterns.contains_key(&r) => Status::Translated,
+                            None => Status::Translated, // the locale's own entry
+                        };
+                        let dep = if dep == Status::Outdated {
+                            Status::Outdated
+                        } else {
+                            dep.min(Status::Reviewed)
+                        };
+                        effective = effective.min(dep.max(Status::Outdated));
+                        queue.extend(rc.references(ri));
+                    }
+                    if effective < *status {
+                        worse.push((id.clone(), effective));
+                    }
+                }
+                for (id, status) in worse {
+                    if let Some(entry) = out.get_mut(&id) {
+                        entry.0 = status;
+                        if status != Status::Reviewed {
+                            entry.1 = None;
                         }
                     }
                 }

@@ -215,3 +215,18 @@ pub fn hostile_markdown_projects() -> Vec<tempfile::TempDir> {
     }
     vec![shipped, richer]
 }
+
+/// A translator's "done" with an outdated translation: the marker lines sync wrote
+/// (`# carta-outdated …` and its `#   value|.attr was/now/diff:` lines) deleted.
+pub fn delete_markers(text: &str) -> String {
+    text.split_inclusive('\n')
+        .filter(|l| {
+            let c = l.strip_prefix("#   ").unwrap_or("");
+            let marker_line = ["value ", "."].iter().any(|p| c.starts_with(p))
+                && [" was: ", " now: ", " diff: "]
+                    .iter()
+                    .any(|k| c.contains(k));
+            !l.starts_with("# carta-outdated") && !marker_line
+        })
+        .collect()
+}
