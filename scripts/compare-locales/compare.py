@@ -320,9 +320,15 @@ def compare_locale(layout: Layout, loc: str, cl: ClLocale | None, summ: dict | N
     loc_dir = layout.locale_dir(loc)
     prefix = os.path.relpath(loc_dir, layout.root).replace(os.sep, "/") + "/"
 
+    # A missing message points at the source's definition (same file name there).
+    src_prefix = os.path.relpath(layout.locale_dir(layout.source), layout.root).replace(os.sep, "/") + "/"
+
     def rel(d):  # carta's path (relative to the project) -> file in the locale folder
         f = d.get("file") or ""
-        return f[len(prefix):] if f.startswith(prefix) else f
+        for p in (prefix, src_prefix):
+            if f.startswith(p):
+                return f[len(p):]
+        return f
 
     all_src = {i for ids in src_ids.values() for i in ids}
     junks = cl.junks()
