@@ -183,8 +183,20 @@ pub fn valid_reviewer(name: &str) -> Result<(), String> {
     if name.chars().any(|c| c.is_control()) {
         return Err("the reviewer's name has a control character (a line break?)".into());
     }
-    if name.contains(" (source ") || name.ends_with(')') && name.contains('(') {
-        return Err("the reviewer's name cannot contain \" (source \" or end with \")\"".into());
+    // Bidi controls and invisible characters would change how the record and the review
+    // page read ("Eve on 2026-12-01" shown reversed).
+    let invisible = |c: char| matches!(c, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2069}' | '\u{061C}' | '\u{FEFF}');
+    if name.chars().any(invisible) {
+        return Err("the reviewer's name has an invisible or bidi control character".into());
+    }
+    if name.contains(" (source ") || name.contains('(') || name.contains(')') {
+        return Err(
+            "the reviewer's name cannot contain parentheses (the record puts its hashes in them)"
+                .into(),
+        );
+    }
+    if name.trim() != name {
+        return Err("the reviewer's name starts or ends with a space".into());
     }
     Ok(())
 }
@@ -211,18 +223,34 @@ fn civil_date(days: i64) -> String {
     format!("{year:04}-{month:02}-{day:02}")
 }
 
-/// Whether `date` is a plausible `YYYY-MM-DD`.
+/// Whether `date` is a real calendar date `YYYY-MM-DD` between 2000 and 2199 (a sign-off
+/// dated 0000-01-01 or 2026-02-30 is a typo).
 pub fn valid_date(date: &str) -> bool {
     let b = date.as_bytes();
-    b.len() == 10
+    let shaped = b.len() == 10
         && b[4] == b'-'
         && b[7] == b'-'
         && date
             .bytes()
             .enumerate()
-            .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit())
-        && (1..=12).contains(&date[5..7].parse::<u32>().unwrap_or(0))
-        && (1..=31).contains(&date[8..10].parse::<u32>().unwrap_or(0))
+            .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit());
+    if !shaped {
+        return false;
+    }
+    let (year, month, day) = (
+        date[..4].parse::<u32>().unwrap_or(0),
+        date[5..7].parse::<u32>().unwrap_or(0),
+        date[8..10].parse::<u32>().unwrap_or(0),
+    );
+    let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
+    let days = match month {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if leap => 29,
+        2 => 28,
+        _ => 0,
+    };
+    (2000..=2199).contains(&year) && (1..=days).contains(&day)
 }
 
 #[cfg(test)]
@@ -250,5 +278,8 @@ mod tests {
         assert_eq!(civil_date(20_788), "2026-12-01");
         assert_eq!(civil_date(11_016), "2000-02-29");
         assert!(valid_date("2026-12-01") && !valid_date("2026-13-01") && !valid_date("26-1-1"));
+        assert!(valid_date("2028-02-29") && !valid_date("2026-02-29") && !valid_date("2026-02-30"));
+        assert!(!valid_date("0000-01-01") && !valid_date("9999-12-31"));
+        assert!(valid_reviewer("Ana)").is_err() && valid_reviewer("Eve\u{202E}").is_err());
     }
 }

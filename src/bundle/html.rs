@@ -182,7 +182,11 @@ pub fn render(doc: &Document, ids: &[Option<String>], bundle: &LocaleBundle) -> 
         .find(|(b, _)| b.kind == BlockKind::Title)
         .and_then(|(_, id)| id.as_deref())
         .and_then(|id| bundle.part(id, None))
-        .map(|p| plain(&p.text))
+        // A marked title is marked in the tab and the printed page header too.
+        .map(|p| match p.flag {
+            Some(_) => format!("⚠ {}", plain(&p.text)),
+            None => plain(&p.text),
+        })
         .unwrap_or_else(|| doc.name.clone());
     let mut body = String::new();
     // Open lists: (ordered, depth).
