@@ -34,14 +34,10 @@ impl TextFile {
     /// What a replacement must find on disk: this file, unchanged since it was read.
     pub fn expect(&self) -> Expect {
         match &self.stamp {
-            Some(stamp) => {
-                let mut bytes = Vec::with_capacity(self.text.len() + 3);
-                if self.bom {
-                    bytes.extend_from_slice(&[0xEF, 0xBB, 0xBF]);
-                }
-                bytes.extend_from_slice(self.text.as_bytes());
-                Expect::Same(Fingerprint::new(stamp.clone(), &bytes))
-            }
+            Some(stamp) => Expect::Same(Fingerprint::new(
+                stamp.clone(),
+                &with_bom(&self.text, self.bom),
+            )),
             None => Expect::Any,
         }
     }
@@ -806,16 +802,14 @@ fn flush(files: &[Pending]) -> Result<()> {
     Ok(())
 }
 
-/// Writes a text file, restoring its byte order mark if it had one.
-pub fn write_text(path: &Path, text: &str, bom: bool) -> Result<bool> {
+/// A text file's bytes, with its UTF-8 byte order mark when it had one.
+pub fn with_bom(text: &str, bom: bool) -> Vec<u8> {
+    let mut bytes = Vec::with_capacity(text.len() + 3);
     if bom {
-        let mut bytes = Vec::with_capacity(text.len() + 3);
         bytes.extend_from_slice(&[0xEF, 0xBB, 0xBF]);
-        bytes.extend_from_slice(text.as_bytes());
-        write_atomic(path, &bytes)
-    } else {
-        write_atomic(path, text.as_bytes())
     }
+    bytes.extend_from_slice(text.as_bytes());
+    bytes
 }
 
 /// 1-based line and column (in characters) of a byte offset.

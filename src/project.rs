@@ -379,12 +379,7 @@ impl Project {
 
     /// Writes a file of the project atomically, refusing to follow a symlink outside it.
     pub fn write(&self, path: &Path, text: &str, bom: bool) -> Result<bool> {
-        let mut bytes = Vec::with_capacity(text.len() + 3);
-        if bom {
-            bytes.extend_from_slice(&[0xEF, 0xBB, 0xBF]);
-        }
-        bytes.extend_from_slice(text.as_bytes());
-        self.write_all(&[(path.to_path_buf(), bytes)])
+        self.write_all(&[(path.to_path_buf(), crate::fs::with_bom(text, bom))])
             .map(|written| written > 0)
     }
 

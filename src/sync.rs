@@ -664,7 +664,7 @@ fn mark(
     let hash = text_hash(&locale.body_text(i));
     // The entry without the lines sync wrote for its marker (wherever they are among the
     // comment's lines: a translator's note between them stays, in its place).
-    let after_marker = |_lines: usize| -> String {
+    let after_marker = || -> String {
         let comment_len = span.body_start.saturating_sub(span.start).min(entry.len());
         let mut out = String::with_capacity(entry.len());
         let mut header_seen = false;
@@ -694,14 +694,14 @@ fn mark(
             Some(format!(
                 "{}{}",
                 marker_lines(old, current, &hash, eol),
-                after_marker(m.lines)
+                after_marker()
             )),
             Status::Newly,
         ),
         // Not edited and the source changed again: keep what it was translated from —
         // the marker's `was` texts, and for what the marker does not mention (it did not
         // change then) the text the state recorded.
-        (Some(m), Some(old)) => {
+        (Some(_), Some(old)) => {
             let marked = marker_was(locale.comment_lines(i), locale.comment_lines(i).len());
             let mut was = old.clone();
             for (key, text) in marked {
@@ -712,13 +712,13 @@ fn mark(
             }
             if !differs(&was, current) {
                 // The source is back to what was translated: current again.
-                return (Some(after_marker(m.lines)), Status::Current);
+                return (Some(after_marker()), Status::Current);
             }
             (
                 Some(format!(
                     "{}{}",
                     marker_lines(&was, current, &hash, eol),
-                    after_marker(m.lines)
+                    after_marker()
                 )),
                 Status::Still,
             )

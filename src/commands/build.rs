@@ -963,16 +963,8 @@ fn build_locale(
                         let Some((rc, ri)) = defined(&r) else {
                             continue;
                         };
-                        let dep = match out.get(&r) {
-                            Some((s, _)) => *s,
-                            None if source_locale.patterns.contains_key(&r) => Status::Translated,
-                            None => Status::Translated, // the locale's own entry
-                        };
-                        let dep = if dep == Status::Outdated {
-                            Status::Outdated
-                        } else {
-                            dep.min(Status::Reviewed)
-                        };
+                        // The locale's own entry (no status): no review record covers it.
+                        let dep = out.get(&r).map_or(Status::Translated, |(s, _)| *s);
                         effective = effective.min(dep.max(Status::Outdated));
                         queue.extend(rc.references(ri));
                     }

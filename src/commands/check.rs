@@ -107,7 +107,7 @@ pub fn run_streaming<T: Send>(
         }
     }
     let source_functions = rules::source_functions(&catalogs);
-    let covered = super::fallback_coverage(project, &tags, &all_tags)?;
+    let covered = super::fallback_coverage(project, &tags, &all_tags)?.covered;
 
     let side = SourceSide {
         sources: &sources,
@@ -164,6 +164,7 @@ fn lint_source(project: &Project, side: &SourceSide) -> (Coverage, Vec<Diagnosti
         )
     });
     let dir = project.locale_dir(&project.source);
+    let overrides = severity_overrides(project);
     for (source, catalog) in side.sources.iter().zip(side.catalogs) {
         let path = project.show(&dir.join(&source.rel));
         let index = crate::fs::LineIndex::new(catalog.text);
@@ -193,14 +194,7 @@ fn lint_source(project: &Project, side: &SourceSide) -> (Coverage, Vec<Diagnosti
                 d.line = line;
                 d.column = column;
                 d.set_excerpt(excerpt, column);
-                if let Some(s) = project
-                    .config
-                    .check
-                    .severity
-                    .iter()
-                    .find(|(k, _)| Code::find(k) == Some(Code::SourceReference))
-                    .and_then(|(_, v)| Severity::parse(v))
-                {
+                if let Some(&s) = overrides.get(&Code::SourceReference) {
                     d.severity = s;
                 }
                 if d.severity != Severity::Off {
@@ -391,13 +385,7 @@ fn check_locale(
     rules::format_check(tag, &refs, runtime, &mut diags);
 
     // Severities from carta.toml; then positions, at the edge where the text is at hand.
-    let overrides: HashMap<Code, Severity> = project
-        .config
-        .check
-        .severity
-        .iter()
-        .filter_map(|(k, v)| Some((Code::find(k)?, Severity::parse(v)?)))
-        .collect();
+    let overrides = severity_overrides(project);
     // Line indexes only for the files that have findings.
     let mut texts: HashMap<&Path, &str> = shown_files
         .iter()
@@ -442,6 +430,17 @@ fn check_locale(
         .filter(|d| d.severity == Severity::Note)
         .count();
     (cov, diags)
+}
+
+/// `[check.severity]` of carta.toml, by check.
+fn severity_overrides(project: &Project) -> HashMap<Code, Severity> {
+    project
+        .config
+        .check
+        .severity
+        .iter()
+        .filter_map(|(k, v)| Some((Code::find(k)?, Severity::parse(v)?)))
+        .collect()
 }
 
 /// A file `check` could not read, as an error diagnostic (with the line and column when

@@ -85,13 +85,19 @@ pub fn source_label(project: &Project, rel: &Path, source: &Catalog) -> String {
     path.display().to_string().replace('\\', "/")
 }
 
+/// What the (non-source) fallback locales of each of `tags` translate, read once each.
+pub struct Coverage {
+    /// Tag → the IDs the other locales of its chain translate.
+    pub covered: HashMap<Tag, FxHashSet<String>>,
+    /// Tag → why its coverage is unknown: a locale of its chain has a file that cannot be
+    /// read (sync skips such a locale rather than add templates for what the fallback may
+    /// well translate).
+    pub broken: HashMap<Tag, String>,
+}
+
 /// For each of `tags`, the IDs translated by the other (non-source) locales of its
 /// fallback chain; each fallback locale is read once.
-pub fn fallback_coverage(
-    project: &Project,
-    tags: &[Tag],
-    known: &[Tag],
-) -> Result<HashMap<Tag, FxHashSet<String>>> {
+pub fn fallback_coverage(project: &Project, tags: &[Tag], known: &[Tag]) -> Result<Coverage> {
     let mut all: Vec<Tag> = known.to_vec();
     for t in tags {
         if !all.contains(t) {
@@ -104,22 +110,27 @@ pub fn fallback_coverage(
         .flat_map(|t| chains[t].iter().skip(1))
         .filter(|t| **t != project.source)
         .collect();
-    let translated: HashMap<&Tag, FxHashSet<String>> = fallbacks
+    let translated: HashMap<&Tag, (FxHashSet<String>, Option<String>)> = fallbacks
         .par_iter()
-        .map(|tag| translated_ids(project, tag).map(|(ids, _)| (*tag, ids)))
+        .map(|tag| translated_ids(project, tag).map(|found| (*tag, found)))
         .collect::<Result<_>>()?;
-    Ok(tags
-        .iter()
-        .map(|tag| {
-            let mut ids = FxHashSet::default();
-            for t in chains[tag].iter().skip(1) {
-                if let Some(set) = translated.get(t) {
-                    ids.extend(set.iter().cloned());
+    let mut covered = HashMap::new();
+    let mut broken = HashMap::new();
+    for tag in tags {
+        let mut ids = FxHashSet::default();
+        for t in chains[tag].iter().skip(1) {
+            if let Some((set, unreadable)) = translated.get(t) {
+                ids.extend(set.iter().cloned());
+                if let Some(why) = unreadable {
+                    broken.entry(tag.clone()).or_insert_with(|| {
+                        format!("its fallback locale `{t}` has a file that cannot be read: {why}")
+                    });
                 }
             }
-            (tag.clone(), ids)
-        })
-        .collect())
+        }
+        covered.insert(tag.clone(), ids);
+    }
+    Ok(Coverage { covered, broken })
 }
 
 /// The message and term IDs a locale translates, across its files, and the first of its
@@ -142,34 +153,4 @@ fn translated_ids(project: &Project, tag: &Tag) -> Result<(FxHashSet<String>, Op
         }
     }
     Ok((ids, unreadable))
-}
-
-/// For each of `tags` whose fallback chain has a locale with a file that cannot be
-/// read: why (sync skips such a locale rather than add templates for what the fallback
-/// may well translate).
-pub fn broken_fallbacks(
-    project: &Project,
-    tags: &[Tag],
-    known: &[Tag],
-) -> Result<HashMap<Tag, String>> {
-    let mut all: Vec<Tag> = known.to_vec();
-    for t in tags {
-        if !all.contains(t) {
-            all.push(t.clone());
-        }
-    }
-    let chains = crate::fallback::chains(&all, &project.source, &project.config.fallback);
-    let mut out = HashMap::new();
-    for tag in tags {
-        for t in chains[tag].iter().skip(1).filter(|t| **t != project.source) {
-            if let (_, Some(why)) = translated_ids(project, t)? {
-                out.insert(
-                    tag.clone(),
-                    format!("its fallback locale `{t}` has a file that cannot be read: {why}"),
-                );
-                break;
-            }
-        }
-    }
-    Ok(out)
 }

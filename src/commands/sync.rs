@@ -115,8 +115,10 @@ pub fn stage_locales(
         })
         .collect();
     let (known, _) = project.target_locales()?;
-    let mut covered = super::fallback_coverage(project, tags, &known)?;
-    let broken = super::broken_fallbacks(project, tags, &known)?;
+    let super::Coverage {
+        mut covered,
+        broken,
+    } = super::fallback_coverage(project, tags, &known)?;
     if !sparse {
         covered.values_mut().for_each(FxHashSet::clear);
     }
@@ -254,7 +256,7 @@ fn sync_locale(
             if let Some(staging) = staging {
                 let expect = existing.as_ref().map_or(Expect::Absent, TextFile::expect);
                 project
-                    .stage_changed(staging, &path, &with_bom(text, bom), expect)
+                    .stage_changed(staging, &path, &crate::fs::with_bom(&text, bom), expect)
                     .map_err(Failure::Stage)?;
             }
         }
@@ -324,14 +326,4 @@ fn keep_set(
 enum Failure {
     Read(Error),
     Stage(Error),
-}
-
-fn with_bom(text: String, bom: bool) -> Vec<u8> {
-    if bom {
-        let mut bytes = vec![0xEF, 0xBB, 0xBF];
-        bytes.extend_from_slice(text.as_bytes());
-        bytes
-    } else {
-        text.into_bytes()
-    }
 }
