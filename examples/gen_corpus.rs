@@ -1012,7 +1012,7 @@ fn style(tag: &str, index: usize) -> Style {
         letters,
         punct,
         plurals: carta::locale::Tag::parse(tag)
-            .map(|t| carta::check::rules::plural_categories(&t))
+            .map(|t| carta::check::plurals::plural_categories(&t))
             .unwrap_or_default(),
     }
 }

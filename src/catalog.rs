@@ -297,7 +297,7 @@ impl<'a> Catalog<'a> {
             _ => {}
         };
         for p in value.into_iter().chain(attributes.iter().map(|a| &a.value)) {
-            crate::check::rules::walk_pattern(p, &mut visit);
+            crate::check::ast::walk_pattern(p, &mut visit);
         }
         out
     }

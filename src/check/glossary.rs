@@ -79,6 +79,31 @@ impl Glossary {
     }
 }
 
+/// The `glossary` rule: each glossary term the source texts of a message use must be
+/// translated with one of the glossary's target forms.
+pub(super) fn check(
+    glossary: &Glossary,
+    pair: &super::file::Pair,
+    source: &str,
+    translation: &str,
+    d: &dyn Fn(super::Code, usize, String) -> super::Diagnostic,
+    out: &mut Vec<super::Diagnostic>,
+) {
+    let id = pair.id;
+    for (term, targets) in glossary.unmet(source, translation) {
+        let wanted = targets
+            .iter()
+            .map(|t| format!("“{t}”"))
+            .collect::<Vec<_>>()
+            .join(" or ");
+        out.push(d(
+            super::Code::Glossary,
+            pair.offset,
+            format!("`{id}`: the source says “{term}”; the glossary asks for {wanted}"),
+        ));
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -2,13 +2,27 @@
 //!
 //! Findings are data: a broken translation is a diagnostic with a stable code, never an
 //! `Err`. Each locale is checked on its own (in parallel, by the caller), each file
-//! parsed once; rules live in `rules.rs`, coverage in `coverage.rs`.
+//! parsed once; coverage is counted in `coverage.rs`.
 
+//! Rule families, one file each: `syntax` (junk), `ids` (duplicates, obsolete), `shape`
+//! (value, attributes), `variables`, `references`, `text` (identical, numbers, Markdown,
+//! punctuation), `structure`, `invisible`, `plurals`, `glossary`, `format` (the runtime).
+//! `file` runs them on one locale file; `ast` walks Fluent's AST for all of them.
+
+pub mod ast;
 pub mod coverage;
+pub mod file;
+pub mod format;
 pub mod glossary;
+mod ids;
 pub mod invisible;
-pub mod rules;
+pub mod plurals;
+mod references;
+mod shape;
 pub mod structure;
+mod syntax;
+mod text;
+mod variables;
 
 use std::path::PathBuf;
 
@@ -193,7 +207,7 @@ pub fn check_texts(
         if let fluent_syntax::ast::Entry::Message(m) = &source.resource.body[i] {
             let mut vars = Vec::new();
             for p in m.value.iter().chain(m.attributes.iter().map(|a| &a.value)) {
-                rules::collect_vars(p, &mut vars);
+                ast::collect_vars(p, &mut vars);
             }
             source_vars.insert(
                 id.to_string(),
@@ -202,9 +216,9 @@ pub fn check_texts(
         }
     }
     let none = rustc_hash::FxHashSet::default();
-    let categories = rules::plural_categories(tag);
+    let categories = plurals::plural_categories(tag);
     let private = locale.private_entries(|id| source_ids.contains(id));
-    let ctx = rules::Context {
+    let ctx = file::Context {
         tag,
         same_language: false,
         source_ids: &source_ids,
@@ -218,8 +232,8 @@ pub fn check_texts(
     let path = PathBuf::from("locale.ftl");
     let mut cov = coverage::Coverage::default();
     let mut out = Vec::new();
-    let facts = rules::SourceFacts::new(&source);
-    rules::check_file(
+    let facts = file::SourceFacts::new(&source);
+    file::check_file(
         &ctx,
         &source,
         &facts,
@@ -229,12 +243,12 @@ pub fn check_texts(
         &mut cov,
         &mut out,
     );
-    let functions = rules::source_functions([&source]);
-    let runtime = rules::Runtime {
+    let functions = format::source_functions([&source]);
+    let runtime = format::Runtime {
         vars: &source_vars,
         functions: &functions,
     };
-    rules::format_check(tag, &[(path.as_path(), &locale)], &runtime, &mut out);
+    format::format_check(tag, &[(path.as_path(), &locale)], &runtime, &mut out);
     (cov, out)
 }
 

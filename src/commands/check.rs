@@ -9,8 +9,9 @@ use rustc_hash::FxHashSet;
 
 use crate::catalog::Catalog;
 use crate::check::coverage::Coverage;
+use crate::check::file::{self, Context, SourceFacts};
 use crate::check::glossary::Glossary;
-use crate::check::rules::{self, Context};
+use crate::check::{format, plurals};
 use crate::check::{Code, Diagnostic, Severity};
 use crate::error::{Error, Result};
 use crate::fs::TextFile;
@@ -89,11 +90,11 @@ pub fn run_streaming<T: Send>(
         .collect();
     // What every locale is compared with, computed once.
     let source_dir = project.locale_dir(&project.source);
-    let facts: Vec<rules::SourceFacts> = catalogs
+    let facts: Vec<SourceFacts> = catalogs
         .par_iter()
         .zip(&sources)
         .map(|(c, s)| {
-            let mut facts = rules::SourceFacts::new(c);
+            let mut facts = SourceFacts::new(c);
             facts.shown = project.show(&source_dir.join(&s.rel));
             facts
         })
@@ -106,7 +107,7 @@ pub fn run_streaming<T: Send>(
             source_ids.insert(m.id.clone());
         }
     }
-    let source_functions = rules::source_functions(&catalogs);
+    let source_functions = format::source_functions(&catalogs);
     let covered = super::fallback_coverage(project, &tags, &all_tags)?.covered;
 
     let side = SourceSide {
@@ -114,7 +115,7 @@ pub fn run_streaming<T: Send>(
         catalogs: &catalogs,
         facts: &facts,
         ids: &source_ids,
-        runtime: rules::Runtime {
+        runtime: format::Runtime {
             vars: &source_vars,
             functions: &source_functions,
         },
@@ -217,9 +218,9 @@ fn lint_source(project: &Project, side: &SourceSide) -> (Coverage, Vec<Diagnosti
 struct SourceSide<'a, 's> {
     sources: &'a [Source],
     catalogs: &'a [Catalog<'s>],
-    facts: &'a [rules::SourceFacts],
+    facts: &'a [SourceFacts],
     ids: &'a FxHashSet<String>,
-    runtime: rules::Runtime<'a>,
+    runtime: format::Runtime<'a>,
 }
 
 fn check_locale(
@@ -293,7 +294,7 @@ fn check_locale(
             locale_ids.entry(id.as_ref()).or_insert(shown.as_path());
         }
     }
-    let categories = rules::plural_categories(tag);
+    let categories = plurals::plural_categories(tag);
     let all: Vec<&Catalog> = catalogs.iter().collect();
     let private = crate::catalog::private_across(&all, |id| source_ids.contains(id));
     let ctx = Context {
@@ -351,7 +352,7 @@ fn check_locale(
             }),
             None => StateView::default(),
         };
-        rules::check_file(
+        file::check_file(
             &ctx,
             source_catalog,
             facts,
@@ -382,7 +383,7 @@ fn check_locale(
         .map(|((rel, _), c)| (project.show(&dir.join(rel)), c))
         .collect();
     let refs: Vec<(&Path, &Catalog)> = shown_files.iter().map(|(p, c)| (p.as_path(), *c)).collect();
-    rules::format_check(tag, &refs, runtime, &mut diags);
+    format::format_check(tag, &refs, runtime, &mut diags);
 
     // Severities from carta.toml; then positions, at the edge where the text is at hand.
     let overrides = severity_overrides(project);

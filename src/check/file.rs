@@ -1,0 +1,437 @@
+//! One locale file against its source file: the source's facts computed once, then
+//! every rule family (see the sibling modules) on each translation. No I/O.
+
+use std::collections::BTreeSet;
+use std::path::Path;
+
+use fluent_syntax::ast;
+use rustc_hash::FxHashSet;
+
+use super::ast::{collect_vars, entry_patterns, plain_text};
+use super::coverage::{count_words, Coverage};
+use super::glossary::Glossary;
+use super::text::{markdown_shape, numbers, MarkdownShape};
+use super::{Code, Diagnostic};
+use crate::catalog::{text_hash, Catalog, EntryKind};
+use crate::locale::Tag;
+use crate::state::StateView;
+
+/// What every file of one locale is checked with.
+pub struct Context<'a> {
+    pub tag: &'a Tag,
+    /// The locale has the source's language (`en-GB` for `en-US`): identical text is fine.
+    pub same_language: bool,
+    pub source_ids: &'a FxHashSet<String>,
+    /// IDs the locale defines, in any of its files (for references) → the file of the
+    /// first definition, as shown to the user.
+    pub locale_ids: &'a rustc_hash::FxHashMap<&'a str, &'a Path>,
+    /// IDs translated by a (non-source) locale of the fallback chain.
+    pub fallback_ids: &'a FxHashSet<String>,
+    /// The locale's own terms and helper messages its translations use, in any of its
+    /// files (see [`crate::catalog::private_across`]).
+    pub private: &'a FxHashSet<String>,
+    pub glossary: Option<&'a Glossary>,
+    pub allow_identical: &'a [String],
+    pub plural_categories: &'a [&'static str],
+}
+
+impl Context<'_> {
+    pub(super) fn diag(
+        &self,
+        code: Code,
+        path: &Path,
+        offset: usize,
+        id: Option<&str>,
+        message: String,
+    ) -> Diagnostic {
+        Diagnostic::new(
+            code,
+            self.tag.as_str(),
+            path.to_path_buf(),
+            offset,
+            id,
+            message,
+        )
+    }
+}
+
+/// How a diagnostic names a pattern: `` `id` `` or `` `id.attr` ``, formatted only when a
+/// diagnostic is actually written.
+pub(super) struct Label<'a> {
+    pub(super) id: &'a str,
+    pub(super) key: &'a str,
+}
+
+impl std::fmt::Display for Label<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "`{}{}`", self.id, self.key)
+    }
+}
+
+/// What the checks need of one source message, computed once and shared by every
+/// locale (so 100 locales do not recompute the source's text, words and numbers).
+pub struct SourceMessage {
+    pub id: String,
+    pub entry: usize,
+    /// `("", value)` and `(".attr", text)` as sync records them.
+    pub patterns: crate::state::Patterns,
+    /// Per pattern, in the same order: the literal text and what the text checks compare.
+    pub(super) derived: Vec<Derived>,
+    pub words: usize,
+    pub vars: BTreeSet<String>,
+}
+
+pub(super) struct Derived {
+    pub(super) plain: String,
+    pub(super) numbers: Vec<String>,
+    pub(super) md: MarkdownShape,
+    pub(super) structures: Vec<crate::safe_markdown::Structure>,
+}
+
+/// The facts of every message and term of one source file.
+pub struct SourceFacts {
+    pub messages: Vec<SourceMessage>,
+    /// The source file as shown to users (`locales/en-US/x.ftl`), where a missing
+    /// translation points (empty when checking texts in memory).
+    pub shown: std::path::PathBuf,
+}
+
+impl SourceFacts {
+    pub fn new(source: &Catalog) -> SourceFacts {
+        let mut messages = Vec::new();
+        for i in 0..source.resource.body.len() {
+            let Some(id) = source.entry_id(i) else {
+                continue;
+            };
+            if source.index.get(id.as_ref()) != Some(&i) {
+                continue;
+            }
+            let patterns = source.patterns(i);
+            let words = patterns.iter().map(|(_, t)| count_words(t)).sum();
+            let mut vars = Vec::new();
+            let mut derived = Vec::new();
+            for p in entry_patterns(&source.resource.body[i]) {
+                collect_vars(p, &mut vars);
+                let plain = plain_text(p);
+                derived.push(Derived {
+                    numbers: numbers(&plain).into_iter().map(str::to_string).collect(),
+                    md: markdown_shape(&plain),
+                    structures: crate::safe_markdown::structures(&plain),
+                    plain: plain.into_owned(),
+                });
+            }
+            messages.push(SourceMessage {
+                id: id.into_owned(),
+                entry: i,
+                patterns,
+                derived,
+                words,
+                vars: vars.into_iter().map(str::to_string).collect(),
+            });
+        }
+        SourceFacts {
+            messages,
+            shown: std::path::PathBuf::new(),
+        }
+    }
+}
+
+/// How many syntax errors of one file are reported one by one.
+pub const MAX_SYNTAX_ERRORS: usize = 100;
+
+/// Checks one locale file (`None`: the file is missing) against its source file.
+#[allow(clippy::too_many_arguments)]
+pub fn check_file(
+    ctx: &Context,
+    source: &Catalog,
+    facts: &SourceFacts,
+    locale: Option<&Catalog>,
+    state: &StateView,
+    path: &Path,
+    cov: &mut Coverage,
+    out: &mut Vec<Diagnostic>,
+) {
+    let Some(locale) = locale else {
+        out.push(ctx.diag(
+            Code::MissingFile,
+            path,
+            0,
+            None,
+            format!(
+                "the file is missing: {} messages of the source have no translation here",
+                facts.messages.len()
+            ),
+        ));
+        for m in &facts.messages {
+            cov.total += 1;
+            let words = m.words;
+            cov.words_total += words;
+            if ctx.fallback_ids.contains(&m.id) {
+                cov.translated += 1;
+                cov.via_fallback += 1;
+                cov.words_translated += words;
+            } else {
+                cov.missing += 1;
+            }
+        }
+        return;
+    };
+
+    super::syntax::check_junk(ctx, locale, path, out);
+    super::ids::check_ids(ctx, facts, locale, path, cov, out);
+    // sync's `# TODO` templates, by ID: where a missing message's translation goes.
+    let mut templates: rustc_hash::FxHashMap<&str, usize> = Default::default();
+    for i in 0..locale.resource.body.len() {
+        if let EntryKind::Template(id) = locale.kind(i) {
+            templates.entry(id).or_insert(i);
+        }
+    }
+
+    // Every source message: missing, outdated, or checked against its translation.
+    let mut unreviewed = 0usize;
+    for (n, m) in facts.messages.iter().enumerate() {
+        let (id, si) = (&m.id, &m.entry);
+        cov.total += 1;
+        let words = m.words;
+        cov.words_total += words;
+        let Some(&li) = locale.index.get(id.as_str()) else {
+            if ctx.fallback_ids.contains(id) {
+                cov.translated += 1;
+                cov.via_fallback += 1;
+                cov.words_translated += words;
+            } else {
+                cov.missing += 1;
+                let offset = templates
+                    .get(id.as_str())
+                    .map_or(0, |&t| locale.spans[t].start);
+                // A translation in another file of the locale is not used: the source
+                // has the message here (sync keeps the stray copy where it is, never
+                // pruned, and build falls back instead).
+                let edited = templates.get(id.as_str()).is_some_and(|&t| {
+                    crate::sync::template_owner(locale, t, id, Some(&m.patterns), state)
+                        == crate::sync::TemplateOwner::Translator
+                });
+                let message = match ctx.locale_ids.get(id.as_str()) {
+                    _ if edited => format!(
+                        "`{id}` is still commented out (its `# TODO` template was edited, so it may hold a translation or a note): remove `# TODO ` and the `# ` of the lines below it to use the translation"
+                    ),
+                    Some(elsewhere) => format!(
+                        "`{id}` is not translated in this file; the translation in `{}` is not used, because the source has the message here: move it to this file",
+                        elsewhere.display()
+                    ),
+                    None if templates.contains_key(id.as_str()) => {
+                        format!("`{id}` is not translated yet")
+                    }
+                    // No template either: point at the source's message and say where the
+                    // translation goes (sync puts a template there).
+                    None => {
+                        let after = facts.messages[..n]
+                            .iter()
+                            .rev()
+                            .find(|p| locale.index.contains_key(p.id.as_str()))
+                            .map_or("at the start".to_string(), |p| format!("after `{}`", p.id));
+                        format!(
+                            "`{id}` is not translated yet: add it to `{}` {after} (`carta sync` puts a template there)",
+                            path.display()
+                        )
+                    }
+                };
+                let at_source = !templates.contains_key(id.as_str())
+                    && !edited
+                    && !facts.shown.as_os_str().is_empty()
+                    && !ctx.locale_ids.contains_key(id.as_str());
+                if at_source {
+                    let offset = source.id_offset(m.entry);
+                    out.push(ctx.diag(Code::Missing, &facts.shown, offset, Some(id), message));
+                } else {
+                    out.push(ctx.diag(Code::Missing, path, offset, Some(id), message));
+                }
+            }
+            continue;
+        };
+        cov.translated += 1;
+        cov.words_translated += words;
+        let offset = locale.id_offset(li);
+        // Outdated: sync's marker (until the translation is edited), or a source change
+        // sync has not seen yet.
+        let current = &m.patterns;
+        // A marker means outdated until the translator deletes it, edited or not.
+        let marker = locale.outdated_marker(li);
+        let marked = marker.is_some();
+        let edited = marker.is_some_and(|m| m.hash != text_hash(&locale.body_text(li)));
+        let unsynced = state.changed(id, current);
+        if !(marked || unsynced) {
+            let signed = crate::state::Seen::review(state, id).is_some_and(|r| {
+                crate::review::Record::parse(&r)
+                    .is_some_and(|r| r.holds_for(current, &locale.body_text(li)))
+            });
+            if signed {
+                cov.reviewed += 1;
+            } else {
+                unreviewed += 1;
+            }
+        }
+        if marked || unsynced {
+            cov.outdated += 1;
+            let why = if edited {
+                "the translation was edited since the source changed (see the marker above it): if it now says what the new source says, delete the marker lines"
+            } else if marked {
+                "the source changed after this was translated (see the marker above it): update the translation, then delete the marker lines"
+            } else {
+                "the source changed since the last `carta sync`"
+            };
+            out.push(ctx.diag(
+                Code::Outdated,
+                path,
+                offset,
+                Some(id),
+                format!("`{id}` is outdated: {why}"),
+            ));
+        }
+        check_pair(
+            ctx,
+            m,
+            &source.resource.body[*si],
+            &locale.resource.body[li],
+            locale,
+            path,
+            offset,
+            out,
+        );
+    }
+    // One note per file, not per message: a new locale has every message unreviewed.
+    if unreviewed > 0 {
+        out.push(ctx.diag(
+            Code::Unreviewed,
+            path,
+            0,
+            None,
+            format!(
+                "{unreviewed} translation(s) in this file await review by a second person; `carta review --locale {}` lists them",
+                ctx.tag
+            ),
+        ));
+    }
+}
+
+/// The parts of a message or term that the checks compare.
+pub(super) struct Parts<'e, 's> {
+    pub(super) value: Option<&'e ast::Pattern<&'s str>>,
+    pub(super) attributes: &'e [ast::Attribute<&'s str>],
+}
+
+fn parts<'e, 's>(entry: &'e ast::Entry<&'s str>) -> Option<Parts<'e, 's>> {
+    match entry {
+        ast::Entry::Message(m) => Some(Parts {
+            value: m.value.as_ref(),
+            attributes: &m.attributes,
+        }),
+        ast::Entry::Term(t) => Some(Parts {
+            value: Some(&t.value),
+            attributes: &t.attributes,
+        }),
+        _ => None,
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn check_pair(
+    ctx: &Context,
+    msg: &SourceMessage,
+    source: &ast::Entry<&str>,
+    translation: &ast::Entry<&str>,
+    locale: &Catalog,
+    path: &Path,
+    offset: usize,
+    out: &mut Vec<Diagnostic>,
+) {
+    let (Some(s), Some(t)) = (parts(source), parts(translation)) else {
+        return;
+    };
+    let id = msg.id.as_str();
+    let base = locale.text.as_ptr() as usize;
+    // Where a name of the translation sits in the file (a variable, an attribute).
+    let offset_of = |name: &str| {
+        let p = name.as_ptr() as usize;
+        if p >= base && p < base + locale.text.len() {
+            p - base
+        } else {
+            offset
+        }
+    };
+    let d = |code, off, msg: String| ctx.diag(code, path, off, Some(id), msg);
+    // A term's attributes are the locale's own grammar (`.gender`), and its variables
+    // are parameters from its call sites (`-brand(case: "gen")`), not app variables.
+    let is_term = matches!(translation, ast::Entry::Term(_));
+    let pair = Pair {
+        id,
+        is_term,
+        source: &s,
+        translation: &t,
+        offset,
+    };
+    super::shape::check(&pair, &offset_of, &d, out);
+
+    // Pattern by pattern (value, then attributes present on both sides).
+    // (key, the source pattern's derived facts, the translation's pattern); facts are in
+    // the source's pattern order: the value (if any), then the attributes.
+    let mut pairs: Vec<(&str, &Derived, &ast::Pattern<&str>)> = Vec::new();
+    let offset_attr = usize::from(s.value.is_some());
+    if let (Some(_), Some(tv)) = (s.value, t.value) {
+        pairs.push(("", &msg.derived[0], tv));
+    }
+    // A term's attributes are not among its patterns (they are not text): a translated
+    // term with attributes indexed past them and panicked.
+    for (k, sa) in s.attributes.iter().enumerate() {
+        let (Some(p), Some(facts)) = (
+            msg.patterns.get(offset_attr + k),
+            msg.derived.get(offset_attr + k),
+        ) else {
+            continue;
+        };
+        if let Some(ta) = t.attributes.iter().find(|a| a.id.name == sa.id.name) {
+            pairs.push((p.0.as_str(), facts, &ta.value));
+        }
+    }
+    let source_refs = super::references::made_by(&s);
+    let mut t_vars_all: Vec<&str> = Vec::new();
+    let mut s_text_all = String::new();
+    let mut t_text_all = String::new();
+    for (key, sp, tp) in &pairs {
+        let label = Label { id, key };
+        super::variables::check_pattern(
+            &pair,
+            &label,
+            &msg.vars,
+            tp,
+            &mut t_vars_all,
+            &offset_of,
+            &d,
+            out,
+        );
+        super::references::check_pattern(ctx, &label, &source_refs, tp, &offset_of, &d, out);
+        let t_text = plain_text(tp);
+        super::text::check_text(ctx, &label, sp, &t_text, offset, &d, out);
+        super::plurals::check_plurals(ctx, &label, tp, offset, &d, out);
+        if ctx.glossary.is_some() {
+            s_text_all.push_str(&sp.plain);
+            s_text_all.push('\n');
+            t_text_all.push_str(&t_text);
+            t_text_all.push('\n');
+        }
+    }
+    super::variables::check_dropped(&pair, &msg.vars, &t_vars_all, &d, out);
+    if let Some(glossary) = ctx.glossary {
+        super::glossary::check(glossary, &pair, &s_text_all, &t_text_all, &d, out);
+    }
+}
+
+/// A source message or term and its translation, as the rule families see them.
+pub(super) struct Pair<'p, 'e, 's> {
+    pub(super) id: &'p str,
+    pub(super) is_term: bool,
+    pub(super) source: &'p Parts<'e, 's>,
+    pub(super) translation: &'p Parts<'e, 's>,
+    /// Where the translation's ID is (findings without a better place go there).
+    pub(super) offset: usize,
+}

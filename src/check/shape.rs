@@ -1,0 +1,53 @@
+//! Shape rules: a value where the source has one, and the source's attributes, no more.
+
+use super::file::Pair;
+use super::{Code, Diagnostic};
+
+/// The value and attributes of a translation against the source's.
+pub(super) fn check(
+    pair: &Pair,
+    offset_of: &dyn Fn(&str) -> usize,
+    d: &dyn Fn(Code, usize, String) -> Diagnostic,
+    out: &mut Vec<Diagnostic>,
+) {
+    let (id, offset) = (pair.id, pair.offset);
+    let (s, t) = (pair.source, pair.translation);
+    match (s.value.is_some(), t.value.is_some()) {
+        (true, false) => out.push(d(
+            Code::ValueShape,
+            offset,
+            format!("`{id}` has no value, but the source has one"),
+        )),
+        (false, true) => out.push(d(
+            Code::ValueShape,
+            offset,
+            format!("`{id}` has a value, but the source has none (only attributes)"),
+        )),
+        _ => {}
+    }
+    // A term's attributes are the locale's own grammar (`.gender`).
+    if pair.is_term {
+        return;
+    }
+    let s_attrs: Vec<&str> = s.attributes.iter().map(|a| a.id.name).collect();
+    for a in t.attributes {
+        if !s_attrs.contains(&a.id.name) {
+            out.push(d(
+                Code::Attributes,
+                offset_of(a.id.name),
+                format!(
+                    "`{id}` has an attribute `.{}` the source does not have",
+                    a.id.name
+                ),
+            ));
+        }
+    }
+    let t_attrs: Vec<&str> = t.attributes.iter().map(|a| a.id.name).collect();
+    for name in s_attrs.iter().filter(|n| !t_attrs.contains(n)) {
+        out.push(d(
+            Code::Attributes,
+            offset,
+            format!("`{id}` lacks the attribute `.{name}` of the source: add a line `    .{name} = …` (indented) under `{id}` with its translation"),
+        ));
+    }
+}

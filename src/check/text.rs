@@ -1,0 +1,223 @@
+//! Text rules: identical to the source, numbers, Markdown (links, emphasis, code,
+//! structure), invisible characters and punctuation per language.
+
+use std::collections::BTreeSet;
+
+use super::file::{Context, Derived, Label};
+use super::{Code, Diagnostic};
+
+pub(super) fn check_text(
+    ctx: &Context,
+    label: &Label,
+    source: &Derived,
+    t: &str,
+    offset: usize,
+    d: &dyn Fn(Code, usize, String) -> Diagnostic,
+    out: &mut Vec<Diagnostic>,
+) {
+    let s = source.plain.as_str();
+    if !ctx.same_language
+        && super::invisible::without_invisible(s) == super::invisible::without_invisible(t)
+        && s.chars().any(char::is_alphabetic)
+        && !ctx
+            .allow_identical
+            .iter()
+            .any(|a| a.eq_ignore_ascii_case(s.trim()))
+    {
+        out.push(d(Code::Identical, offset, format!("{label} is identical to the source text (add it to `check.allow-identical` in carta.toml if that is intended)")));
+    }
+    let t_digits = if source.numbers.is_empty() {
+        std::borrow::Cow::Borrowed("")
+    } else {
+        normalize_digits(t)
+    };
+    let t_numbers = numbers(&t_digits);
+    let mut missing_numbers: Vec<&String> = source
+        .numbers
+        .iter()
+        .filter(|n| !t_numbers.contains(&n.as_str()))
+        .collect();
+    missing_numbers.dedup();
+    for n in missing_numbers {
+        out.push(d(
+            Code::Numbers,
+            offset,
+            format!("{label}: the number {n} of the source is missing from the translation"),
+        ));
+    }
+    let (s_md, t_md) = (&source.md, markdown_shape(t));
+    for link in s_md.links.difference(&t_md.links) {
+        out.push(d(
+            Code::Markdown,
+            offset,
+            format!("{label}: the link target `{link}` of the source is missing"),
+        ));
+    }
+    for link in t_md.links.difference(&s_md.links) {
+        out.push(d(
+            Code::Markdown,
+            offset,
+            format!("{label}: the link target `{link}` is not in the source"),
+        ));
+    }
+    for (what, a, b) in [
+        ("strong emphasis", s_md.strong, t_md.strong),
+        ("emphasis", s_md.emphasis, t_md.emphasis),
+        ("code spans", s_md.code, t_md.code),
+    ] {
+        if a != b {
+            out.push(d(
+                Code::Markdown,
+                offset,
+                format!("{label}: the source has {a} {what}, the translation {b}"),
+            ));
+        }
+    }
+    super::structure::check(label, &source.structures, t, offset, d, out);
+    super::invisible::check(label, ctx.tag.is_rtl(), s, t, offset, d, out);
+    check_punctuation(ctx, label, t, offset, d, out);
+}
+
+fn check_punctuation(
+    ctx: &Context,
+    label: &Label,
+    t: &str,
+    offset: usize,
+    d: &dyn Fn(Code, usize, String) -> Diagnostic,
+    out: &mut Vec<Diagnostic>,
+) {
+    let lang = ctx.tag.langid().language.as_str();
+    let count = |c: char| t.chars().filter(|&x| x == c).count();
+    match lang {
+        "es" | "gl" | "ast" => {
+            if count('?') > count('¿') {
+                out.push(d(
+                    Code::Punctuation,
+                    offset,
+                    format!("{label}: a Spanish question needs an opening `¿`"),
+                ));
+            }
+            if count('!') > count('¡') {
+                out.push(d(
+                    Code::Punctuation,
+                    offset,
+                    format!("{label}: a Spanish exclamation needs an opening `¡`"),
+                ));
+            }
+        }
+        "ar" | "fa" | "ur" if t.contains('?') => {
+            out.push(d(
+                Code::Punctuation,
+                offset,
+                format!("{label}: use the Arabic question mark `؟`, not `?`"),
+            ));
+        }
+        "zh" | "ja" => {
+            let chars: Vec<char> = t.chars().collect();
+            for w in chars.windows(2) {
+                if super::coverage::count_words(&w[0].to_string()) == 1
+                    && !w[0].is_ascii()
+                    && matches!(w[1], ',' | '?' | '!' | ':' | ';')
+                {
+                    out.push(d(Code::Punctuation, offset, format!("{label}: use full-width punctuation (`，？！：；`) after {} text, not `{}`", if lang == "zh" { "Chinese" } else { "Japanese" }, w[1])));
+                    break;
+                }
+            }
+        }
+        "fr" => {
+            let chars: Vec<char> = t.chars().collect();
+            for (i, &c) in chars.iter().enumerate() {
+                if !matches!(c, ':' | ';' | '?' | '!') || i == 0 {
+                    continue;
+                }
+                let before = chars[i - 1];
+                let url = c == ':' && chars.get(i + 1) == Some(&'/');
+                let time = c == ':' && before.is_ascii_digit();
+                if !url && !time && before != '\u{00A0}' && before != '\u{202F}' {
+                    out.push(d(Code::FrenchSpacing, offset, format!("{label}: French typography puts a no-break space (U+00A0 or U+202F) before `{c}`")));
+                    break;
+                }
+            }
+        }
+        _ => {}
+    }
+}
+
+pub(super) fn normalize_digits(s: &str) -> std::borrow::Cow<'_, str> {
+    // Only Arabic-Indic and full-width digits need mapping; most text has none.
+    if !s
+        .contains(|c: char| matches!(c as u32, 0x0660..=0x0669 | 0x06F0..=0x06F9 | 0xFF10..=0xFF19))
+    {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    s.chars()
+        .map(|c| match c as u32 {
+            0x0660..=0x0669 => char::from(b'0' + (c as u32 - 0x0660) as u8),
+            0x06F0..=0x06F9 => char::from(b'0' + (c as u32 - 0x06F0) as u8),
+            0xFF10..=0xFF19 => char::from(b'0' + (c as u32 - 0xFF10) as u8),
+            _ => c,
+        })
+        .collect::<String>()
+        .into()
+}
+
+/// The runs of ASCII digits in `s` (bytes: a UTF-8 continuation byte is never a digit).
+pub(super) fn numbers(s: &str) -> Vec<&str> {
+    let bytes = s.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i].is_ascii_digit() {
+            let start = i;
+            while i < bytes.len() && bytes[i].is_ascii_digit() {
+                i += 1;
+            }
+            out.push(&s[start..i]);
+        } else {
+            i += 1;
+        }
+    }
+    out
+}
+
+#[derive(Default)]
+pub(super) struct MarkdownShape {
+    pub(super) links: BTreeSet<String>,
+    strong: usize,
+    emphasis: usize,
+    code: usize,
+}
+
+pub(super) fn markdown_shape(text: &str) -> MarkdownShape {
+    use pulldown_cmark::{Event, Parser, Tag as MdTag};
+    let mut shape = MarkdownShape::default();
+    if !text
+        .bytes()
+        .any(|b| matches!(b, b'*' | b'_' | b'[' | b'`' | b'<'))
+    {
+        return shape;
+    }
+    for event in Parser::new(text) {
+        match event {
+            Event::Start(MdTag::Link { dest_url, .. })
+            | Event::Start(MdTag::Image { dest_url, .. }) => {
+                shape.links.insert(dest_url.to_string());
+            }
+            Event::Start(MdTag::Strong) => shape.strong += 1,
+            Event::Start(MdTag::Emphasis) => shape.emphasis += 1,
+            Event::Code(_) => shape.code += 1,
+            _ => {}
+        }
+    }
+    shape
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn digits_are_normalised() {
+        assert_eq!(numbers(&normalize_digits("١٠ فوائد")), vec!["10"]);
+    }
+}
