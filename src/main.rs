@@ -591,3 +591,9 @@ fn run(cli: Cli) -> Result<u8> {
         }
     }
 }
+
+/// mimalloc instead of the system allocator: check, sync and build allocate millions of
+/// small AST nodes per large file from two threads; glibc's per-thread arenas kept the
+/// freed ones as fragmentation (RSS ~25% above the live heap at a million messages).
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;

@@ -21,7 +21,7 @@ pub struct Context<'a> {
     pub tag: &'a Tag,
     /// The locale has the source's language (`en-GB` for `en-US`): identical text is fine.
     pub same_language: bool,
-    pub source_ids: &'a FxHashSet<String>,
+    pub source_ids: &'a FxHashSet<&'a str>,
     /// IDs the locale defines, in any of its files (for references) → the file of the
     /// first definition, as shown to the user.
     pub locale_ids: &'a rustc_hash::FxHashMap<&'a str, &'a Path>,
@@ -70,35 +70,62 @@ impl std::fmt::Display for Label<'_> {
 
 /// What the checks need of one source message, computed once and shared by every
 /// locale (so 100 locales do not recompute the source's text, words and numbers).
-pub struct SourceMessage {
-    pub id: String,
+pub struct SourceMessage<'c> {
+    /// Borrowed from the source file's text (as are the texts below, where they can be):
+    /// at a million messages, copies of them were most of check's memory.
+    pub id: std::borrow::Cow<'c, str>,
     pub entry: usize,
+    /// Where the ID is in the source file (a missing translation points there).
+    pub offset: usize,
+    /// What the shape and reference checks compare: the source's entry itself is not
+    /// kept, so the source's AST can go before any locale is checked.
+    pub(super) has_value: bool,
+    pub(super) attributes: Vec<&'c str>,
+    /// The references the message makes itself (`(name, is_term)`).
+    pub(super) refs: Vec<(&'c str, bool)>,
     /// `("", value)` and `(".attr", text)` as sync records them.
     pub patterns: crate::state::Patterns,
     /// Per pattern, in the same order: the literal text and what the text checks compare.
-    pub(super) derived: Vec<Derived>,
+    pub(super) derived: Vec<Derived<'c>>,
     pub words: usize,
-    pub vars: BTreeSet<String>,
+    pub vars: BTreeSet<&'c str>,
 }
 
-pub(super) struct Derived {
-    pub(super) plain: String,
+pub(super) struct Derived<'c> {
+    pub(super) plain: std::borrow::Cow<'c, str>,
+    /// `None` for the usual text without numbers, Markdown or block structure (inline,
+    /// the three took 96 bytes per message).
+    marks: Option<Box<Marks>>,
+}
+
+/// What the number and Markdown checks compare, when the text has any.
+#[derive(Default)]
+pub(super) struct Marks {
     pub(super) numbers: Vec<String>,
     pub(super) md: MarkdownShape,
     pub(super) structures: Vec<crate::safe_markdown::Structure>,
 }
 
+impl Derived<'_> {
+    pub(super) fn marks(&self) -> &Marks {
+        static NONE: std::sync::OnceLock<Marks> = std::sync::OnceLock::new();
+        self.marks
+            .as_deref()
+            .unwrap_or_else(|| NONE.get_or_init(Marks::default))
+    }
+}
+
 /// The facts of every message and term of one source file.
-pub struct SourceFacts {
-    pub messages: Vec<SourceMessage>,
+pub struct SourceFacts<'c> {
+    pub messages: Vec<SourceMessage<'c>>,
     /// The source file as shown to users (`locales/en-US/x.ftl`), where a missing
     /// translation points (empty when checking texts in memory).
     pub shown: std::path::PathBuf,
 }
 
-impl SourceFacts {
-    pub fn new(source: &Catalog) -> SourceFacts {
-        let mut messages = Vec::new();
+impl<'c> SourceFacts<'c> {
+    pub fn new(source: &Catalog<'c>) -> SourceFacts<'c> {
+        let mut messages = Vec::with_capacity(source.index.len());
         for i in 0..source.resource.body.len() {
             let Some(id) = source.entry_id(i) else {
                 continue;
@@ -109,24 +136,45 @@ impl SourceFacts {
             let patterns = source.patterns(i);
             let words = patterns.iter().map(|(_, t)| count_words(t)).sum();
             let mut vars = Vec::new();
-            let mut derived = Vec::new();
-            for p in entry_patterns(&source.resource.body[i]) {
+            let mut refs = Vec::new();
+            let entry_patterns = entry_patterns(&source.resource.body[i]);
+            let mut derived = Vec::with_capacity(entry_patterns.len());
+            for p in entry_patterns {
                 collect_vars(p, &mut vars);
+                super::ast::collect_refs(p, &mut refs);
                 let plain = plain_text(p);
-                derived.push(Derived {
+                let marks = Marks {
                     numbers: numbers(&plain).into_iter().map(str::to_string).collect(),
                     md: markdown_shape(&plain),
                     structures: crate::safe_markdown::structures(&plain),
-                    plain: plain.into_owned(),
+                };
+                let marked = !(marks.numbers.is_empty()
+                    && marks.md.is_empty()
+                    && marks.structures.is_empty());
+                derived.push(Derived {
+                    plain,
+                    marks: marked.then(|| Box::new(marks)),
                 });
             }
+            let (has_value, attributes) = match &source.resource.body[i] {
+                ast::Entry::Message(m) => (
+                    m.value.is_some(),
+                    m.attributes.iter().map(|a| a.id.name).collect(),
+                ),
+                ast::Entry::Term(t) => (true, t.attributes.iter().map(|a| a.id.name).collect()),
+                _ => (false, Vec::new()),
+            };
             messages.push(SourceMessage {
-                id: id.into_owned(),
+                id,
                 entry: i,
+                offset: source.id_offset(i),
+                has_value,
+                attributes,
+                refs,
                 patterns,
                 derived,
                 words,
-                vars: vars.into_iter().map(str::to_string).collect(),
+                vars: vars.into_iter().collect(),
             });
         }
         SourceFacts {
@@ -143,7 +191,6 @@ pub const MAX_SYNTAX_ERRORS: usize = 100;
 #[allow(clippy::too_many_arguments)]
 pub fn check_file(
     ctx: &Context,
-    source: &Catalog,
     facts: &SourceFacts,
     locale: Option<&Catalog>,
     state: &StateView,
@@ -166,7 +213,7 @@ pub fn check_file(
             cov.total += 1;
             let words = m.words;
             cov.words_total += words;
-            if ctx.fallback_ids.contains(&m.id) {
+            if ctx.fallback_ids.contains(m.id.as_ref()) {
                 cov.translated += 1;
                 cov.via_fallback += 1;
                 cov.words_translated += words;
@@ -190,28 +237,28 @@ pub fn check_file(
     // Every source message: missing, outdated, or checked against its translation.
     let mut unreviewed = 0usize;
     for (n, m) in facts.messages.iter().enumerate() {
-        let (id, si) = (&m.id, &m.entry);
+        let id = &m.id;
         cov.total += 1;
         let words = m.words;
         cov.words_total += words;
-        let Some(&li) = locale.index.get(id.as_str()) else {
-            if ctx.fallback_ids.contains(id) {
+        let Some(&li) = locale.index.get(id.as_ref()) else {
+            if ctx.fallback_ids.contains(id.as_ref()) {
                 cov.translated += 1;
                 cov.via_fallback += 1;
                 cov.words_translated += words;
             } else {
                 cov.missing += 1;
                 let offset = templates
-                    .get(id.as_str())
+                    .get(id.as_ref())
                     .map_or(0, |&t| locale.spans[t].start);
                 // A translation in another file of the locale is not used: the source
                 // has the message here (sync keeps the stray copy where it is, never
                 // pruned, and build falls back instead).
-                let edited = templates.get(id.as_str()).is_some_and(|&t| {
+                let edited = templates.get(id.as_ref()).is_some_and(|&t| {
                     crate::sync::template_owner(locale, t, id, Some(&m.patterns), state)
                         == crate::sync::TemplateOwner::Translator
                 });
-                let message = match ctx.locale_ids.get(id.as_str()) {
+                let message = match ctx.locale_ids.get(id.as_ref()) {
                     _ if edited => format!(
                         "`{id}` is still commented out (its `# TODO` template was edited, so it may hold a translation or a note): remove `# TODO ` and the `# ` of the lines below it to use the translation"
                     ),
@@ -219,7 +266,7 @@ pub fn check_file(
                         "`{id}` is not translated in this file; the translation in `{}` is not used, because the source has the message here: move it to this file",
                         elsewhere.display()
                     ),
-                    None if templates.contains_key(id.as_str()) => {
+                    None if templates.contains_key(id.as_ref()) => {
                         format!("`{id}` is not translated yet")
                     }
                     // No template either: point at the source's message and say where the
@@ -228,7 +275,7 @@ pub fn check_file(
                         let after = facts.messages[..n]
                             .iter()
                             .rev()
-                            .find(|p| locale.index.contains_key(p.id.as_str()))
+                            .find(|p| locale.index.contains_key(p.id.as_ref()))
                             .map_or("at the start".to_string(), |p| format!("after `{}`", p.id));
                         format!(
                             "`{id}` is not translated yet: add it to `{}` {after} (`carta sync` puts a template there)",
@@ -236,12 +283,12 @@ pub fn check_file(
                         )
                     }
                 };
-                let at_source = !templates.contains_key(id.as_str())
+                let at_source = !templates.contains_key(id.as_ref())
                     && !edited
                     && !facts.shown.as_os_str().is_empty()
-                    && !ctx.locale_ids.contains_key(id.as_str());
+                    && !ctx.locale_ids.contains_key(id.as_ref());
                 if at_source {
-                    let offset = source.id_offset(m.entry);
+                    let offset = m.offset;
                     out.push(ctx.diag(Code::Missing, &facts.shown, offset, Some(id), message));
                 } else {
                     out.push(ctx.diag(Code::Missing, path, offset, Some(id), message));
@@ -288,16 +335,7 @@ pub fn check_file(
                 format!("`{id}` is outdated: {why}"),
             ));
         }
-        check_pair(
-            ctx,
-            m,
-            &source.resource.body[*si],
-            &locale.resource.body[li],
-            locale,
-            path,
-            offset,
-            out,
-        );
+        check_pair(ctx, m, &locale.resource.body[li], locale, path, offset, out);
     }
     // One note per file, not per message: a new locale has every message unreviewed.
     if unreviewed > 0 {
@@ -338,17 +376,16 @@ fn parts<'e, 's>(entry: &'e ast::Entry<&'s str>) -> Option<Parts<'e, 's>> {
 fn check_pair(
     ctx: &Context,
     msg: &SourceMessage,
-    source: &ast::Entry<&str>,
     translation: &ast::Entry<&str>,
     locale: &Catalog,
     path: &Path,
     offset: usize,
     out: &mut Vec<Diagnostic>,
 ) {
-    let (Some(s), Some(t)) = (parts(source), parts(translation)) else {
+    let Some(t) = parts(translation) else {
         return;
     };
-    let id = msg.id.as_str();
+    let id = msg.id.as_ref();
     let base = locale.text.as_ptr() as usize;
     // Where a name of the translation sits in the file (a variable, an attribute).
     let offset_of = |name: &str| {
@@ -366,7 +403,8 @@ fn check_pair(
     let pair = Pair {
         id,
         is_term,
-        source: &s,
+        source_has_value: msg.has_value,
+        source_attributes: &msg.attributes,
         translation: &t,
         offset,
     };
@@ -376,24 +414,23 @@ fn check_pair(
     // (key, the source pattern's derived facts, the translation's pattern); facts are in
     // the source's pattern order: the value (if any), then the attributes.
     let mut pairs: Vec<(&str, &Derived, &ast::Pattern<&str>)> = Vec::new();
-    let offset_attr = usize::from(s.value.is_some());
-    if let (Some(_), Some(tv)) = (s.value, t.value) {
+    let offset_attr = usize::from(msg.has_value);
+    if let (true, Some(tv)) = (msg.has_value, t.value) {
         pairs.push(("", &msg.derived[0], tv));
     }
     // A term's attributes are not among its patterns (they are not text): a translated
     // term with attributes indexed past them and panicked.
-    for (k, sa) in s.attributes.iter().enumerate() {
+    for (k, name) in msg.attributes.iter().enumerate() {
         let (Some(p), Some(facts)) = (
             msg.patterns.get(offset_attr + k),
             msg.derived.get(offset_attr + k),
         ) else {
             continue;
         };
-        if let Some(ta) = t.attributes.iter().find(|a| a.id.name == sa.id.name) {
+        if let Some(ta) = t.attributes.iter().find(|a| a.id.name == *name) {
             pairs.push((p.0.as_str(), facts, &ta.value));
         }
     }
-    let source_refs = super::references::made_by(&s);
     let mut t_vars_all: Vec<&str> = Vec::new();
     let mut s_text_all = String::new();
     let mut t_text_all = String::new();
@@ -409,7 +446,7 @@ fn check_pair(
             &d,
             out,
         );
-        super::references::check_pattern(ctx, &label, &source_refs, tp, &offset_of, &d, out);
+        super::references::check_pattern(ctx, &label, &msg.refs, tp, &offset_of, &d, out);
         let t_text = plain_text(tp);
         super::text::check_text(ctx, &label, sp, &t_text, offset, &d, out);
         super::plurals::check_plurals(ctx, &label, tp, offset, &d, out);
@@ -430,7 +467,8 @@ fn check_pair(
 pub(super) struct Pair<'p, 'e, 's> {
     pub(super) id: &'p str,
     pub(super) is_term: bool,
-    pub(super) source: &'p Parts<'e, 's>,
+    pub(super) source_has_value: bool,
+    pub(super) source_attributes: &'p [&'s str],
     pub(super) translation: &'p Parts<'e, 's>,
     /// Where the translation's ID is (findings without a better place go there).
     pub(super) offset: usize,

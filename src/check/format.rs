@@ -18,7 +18,7 @@ use crate::locale::Tag;
 /// What the app formats a locale's messages with, as far as the source shows it.
 pub struct Runtime<'a> {
     /// The variables each source message uses (formatting passes them all).
-    pub vars: &'a HashMap<String, Vec<String>>,
+    pub vars: &'a HashMap<&'a str, Vec<&'a str>>,
     /// Functions the source calls beyond `NUMBER` and `DATETIME`: the app provides them
     /// (Firefox's `PLATFORM()`), so a translation may call them too.
     pub functions: &'a rustc_hash::FxHashSet<String>,
@@ -329,7 +329,7 @@ fn format_check_with(
             {
                 let mut args = FluentArgs::new();
                 for v in source_vars.get(id).into_iter().flatten() {
-                    args.set(v.clone(), sample.clone().unwrap_or(FluentValue::from(3)));
+                    args.set(*v, sample.clone().unwrap_or(FluentValue::from(3)));
                 }
                 let mut errors = Vec::new();
                 let _ = crate::bundle::format_pattern(bundle, pattern, Some(&args), &mut errors);
@@ -375,9 +375,9 @@ mod tests {
     fn same_with_and_without_pre_pass(ftl: &str) -> Vec<String> {
         let catalog = Catalog::parse(ftl);
         let tag = Tag::parse("en-US").unwrap();
-        let vars: HashMap<String, Vec<String>> = ["a", "b", "c"]
+        let vars: HashMap<&str, Vec<&str>> = ["a", "b", "c"]
             .iter()
-            .map(|id| (id.to_string(), vec!["x".to_string(), "n".to_string()]))
+            .map(|&id| (id, vec!["x", "n"]))
             .collect();
         let functions: FxHashSet<String> = ["PLATFORM".to_string()].into_iter().collect();
         let runtime = Runtime {

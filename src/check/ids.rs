@@ -37,8 +37,8 @@ pub(super) fn check_ids(
                     // A translated or mistyped ID looks like one of the file's missing
                     // messages: say so instead of advising to prune the translation.
                     let is_missing = |m: &&SourceMessage| {
-                        !locale.index.contains_key(m.id.as_str())
-                            && !ctx.fallback_ids.contains(&m.id)
+                        !locale.index.contains_key(m.id.as_ref())
+                            && !ctx.fallback_ids.contains(m.id.as_ref())
                     };
                     // The missing message that belongs where this entry sits (after the
                     // source message before it), else one with a similar ID.
@@ -48,7 +48,7 @@ pub(super) fn check_ids(
                     });
                     let in_place = facts.messages[before.map_or(0, |b| b + 1)..]
                         .iter()
-                        .take_while(|m| !locale.index.contains_key(m.id.as_str()) || is_missing(m))
+                        .take_while(|m| !locale.index.contains_key(m.id.as_ref()) || is_missing(m))
                         .find(is_missing)
                         .map(|m| &m.id);
                     let guess = in_place.map(|like| (1.0, like)).or_else(|| {

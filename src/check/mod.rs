@@ -195,24 +195,20 @@ pub fn check_texts(
     use std::collections::HashMap;
     let source = crate::catalog::Catalog::parse(source);
     let locale = crate::catalog::Catalog::parse(locale);
-    let source_ids: rustc_hash::FxHashSet<String> =
-        source.index.keys().map(|k| k.to_string()).collect();
+    let source_ids: rustc_hash::FxHashSet<&str> = source.index.keys().map(|k| k.as_ref()).collect();
     let locale_ids: rustc_hash::FxHashMap<&str, &std::path::Path> = locale
         .index
         .keys()
         .map(|k| (k.as_ref(), std::path::Path::new("")))
         .collect();
-    let mut source_vars: HashMap<String, Vec<String>> = HashMap::new();
+    let mut source_vars: HashMap<&str, Vec<&str>> = HashMap::new();
     for (id, &i) in &source.index {
         if let fluent_syntax::ast::Entry::Message(m) = &source.resource.body[i] {
             let mut vars = Vec::new();
             for p in m.value.iter().chain(m.attributes.iter().map(|a| &a.value)) {
                 ast::collect_vars(p, &mut vars);
             }
-            source_vars.insert(
-                id.to_string(),
-                vars.into_iter().map(str::to_string).collect(),
-            );
+            source_vars.insert(id.as_ref(), vars);
         }
     }
     let none = rustc_hash::FxHashSet::default();
@@ -235,7 +231,6 @@ pub fn check_texts(
     let facts = file::SourceFacts::new(&source);
     file::check_file(
         &ctx,
-        &source,
         &facts,
         Some(&locale),
         &crate::state::StateView::default(),

@@ -5,22 +5,8 @@
 use fluent_syntax::ast;
 
 use super::ast::{collect_refs, reference_id};
-use super::file::{Context, Label, Parts};
+use super::file::{Context, Label};
 use super::{Code, Diagnostic};
-
-/// The references a source message or term makes, in any of its patterns:
-/// `(name, is_term)`.
-pub(super) fn made_by<'s>(source: &Parts<'_, 's>) -> Vec<(&'s str, bool)> {
-    let mut refs = Vec::new();
-    for p in source
-        .value
-        .into_iter()
-        .chain(source.attributes.iter().map(|a| &a.value))
-    {
-        collect_refs(p, &mut refs);
-    }
-    refs
-}
 
 /// References of one translated pattern to nothing.
 pub(super) fn check_pattern(

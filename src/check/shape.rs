@@ -11,8 +11,8 @@ pub(super) fn check(
     out: &mut Vec<Diagnostic>,
 ) {
     let (id, offset) = (pair.id, pair.offset);
-    let (s, t) = (pair.source, pair.translation);
-    match (s.value.is_some(), t.value.is_some()) {
+    let t = pair.translation;
+    match (pair.source_has_value, t.value.is_some()) {
         (true, false) => out.push(d(
             Code::ValueShape,
             offset,
@@ -29,7 +29,7 @@ pub(super) fn check(
     if pair.is_term {
         return;
     }
-    let s_attrs: Vec<&str> = s.attributes.iter().map(|a| a.id.name).collect();
+    let s_attrs = pair.source_attributes;
     for a in t.attributes {
         if !s_attrs.contains(&a.id.name) {
             out.push(d(

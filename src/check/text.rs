@@ -15,7 +15,7 @@ pub(super) fn check_text(
     d: &dyn Fn(Code, usize, String) -> Diagnostic,
     out: &mut Vec<Diagnostic>,
 ) {
-    let s = source.plain.as_str();
+    let s = source.plain.as_ref();
     if !ctx.same_language
         && super::invisible::without_invisible(s) == super::invisible::without_invisible(t)
         && s.chars().any(char::is_alphabetic)
@@ -26,13 +26,14 @@ pub(super) fn check_text(
     {
         out.push(d(Code::Identical, offset, format!("{label} is identical to the source text (add it to `check.allow-identical` in carta.toml if that is intended)")));
     }
-    let t_digits = if source.numbers.is_empty() {
+    let marks = source.marks();
+    let t_digits = if marks.numbers.is_empty() {
         std::borrow::Cow::Borrowed("")
     } else {
         normalize_digits(t)
     };
     let t_numbers = numbers(&t_digits);
-    let mut missing_numbers: Vec<&String> = source
+    let mut missing_numbers: Vec<&String> = marks
         .numbers
         .iter()
         .filter(|n| !t_numbers.contains(&n.as_str()))
@@ -45,7 +46,7 @@ pub(super) fn check_text(
             format!("{label}: the number {n} of the source is missing from the translation"),
         ));
     }
-    let (s_md, t_md) = (&source.md, markdown_shape(t));
+    let (s_md, t_md) = (&marks.md, markdown_shape(t));
     for link in s_md.links.difference(&t_md.links) {
         out.push(d(
             Code::Markdown,
@@ -73,7 +74,7 @@ pub(super) fn check_text(
             ));
         }
     }
-    super::structure::check(label, &source.structures, t, offset, d, out);
+    super::structure::check(label, &marks.structures, t, offset, d, out);
     super::invisible::check(label, ctx.tag.is_rtl(), s, t, offset, d, out);
     check_punctuation(ctx, label, t, offset, d, out);
 }
@@ -186,6 +187,12 @@ pub(super) struct MarkdownShape {
     strong: usize,
     emphasis: usize,
     code: usize,
+}
+
+impl MarkdownShape {
+    pub(super) fn is_empty(&self) -> bool {
+        self.links.is_empty() && self.strong == 0 && self.emphasis == 0 && self.code == 0
+    }
 }
 
 pub(super) fn markdown_shape(text: &str) -> MarkdownShape {

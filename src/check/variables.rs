@@ -14,7 +14,7 @@ use super::{Code, Diagnostic};
 pub(super) fn check_pattern<'s>(
     pair: &Pair,
     label: &Label,
-    source_vars: &BTreeSet<String>,
+    source_vars: &BTreeSet<&str>,
     pattern: &ast::Pattern<&'s str>,
     used: &mut Vec<&'s str>,
     offset_of: &dyn Fn(&str) -> usize,
@@ -27,7 +27,7 @@ pub(super) fn check_pattern<'s>(
     for v in vars {
         used.push(v);
         // A term's variables are parameters from its call sites, not app variables.
-        if !pair.is_term && !source_vars.contains(v) && !reported.contains(&v) {
+        if !pair.is_term && !source_vars.contains(&v) && !reported.contains(&v) {
             reported.push(v);
             out.push(d(
                 Code::UnknownVariable,
@@ -43,7 +43,7 @@ pub(super) fn check_pattern<'s>(
 /// Variables of the source the translation uses in none of its patterns.
 pub(super) fn check_dropped(
     pair: &Pair,
-    source_vars: &BTreeSet<String>,
+    source_vars: &BTreeSet<&str>,
     used: &[&str],
     d: &dyn Fn(Code, usize, String) -> Diagnostic,
     out: &mut Vec<Diagnostic>,
@@ -52,7 +52,7 @@ pub(super) fn check_dropped(
         return;
     }
     let id = pair.id;
-    for v in source_vars.iter().filter(|v| !used.contains(&v.as_str())) {
+    for v in source_vars.iter().filter(|v| !used.contains(v)) {
         out.push(d(
             Code::DroppedVariable,
             pair.offset,

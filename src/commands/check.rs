@@ -100,19 +100,29 @@ pub fn run_streaming<T: Send>(
         })
         .collect();
     let mut source_ids = FxHashSet::default();
-    let mut source_vars: HashMap<String, Vec<String>> = HashMap::new();
+    let mut source_vars: HashMap<&str, Vec<&str>> = HashMap::new();
     for f in &facts {
         for m in &f.messages {
-            source_vars.insert(m.id.clone(), m.vars.iter().cloned().collect());
-            source_ids.insert(m.id.clone());
+            // Most messages have no variables: no entry (formatting passes none).
+            if !m.vars.is_empty() {
+                source_vars.insert(m.id.as_ref(), m.vars.iter().copied().collect());
+            }
+            source_ids.insert(m.id.as_ref());
         }
     }
     let source_functions = format::source_functions(&catalogs);
+    let source_references = if opts.locale.is_none() {
+        source_references(project, &sources, &catalogs, &source_ids)
+    } else {
+        Vec::new()
+    };
+    // The source's ASTs go before any locale is parsed: the facts hold what the checks
+    // compare (at a million messages an AST is ~200 MB).
+    drop(catalogs);
     let covered = super::fallback_coverage(project, &tags, &all_tags)?.covered;
 
     let side = SourceSide {
         sources: &sources,
-        catalogs: &catalogs,
         facts: &facts,
         ids: &source_ids,
         runtime: format::Runtime {
@@ -128,7 +138,7 @@ pub fn run_streaming<T: Send>(
     // The source's own problems, once, against the source file (not in every locale
     // that copied them); a row of its own in the summary when it has any.
     if opts.locale.is_none() {
-        let (cov, diags) = lint_source(project, &side);
+        let (cov, diags) = lint_source(project, &side, source_references);
         if !diags.is_empty() {
             emit(render(&cov, diags))?;
             locales.push(cov);
@@ -151,22 +161,18 @@ pub fn run_streaming<T: Send>(
     Ok((project.source.to_string(), locales))
 }
 
-/// The source linted on its own: junk, duplicate IDs, what fluent-bundle cannot format
-/// (from the checks every locale gets, run on the source as if it were one), and
-/// references to messages or terms no source file defines (a note: the app may provide
-/// them at run time).
-fn lint_source(project: &Project, side: &SourceSide) -> (Coverage, Vec<Diagnostic>) {
-    let empty = FxHashSet::default();
-    let (mut cov, mut diags) = check_locale(project, &project.source, side, &empty);
-    diags.retain(|d| {
-        matches!(
-            d.code,
-            Code::Syntax | Code::DuplicateId | Code::Format | Code::Unreadable
-        )
-    });
+/// The source's references to messages or terms no source file defines (a note: the app
+/// may provide them at run time).
+fn source_references(
+    project: &Project,
+    sources: &[Source],
+    catalogs: &[Catalog],
+    ids: &FxHashSet<&str>,
+) -> Vec<Diagnostic> {
+    let mut diags = Vec::new();
     let dir = project.locale_dir(&project.source);
     let overrides = severity_overrides(project);
-    for (source, catalog) in side.sources.iter().zip(side.catalogs) {
+    for (source, catalog) in sources.iter().zip(catalogs) {
         let path = project.show(&dir.join(&source.rel));
         let index = crate::fs::LineIndex::new(catalog.text);
         for i in 0..catalog.resource.body.len() {
@@ -175,7 +181,7 @@ fn lint_source(project: &Project, side: &SourceSide) -> (Coverage, Vec<Diagnosti
             };
             let mut reported = Vec::new();
             for r in catalog.references(i) {
-                if side.ids.contains(&r) || reported.contains(&r) {
+                if ids.contains(r.as_str()) || reported.contains(&r) {
                     continue;
                 }
                 let what = if r.starts_with('-') {
@@ -205,6 +211,27 @@ fn lint_source(project: &Project, side: &SourceSide) -> (Coverage, Vec<Diagnosti
             }
         }
     }
+    diags
+}
+
+/// The source linted on its own: junk, duplicate IDs, what fluent-bundle cannot format
+/// (from the checks every locale gets, run on the source as if it were one), and
+/// references to messages or terms no source file defines (a note: the app may provide
+/// them at run time).
+fn lint_source(
+    project: &Project,
+    side: &SourceSide,
+    references: Vec<Diagnostic>,
+) -> (Coverage, Vec<Diagnostic>) {
+    let empty = FxHashSet::default();
+    let (mut cov, mut diags) = check_locale(project, &project.source, side, &empty);
+    diags.retain(|d| {
+        matches!(
+            d.code,
+            Code::Syntax | Code::DuplicateId | Code::Format | Code::Unreadable
+        )
+    });
+    diags.extend(references);
     diags.sort_by(|a, b| (&a.path, a.offset, a.code).cmp(&(&b.path, b.offset, b.code)));
     let count = |s: Severity| diags.iter().filter(|d| d.severity == s).count();
     cov.errors = count(Severity::Error);
@@ -217,9 +244,8 @@ fn lint_source(project: &Project, side: &SourceSide) -> (Coverage, Vec<Diagnosti
 /// The source, read and analysed once, shared by every locale's check.
 struct SourceSide<'a, 's> {
     sources: &'a [Source],
-    catalogs: &'a [Catalog<'s>],
-    facts: &'a [SourceFacts],
-    ids: &'a FxHashSet<String>,
+    facts: &'a [SourceFacts<'s>],
+    ids: &'a FxHashSet<&'s str>,
     runtime: format::Runtime<'a>,
 }
 
@@ -231,7 +257,6 @@ fn check_locale(
 ) -> (Coverage, Vec<Diagnostic>) {
     let SourceSide {
         sources,
-        catalogs: source_catalogs,
         facts: source_facts,
         ids: source_ids,
         ref runtime,
@@ -318,7 +343,7 @@ fn check_locale(
         .enumerate()
         .map(|(i, (rel, _))| (rel.as_path(), i))
         .collect();
-    for ((source, source_catalog), facts) in sources.iter().zip(source_catalogs).zip(source_facts) {
+    for (source, facts) in sources.iter().zip(source_facts) {
         let path = dir.join(&source.rel);
         let shown = project.show(&path);
         let locale = by_rel.get(source.rel.as_path()).map(|&i| &catalogs[i]);
@@ -352,16 +377,7 @@ fn check_locale(
             }),
             None => StateView::default(),
         };
-        file::check_file(
-            &ctx,
-            source_catalog,
-            facts,
-            locale,
-            &state,
-            &shown,
-            &mut cov,
-            &mut diags,
-        );
+        file::check_file(&ctx, facts, locale, &state, &shown, &mut cov, &mut diags);
     }
     diags.append(&mut unreadable);
     let source_rels: HashSet<&Path> = sources.iter().map(|s| s.rel.as_path()).collect();
@@ -393,8 +409,8 @@ fn check_locale(
         .map(|(p, c)| (p.as_path(), c.text))
         .collect();
     // A missing translation points at the source's message.
-    for (f, c) in source_facts.iter().zip(source_catalogs) {
-        texts.entry(f.shown.as_path()).or_insert(c.text);
+    for (f, s) in source_facts.iter().zip(sources) {
+        texts.entry(f.shown.as_path()).or_insert(&s.file.text);
     }
     let mut indexes: HashMap<PathBuf, crate::fs::LineIndex> = HashMap::new();
     diags.retain_mut(|d| {
