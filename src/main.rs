@@ -595,5 +595,7 @@ fn run(cli: Cli) -> Result<u8> {
 /// mimalloc instead of the system allocator: check, sync and build allocate millions of
 /// small AST nodes per large file from two threads; glibc's per-thread arenas kept the
 /// freed ones as fragmentation (RSS ~25% above the live heap at a million messages).
+/// (`RUSTFLAGS="--cfg carta_system_alloc"` builds with the system allocator, for heaptrack.)
+#[cfg(not(carta_system_alloc))]
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;

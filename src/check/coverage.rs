@@ -25,6 +25,22 @@ pub struct Coverage {
 }
 
 impl Coverage {
+    /// Adds another part's counts (the files of one locale, checked in parallel).
+    pub fn add(&mut self, other: &Coverage) {
+        self.total += other.total;
+        self.translated += other.translated;
+        self.via_fallback += other.via_fallback;
+        self.words_total += other.words_total;
+        self.words_translated += other.words_translated;
+        self.missing += other.missing;
+        self.outdated += other.outdated;
+        self.reviewed += other.reviewed;
+        self.obsolete += other.obsolete;
+        self.errors += other.errors;
+        self.warnings += other.warnings;
+        self.notes += other.notes;
+    }
+
     /// Percentage of messages translated (100 when the source is empty).
     pub fn percent(&self) -> f64 {
         if self.total == 0 {

@@ -308,7 +308,12 @@ fn check_locale(
             }
         }
     }
-    let catalogs: Vec<Catalog> = files.iter().map(|(_, f)| Catalog::parse(&f.text)).collect();
+    // Files are parsed and checked in parallel too, so a locale checked on its own (or a
+    // large one, such as an en-GB with tens of thousands of findings) uses every core.
+    let catalogs: Vec<Catalog> = files
+        .par_iter()
+        .map(|(_, f)| Catalog::parse(&f.text))
+        .collect();
     let shown_files: Vec<PathBuf> = files
         .iter()
         .map(|(rel, _)| project.show(&dir.join(rel)))
@@ -343,41 +348,32 @@ fn check_locale(
         .enumerate()
         .map(|(i, (rel, _))| (rel.as_path(), i))
         .collect();
-    for (source, facts) in sources.iter().zip(source_facts) {
-        let path = dir.join(&source.rel);
-        let shown = project.show(&path);
-        let locale = by_rel.get(source.rel.as_path()).map(|&i| &catalogs[i]);
-        if unreadable_rels.contains(&source.rel) {
-            // Nothing of an unreadable file counts as translated.
-            for m in &facts.messages {
-                cov.total += 1;
-                cov.missing += 1;
-                cov.words_total += m.words;
-            }
-            continue;
-        }
-        let state_path = super::sync::state_path(&path);
-        let state_file = match locale {
-            Some(_) => project.read(&state_path).unwrap_or_else(|e| {
-                unreadable.push(unreadable_diagnostic(tag, project.show(&state_path), &e));
-                None
-            }),
-            None => None,
-        };
-        let state = match &state_file {
-            Some(f) => StateView::parse(&f.text).unwrap_or_else(|(line, message)| {
-                let e = Error::Config {
-                    path: project.show(&state_path),
-                    line,
-                    column: 1,
-                    message,
-                };
-                unreadable.push(unreadable_diagnostic(tag, project.show(&state_path), &e));
-                StateView::default()
-            }),
-            None => StateView::default(),
-        };
-        file::check_file(&ctx, facts, locale, &state, &shown, &mut cov, &mut diags);
+    let per_file: Vec<(Coverage, Vec<Diagnostic>, Vec<Diagnostic>)> = sources
+        .par_iter()
+        .zip(source_facts)
+        .map(|(source, facts)| {
+            let mut cov = Coverage::default();
+            let mut diags = Vec::new();
+            let mut unreadable = Vec::new();
+            check_one(
+                project,
+                tag,
+                &ctx,
+                source,
+                facts,
+                by_rel.get(source.rel.as_path()).map(|&i| &catalogs[i]),
+                &unreadable_rels,
+                &mut cov,
+                &mut diags,
+                &mut unreadable,
+            );
+            (cov, diags, unreadable)
+        })
+        .collect();
+    for (c, mut d, mut u) in per_file {
+        cov.add(&c);
+        diags.append(&mut d);
+        unreadable.append(&mut u);
     }
     diags.append(&mut unreadable);
     let source_rels: HashSet<&Path> = sources.iter().map(|s| s.rel.as_path()).collect();
@@ -490,4 +486,54 @@ fn unreadable_diagnostic(tag: &Tag, path: PathBuf, e: &Error) -> Diagnostic {
     d.line = line;
     d.column = column;
     d
+}
+
+/// One file of a locale against its source file: its state read, then every rule.
+#[allow(clippy::too_many_arguments)]
+fn check_one(
+    project: &Project,
+    tag: &Tag,
+    ctx: &Context,
+    source: &Source,
+    facts: &SourceFacts,
+    locale: Option<&Catalog>,
+    unreadable_rels: &HashSet<PathBuf>,
+    cov: &mut Coverage,
+    diags: &mut Vec<Diagnostic>,
+    unreadable: &mut Vec<Diagnostic>,
+) {
+    let dir = project.locale_dir(tag);
+    let path = dir.join(&source.rel);
+    let shown = project.show(&path);
+    if unreadable_rels.contains(&source.rel) {
+        // Nothing of an unreadable file counts as translated.
+        for m in &facts.messages {
+            cov.total += 1;
+            cov.missing += 1;
+            cov.words_total += m.words;
+        }
+        return;
+    }
+    let state_path = super::sync::state_path(&path);
+    let state_file = match locale {
+        Some(_) => project.read(&state_path).unwrap_or_else(|e| {
+            unreadable.push(unreadable_diagnostic(tag, project.show(&state_path), &e));
+            None
+        }),
+        None => None,
+    };
+    let state = match &state_file {
+        Some(f) => StateView::parse(&f.text).unwrap_or_else(|(line, message)| {
+            let e = Error::Config {
+                path: project.show(&state_path),
+                line,
+                column: 1,
+                message,
+            };
+            unreadable.push(unreadable_diagnostic(tag, project.show(&state_path), &e));
+            StateView::default()
+        }),
+        None => StateView::default(),
+    };
+    file::check_file(ctx, facts, locale, &state, &shown, cov, diags);
 }
