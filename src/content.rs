@@ -480,10 +480,16 @@ fn clean_inline(raw: &str, quote_depth: usize) -> String {
         let trimmed = l.trim_end();
         out.push_str(trimmed);
         if i < last {
+            // A hard break (two trailing spaces, or a backslash) stays a line break; a
+            // soft break is a space in Markdown, so the paragraph becomes one line and
+            // needs no escape where a wrapped line started with `*`, `[` or `.`.
             if l.len() - trimmed.len() >= 2 && l.ends_with("  ") {
-                out.push('\\');
+                out.push_str("\\\n");
+            } else if trimmed.ends_with('\\') {
+                out.push('\n');
+            } else {
+                out.push(' ');
             }
-            out.push('\n');
         }
     }
     out.trim().to_string()
@@ -585,7 +591,7 @@ mod tests {
             vec![
                 (
                     BlockKind::Quote,
-                    "Quoted line one\ncontinues here.\n\nSecond para.",
+                    "Quoted line one continues here.\n\nSecond para.",
                     None
                 ),
                 (BlockKind::Item, "outer", None),

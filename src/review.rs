@@ -145,7 +145,9 @@ impl Record {
 
     /// Whether the record was given for exactly this source and translation.
     pub fn holds_for(&self, source: &Patterns, translation: &str) -> bool {
-        self.source == source_hash(source) && self.translation == translation_hash(translation)
+        // A record given before soft line breaks were joined holds for the text it saw.
+        (self.source == source_hash(source) || self.source == legacy_source_hash(source))
+            && self.translation == translation_hash(translation)
     }
 }
 
@@ -157,13 +159,26 @@ fn hash16(bytes: &[u8]) -> String {
         .collect()
 }
 
-/// A hash of a source message's value and attributes.
+/// A hash of a source message's value and attributes, as a reader sees them: where a
+/// paragraph's lines wrap does not count (see [`crate::state::same_but_wrapping`]).
 pub fn source_hash(source: &Patterns) -> String {
+    hash_patterns(source, |t| crate::state::unwrapped(t))
+}
+
+/// The hash records were given with before: the text as written, line breaks and all.
+fn legacy_source_hash(source: &Patterns) -> String {
+    hash_patterns(source, std::borrow::Cow::Borrowed)
+}
+
+fn hash_patterns<'p>(
+    source: &'p Patterns,
+    text_of: impl Fn(&'p str) -> std::borrow::Cow<'p, str>,
+) -> String {
     let mut bytes = Vec::new();
     for (key, text) in source {
         bytes.extend_from_slice(key.as_bytes());
         bytes.push(0);
-        bytes.extend_from_slice(text.as_bytes());
+        bytes.extend_from_slice(text_of(text).as_bytes());
         bytes.push(0);
     }
     hash16(&bytes)
@@ -255,6 +270,30 @@ pub fn valid_date(date: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn records_hold_however_the_source_wraps() {
+        let wrapped: Patterns = vec![("".into(), "one\ntwo".into())];
+        let joined: Patterns = vec![("".into(), "one two".into())];
+        let old = Record {
+            by: "Ana".into(),
+            date: "2026-11-01".into(),
+            source: legacy_source_hash(&wrapped),
+            translation: translation_hash("uno dos"),
+        };
+        // An old record holds for the text as it saw it (a joined source differs from
+        // that text: such a sign-off is asked for again once).
+        assert!(old.holds_for(&wrapped, "uno dos"));
+        assert!(!old.holds_for(&vec![("".into(), "one three".into())], "uno dos"));
+        // A record given now holds however the source paragraph wraps.
+        let new = Record {
+            source: source_hash(&wrapped),
+            ..old
+        };
+        assert!(new.holds_for(&joined, "uno dos"));
+        assert!(new.holds_for(&wrapped, "uno dos"));
+        assert_eq!(source_hash(&wrapped), source_hash(&joined));
+    }
+
     use super::*;
 
     #[test]

@@ -102,7 +102,13 @@ pub trait Seen {
 
 impl Seen for State {
     fn changed(&self, id: &str, current: &Patterns) -> bool {
-        self.seen.get(id).is_some_and(|seen| seen != current)
+        self.seen.get(id).is_some_and(|seen| {
+            seen.len() != current.len()
+                || seen
+                    .iter()
+                    .zip(current)
+                    .any(|((k, t), (ck, ct))| k != ck || !same_but_wrapping(t, ct))
+        })
     }
     fn patterns(&self, id: &str) -> Option<Patterns> {
         self.seen.get(id).cloned()
@@ -210,10 +216,12 @@ impl<'a> StateView<'a> {
         };
         let seen = &self.lines[start..end];
         seen.len() != current.len()
-            || seen
-                .iter()
-                .zip(current)
-                .any(|((_, k, e), (ck, ct))| k != ck || !escaped_eq(e, ct))
+            || seen.iter().zip(current).any(|((_, k, e), (ck, ct))| {
+                k != ck
+                    || !(escaped_eq(e, ct)
+                        || (e.contains("\\n") || ct.contains('\n'))
+                            && same_but_wrapping(&unescape(e), ct))
+            })
     }
 }
 
@@ -293,6 +301,37 @@ fn state_line_error(line: &str) -> String {
 }
 
 /// `escaped` is `raw` as the state file writes it (`\\`, `\n`, `\r` escaped), without allocating.
+/// Whether two source texts differ at most in where their lines wrap: a line break (not
+/// a Markdown hard break, which ends a line with `\`) and the spaces around it count as
+/// one space, as in a Markdown paragraph. Re-wrapping a source paragraph (or the change
+/// in `extract` that joined soft line breaks) outdates no translation.
+pub fn same_but_wrapping(a: &str, b: &str) -> bool {
+    a == b || (a.contains('\n') || b.contains('\n')) && unwrapped(a) == unwrapped(b)
+}
+
+/// The text with each soft line break and the spaces around it as one space.
+pub fn unwrapped(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.contains('\n') {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let lines: Vec<&str> = text.split('\n').collect();
+    let mut out = String::with_capacity(text.len());
+    for (i, line) in lines.iter().enumerate() {
+        let hard = line.ends_with('\\');
+        let line = if i > 0 { line.trim_start() } else { line };
+        if i + 1 < lines.len() && !hard {
+            out.push_str(line.trim_end());
+            out.push(' ');
+        } else {
+            out.push_str(line);
+            if i + 1 < lines.len() {
+                out.push('\n');
+            }
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
+
 fn escaped_eq(escaped: &str, raw: &str) -> bool {
     if !escaped.contains('\\') {
         return escaped == raw;
@@ -354,6 +393,18 @@ fn unescape(text: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn wrapping_is_not_a_change() {
+        assert!(same_but_wrapping("a b", "a b"));
+        assert!(same_but_wrapping("a\nb", "a b"));
+        assert!(same_but_wrapping("a  \n  b c", "a b c"));
+        // A hard break is kept.
+        assert!(!same_but_wrapping("a\\\nb", "a b"));
+        assert!(same_but_wrapping("a\\\nb", "a\\\nb"));
+        assert!(!same_but_wrapping("a\nb", "a c"));
+        assert!(!same_but_wrapping("ab", "a b"));
+    }
+
     use super::*;
 
     #[test]

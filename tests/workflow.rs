@@ -422,3 +422,84 @@ fn a_bad_file_in_one_locale_leaves_that_locale_as_it_was() {
         .count();
     assert_eq!(leftovers, 0);
 }
+
+/// Issue 16 item 11: `extract` joins a paragraph's soft line breaks (they are spaces in
+/// Markdown), so wrapped source lines need no escapes. A project whose state recorded the
+/// text with its line breaks (as `extract` wrote it before) is not marked outdated by the
+/// join, and re-wrapping the Markdown changes nothing either.
+#[test]
+fn wrapping_the_source_outdates_nothing() {
+    let tmp = shipped_project();
+    let root = tmp.path();
+    let md = root.join("content/dry-needling.md");
+    // The pain-relief body wrapped over three lines, one starting with `*` (which a
+    // Fluent continuation line could not start with unescaped).
+    let wrapped = "Dry Needling is an effective tool that can be used to alleviate pain\n   through targeting trigger points, tight muscles, irritated nerves,\n   *and* chronically";
+    let text = read(&md).replace(
+        "Dry Needling is an effective tool that can be used to alleviate pain through targeting trigger points, tight muscles, irritated nerves, and chronically",
+        wrapped,
+    );
+    assert!(text.contains(wrapped));
+    write(&md, &text);
+    // The state as the old extract saw it: the lines as written.
+    let state = root.join("locales/es/dry-needling.ftl.sync");
+    write(
+        &state,
+        &read(&state).replace(
+            "alleviate pain through targeting trigger points, tight muscles, irritated nerves, and chronically",
+            "alleviate pain\\nthrough targeting trigger points, tight muscles, irritated nerves,\\n*and* chronically",
+        ),
+    );
+    let es_before = read(root.join("locales/es/dry-needling.ftl"));
+    carta_ok(root, &["extract"], 0);
+    let source = read(root.join("locales/en-US/dry-needling.ftl"));
+    assert!(
+        source.contains("    .body = Dry Needling is an effective tool that can be used to alleviate pain through targeting trigger points, tight muscles, irritated nerves, *and* chronically painful areas for relief.\n"),
+        "{source}"
+    );
+    assert!(!source.contains("{\"*\"}"), "{source}");
+    let out = carta_ok(root, &["sync"], 0);
+    // `*and*` is a real edit (emphasis added) for ar, whose state saw the text without
+    // it; es's state saw it already, with line breaks: only the wrapping differs.
+    assert!(out.contains("ar       added 0, outdated 1"), "{out}");
+    assert!(out.contains("es       added 0, outdated 0"), "{out}");
+
+    // Without the emphasis: only the wrapping differs from the recorded text.
+    let tmp = shipped_project();
+    let root = tmp.path();
+    let md = root.join("content/dry-needling.md");
+    let wrapped = "Dry Needling is an effective tool that can be used to alleviate pain\n   through targeting trigger points, tight muscles,\n   irritated nerves, and chronically";
+    write(
+        &md,
+        &read(&md).replace(
+            "Dry Needling is an effective tool that can be used to alleviate pain through targeting trigger points, tight muscles, irritated nerves, and chronically",
+            wrapped,
+        ),
+    );
+    let state = root.join("locales/es/dry-needling.ftl.sync");
+    write(
+        &state,
+        &read(&state).replace(
+            "alleviate pain through targeting trigger points, tight muscles, irritated nerves, and chronically",
+            "alleviate pain\\nthrough targeting trigger points, tight muscles,\\nirritated nerves, and chronically",
+        ),
+    );
+    let check_before = json(&carta_ok(
+        root,
+        &["check", "--locale", "es", "--format", "json"],
+        0,
+    ));
+    carta_ok(root, &["extract"], 0);
+    let out = carta_ok(root, &["sync"], 0);
+    assert!(out.contains("es       added 0, outdated 0"), "{out}");
+    assert_eq!(read(root.join("locales/es/dry-needling.ftl")), es_before);
+    let check_after = json(&carta_ok(
+        root,
+        &["check", "--locale", "es", "--format", "json"],
+        0,
+    ));
+    assert_eq!(
+        check_before["summary"], check_after["summary"],
+        "the join changed es's figures (outdated or reviewed)"
+    );
+}

@@ -3,8 +3,7 @@
 
 bom-title = Title
 
-bom-intro-text = A paragraph
-    over two lines.
+bom-intro-text = A paragraph over two lines.
 
 bom-item-pain = Pain
     .body = less

@@ -18,8 +18,7 @@ after-your-visit-item-usually-fade = Usually fade in a week
 after-your-visit-item-tiredness = Tiredness
     .body = rest if you need to
 
-after-your-visit-what-to-expect-quote = **Tip:** drink water
-    and stay active.
+after-your-visit-what-to-expect-quote = **Tip:** drink water and stay active.
 
     A short walk helps.
 
