@@ -114,7 +114,7 @@ fn run(cli: Cli) -> Result<u8> {
                 let s = &r.stats;
                 let _ = writeln!(
                     out,
-                    "{:<8} added {}, outdated {}, obsoleted {}, unchanged {}{}{}{}{}{}",
+                    "{:<8} added {}, outdated {}, obsoleted {}, unchanged {}{}{}{}{}{}{}",
                     r.tag,
                     s.added,
                     s.outdated,
@@ -134,6 +134,12 @@ fn run(cli: Cli) -> Result<u8> {
                         format!("; {} still untranslated", s.untranslated)
                     } else {
                         String::new()
+                    },
+                    match (s.from_memory, s.suggested) {
+                        (0, 0) => String::new(),
+                        (n, 0) => format!("; {n} pre-filled from the translation memory, to review"),
+                        (0, m) => format!("; {m} template(s) with a suggestion from the translation memory"),
+                        (n, m) => format!("; {n} pre-filled from the translation memory, to review; {m} template(s) with a suggestion from it"),
                     },
                     if s.junk > 0 {
                         format!(

@@ -7,6 +7,7 @@
 pub mod coverage;
 pub mod glossary;
 pub mod invisible;
+pub mod memory;
 pub mod rules;
 pub mod structure;
 
@@ -88,6 +89,7 @@ codes! {
     FrenchSpacing = "N001", "french-spacing", Note, "French typography puts a no-break space before `:` `;` `?` `!`.";
     SourceReference = "N003", "source-reference", Note, "The source refers to a message or term no source file defines (provided by the app at run time, or a mistake in the source); reported once, against the source.";
     Unreviewed = "N002", "unreviewed", Note, "Current translations no second person has signed off yet (`carta review`), counted per file.";
+    FromMemory = "N004", "from-memory", Note, "A translation `carta sync` pre-filled from the translation memory (the same source text elsewhere in the locale) that a translator has not checked yet.";
 }
 
 impl Code {

@@ -35,7 +35,7 @@ pub struct Context<'a> {
 }
 
 impl Context<'_> {
-    fn diag(
+    pub(crate) fn diag(
         &self,
         code: Code,
         path: &Path,
@@ -423,6 +423,7 @@ pub fn check_file(
             out,
         );
     }
+    super::memory::check(ctx, locale, path, out);
     // One note per file, not per message: a new locale has every message unreviewed.
     if unreviewed > 0 {
         out.push(ctx.diag(
