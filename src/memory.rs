@@ -176,19 +176,30 @@ impl<'a> Memory<'a> {
             .min_by_key(|&i| (self.entries[i].kind, i))
     }
 
-    /// The entry whose source is `text` (after normalising spacing), if any.
-    pub fn exact(&self, text: &str) -> Option<usize> {
-        let ids = self.exact_index().get(&normalized_hash(text))?;
-        let want = normalize(text);
-        self.best_of(
-            ids.iter()
-                .copied()
-                .filter(|&i| normalize(&self.entries[i as usize].source) == want),
-        )
+    /// Whether entry `i` is a translation of message `id` itself (in another file than
+    /// the source has it: `check` says where it belongs; it is no memory for itself).
+    fn is_of(&self, i: usize, id: &str) -> bool {
+        let unit = &self.entries[i].unit;
+        !id.is_empty()
+            && unit
+                .strip_prefix(id)
+                .is_some_and(|r| r.is_empty() || r.starts_with('.'))
+            && self.entries[i].kind != Kind::Imported
     }
 
-    /// The most similar entry at or above [`FUZZY_THRESHOLD`] that is not an exact match.
-    pub fn fuzzy(&self, text: &str) -> Option<Match> {
+    /// The entry whose source is `text` (after normalising spacing), if any, other than
+    /// a translation of message `not_of`.
+    pub fn exact(&self, text: &str, not_of: &str) -> Option<usize> {
+        let ids = self.exact_index().get(&normalized_hash(text))?;
+        let want = normalize(text);
+        self.best_of(ids.iter().copied().filter(|&i| {
+            !self.is_of(i as usize, not_of) && normalize(&self.entries[i as usize].source) == want
+        }))
+    }
+
+    /// The most similar entry at or above [`FUZZY_THRESHOLD`] that is not an exact match
+    /// (nor a translation of message `not_of`).
+    pub fn fuzzy(&self, text: &str, not_of: &str) -> Option<Match> {
         let query = words(text);
         if query.is_empty() || query.len() > MAX_FUZZY_WORDS {
             return None;
@@ -218,6 +229,9 @@ impl<'a> Memory<'a> {
         let mut best: Option<(u32, Kind, usize)> = None;
         for (e, _) in candidates {
             let e = e as usize;
+            if self.is_of(e, not_of) {
+                continue;
+            }
             let words = &index.words[e];
             let (short, long) = if words.len() < query.len() {
                 (words.len(), query.len())
@@ -252,14 +266,14 @@ impl<'a> Memory<'a> {
         best.map(|(percent, _, entry)| Match { entry, percent })
     }
 
-    /// The best match for `text`: exact, else fuzzy.
-    pub fn lookup(&self, text: &str) -> Option<Match> {
-        match self.exact(text) {
+    /// The best match for `text` (a pattern of message `not_of`): exact, else fuzzy.
+    pub fn lookup(&self, text: &str, not_of: &str) -> Option<Match> {
+        match self.exact(text, not_of) {
             Some(entry) => Some(Match {
                 entry,
                 percent: 100,
             }),
-            None => self.fuzzy(text),
+            None => self.fuzzy(text, not_of),
         }
     }
 }
@@ -427,8 +441,8 @@ mod tests {
     #[test]
     fn exact_ignores_spacing_inside_placeables_only() {
         let m = memory(&["Hello {$name}, welcome.", "Other text"]);
-        assert_eq!(m.exact("Hello { $name },  welcome."), Some(0));
-        assert_eq!(m.exact("hello {$name}, welcome."), None);
+        assert_eq!(m.exact("Hello { $name },  welcome.", ""), Some(0));
+        assert_eq!(m.exact("hello {$name}, welcome.", ""), None);
         assert_eq!(normalize("  a \n b { $x } "), "a b {$x}");
     }
 
@@ -440,15 +454,15 @@ mod tests {
             "Drink plenty of water after the session.",
         ]);
         let hit = m
-            .fuzzy("Physical therapists can help you recover after an operation.")
+            .fuzzy("Physical therapists can help you recover after an operation.", "")
             .unwrap();
         assert_eq!(hit.entry, 0);
         assert_eq!(hit.percent, 77); // 2 of 9 words replaced… of 9: (9-2)/9
-        assert_eq!(m.fuzzy("Something else entirely, with no shared words."), None);
+        assert_eq!(m.fuzzy("Something else entirely, with no shared words.", ""), None);
         // Exact is not fuzzy; case or punctuation only is 99%.
-        assert_eq!(m.fuzzy("Drink plenty of water after the session."), None);
+        assert_eq!(m.fuzzy("Drink plenty of water after the session.", ""), None);
         assert_eq!(
-            m.fuzzy("Drink plenty of water after the session!").map(|h| h.percent),
+            m.fuzzy("Drink plenty of water after the session!", "").map(|h| h.percent),
             Some(99)
         );
     }
@@ -465,8 +479,11 @@ mod tests {
                 kind,
             });
         }
-        assert_eq!(m.exact("Same text here"), Some(2));
-        assert_eq!(m.fuzzy("Same text here too, now").map(|h| h.entry), None);
-        assert_eq!(m.fuzzy("Same text here now").map(|h| h.entry), Some(2));
+        assert_eq!(m.exact("Same text here", ""), Some(2));
+        assert_eq!(m.fuzzy("Same text here too, now", "").map(|h| h.entry), None);
+        assert_eq!(m.fuzzy("Same text here now", "").map(|h| h.entry), Some(2));
+        // A message's own translation in another file is no memory for it.
+        assert_eq!(memory(&["Same text here"]).exact("Same text here", "m0"), None);
+        assert_eq!(memory(&["Same text here"]).exact("Same text here", "m"), Some(0));
     }
 }

@@ -740,7 +740,7 @@ fn offered(
     let matches: Vec<(String, String, Option<crate::memory::Match>)> = patterns
         .into_iter()
         .map(|(key, text)| {
-            let hit = memory.lookup(&text);
+            let hit = memory.lookup(&text, id);
             (key, text, hit)
         })
         .collect();
