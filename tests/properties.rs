@@ -110,6 +110,7 @@ fn run(source: &str, locale: &str, state: &State, prune: bool) -> sync::Synced {
         covered: &covered,
         keep: &covered,
         elsewhere: &covered,
+        memory: None,
     };
     sync::sync(
         &Catalog::parse(source),
@@ -237,7 +238,7 @@ proptest! {
         // The file add-locale would write, then a translator's edits.
         let start = {
             let covered = rustc_hash::FxHashSet::default();
-            let opts = Options { tag: "es", source_label: "x", prune: false, covered: &covered, keep: &covered, elsewhere: &covered };
+            let opts = Options { tag: "es", source_label: "x", prune: false, covered: &covered, keep: &covered, elsewhere: &covered, memory: None };
             sync::new_file(&src, &opts)
         };
         let mut locale = start.text.clone();
