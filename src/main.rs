@@ -334,6 +334,18 @@ fn run(cli: Cli) -> Result<u8> {
             for f in &report.written {
                 let _ = writeln!(out, "wrote: {}", shown(f));
             }
+            if let Some(m) = &report.memory {
+                let _ = writeln!(
+                    out,
+                    "{}: translation memory: {} unit(s) added, {} already there, {} refused; `carta sync --locale {}` offers them",
+                    report.tag,
+                    m.added,
+                    m.known,
+                    report.refused.len(),
+                    report.tag
+                );
+                return Ok(u8::from(!report.refused.is_empty()));
+            }
             let _ = writeln!(
                 out,
                 "{}: {} imported, {} confirmed, {} unchanged, {} skipped (no target or a draft), {} refused",

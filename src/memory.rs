@@ -454,15 +454,25 @@ mod tests {
             "Drink plenty of water after the session.",
         ]);
         let hit = m
-            .fuzzy("Physical therapists can help you recover after an operation.", "")
+            .fuzzy(
+                "Physical therapists can help you recover after an operation.",
+                "",
+            )
             .unwrap();
         assert_eq!(hit.entry, 0);
         assert_eq!(hit.percent, 77); // 2 of 9 words replaced… of 9: (9-2)/9
-        assert_eq!(m.fuzzy("Something else entirely, with no shared words.", ""), None);
-        // Exact is not fuzzy; case or punctuation only is 99%.
-        assert_eq!(m.fuzzy("Drink plenty of water after the session.", ""), None);
         assert_eq!(
-            m.fuzzy("Drink plenty of water after the session!", "").map(|h| h.percent),
+            m.fuzzy("Something else entirely, with no shared words.", ""),
+            None
+        );
+        // Exact is not fuzzy; case or punctuation only is 99%.
+        assert_eq!(
+            m.fuzzy("Drink plenty of water after the session.", ""),
+            None
+        );
+        assert_eq!(
+            m.fuzzy("Drink plenty of water after the session!", "")
+                .map(|h| h.percent),
             Some(99)
         );
     }
@@ -480,10 +490,19 @@ mod tests {
             });
         }
         assert_eq!(m.exact("Same text here", ""), Some(2));
-        assert_eq!(m.fuzzy("Same text here too, now", "").map(|h| h.entry), None);
+        assert_eq!(
+            m.fuzzy("Same text here too, now", "").map(|h| h.entry),
+            None
+        );
         assert_eq!(m.fuzzy("Same text here now", "").map(|h| h.entry), Some(2));
         // A message's own translation in another file is no memory for it.
-        assert_eq!(memory(&["Same text here"]).exact("Same text here", "m0"), None);
-        assert_eq!(memory(&["Same text here"]).exact("Same text here", "m"), Some(0));
+        assert_eq!(
+            memory(&["Same text here"]).exact("Same text here", "m0"),
+            None
+        );
+        assert_eq!(
+            memory(&["Same text here"]).exact("Same text here", "m"),
+            Some(0)
+        );
     }
 }

@@ -456,7 +456,9 @@ pub fn sync_with<'m>(
                 // A suggestion left above a translation made from its template has done
                 // its job: it goes (only an unedited one: see `suggestion_block`).
                 let entry_text = match without_suggestion(
-                    entry_text.as_deref().unwrap_or(&text[locale.spans[i].range()]),
+                    entry_text
+                        .as_deref()
+                        .unwrap_or(&text[locale.spans[i].range()]),
                 ) {
                     Some(stripped) => Some(stripped),
                     None => entry_text,
@@ -747,7 +749,10 @@ fn offered(
     if matches.iter().all(|(_, _, m)| m.is_none()) {
         return plain();
     }
-    if matches.iter().all(|(_, _, m)| m.is_some_and(|m| m.percent == 100)) {
+    if matches
+        .iter()
+        .all(|(_, _, m)| m.is_some_and(|m| m.percent == 100))
+    {
         if let Some(text) = prefill(source, i, id, memory, &matches, eol) {
             return Offered::Prefill(text);
         }
@@ -756,7 +761,11 @@ fn offered(
     for (key, text, hit) in &matches {
         let Some(hit) = hit else { continue };
         let entry = memory.entry(hit.entry);
-        let label = if key.is_empty() { "value" } else { key.as_str() };
+        let label = if key.is_empty() {
+            "value"
+        } else {
+            key.as_str()
+        };
         lines.push(format!(
             "  {label} {}% like {}: {}",
             hit.percent,

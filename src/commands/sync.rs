@@ -153,8 +153,16 @@ pub fn stage_locales(
             })
         });
         // A cycle cannot be configured (config refuses it); never loop on one anyway.
-        let ready = if ready.is_empty() { waiting.clone() } else { ready };
-        let waiting: Vec<&Tag> = left.iter().copied().filter(|t| !ready.contains(t)).collect();
+        let ready = if ready.is_empty() {
+            waiting.clone()
+        } else {
+            ready
+        };
+        let waiting: Vec<&Tag> = left
+            .iter()
+            .copied()
+            .filter(|t| !ready.contains(t))
+            .collect();
         let round: Vec<Result<LocaleReport>> = ready
             .par_iter()
             .map(|tag| {
@@ -178,8 +186,10 @@ pub fn stage_locales(
                     tag,
                     &catalogs,
                     &covered,
-                    &all_source_ids,
-                    &source_patterns,
+                    &SourceIds {
+                        all: &all_source_ids,
+                        patterns: &source_patterns,
+                    },
                     staging,
                     prune,
                 ) {
@@ -220,11 +230,14 @@ fn sync_locale(
     tag: &Tag,
     sources: &[SourceFile],
     covered: &FxHashSet<String>,
-    all_source_ids: &FxHashSet<String>,
-    source_patterns: &rustc_hash::FxHashMap<&str, &crate::state::Patterns>,
+    ids: &SourceIds,
     staging: Option<&crate::fs::Staging>,
     prune: bool,
 ) -> std::result::Result<LocaleReport, Failure> {
+    let SourceIds {
+        all: all_source_ids,
+        patterns: source_patterns,
+    } = ids;
     let dir = project.locale_dir(tag);
     let mut report = LocaleReport {
         tag: tag.to_string(),
@@ -294,16 +307,19 @@ fn sync_locale(
                 })
             })
             .collect();
-        let imported = stored.iter().enumerate().map(|(n, e)| crate::memory::Entry {
-            source: std::borrow::Cow::Borrowed(e.source.as_str()),
-            target: crate::memory::Target::Fluent(e.target.clone()),
-            file: std::borrow::Cow::Borrowed(memory_shown.as_str()),
-            unit: match &e.tuid {
-                Some(t) => std::borrow::Cow::Borrowed(t.as_str()),
-                None => std::borrow::Cow::Owned(format!("unit {}", n + 1)),
-            },
-            kind: crate::memory::Kind::Imported,
-        });
+        let imported = stored
+            .iter()
+            .enumerate()
+            .map(|(n, e)| crate::memory::Entry {
+                source: std::borrow::Cow::Borrowed(e.source.as_str()),
+                target: crate::memory::Target::Fluent(e.target.clone()),
+                file: std::borrow::Cow::Borrowed(memory_shown.as_str()),
+                unit: match &e.tuid {
+                    Some(t) => std::borrow::Cow::Borrowed(t.as_str()),
+                    None => std::borrow::Cow::Owned(format!("unit {}", n + 1)),
+                },
+                kind: crate::memory::Kind::Imported,
+            });
         crate::memory::from_locale(&files, source_patterns, imported)
     };
     let by_rel: std::collections::HashMap<&PathBuf, &Parsed> =
@@ -411,6 +427,12 @@ fn keep_set(
         }));
     }
     keep
+}
+
+/// Every source message and term ID, and each message's text (for the memory).
+struct SourceIds<'a> {
+    all: &'a FxHashSet<String>,
+    patterns: &'a rustc_hash::FxHashMap<&'a str, &'a crate::state::Patterns>,
 }
 
 /// A locale file and its state, parsed.

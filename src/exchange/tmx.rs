@@ -202,8 +202,12 @@ pub fn write_stored(
     let esc = |s: &str| xml_escape(s).map_err(|c| (String::new(), c));
     let mut out = String::new();
     out.push_str("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
-    out.push_str("<!-- The translation memory of this locale, imported with `carta import FILE.tmx`.\n");
-    out.push_str("     `carta sync` offers its translations for messages still to translate. -->\n");
+    out.push_str(
+        "<!-- The translation memory of this locale, imported with `carta import FILE.tmx`.\n",
+    );
+    out.push_str(
+        "     `carta sync` offers its translations for messages still to translate. -->\n",
+    );
     out.push_str("<tmx version=\"1.4\">\n");
     let _ = writeln!(
         out,
@@ -253,7 +257,7 @@ pub fn stored_entries(
     tmx: &Tmx,
     source: &crate::locale::Tag,
     target: &crate::locale::Tag,
-) -> (Vec<Stored>, Vec<(usize, String)>) {
+) -> (Vec<Stored>, Vec<(String, usize, String)>) {
     let mut out = Vec::new();
     let mut refused = Vec::new();
     for u in &tmx.units {
@@ -269,14 +273,14 @@ pub fn stored_entries(
         };
         let source_text = super::inline::plain(s);
         let Some(fluent) = super::inline::to_fluent(t) else {
-            refused.push((u.line, "unbalanced inline codes".into()));
+            refused.push((unit_name(u), u.line, "unbalanced inline codes".into()));
             continue;
         };
         if source_text.trim().is_empty() || fluent.trim().is_empty() {
             continue;
         }
         if let Err(why) = super::parse_pattern(&fluent) {
-            refused.push((u.line, why));
+            refused.push((unit_name(u), u.line, why));
             continue;
         }
         out.push(Stored {
@@ -287,6 +291,10 @@ pub fn stored_entries(
         });
     }
     (out, refused)
+}
+
+fn unit_name(u: &TmxUnit) -> String {
+    u.tuid.clone().unwrap_or_else(|| "<tu>".into())
 }
 
 /// Whether a TMX language tag stands for `tag`: the same tag, or one that is the other
