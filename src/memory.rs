@@ -99,14 +99,27 @@ pub struct Memory<'a> {
     entries: Vec<Entry<'a>>,
     exact: OnceCell<FxHashMap<u64, Vec<u32>>>,
     fuzzy: OnceCell<Fuzzy>,
+    /// Shared-bigram counts per entry, reused from query to query (all zero between).
+    counts: std::cell::RefCell<Vec<u16>>,
 }
 
 #[derive(Default)]
 struct Fuzzy {
     /// Per entry: its words (hashed, lower case).
     words: Vec<Vec<u64>>,
-    /// Bigram hash → the entries that have it, ascending.
-    postings: FxHashMap<u64, Vec<u32>>,
+    /// Bigram hash → its range of `entries`.
+    postings: FxHashMap<u64, (u32, u32)>,
+    /// The entries of each bigram, ascending, bigram after bigram.
+    entries: Vec<u32>,
+}
+
+impl Fuzzy {
+    fn postings(&self, shingle: u64) -> &[u32] {
+        match self.postings.get(&shingle) {
+            Some(&(start, end)) => &self.entries[start as usize..end as usize],
+            None => &[],
+        }
+    }
 }
 
 impl<'a> Memory<'a> {
@@ -150,22 +163,35 @@ impl<'a> Memory<'a> {
 
     fn fuzzy_index(&self) -> &Fuzzy {
         self.fuzzy.get_or_init(|| {
-            let mut index = Fuzzy {
-                words: Vec::with_capacity(self.entries.len()),
-                postings: FxHashMap::default(),
-            };
+            // (bigram, entry) pairs sorted once: one flat array of postings, no list per
+            // bigram to grow.
+            let mut words = Vec::with_capacity(self.entries.len());
+            let mut pairs: Vec<(u64, u32)> = Vec::with_capacity(self.entries.len() * 16);
             for (i, e) in self.entries.iter().enumerate() {
-                let words = words(&e.source);
-                for s in shingles(&words) {
-                    let list = index.postings.entry(s).or_default();
-                    // An entry with a bigram twice is listed once.
-                    if list.last() != Some(&(i as u32)) {
-                        list.push(i as u32);
-                    }
-                }
-                index.words.push(words);
+                let w = words_of(&e.source);
+                pairs.extend(shingles(&w).map(|s| (s, i as u32)));
+                words.push(w);
             }
-            index
+            pairs.sort_unstable();
+            pairs.dedup();
+            let mut postings = FxHashMap::default();
+            let mut entries = Vec::with_capacity(pairs.len());
+            let mut start = 0;
+            while start < pairs.len() {
+                let shingle = pairs[start].0;
+                let mut end = start;
+                while end < pairs.len() && pairs[end].0 == shingle {
+                    entries.push(pairs[end].1);
+                    end += 1;
+                }
+                postings.insert(shingle, (start as u32, end as u32));
+                start = end;
+            }
+            Fuzzy {
+                words,
+                postings,
+                entries,
+            }
         })
     }
 
@@ -200,31 +226,44 @@ impl<'a> Memory<'a> {
     /// The most similar entry at or above [`FUZZY_THRESHOLD`] that is not an exact match
     /// (nor a translation of message `not_of`).
     pub fn fuzzy(&self, text: &str, not_of: &str) -> Option<Match> {
-        let query = words(text);
+        let query = words_of(text);
         if query.is_empty() || query.len() > MAX_FUZZY_WORDS {
             return None;
         }
         let index = self.fuzzy_index();
-        // Shared bigrams per entry, counted over the postings of the text's bigrams.
-        let mut counts: FxHashMap<u32, u32> = FxHashMap::default();
+        // Shared bigrams per entry, counted over the postings of the text's bigrams in a
+        // dense array (reset through the list of entries touched).
+        let mut counts = self.counts.borrow_mut();
+        counts.resize(self.entries.len(), 0);
+        let mut touched: Vec<u32> = Vec::new();
         let mut seen = rustc_hash::FxHashSet::default();
         for s in shingles(&query) {
             if !seen.insert(s) {
                 continue;
             }
-            if let Some(list) = index.postings.get(&s) {
-                if list.len() > MAX_POSTINGS {
-                    continue;
-                }
+            let list = index.postings(s);
+            if list.len() <= MAX_POSTINGS {
                 for &e in list {
-                    *counts.entry(e).or_default() += 1;
+                    let c = &mut counts[e as usize];
+                    if *c == 0 {
+                        touched.push(e);
+                    }
+                    *c = c.saturating_add(1);
                 }
             }
         }
-        let mut candidates: Vec<(u32, u32)> = counts.into_iter().collect();
+        let mut candidates: Vec<(u32, u16)> = touched
+            .iter()
+            .map(|&e| (e, std::mem::take(&mut counts[e as usize])))
+            .collect();
+        drop(counts);
         // Most shared bigrams first; ties in entry order, so the result is deterministic.
-        candidates.sort_unstable_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-        candidates.truncate(CANDIDATES);
+        let order = |a: &(u32, u16), b: &(u32, u16)| b.1.cmp(&a.1).then(a.0.cmp(&b.0));
+        if candidates.len() > CANDIDATES {
+            candidates.select_nth_unstable_by(CANDIDATES, order);
+            candidates.truncate(CANDIDATES);
+        }
+        candidates.sort_unstable_by(order);
         let want = normalize(text);
         let mut best: Option<(u32, Kind, usize)> = None;
         for (e, _) in candidates {
@@ -389,7 +428,7 @@ fn normalized_hash(text: &str) -> u64 {
 
 /// The words of a text, lower case, hashed: runs of letters and digits (a placeable's
 /// `$name` is the word `name`); punctuation and spacing are not words.
-fn words(text: &str) -> Vec<u64> {
+fn words_of(text: &str) -> Vec<u64> {
     let mut out = Vec::new();
     let mut h = FxHasher::default();
     let mut in_word = false;
