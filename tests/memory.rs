@@ -293,6 +293,37 @@ fn an_imported_tmx_is_stored_and_offered_by_sync() {
     assert!(out.contains("1 pre-filled"), "{out}");
     let b = read(root.join("locales/es/b.ftl"));
     assert!(b.contains("# carta-from-memory: exact match of `agency-1` in locales/es/memory.tmx, `agency-2` in locales/es/memory.tmx; check that it fits here, then delete this line\nrecover = Los fisioterapeutas pueden ayudarle a recuperarse tras una operación.\n    .title = Recuperación\n"), "{b}");
+    // `export --format tmx` writes the whole memory: translations and what was imported.
+    let exported = root.join("out.tmx");
+    carta_ok(
+        root,
+        &[
+            "export",
+            "--locale",
+            "es",
+            "--format",
+            "tmx",
+            "-o",
+            &exported.display().to_string(),
+        ],
+        0,
+    );
+    let text = read(&exported);
+    assert!(
+        text.contains("<tu tuid=\"agency-2\">") && text.contains("<tu tuid=\"after\">"),
+        "{text}"
+    );
+    let lint = std::process::Command::new("xmllint")
+        .args(["--noout", "--nonet", "--dtdvalid"])
+        .arg(schema_dtd())
+        .arg(&exported)
+        .output()
+        .unwrap();
+    assert!(
+        lint.status.success(),
+        "{}",
+        String::from_utf8_lossy(&lint.stderr)
+    );
     // A locale that is not in the project.
     let out = carta(root, &["import", &f, "--locale", "fr"]);
     assert_eq!(out.status.code(), Some(2));

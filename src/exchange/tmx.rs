@@ -35,8 +35,9 @@ fn seg(id: &str, toks: &[Tok]) -> Result<String, BadChar> {
     Ok(out)
 }
 
-/// The memory as TMX 1.4b.
-pub fn write(export: &Export) -> Result<String, BadChar> {
+/// The memory as TMX 1.4b: the export's current translations, then the units imported
+/// into the locale's memory (`imported`).
+pub fn write(export: &Export, imported: &[Stored]) -> Result<String, BadChar> {
     let esc = |s: &str| xml_escape(s).map_err(|c| (String::new(), c));
     let mut out = String::new();
     out.push_str("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
@@ -72,6 +73,11 @@ pub fn write(export: &Export) -> Result<String, BadChar> {
             out.push_str("    </tu>\n");
         }
     }
+    out.push_str(&stored_units(
+        &export.source_lang,
+        &export.target_lang,
+        imported,
+    )?);
     out.push_str("  </body>\n</tmx>\n");
     Ok(out)
 }
@@ -216,6 +222,19 @@ pub fn write_stored(
         esc(source_lang)?
     );
     out.push_str("  <body>\n");
+    out.push_str(&stored_units(source_lang, target_lang, entries)?);
+    out.push_str("  </body>\n</tmx>\n");
+    Ok(out)
+}
+
+/// The `<tu>` elements of stored memory entries.
+fn stored_units(
+    source_lang: &str,
+    target_lang: &str,
+    entries: &[Stored],
+) -> Result<String, BadChar> {
+    let esc = |s: &str| xml_escape(s).map_err(|c| (String::new(), c));
+    let mut out = String::new();
     for e in entries {
         match &e.tuid {
             Some(t) => {
@@ -246,7 +265,6 @@ pub fn write_stored(
         );
         out.push_str("    </tu>\n");
     }
-    out.push_str("  </body>\n</tmx>\n");
     Ok(out)
 }
 
