@@ -842,11 +842,19 @@ fn prefill(
     ))
 }
 
-/// `text` on one comment line: line breaks as ` ⏎ `, other control characters as U+FFFD.
+/// `text` on one comment line: line breaks as ` ⏎ `, other control characters and bidi
+/// embeddings, overrides and isolates (which would reorder how the line reads in an
+/// editor) as U+FFFD.
 fn safe_line(text: &str) -> String {
     one_line(text)
         .chars()
-        .map(|c| if c.is_control() { '\u{FFFD}' } else { c })
+        .map(|c| {
+            if c.is_control() || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}') {
+                '\u{FFFD}'
+            } else {
+                c
+            }
+        })
         .collect()
 }
 

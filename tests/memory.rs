@@ -395,3 +395,53 @@ fn hostile_tmx_files_are_refused_and_nothing_is_written() {
     assert!(String::from_utf8_lossy(&out.stderr).contains("locales/es/memory.tmx"));
     assert_eq!(snapshot(root), before);
 }
+
+/// Hostile translations in a memory: one that invents a placeable the source does not
+/// have is not pre-filled (only suggested); a multi-line one with control characters is
+/// suggested on one comment line that cannot break out of the comment.
+#[test]
+fn hostile_memory_translations_are_only_suggested_on_one_line() {
+    let tmp = tempfile::tempdir().unwrap();
+    let root = tmp.path();
+    put(
+        root.join("locales/en-US/a.ftl"),
+        "warn = Do not swim for two days after the session.\nother = Call the clinic if the pain gets worse after two days.\n",
+    );
+    put(root.join("locales/es/a.ftl"), "# Spanish, for the clinic\n");
+    let tmx = r#"<?xml version="1.0" encoding="UTF-8"?>
+<tmx version="1.4"><header srclang="en-US"/><body>
+<tu tuid="evil"><tuv xml:lang="en-US"><seg>Do not swim for two days after the session.</seg></tuv>
+<tuv xml:lang="es"><seg>No nade <ph x="1">{ $evil }</ph> durante dos días.</seg></tuv></tu>
+<tu tuid="lines"><tuv xml:lang="en-US"><seg>Call the clinic if the pain gets much worse after two days.</seg></tuv>
+<tuv xml:lang="es"><seg>Llame a la clínica&#10;# TODO other = injected&#13;si el dolor empeora.&#x202E;</seg></tuv></tu>
+</body></tmx>"#;
+    put(root.join("m.tmx"), tmx);
+    carta_ok(
+        root,
+        &["import", &root.join("m.tmx").display().to_string()],
+        0,
+    );
+    carta_ok(root, &["sync"], 0);
+    let a = read(root.join("locales/es/a.ftl"));
+    assert!(!a.contains("carta-from-memory"), "{a}");
+    assert!(a.contains("#   value 100% like `evil` in locales/es/memory.tmx: No nade { $evil } durante dos días.\n"), "{a}");
+    // One template per message, the injected text inside one comment line.
+    assert_eq!(
+        a.lines()
+            .filter(|l| l.starts_with("# TODO other = "))
+            .count(),
+        1,
+        "{a}"
+    );
+    let line = a.lines().find(|l| l.contains("like `lines`")).unwrap();
+    assert!(
+        line.contains("Llame a la clínica ⏎ # TODO other = injected"),
+        "{line}"
+    );
+    assert!(line.ends_with("si el dolor empeora.\u{FFFD}"), "{line}");
+    let check = carta_ok(root, &["check", "--locale", "es"], 0);
+    assert!(!check.contains("error["), "{check}");
+    let before = snapshot(root);
+    carta_ok(root, &["sync"], 0);
+    assert_eq!(snapshot(root), before);
+}
