@@ -19,6 +19,13 @@ pub const OUTDATED_PREFIX: &str = "carta-outdated";
 pub const OBSOLETE_PREFIX: &str = "carta: obsolete";
 /// First word of a template: a source message still to translate, commented out.
 pub const TODO_PREFIX: &str = "TODO ";
+/// First comment line of a translation-memory suggestion that sync writes above a
+/// template (`# carta-suggestion [hash]: …`), followed by its lines (see
+/// [`suggestion_block`]).
+pub const SUGGESTION_PREFIX: &str = "carta-suggestion";
+/// The comment line sync writes above a translation it pre-filled from the translation
+/// memory (an exact match): it stays until a translator has checked it and deletes it.
+pub const FROM_MEMORY_PREFIX: &str = "carta-from-memory:";
 
 /// A parsed FTL file that borrows its text.
 pub struct Catalog<'a> {
@@ -291,7 +298,12 @@ impl<'a> Catalog<'a> {
             return None;
         };
         let mut out = String::new();
-        for line in &c.content {
+        // A suggestion sync wrote (unedited) is not part of the template.
+        let block = suggestion_block(&c.content).unwrap_or(0..0);
+        for (n, line) in c.content.iter().enumerate() {
+            if block.contains(&n) {
+                continue;
+            }
             // The parser has already taken `# ` off each line.
             let line = match line.strip_prefix(TODO_PREFIX) {
                 Some(rest) if template_id(line).is_some() => rest,
@@ -472,6 +484,55 @@ pub(crate) fn is_marker_line(line: &str) -> bool {
     let after = &rest[label_len..];
     KEYS.iter()
         .any(|k| after.strip_prefix(' ').is_some_and(|a| a.starts_with(k)))
+}
+
+/// The lines of `lines` (comment lines without their `# `) that are a translation-memory
+/// suggestion sync wrote and nobody edited since: a `carta-suggestion [hash]: …` line,
+/// then its `  value 86% like …` / `  value diff: …` lines, whose text hashes to `hash`.
+/// A suggestion a translator changed (typed into it, added a line to it) is theirs: it
+/// is not recognised, so the template around it is theirs too and is kept as it is.
+pub fn suggestion_block(lines: &[&str]) -> Option<Range<usize>> {
+    let start = lines.iter().position(|l| {
+        l.strip_prefix(SUGGESTION_PREFIX)
+            .is_some_and(|r| r.starts_with(" ["))
+    })?;
+    let header = lines[start].trim_end_matches('\r');
+    let hash = header[SUGGESTION_PREFIX.len() + 2..].split(']').next()?;
+    let len = lines[start + 1..]
+        .iter()
+        .take_while(|l| is_suggestion_line(l.trim_end_matches('\r')))
+        .count();
+    if len == 0 {
+        return None;
+    }
+    let body: Vec<&str> = lines[start + 1..start + 1 + len]
+        .iter()
+        .map(|l| l.trim_end_matches('\r'))
+        .collect();
+    (text_hash(&body.join("\n")) == hash).then_some(start..start + 1 + len)
+}
+
+/// `  value 86% like …`, `  .body 100% like …` or `  value diff: …`.
+pub(crate) fn is_suggestion_line(line: &str) -> bool {
+    let Some(rest) = line.strip_prefix("  ") else {
+        return false;
+    };
+    let after = if let Some(r) = rest.strip_prefix("value ") {
+        r
+    } else if let Some(attr) = rest.strip_prefix('.') {
+        let n = crate::ftl::identifier_len(attr);
+        match attr[n..].strip_prefix(' ') {
+            Some(r) if n > 0 => r,
+            _ => return false,
+        }
+    } else {
+        return false;
+    };
+    if after.starts_with("diff: ") {
+        return true;
+    }
+    let digits = after.bytes().take_while(u8::is_ascii_digit).count();
+    (1..=3).contains(&digits) && after[digits..].starts_with("% like ")
 }
 
 /// How deep placeables may nest. Fluent's parsers and resolvers recurse per level, so

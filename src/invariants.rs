@@ -56,6 +56,7 @@ pub fn sync(locale: &str) {
         covered: &covered,
         keep: &covered,
         elsewhere: &covered,
+        memory: None,
     };
     let first = crate::sync::sync(&source, &catalog, &crate::state::State::default(), &opts);
     let state = crate::state::State::default();

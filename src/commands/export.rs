@@ -144,7 +144,13 @@ pub fn run(project: &Project, opts: &Options) -> Result<Report> {
         }
     }
     export.files.retain(|f| !f.units.is_empty());
-    let units = export.files.iter().map(|f| f.units.len()).sum();
+    // The memory also holds what was imported into it (`carta import x.tmx`).
+    let imported = if opts.format == Format::Tmx {
+        super::sync::read_memory(project, &opts.locale)?
+    } else {
+        Vec::new()
+    };
+    let units = export.files.iter().map(|f| f.units.len()).sum::<usize>() + imported.len();
     let files = export.files.len();
     if units == 0 {
         return Ok(Report {
@@ -163,7 +169,7 @@ pub fn run(project: &Project, opts: &Options) -> Result<Report> {
         Format::Xliff2 => exchange::xliff::write2(&export),
         Format::Xliff1 => exchange::xliff::write1(&export).map_err(bad)?,
         Format::Po => exchange::po::write(&export),
-        Format::Tmx => exchange::tmx::write(&export).map_err(bad)?,
+        Format::Tmx => exchange::tmx::write(&export, &imported).map_err(bad)?,
     };
     Ok(Report { text, units, files })
 }

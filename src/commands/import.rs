@@ -35,6 +35,8 @@ pub struct Report {
     /// (unit ID, line in the file, why).
     pub refused: Vec<(String, usize, String)>,
     pub written: Vec<PathBuf>,
+    /// For a TMX file: what it added to the locale's translation memory.
+    pub memory: Option<MemoryImport>,
 }
 
 fn input_error(path: &Path, line: usize, message: String) -> Error {
@@ -46,8 +48,8 @@ fn input_error(path: &Path, line: usize, message: String) -> Error {
     }
 }
 
-/// Reads and parses the file given to `import`.
-pub fn read_incoming(path: &Path) -> Result<Incoming> {
+/// Reads the file given to `import`, refusing what is not a regular file or too big.
+fn read_limited(path: &Path) -> Result<TextFile> {
     let meta = std::fs::metadata(path).map_err(|source| Error::Read {
         path: path.to_path_buf(),
         source,
@@ -75,18 +77,23 @@ pub fn read_incoming(path: &Path) -> Result<Incoming> {
             message: "grew past the size limit while being read".into(),
         });
     }
-    let text = file.text.as_str();
+    Ok(file)
+}
+
+/// Whether the file is TMX (a translation memory) rather than XLIFF or PO.
+fn is_tmx(path: &Path, text: &str) -> bool {
     let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("");
-    if ext.eq_ignore_ascii_case("tmx")
-        || text.trim_start().starts_with("<?xml")
-            && text.contains("<tmx")
-            && !text.contains("<xliff")
-    {
-        return Err(Error::Input {
-            path: path.to_path_buf(),
-            message: "TMX import (adding to the translation memory) is not supported yet; import an XLIFF or PO file".into(),
-        });
-    }
+    ext.eq_ignore_ascii_case("tmx")
+        || text.trim_start().starts_with('<') && text.contains("<tmx") && !text.contains("<xliff")
+}
+
+/// Reads and parses the file given to `import` (XLIFF or PO).
+pub fn read_incoming(path: &Path) -> Result<Incoming> {
+    let file = read_limited(path)?;
+    parse_incoming(path, &file.text)
+}
+
+fn parse_incoming(path: &Path, text: &str) -> Result<Incoming> {
     if text.trim_start().starts_with('<') {
         let root = exchange::xml::parse(text).map_err(|(l, m)| input_error(path, l, m))?;
         exchange::xliff::read(&root).map_err(|(l, m)| input_error(path, l, m))
@@ -95,9 +102,147 @@ pub fn read_incoming(path: &Path) -> Result<Incoming> {
     }
 }
 
+/// What importing a TMX file did to the locale's memory.
+#[derive(Debug, Default)]
+pub struct MemoryImport {
+    /// Units added to `locales/<tag>/memory.tmx`.
+    pub added: usize,
+    /// Units the memory already had (same source and translation).
+    pub known: usize,
+}
+
+/// `carta import FILE.tmx`: the file's units for one locale added to the locale's
+/// memory (`locales/<tag>/memory.tmx`), which `sync` offers from. Units whose
+/// translation is not valid Fluent are refused (with their line); the others are added.
+fn import_memory(project: &Project, opts: &Options, text: &str) -> Result<Report> {
+    use exchange::tmx;
+    let shown_in = opts.file.clone();
+    let root =
+        exchange::xml::parse_with(text, true).map_err(|(l, m)| input_error(&shown_in, l, m))?;
+    let file = tmx::read(&root).map_err(|(l, m)| input_error(&shown_in, l, m))?;
+    if let Some(src) = file.srclang.as_deref().filter(|s| *s != "*all*") {
+        if !tmx::same_language(src, &project.source) {
+            return Err(Error::Input {
+                path: shown_in,
+                message: format!(
+                    "translates from `{src}` (its `srclang`), but this project's source is `{}`",
+                    project.source
+                ),
+            });
+        }
+    }
+    let mut langs: Vec<Tag> = Vec::new();
+    for u in &file.units {
+        for (lang, _) in &u.variants {
+            if let Ok(t) = Tag::parse(lang) {
+                if !tmx::same_language(lang, &project.source) && !langs.contains(&t) {
+                    langs.push(t);
+                }
+            }
+        }
+    }
+    langs.sort();
+    // Without `--locale`: the project's locale the file's languages stand for (`de-DE`
+    // for `de`), when there is exactly one.
+    let (known, _) = project.target_locales()?;
+    let matching: Vec<&Tag> = known
+        .iter()
+        .filter(|k| langs.iter().any(|l| tmx::same_language(l.as_str(), k)))
+        .collect();
+    let tag = match &opts.locale {
+        Some(t) => t.clone(),
+        None if matching.len() == 1 => matching[0].clone(),
+        None if langs.len() == 1 => langs[0].clone(),
+        None => {
+            return Err(Error::Usage(format!(
+                "`{}` has translations into {}: name the locale with `--locale TAG`",
+                shown_in.display(),
+                if langs.is_empty() {
+                    "no language other than the source".to_string()
+                } else {
+                    langs
+                        .iter()
+                        .map(|t| format!("`{t}`"))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                }
+            )))
+        }
+    };
+    if tag == project.source {
+        return Err(Error::Usage(format!(
+            "`{tag}` is the source locale; a translation memory is for a target locale"
+        )));
+    }
+    let dir = project.locale_dir(&tag);
+    if !dir.is_dir() {
+        return Err(Error::Usage(format!(
+            "unknown locale `{tag}`: no folder `{}` (create it with `carta add-locale {tag}`)",
+            project.show(&dir).display()
+        )));
+    }
+    if !langs.iter().any(|l| tmx::same_language(l.as_str(), &tag)) {
+        return Err(Error::Input {
+            path: shown_in,
+            message: format!("has no translation into `{tag}`"),
+        });
+    }
+    let (mut entries, refused) = tmx::stored_entries(&file, &project.source, &tag);
+    let name = opts
+        .file
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned());
+    for e in &mut entries {
+        if e.from.is_none() {
+            e.from.clone_from(&name);
+        }
+    }
+    let mut merged = super::sync::read_memory(project, &tag)?;
+    let mut report = Report {
+        tag: tag.to_string(),
+        ..Report::default()
+    };
+    let mut memory = MemoryImport::default();
+    let key = |e: &tmx::Stored| (crate::memory::normalize(&e.source), e.target.clone());
+    let mut have: std::collections::HashSet<(String, String)> = merged.iter().map(key).collect();
+    for e in entries {
+        if have.insert(key(&e)) {
+            merged.push(e);
+            memory.added += 1;
+        } else {
+            memory.known += 1;
+        }
+    }
+    report.refused = refused;
+    if memory.added > 0 {
+        let path = dir.join(super::sync::MEMORY_FILE);
+        let text = tmx::write_stored(project.source.as_str(), tag.as_str(), &merged).map_err(
+            |(_, c)| Error::Input {
+                path: shown_in.clone(),
+                message: format!(
+                    "has the character U+{:04X}, which XML cannot hold",
+                    c as u32
+                ),
+            },
+        )?;
+        let old = project.read(&path)?;
+        let expect = old.as_ref().map_or(Expect::Absent, TextFile::expect);
+        let staging = project.staging(&[]);
+        project.stage_changed(&staging, &path, text.as_bytes(), expect)?;
+        project.commit(staging)?;
+        report.written.push(project.show(&path));
+    }
+    report.memory = Some(memory);
+    Ok(report)
+}
+
 pub fn run(project: &Project, opts: &Options) -> Result<Report> {
     let shown_in = opts.file.clone();
-    let incoming = read_incoming(&opts.file)?;
+    let file = read_limited(&opts.file)?;
+    if is_tmx(&opts.file, &file.text) {
+        return import_memory(project, opts, &file.text);
+    }
+    let incoming = parse_incoming(&opts.file, &file.text)?;
     let file_lang = incoming.target_lang.clone().ok_or_else(|| Error::Input {
         path: shown_in.clone(),
         message: "names no target language (XLIFF `trgLang`/`target-language`, PO `Language:`)"

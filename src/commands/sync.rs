@@ -126,37 +126,95 @@ pub fn stage_locales(
         .iter()
         .flat_map(|c| c.catalog.index.keys().map(|k| k.to_string()))
         .collect();
-    tags.par_iter()
-        .map(|tag| {
-            if let Some(why) = broken.get(tag) {
-                return Ok(LocaleReport {
-                    tag: tag.to_string(),
-                    skipped: Some(why.clone()),
-                    ..LocaleReport::default()
-                });
-            }
-            match sync_locale(
-                project,
-                tag,
-                &catalogs,
-                &covered[tag],
-                &all_source_ids,
-                staging,
-                prune,
-            ) {
-                // A file of this locale that cannot be read: the locale is skipped (its
-                // reads come before anything of it is staged), the others go on. A
-                // failure once staging began stops the run (nothing is committed).
-                Err(Failure::Read(e)) => Ok(LocaleReport {
-                    tag: tag.to_string(),
-                    skipped: Some(e.to_string()),
-                    ..LocaleReport::default()
-                }),
-                Err(Failure::Stage(e)) => Err(e),
-                Ok(report) => Ok(report),
-            }
-        })
-        .collect()
+    // Every source message's text, for the translation memory (the first file that has
+    // an ID wins, as everywhere).
+    let mut source_patterns: rustc_hash::FxHashMap<&str, &crate::state::Patterns> =
+        rustc_hash::FxHashMap::default();
+    for c in &catalogs {
+        for m in &c.messages {
+            source_patterns.entry(m.id()).or_insert(m.patterns());
+        }
+    }
+    // A regional locale's fallback synced in the same run may get translations pre-filled
+    // from its memory: those count as covered too, so the regional locale does not get
+    // templates the next sync would take back. So fallbacks are synced first, in rounds.
+    let mut all = known.clone();
+    all.extend(tags.iter().filter(|t| !known.contains(t)).cloned());
+    let chains = crate::fallback::chains(&all, &project.source, &project.config.fallback);
+    let mut done: std::collections::HashMap<Tag, LocaleReport> = std::collections::HashMap::new();
+    let mut left: Vec<&Tag> = tags.iter().collect();
+    while !left.is_empty() {
+        let (ready, waiting): (Vec<&Tag>, Vec<&Tag>) = left.iter().partition(|t| {
+            chains.get(*t).is_none_or(|chain| {
+                chain
+                    .iter()
+                    .skip(1)
+                    .all(|f| !tags.contains(f) || done.contains_key(f))
+            })
+        });
+        // A cycle cannot be configured (config refuses it); never loop on one anyway.
+        let ready = if ready.is_empty() {
+            waiting.clone()
+        } else {
+            ready
+        };
+        let waiting: Vec<&Tag> = left
+            .iter()
+            .copied()
+            .filter(|t| !ready.contains(t))
+            .collect();
+        let round: Vec<Result<LocaleReport>> = ready
+            .par_iter()
+            .map(|tag| {
+                if let Some(why) = broken.get(*tag) {
+                    return Ok(LocaleReport {
+                        tag: tag.to_string(),
+                        skipped: Some(why.clone()),
+                        ..LocaleReport::default()
+                    });
+                }
+                let mut covered = covered[*tag].clone();
+                if sparse {
+                    for f in chains.get(*tag).into_iter().flatten().skip(1) {
+                        if let Some(r) = done.get(f) {
+                            covered.extend(r.stats.prefilled.iter().cloned());
+                        }
+                    }
+                }
+                match sync_locale(
+                    project,
+                    tag,
+                    &catalogs,
+                    &covered,
+                    &SourceIds {
+                        all: &all_source_ids,
+                        patterns: &source_patterns,
+                    },
+                    staging,
+                    prune,
+                ) {
+                    // A file of this locale that cannot be read: the locale is skipped (its
+                    // reads come before anything of it is staged), the others go on. A
+                    // failure once staging began stops the run (nothing is committed).
+                    Err(Failure::Read(e)) => Ok(LocaleReport {
+                        tag: tag.to_string(),
+                        skipped: Some(e.to_string()),
+                        ..LocaleReport::default()
+                    }),
+                    Err(Failure::Stage(e)) => Err(e),
+                    Ok(report) => Ok(report),
+                }
+            })
+            .collect();
+        for (tag, report) in ready.iter().zip(round) {
+            done.insert((*tag).clone(), report?);
+        }
+        left = waiting;
+    }
+    Ok(tags
+        .iter()
+        .map(|t| done.remove(t).unwrap_or_default())
+        .collect())
 }
 
 /// A source file as every locale's sync needs it, analysed once.
@@ -172,10 +230,14 @@ fn sync_locale(
     tag: &Tag,
     sources: &[SourceFile],
     covered: &FxHashSet<String>,
-    all_source_ids: &FxHashSet<String>,
+    ids: &SourceIds,
     staging: Option<&crate::fs::Staging>,
     prune: bool,
 ) -> std::result::Result<LocaleReport, Failure> {
+    let SourceIds {
+        all: all_source_ids,
+        patterns: source_patterns,
+    } = ids;
     let dir = project.locale_dir(tag);
     let mut report = LocaleReport {
         tag: tag.to_string(),
@@ -207,6 +269,61 @@ fn sync_locale(
         }
     }
     let keep = keep_set(&texts, all_source_ids);
+    // Every file of the locale and its state, parsed once: the translation memory is made
+    // of all of them, and each is then synced from the same parse.
+    let shown_of = |rel: &Path| {
+        project
+            .show(&dir.join(rel))
+            .display()
+            .to_string()
+            .replace('\\', "/")
+    };
+    let mut rels: Vec<&PathBuf> = texts.keys().collect();
+    rels.sort();
+    let mut parsed: Vec<Parsed> = Vec::with_capacity(rels.len());
+    for rel in rels {
+        let state_file = state_path(&dir.join(rel));
+        let state = match states.get(rel).and_then(Option::as_ref) {
+            None => StateView::default(),
+            Some(f) => parse_state(project, &state_file, &f.text).map_err(Failure::Read)?,
+        };
+        parsed.push(Parsed {
+            rel,
+            shown: shown_of(rel),
+            catalog: texts[rel].as_ref().map(|f| Catalog::parse(&f.text)),
+            state,
+        });
+    }
+    let stored = read_memory(project, tag).map_err(Failure::Read)?;
+    let memory_shown = shown_of(Path::new(MEMORY_FILE));
+    let memory = {
+        let files: Vec<crate::memory::LocaleFile<StateView>> = parsed
+            .iter()
+            .filter_map(|p| {
+                p.catalog.as_ref().map(|catalog| crate::memory::LocaleFile {
+                    shown: &p.shown,
+                    catalog,
+                    state: &p.state,
+                })
+            })
+            .collect();
+        let imported = stored
+            .iter()
+            .enumerate()
+            .map(|(n, e)| crate::memory::Entry {
+                source: std::borrow::Cow::Borrowed(e.source.as_str()),
+                target: crate::memory::Target::Fluent(e.target.clone()),
+                file: std::borrow::Cow::Borrowed(memory_shown.as_str()),
+                unit: match &e.tuid {
+                    Some(t) => std::borrow::Cow::Borrowed(t.as_str()),
+                    None => std::borrow::Cow::Owned(format!("unit {}", n + 1)),
+                },
+                kind: crate::memory::Kind::Imported,
+            });
+        crate::memory::from_locale(&files, source_patterns, imported)
+    };
+    let by_rel: std::collections::HashMap<&PathBuf, &Parsed> =
+        parsed.iter().map(|p| (p.rel, p)).collect();
     for SourceFile {
         rel,
         catalog: source,
@@ -223,50 +340,41 @@ fn sync_locale(
             covered,
             keep: &keep,
             elsewhere: all_source_ids,
+            memory: Some(&memory),
         };
-        let existing = match texts.remove(rel) {
-            Some(file) => file,
-            None => project.read(&path).map_err(Failure::Read)?,
-        };
-        let old_state = match states.remove(rel) {
-            Some(file) => file,
-            None => project.read(&state_file).map_err(Failure::Read)?,
-        };
-        let shown = project.show(&path).display().to_string().replace('\\', "/");
-        let (text, stats, state_text, bom) = match &existing {
-            None => {
-                let synced = sync::new_file(source, &opts);
-                let state_text = synced.state.render(&shown);
-                (synced.text, synced.stats, state_text, false)
-            }
-            Some(file) => {
-                let state = match &old_state {
-                    None => StateView::default(),
-                    Some(f) => parse_state(project, &state_file, &f.text).map_err(Failure::Read)?,
-                };
-                let locale = Catalog::parse(&file.text);
-                let synced = sync::sync_with(source, messages, &locale, &state, &opts);
-                let state_text = synced.state_text(&shown);
+        let existing = texts.get(rel).and_then(Option::as_ref);
+        let old_state = states.get(rel).and_then(Option::as_ref);
+        let this = by_rel[rel];
+        let shown = &this.shown;
+        let (text, stats, state_text, bom) = match (existing, &this.catalog) {
+            (Some(file), Some(locale)) => {
+                let synced = sync::sync_with(source, messages, locale, &this.state, &opts);
+                let state_text = synced.state_text(shown);
                 (synced.text, synced.stats, state_text, file.bom)
+            }
+            _ => {
+                let synced = sync::new_file(source, &opts);
+                let state_text = synced.state.render(shown);
+                (synced.text, synced.stats, state_text, false)
             }
         };
         report.stats.add(&stats);
-        if existing.as_ref().map(|f| f.text.as_str()) != Some(text.as_str()) {
+        if existing.map(|f| f.text.as_str()) != Some(text.as_str()) {
             report.changed.push(project.show(&path));
             if let Some(staging) = staging {
-                let expect = existing.as_ref().map_or(Expect::Absent, TextFile::expect);
+                let expect = existing.map_or(Expect::Absent, TextFile::expect);
                 project
                     .stage_changed(staging, &path, &crate::fs::with_bom(&text, bom), expect)
                     .map_err(Failure::Stage)?;
             }
         }
-        if old_state.as_ref().map(|f| f.text.as_str()) != Some(state_text.as_str()) {
+        if old_state.map(|f| f.text.as_str()) != Some(state_text.as_str()) {
             report.changed.push(project.show(&state_file));
             // Staged after its locale file, so it is renamed after it: a kill between the
             // two leaves a new marker with the old state (the next sync keeps the marker),
             // never a new state that would hide an outdated translation.
             if let Some(staging) = staging {
-                let expect = old_state.as_ref().map_or(Expect::Absent, TextFile::expect);
+                let expect = old_state.map_or(Expect::Absent, TextFile::expect);
                 project
                     .stage_changed(staging, &state_file, state_text.as_bytes(), expect)
                     .map_err(Failure::Stage)?;
@@ -319,6 +427,40 @@ fn keep_set(
         }));
     }
     keep
+}
+
+/// Every source message and term ID, and each message's text (for the memory).
+struct SourceIds<'a> {
+    all: &'a FxHashSet<String>,
+    patterns: &'a rustc_hash::FxHashMap<&'a str, &'a crate::state::Patterns>,
+}
+
+/// A locale file and its state, parsed.
+struct Parsed<'t> {
+    rel: &'t PathBuf,
+    shown: String,
+    catalog: Option<Catalog<'t>>,
+    state: StateView<'t>,
+}
+
+/// The file in a locale's folder that holds its imported translation memory.
+pub const MEMORY_FILE: &str = "memory.tmx";
+
+/// The entries of `locales/<tag>/memory.tmx` (none when there is no such file).
+pub fn read_memory(project: &Project, tag: &Tag) -> Result<Vec<crate::exchange::tmx::Stored>> {
+    let path = project.locale_dir(tag).join(MEMORY_FILE);
+    let Some(file) = project.read(&path)? else {
+        return Ok(Vec::new());
+    };
+    let error = |(line, message): (usize, String)| Error::Config {
+        path: project.show(&path),
+        line,
+        column: 1,
+        message,
+    };
+    let root = crate::exchange::xml::parse_with(&file.text, true).map_err(error)?;
+    let tmx = crate::exchange::tmx::read(&root).map_err(error)?;
+    Ok(crate::exchange::tmx::stored_entries(&tmx, &project.source, tag).0)
 }
 
 /// Why a locale could not be synced: a file of it could not be read (the locale is

@@ -251,7 +251,7 @@ pub enum Outcome {
 }
 
 /// The Fluent source of one message or term entry, ending with `eol`.
-fn entry_source(id: &str, parts: &[(String, String)], eol: &str) -> String {
+pub(crate) fn entry_source(id: &str, parts: &[(String, String)], eol: &str) -> String {
     let mut out = String::from(id);
     out.push_str(" =");
     for (key, src) in parts {

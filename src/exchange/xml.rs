@@ -61,6 +61,14 @@ fn local(name: &str) -> String {
 
 /// Parses `text` into its root element.
 pub fn parse(text: &str) -> Result<Element, XmlError> {
+    parse_with(text, false)
+}
+
+/// [`parse`], accepting a document type declaration that only names an external DTD
+/// (`<!DOCTYPE tmx SYSTEM "tmx14.dtd">`, which CAT tools write in TMX files): it is never
+/// read, and no entity can be declared without an internal subset (`[ … ]`), which is
+/// still refused.
+pub fn parse_with(text: &str, external_doctype: bool) -> Result<Element, XmlError> {
     let mut reader = Reader::from_str(text);
     let config = reader.config_mut();
     config.trim_text(false);
@@ -104,6 +112,7 @@ pub fn parse(text: &str) -> Result<Element, XmlError> {
             }
         };
         match event {
+            Event::DocType(d) if external_doctype && !AsRef::<[u8]>::as_ref(&*d).contains(&b'[') && root.is_none() && stack.is_empty() => {}
             Event::DocType(_) => {
                 return Err((
                     line_of(pos),
@@ -202,6 +211,12 @@ mod tests {
         assert!(parse(laughs).unwrap_err().1.contains("document type"));
         let external = "<!DOCTYPE a SYSTEM \"file:///etc/passwd\"><a/>";
         assert!(parse(external).is_err());
+        // For TMX, a declaration naming a DTD is accepted and never read; an internal
+        // subset (where entities are declared) is still refused, and so is any entity.
+        assert!(parse_with(external, true).is_ok());
+        assert!(parse_with(laughs, true).is_err());
+        let xxe = "<!DOCTYPE a SYSTEM \"x.dtd\"><a>&xxe;</a>";
+        assert!(parse_with(xxe, true).unwrap_err().1.contains("not allowed"));
         assert!(parse("<a>&nbsp;</a>")
             .unwrap_err()
             .1
