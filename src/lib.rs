@@ -21,6 +21,7 @@ pub mod locale;
 pub mod project;
 
 pub mod content;
+pub mod front_matter;
 pub mod extract;
 pub mod ftl;
 

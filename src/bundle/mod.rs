@@ -10,8 +10,10 @@ pub mod html;
 pub mod icu;
 pub mod json;
 pub mod markdown;
+pub mod dates;
 pub mod notices;
 pub mod review_page;
+pub mod strings;
 pub mod types;
 
 use std::borrow::Borrow;
