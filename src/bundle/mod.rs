@@ -10,8 +10,10 @@ pub mod html;
 pub mod icu;
 pub mod json;
 pub mod markdown;
+pub mod clinic;
 pub mod dates;
 pub mod notices;
+pub mod pdf;
 pub mod review_page;
 pub mod strings;
 pub mod types;
@@ -121,6 +123,8 @@ pub struct LocaleBundle {
     pub pseudo: bool,
     /// Source message IDs (no terms) → resolved text.
     pub messages: BTreeMap<String, Resolved>,
+    /// carta's own words on this locale's pages.
+    pub strings: strings::Strings,
 }
 
 impl LocaleBundle {
