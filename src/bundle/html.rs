@@ -126,7 +126,7 @@ fn render_markdown(text: &str, block: bool) -> String {
                 events.push(event);
                 if let Some(shown) = printed_address(&url, &text) {
                     events.push(Event::InlineHtml(CowStr::from(format!(
-                        "<span class=\"print-url\"> (<bdi dir=\"ltr\">{}</bdi>)</span>",
+                        "<span class=\"print-url\"> <bdi dir=\"ltr\">({})</bdi></span>",
                         escape(&shown)
                     ))));
                 }
