@@ -271,7 +271,10 @@ impl Config {
             if !FORMATS.contains(&format.as_str()) {
                 return Err((
                     find(format),
-                    format!("`formats` has `{format}`; carta writes {}", FORMATS.join(", ")),
+                    format!(
+                        "`formats` has `{format}`; carta writes {}",
+                        FORMATS.join(", ")
+                    ),
                 ));
             }
         }
@@ -382,7 +385,9 @@ fn check_clinic(
     text: &str,
 ) -> std::result::Result<(), (Option<usize>, String)> {
     let find = |needle: &str| text.find(needle);
-    let check_text = |t: &ClinicText, section: &str| -> std::result::Result<(), (Option<usize>, String)> {
+    let check_text = |t: &ClinicText,
+                      section: &str|
+     -> std::result::Result<(), (Option<usize>, String)> {
         let fields = [
             ("name", &t.name),
             ("address", &t.address),
@@ -410,13 +415,20 @@ fn check_clinic(
                     if !(lower.starts_with("https://") || lower.starts_with("http://"))
                         || value.chars().any(char::is_whitespace)
                     {
-                        return bad("must be an http(s) address without spaces (`https://example.org`)");
+                        return bad(
+                            "must be an http(s) address without spaces (`https://example.org`)",
+                        );
                     }
                 }
                 "email" => {
                     let ok = value.split_once('@').is_some_and(|(user, host)| {
-                        !user.is_empty() && host.contains('.') && !host.starts_with('.') && !host.ends_with('.')
-                    }) && !value.chars().any(|c| c.is_whitespace() || "<>()[]\\,;:\"'?#&".contains(c))
+                        !user.is_empty()
+                            && host.contains('.')
+                            && !host.starts_with('.')
+                            && !host.ends_with('.')
+                    }) && !value
+                        .chars()
+                        .any(|c| c.is_whitespace() || "<>()[]\\,;:\"'?#&".contains(c))
                         && value.matches('@').count() == 1;
                     if !ok {
                         return bad("is not an e-mail address (`front-desk@example.org`)");
@@ -424,7 +436,9 @@ fn check_clinic(
                 }
                 "phone" => {
                     let ok = value.chars().any(|c| c.is_ascii_digit())
-                        && value.chars().all(|c| c.is_ascii_digit() || " +-().".contains(c));
+                        && value
+                            .chars()
+                            .all(|c| c.is_ascii_digit() || " +-().".contains(c));
                     if !ok {
                         return bad("must be digits, spaces and + - ( ) . only (`+1 555 0100`)");
                     }

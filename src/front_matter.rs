@@ -23,6 +23,9 @@ pub struct FrontMatter {
     pub version: Option<String>,
     /// Who the handout is for: one text, or one per locale tag (canonical).
     pub audience: Option<Audience>,
+    /// The block as written, both `---` lines included (empty without one): every
+    /// locale's Markdown handout starts with it, as the source does.
+    pub raw: String,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -112,16 +115,22 @@ pub fn parse(text: &str) -> Result<FrontMatter, (usize, usize, String)> {
         return Ok(FrontMatter::default());
     };
     if end > MAX_BYTES {
-        return Err((1, 1, format!("the front matter is larger than {} KiB", MAX_BYTES / 1024)));
+        return Err((
+            1,
+            1,
+            format!("the front matter is larger than {} KiB", MAX_BYTES / 1024),
+        ));
     }
     let body = &text[yaml.clone()];
+    let written = text[..end].to_string();
     if body.trim().is_empty() {
-        return Ok(FrontMatter::default());
+        return Ok(FrontMatter {
+            raw: written,
+            ..FrontMatter::default()
+        });
     }
     let raw: Raw = serde_norway::from_str(body).map_err(|e| {
-        let (line, column) = e
-            .location()
-            .map_or((1, 1), |l| (l.line() + 1, l.column()));
+        let (line, column) = e.location().map_or((1, 1), |l| (l.line() + 1, l.column()));
         let message = e.to_string();
         // serde_norway appends " at line N column M": the location is ours already.
         let message = message
@@ -129,7 +138,11 @@ pub fn parse(text: &str) -> Result<FrontMatter, (usize, usize, String)> {
             .next()
             .unwrap_or(&message)
             .to_string();
-        (line, column.max(1), format!("front matter: {message} (carta knows `reviewed`, `version` and `audience`)"))
+        (
+            line,
+            column.max(1),
+            format!("front matter: {message} (carta knows `reviewed`, `version` and `audience`)"),
+        )
     })?;
     let line_of = |key: &str| {
         body.lines()
@@ -139,13 +152,20 @@ pub fn parse(text: &str) -> Result<FrontMatter, (usize, usize, String)> {
     let checked = |key: &str, value: String| -> Result<String, (usize, usize, String)> {
         let value = value.trim().to_string();
         if value.is_empty() || value.chars().count() > MAX_VALUE || value.contains('\n') {
-            return Err((line_of(key), 1, format!("front matter: `{key}` must be one line of 1 to {MAX_VALUE} characters")));
+            return Err((
+                line_of(key),
+                1,
+                format!("front matter: `{key}` must be one line of 1 to {MAX_VALUE} characters"),
+            ));
         }
         if let Some(c) = value.chars().find(|&c| invisible(c)) {
             return Err((
                 line_of(key),
                 1,
-                format!("front matter: `{key}` contains the invisible character U+{:04X}", c as u32),
+                format!(
+                    "front matter: `{key}` contains the invisible character U+{:04X}",
+                    c as u32
+                ),
             ));
         }
         Ok(value)
@@ -158,12 +178,18 @@ pub fn parse(text: &str) -> Result<FrontMatter, (usize, usize, String)> {
                 (
                     line_of("reviewed"),
                     1,
-                    format!("front matter: `reviewed` must be a real date written YYYY-MM-DD, not `{}`", s.trim()),
+                    format!(
+                        "front matter: `reviewed` must be a real date written YYYY-MM-DD, not `{}`",
+                        s.trim()
+                    ),
                 )
             })?)
         }
     };
-    let version = raw.version.map(|v| checked("version", v.text())).transpose()?;
+    let version = raw
+        .version
+        .map(|v| checked("version", v.text()))
+        .transpose()?;
     let audience = match raw.audience {
         None => None,
         Some(RawAudience::All(s)) => Some(Audience::All(checked("audience", s)?)),
@@ -171,7 +197,11 @@ pub fn parse(text: &str) -> Result<FrontMatter, (usize, usize, String)> {
             let mut out = BTreeMap::new();
             for (tag, text) in map {
                 let canonical = crate::locale::Tag::parse(&tag).map_err(|e| {
-                    (line_of("audience"), 1, format!("front matter: `audience`: {e}"))
+                    (
+                        line_of("audience"),
+                        1,
+                        format!("front matter: `audience`: {e}"),
+                    )
                 })?;
                 out.insert(canonical.as_str().to_string(), checked("audience", text)?);
             }
@@ -182,6 +212,7 @@ pub fn parse(text: &str) -> Result<FrontMatter, (usize, usize, String)> {
         reviewed,
         version,
         audience,
+        raw: written,
     })
 }
 
@@ -213,9 +244,10 @@ impl FrontMatter {
     pub fn audience_for(&self, chain: &[crate::locale::Tag]) -> Option<(String, String)> {
         match self.audience.as_ref()? {
             Audience::All(s) => Some((String::new(), s.clone())),
-            Audience::PerLocale(map) => chain
-                .iter()
-                .find_map(|t| map.get(t.as_str()).map(|s| (t.as_str().to_string(), s.clone()))),
+            Audience::PerLocale(map) => chain.iter().find_map(|t| {
+                map.get(t.as_str())
+                    .map(|s| (t.as_str().to_string(), s.clone()))
+            }),
         }
     }
 }
@@ -224,7 +256,8 @@ impl FrontMatter {
 mod tests {
     use super::*;
 
-    const DOC: &str = "---\nreviewed: 2026-11-01\nversion: 2.1\naudience: adults\n---\n# Title\n\nText.\n";
+    const DOC: &str =
+        "---\nreviewed: 2026-11-01\nversion: 2.1\naudience: adults\n---\n# Title\n\nText.\n";
 
     #[test]
     fn reads_and_masks() {
@@ -243,11 +276,17 @@ mod tests {
     fn refuses_what_cannot_be_right() {
         let err = |t: &str| parse(t).unwrap_err();
         assert_eq!(err("---\nreviewd: 2026-11-01\n---\n").0, 2);
-        assert!(err("---\nreviewed: 2026-02-30\n---\n").2.contains("real date"));
+        assert!(err("---\nreviewed: 2026-02-30\n---\n")
+            .2
+            .contains("real date"));
         assert!(err("---\nreviewed: soon\n---\n").2.contains("real date"));
         assert_eq!(err("---\nversion: 1\n\naudience: [a\n---\n").0, 5);
-        assert!(err("---\naudience: \"a\u{202E}b\"\n---\n").2.contains("U+202E"));
-        assert!(err("---\naudience:\n  x/../y: a\n---\n").2.contains("audience"));
+        assert!(err("---\naudience: \"a\u{202E}b\"\n---\n")
+            .2
+            .contains("U+202E"));
+        assert!(err("---\naudience:\n  x/../y: a\n---\n")
+            .2
+            .contains("audience"));
         let big = format!("---\nversion: \"{}\"\n---\n", "x".repeat(MAX_BYTES));
         assert!(err(&big).2.contains("larger"));
         // A billion laughs is refused by the YAML reader, not expanded.
@@ -261,9 +300,19 @@ mod tests {
     fn audience_per_locale() {
         let fm = parse("---\naudience:\n  en-US: adults\n  es: adultos\n---\n").unwrap();
         let chain = |t: &[&str]| -> Vec<crate::locale::Tag> {
-            t.iter().map(|t| crate::locale::Tag::parse(t).unwrap()).collect()
+            t.iter()
+                .map(|t| crate::locale::Tag::parse(t).unwrap())
+                .collect()
         };
-        assert_eq!(fm.audience_for(&chain(&["es-MX", "es", "en-US"])).unwrap().1, "adultos");
-        assert_eq!(fm.audience_for(&chain(&["fr", "en-US"])).unwrap(), ("en-US".into(), "adults".into()));
+        assert_eq!(
+            fm.audience_for(&chain(&["es-MX", "es", "en-US"]))
+                .unwrap()
+                .1,
+            "adultos"
+        );
+        assert_eq!(
+            fm.audience_for(&chain(&["fr", "en-US"])).unwrap(),
+            ("en-US".into(), "adults".into())
+        );
     }
 }

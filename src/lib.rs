@@ -21,8 +21,8 @@ pub mod locale;
 pub mod project;
 
 pub mod content;
-pub mod front_matter;
 pub mod extract;
+pub mod front_matter;
 pub mod ftl;
 
 pub mod catalog;

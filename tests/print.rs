@@ -24,10 +24,21 @@ fn poppler(tool: &str, args: &[&str], pdf: &Path) -> String {
     let out = Command::new(tool)
         .args(args)
         .arg(pdf)
-        .args(if tool == "pdftotext" { &["-"][..] } else { &[][..] })
+        .args(if tool == "pdftotext" {
+            &["-"][..]
+        } else {
+            &[][..]
+        })
         .output()
-        .unwrap_or_else(|_| panic!("{tool} (poppler-utils) is required: run `bash scripts/test.sh`"));
-    assert!(out.status.success(), "{tool} {}: {}", pdf.display(), String::from_utf8_lossy(&out.stderr));
+        .unwrap_or_else(|_| {
+            panic!("{tool} (poppler-utils) is required: run `bash scripts/test.sh`")
+        });
+    assert!(
+        out.status.success(),
+        "{tool} {}: {}",
+        pdf.display(),
+        String::from_utf8_lossy(&out.stderr)
+    );
     String::from_utf8(out.stdout).unwrap()
 }
 
@@ -140,7 +151,11 @@ fn screenshot(page: &Path, shot: &Path) {
         .arg(format!("file://{}", page.display()))
         .output()
         .unwrap();
-    assert!(std::fs::metadata(shot).unwrap().len() > 10_000, "{}", shot.display());
+    assert!(
+        std::fs::metadata(shot).unwrap().len() > 10_000,
+        "{}",
+        shot.display()
+    );
 }
 
 /// The static words of carta's English messages (the text between placeables, of every
@@ -166,7 +181,10 @@ fn carta_english_words() -> Vec<String> {
         let mut rest = text;
         while !rest.is_empty() {
             let (segment, after) = match rest.find('{') {
-                Some(i) => (&rest[..i], rest[i..].find('}').map_or("", |j| &rest[i + j + 1..])),
+                Some(i) => (
+                    &rest[..i],
+                    rest[i..].find('}').map_or("", |j| &rest[i + j + 1..]),
+                ),
                 None => (rest, ""),
             };
             let segment = segment.trim().trim_end_matches([':', '.', ',']).trim();
@@ -189,11 +207,19 @@ fn build_pdf_prints_every_shipped_locale() {
     let tmp = shipped_project();
     let root = tmp.path();
     let out = carta(root, &["build", "--pdf"]);
-    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let dist = root.join("dist");
     let manifest = json(&read(dist.join("manifest.json")));
     let english = carta_english_words();
-    assert!(english.iter().any(|w| w == "Content reviewed on"), "{english:?}");
+    assert!(
+        english.iter().any(|w| w == "Content reviewed on"),
+        "{english:?}"
+    );
     let shots = artifacts();
     for tag in LOCALES {
         let pdf = dist.join(tag).join("dry-needling.pdf");
@@ -205,13 +231,18 @@ fn build_pdf_prints_every_shipped_locale() {
             .iter()
             .find(|l| l["tag"] == tag)
             .unwrap();
-        let hash = entry["files"][format!("{tag}/dry-needling.pdf")].as_str().unwrap();
+        let hash = entry["files"][format!("{tag}/dry-needling.pdf")]
+            .as_str()
+            .unwrap();
         assert!(hash.starts_with("sha256:"), "{tag}: {hash}");
         let text = pdftotext(&pdf, None);
         let flat = norm(&text);
         let messages = plain_messages(&dist, tag);
         let title = &messages["dry-needling-title"];
-        assert!(flat.contains(&norm(title)), "{tag}: title {title} not in\n{text}");
+        assert!(
+            flat.contains(&norm(title)),
+            "{tag}: title {title} not in\n{text}"
+        );
         let benefits: Vec<&String> = messages
             .iter()
             .filter(|(id, _)| id.starts_with("dry-needling-benefit-"))
@@ -239,17 +270,29 @@ fn build_pdf_prints_every_shipped_locale() {
         assert!(n <= 3, "{tag}: {n} pages");
         let last = norm(&pdftotext(&pdf, Some(n)));
         assert!(
-            last.contains(&norm(benefits.last().unwrap())) || last.contains(&norm(&messages["dry-needling-benefit-customized-treatment"])),
+            last.contains(&norm(benefits.last().unwrap()))
+                || last.contains(&norm(
+                    &messages["dry-needling-benefit-customized-treatment"]
+                )),
             "{tag}: the last page has only the footer:\n{}",
             pdftotext(&pdf, Some(n))
         );
         // The clinic, its phone number and the front matter's date in the page's language.
         assert!(flat.contains("+1555-555-0100"), "{tag}: no phone\n{text}");
-        assert!(flat.contains("riverside-pt.example"), "{tag}: no website\n{text}");
+        assert!(
+            flat.contains("riverside-pt.example"),
+            "{tag}: no website\n{text}"
+        );
         // No English word of carta's own on a page in another language (on paper and in
         // the HTML, attributes included).
         if !tag.starts_with("en") {
-            let lang = if tag == "es-MX" { "es" } else if tag == "pt-BR" { "pt" } else { tag };
+            let lang = if tag == "es-MX" {
+                "es"
+            } else if tag == "pt-BR" {
+                "pt"
+            } else {
+                tag
+            };
             let own = read(repo().join(format!("src/bundle/strings/{lang}.ftl")));
             let html = read(dist.join(tag).join("dry-needling.html"));
             let body = &html[html.find("<body>").unwrap()..];
@@ -257,10 +300,19 @@ fn build_pdf_prints_every_shipped_locale() {
                 if own.contains(word.as_str()) {
                     continue; // the same word in this language ("Version" in French)
                 }
-                assert!(!text.contains(word.as_str()), "{tag}: carta's English `{word}` printed:\n{text}");
-                assert!(!body.contains(word.as_str()), "{tag}: carta's English `{word}` in the page");
+                assert!(
+                    !text.contains(word.as_str()),
+                    "{tag}: carta's English `{word}` printed:\n{text}"
+                );
+                assert!(
+                    !body.contains(word.as_str()),
+                    "{tag}: carta's English `{word}` in the page"
+                );
             }
-            assert!(!html.contains("English"), "{tag}: a language named in English");
+            assert!(
+                !html.contains("English"),
+                "{tag}: a language named in English"
+            );
         }
         // A fully translated page says nothing about untranslated text.
         let html = read(dist.join(tag).join("dry-needling.html"));
@@ -281,14 +333,23 @@ fn build_pdf_prints_every_shipped_locale() {
     };
     let first = find("الوخز");
     let last = find("وفوائده");
-    assert!(first.x_min > last.x_max, "Arabic title left to right: {first:?} {last:?}");
+    assert!(
+        first.x_min > last.x_max,
+        "Arabic title left to right: {first:?} {last:?}"
+    );
     let es_words = bbox_words(&dist.join("es/dry-needling.pdf"));
     let es_first = es_words.iter().find(|w| w.text == "Punción").unwrap();
     let es_last = es_words.iter().find(|w| w.text == "beneficios").unwrap();
-    assert!(es_first.x_max < es_last.x_min, "Spanish title right to left");
+    assert!(
+        es_first.x_max < es_last.x_min,
+        "Spanish title right to left"
+    );
     // Screenshots, on screen and printed.
     for tag in ["es", "ar", "zh-Hans"] {
-        screenshot(&dist.join(tag).join("dry-needling.html"), &shots.join(format!("{tag}-screen.png")));
+        screenshot(
+            &dist.join(tag).join("dry-needling.html"),
+            &shots.join(format!("{tag}-screen.png")),
+        );
         let prefix = shots.join(format!("{tag}-print"));
         let out = Command::new("pdftoppm")
             .args(["-r", "70", "-png"])
@@ -303,7 +364,12 @@ fn build_pdf_prints_every_shipped_locale() {
     let again = tempfile::tempdir().unwrap();
     let other = again.path().join("dist2");
     let out = carta(root, &["build", "--pdf", "--out", other.to_str().unwrap()]);
-    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     for tag in LOCALES {
         let rel = format!("{tag}/dry-needling.pdf");
         assert!(
@@ -326,7 +392,9 @@ fn bbox_words(pdf: &Path) -> Vec<Word> {
     let html = poppler("pdftotext", &["-bbox"], pdf);
     let attr = |line: &str, name: &str| -> f64 {
         let at = line.find(&format!("{name}=\"")).unwrap() + name.len() + 2;
-        line[at..at + line[at..].find('"').unwrap()].parse().unwrap()
+        line[at..at + line[at..].find('"').unwrap()]
+            .parse()
+            .unwrap()
     };
     html.lines()
         .filter(|l| l.trim_start().starts_with("<word "))
@@ -347,7 +415,10 @@ fn bbox_words(pdf: &Path) -> Vec<Word> {
 
 fn page_width(pdf: &Path) -> f64 {
     let info = poppler("pdfinfo", &[], pdf);
-    let size = info.lines().find_map(|l| l.strip_prefix("Page size:")).unwrap();
+    let size = info
+        .lines()
+        .find_map(|l| l.strip_prefix("Page size:"))
+        .unwrap();
     size.split_whitespace().next().unwrap().parse().unwrap()
 }
 
@@ -372,9 +443,20 @@ fn printed_numbers_stay_inside_the_page_and_links_show_their_address() {
         write(&path, &format!("{}{link}{}", &text[..end], &text[end..]));
     }
     let toml = root.join("carta.toml");
-    write(&toml, &read(&toml).replace("\n[fallback]\n", "\nformats = [\"html\", \"pdf\"]\n\n[pdf]\npaper = \"letter\"\n\n[fallback]\n"));
+    write(
+        &toml,
+        &read(&toml).replace(
+            "\n[fallback]\n",
+            "\nformats = [\"html\", \"pdf\"]\n\n[pdf]\npaper = \"letter\"\n\n[fallback]\n",
+        ),
+    );
     let out = carta(root, &["build"]);
-    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let dist = root.join("dist");
     // formats: no Markdown or JSON handout, a PDF without --pdf.
     assert!(!dist.join("es/dry-needling.md").exists());
@@ -385,9 +467,20 @@ fn printed_numbers_stay_inside_the_page_and_links_show_their_address() {
         assert!(info.contains("(letter)"), "{tag}: {info}");
         let text = norm(&pdftotext(&pdf, None));
         // (poppler reads the parentheses of a right-to-left line mirrored: `)(`.)
-        let (open, close) = if tag == "ar" { (")(", ".(") } else { ("(", ")") };
-        assert!(text.contains(&format!("{open}+15555550100")), "{tag}: the phone link's number is not printed:\n{text}");
-        assert!(text.contains(&format!("{close}https://clinic.example/agujas")) || text.contains("(https://clinic.example/agujas)"), "{tag}: the link's address is not printed:\n{text}");
+        let (open, close) = if tag == "ar" {
+            (")(", ".(")
+        } else {
+            ("(", ")")
+        };
+        assert!(
+            text.contains(&format!("{open}+15555550100")),
+            "{tag}: the phone link's number is not printed:\n{text}"
+        );
+        assert!(
+            text.contains(&format!("{close}https://clinic.example/agujas"))
+                || text.contains("(https://clinic.example/agujas)"),
+            "{tag}: the link's address is not printed:\n{text}"
+        );
         std::fs::copy(&pdf, artifacts().join(format!("{tag}-links.pdf"))).unwrap();
         let out = Command::new("pdftoppm")
             .args(["-r", "80", "-png", "-f", "1", "-l", "1"])
@@ -408,11 +501,20 @@ fn printed_numbers_stay_inside_the_page_and_links_show_their_address() {
         .iter()
         .filter(|w| {
             let t = w.text.trim_matches('.');
-            !t.is_empty() && t.chars().all(|c| c.is_ascii_digit()) && w.text.contains('.') && t.parse::<u32>().is_ok_and(|n| (1..=10).contains(&n))
+            !t.is_empty()
+                && t.chars().all(|c| c.is_ascii_digit())
+                && w.text.contains('.')
+                && t.parse::<u32>().is_ok_and(|n| (1..=10).contains(&n))
         })
         .collect();
-    let ten: Vec<&&Word> = numbers.iter().filter(|w| w.text.trim_matches('.') == "10").collect();
-    assert!(!ten.is_empty(), "no \"10.\" marker in the Arabic PDF: {numbers:?}");
+    let ten: Vec<&&Word> = numbers
+        .iter()
+        .filter(|w| w.text.trim_matches('.') == "10")
+        .collect();
+    assert!(
+        !ten.is_empty(),
+        "no \"10.\" marker in the Arabic PDF: {numbers:?}"
+    );
     for w in &numbers {
         assert!(
             w.x_min >= margin - 1.0 && w.x_max <= width - margin + 1.0,
@@ -440,7 +542,12 @@ fn the_fallback_notice_counts_the_pages_own_passages_in_its_language() {
     carta_ok(root, &["extract"], 0);
     carta_ok(root, &["sync"], 0);
     let out = carta(root, &["build"]);
-    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let dist = root.join("dist");
     let full = read(dist.join("ar/dry-needling.html"));
     assert!(!full.contains("fallback-note"), "{full}");
@@ -451,13 +558,29 @@ fn the_fallback_notice_counts_the_pages_own_passages_in_its_language() {
         "{partial}"
     );
     let es = read(dist.join("es/aftercare.html"));
-    assert!(es.contains("3 fragmentos de este folleto aún no están traducidos y se muestran en inglés."), "{es}");
-    assert!(es.contains("title=\"Aún no traducido: se muestra en inglés\""), "{es}");
+    assert!(
+        es.contains(
+            "3 fragmentos de este folleto aún no están traducidos y se muestran en inglés."
+        ),
+        "{es}"
+    );
+    assert!(
+        es.contains("title=\"Aún no traducido: se muestra en inglés\""),
+        "{es}"
+    );
     let zh = read(dist.join("zh-Hans/aftercare.html"));
-    assert!(zh.contains("本资料有 3 段内容尚未翻译，以英语显示。"), "{zh}");
+    assert!(
+        zh.contains("本资料有 3 段内容尚未翻译，以英语显示。"),
+        "{zh}"
+    );
     // The language picker asks in every language.
     let index = read(dist.join("index.html"));
-    for prompt in ["Choose your language", "Elija su idioma", "اختر لغتك", "请选择您的语言"] {
+    for prompt in [
+        "Choose your language",
+        "Elija su idioma",
+        "اختر لغتك",
+        "请选择您的语言",
+    ] {
         assert!(index.contains(prompt), "{prompt}: {index}");
     }
 }
@@ -483,26 +606,59 @@ fn carta_ftl_overrides_carta_words_and_is_no_translation() {
     let check = carta_ok(root, &["check", "--format", "json"], 0);
     assert!(!check.contains("carta.ftl"), "{check}");
     let report = json(&check);
-    let es_row = report["summary"].as_array().unwrap().iter().find(|l| l["locale"] == "es").unwrap().clone();
+    let es_row = report["summary"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|l| l["locale"] == "es")
+        .unwrap()
+        .clone();
     let shipped = shipped_project();
     let plain = json(&carta_ok(shipped.path(), &["check", "--format", "json"], 0));
-    let plain_es = plain["summary"].as_array().unwrap().iter().find(|l| l["locale"] == "es").unwrap().clone();
-    assert_eq!(es_row["messages"], plain_es["messages"], "carta.ftl counted as messages");
+    let plain_es = plain["summary"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|l| l["locale"] == "es")
+        .unwrap()
+        .clone();
+    assert_eq!(
+        es_row["messages"], plain_es["messages"],
+        "carta.ftl counted as messages"
+    );
     let export = carta_ok(root, &["export", "--locale", "es", "--format", "po"], 0);
-    assert!(!export.contains("carta-clinic-phone"), "exported carta's words");
+    assert!(
+        !export.contains("carta-clinic-phone"),
+        "exported carta's words"
+    );
     carta_ok(root, &["build"], 0);
     let es = read(root.join("dist/es/dry-needling.html"));
-    assert!(es.contains("content: \"Hoja \" counter(page) \" de \" counter(pages)"), "{es}");
+    assert!(
+        es.contains("content: \"Hoja \" counter(page) \" de \" counter(pages)"),
+        "{es}"
+    );
     assert!(es.contains("Tel.: <a href=\"tel:+15555550100\">"), "{es}");
     let en = read(root.join("dist/en-US/dry-needling.html"));
     assert!(en.contains("Call us: <a href"), "{en}");
     let fr = read(root.join("dist/fr/dry-needling.html"));
-    assert!(fr.contains("Téléphone\u{a0}: <a href") || fr.contains("Téléphone: <a href"), "{fr}");
+    assert!(
+        fr.contains("Téléphone\u{a0}: <a href") || fr.contains("Téléphone: <a href"),
+        "{fr}"
+    );
     // A broken override: exit 2, naming the file and line; nothing written.
     for (text, expect) in [
-        ("\ncarta-clinic-phone = { $number\n", "locales/es/carta.ftl:3:"),
-        ("carta-clinik-phone = x\n", "locales/es/carta.ftl:1:1: `carta-clinik-phone` is not one of carta's messages"),
-        ("carta-page-number = { $seite }\n", "locales/es/carta.ftl:1:1: `carta-page-number` cannot be formatted"),
+        (
+            "\ncarta-clinic-phone = { $number\n",
+            "locales/es/carta.ftl:3:",
+        ),
+        (
+            "carta-clinik-phone = x\n",
+            "locales/es/carta.ftl:1:1: `carta-clinik-phone` is not one of carta's messages",
+        ),
+        (
+            "carta-page-number = { $seite }\n",
+            "locales/es/carta.ftl:1:1: `carta-page-number` cannot be formatted",
+        ),
     ] {
         write(&root.join("locales/es/carta.ftl"), text);
         let before = snapshot(&root.join("dist"));
@@ -510,7 +666,11 @@ fn carta_ftl_overrides_carta_words_and_is_no_translation() {
         assert_eq!(out.status.code(), Some(2));
         let stderr = String::from_utf8_lossy(&out.stderr);
         assert!(stderr.contains(expect), "{stderr}");
-        assert_eq!(before, snapshot(&root.join("dist")), "a refused build wrote");
+        assert_eq!(
+            before,
+            snapshot(&root.join("dist")),
+            "a refused build wrote"
+        );
     }
     // A handout named like carta's file is refused.
     write(&root.join("content/carta.md"), "# Carta\n\nText.\n");
@@ -541,11 +701,41 @@ fn front_matter_is_metadata_shown_in_the_pages_language() {
         let html = read(root.join(format!("dist/{tag}/dry-needling.html")));
         assert!(html.contains(&format!("<p class=\"handout-meta\">{expect}</p>")), "{tag}: {html}");
     }
+    // A page every passage of which is signed off says who reviewed it, and when.
+    assert!(!read(root.join("dist/es/dry-needling.html")).contains("translation-reviewed"));
+    carta_ok(
+        root,
+        &[
+            "review",
+            "--locale",
+            "es",
+            "--by",
+            "Ana Ruiz",
+            "--all",
+            "--date",
+            "2026-11-20",
+        ],
+        0,
+    );
+    carta_ok(root, &["build"], 0);
+    let es = read(root.join("dist/es/dry-needling.html"));
+    assert!(
+        es.contains("<p class=\"translation-reviewed\">Traducción revisada por Ana Ruiz el 20 de noviembre de 2026</p>"),
+        "{es}"
+    );
+    // es-MX's own four messages are not reviewed: no such line.
+    assert!(!read(root.join("dist/es-MX/dry-needling.html")).contains("translation-reviewed"));
     let md = root.join("content/dry-needling.md");
     let text = read(&md);
     for (bad, expect) in [
-        ("reviewed: 2026-11-01", "content/dry-needling.md:2:1: front matter: unknown field `reviewd`"),
-        ("reviewed: 2026-02-30", "content/dry-needling.md:2:1: front matter: `reviewed` must be a real date"),
+        (
+            "reviewed: 2026-11-01",
+            "content/dry-needling.md:2:1: front matter: unknown field `reviewd`",
+        ),
+        (
+            "reviewed: 2026-02-30",
+            "content/dry-needling.md:2:1: front matter: `reviewed` must be a real date",
+        ),
     ] {
         let broken = if expect.contains("reviewd") {
             text.replace(bad, "reviewd: 2026-11-01")
@@ -585,9 +775,17 @@ fn hostile_clinic_and_front_matter_stay_inert() {
         &read(&md).replace("version: \"1.0\"", "version: \"<svg onload=alert(1)>\""),
     );
     let own = root.join("locales/en-US/carta.ftl");
-    write(&own, "carta-clinic-phone = <b onmouseover=alert(1)>Tel</b>\n");
+    write(
+        &own,
+        "carta-clinic-phone = <b onmouseover=alert(1)>Tel</b>\n",
+    );
     let out = carta(root, &["build", "--pdf", "--locale", "en-US"]);
-    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let page = root.join("dist/en-US/dry-needling.html");
     let dom = dump_dom(&page);
     assert!(!dom.contains("data-pwned=\""), "script ran: {dom}");
@@ -596,30 +794,65 @@ fn hostile_clinic_and_front_matter_stay_inert() {
     assert!(!dom.contains("<svg"), "{dom}");
     assert!(!dom.contains("<b onmouseover"), "{dom}");
     assert_eq!(dom.matches("<style>").count(), 1, "a second style element");
-    assert!(dom.contains("&lt;svg onload=alert(1)&gt;"), "the version shows as text");
-    assert!(dom.contains("&lt;b onmouseover=alert(1)&gt;Tel&lt;/b&gt;"), "the label shows as text");
+    assert!(
+        dom.contains("&lt;svg onload=alert(1)&gt;"),
+        "the version shows as text"
+    );
+    assert!(
+        dom.contains("&lt;b onmouseover=alert(1)&gt;Tel&lt;/b&gt;"),
+        "the label shows as text"
+    );
     let html = read(&page);
     let style = &html[html.find("<style>").unwrap()..html.find("</style>").unwrap()];
-    assert!(!style.contains("display: none }"), "the name broke out of its CSS string: {style}");
-    assert!(style.contains("@top-left { content: \"\\3c \\2f style\\3e \\3c script\\3e document"), "{style}");
+    assert!(
+        !style.contains("display: none }"),
+        "the name broke out of its CSS string: {style}"
+    );
+    assert!(
+        style.contains("@top-left { content: \"\\3c \\2f style\\3e \\3c script\\3e document"),
+        "{style}"
+    );
     // On paper the name is text too (the header, and the running header of later pages).
     let printed = pdftotext(&root.join("dist/en-US/dry-needling.pdf"), None);
-    assert!(norm(&printed).contains(&norm("</style><script>document")), "{printed}");
+    assert!(
+        norm(&printed).contains(&norm("</style><script>document")),
+        "{printed}"
+    );
     // Wrong files and no browser: exit 2, nothing written.
     let before = snapshot(&root.join("dist"));
     let clean = read(&toml);
     for (logo, bytes, expect) in [
-        ("content/logo.svg", b"<svg xmlns='http://www.w3.org/2000/svg' onload='alert(1)'/>".to_vec(), "not a PNG, JPEG, GIF or WebP"),
-        ("content/logo.png", [b"\x89PNG\r\n\x1a\n".as_slice(), &vec![0u8; 300 * 1024]].concat(), "at most 256 KiB"),
+        (
+            "content/logo.svg",
+            b"<svg xmlns='http://www.w3.org/2000/svg' onload='alert(1)'/>".to_vec(),
+            "not a PNG, JPEG, GIF or WebP",
+        ),
+        (
+            "content/logo.png",
+            [b"\x89PNG\r\n\x1a\n".as_slice(), &vec![0u8; 300 * 1024]].concat(),
+            "at most 256 KiB",
+        ),
     ] {
         std::fs::write(root.join(logo), bytes).unwrap();
-        write(&toml, &clean.replace("logo = \"content/clinic-logo.png\"", &format!("logo = \"{logo}\"")));
+        write(
+            &toml,
+            &clean.replace(
+                "logo = \"content/clinic-logo.png\"",
+                &format!("logo = \"{logo}\""),
+            ),
+        );
         let out = carta(root, &["build"]);
         assert_eq!(out.status.code(), Some(2));
         let stderr = String::from_utf8_lossy(&out.stderr);
         assert!(stderr.contains(logo) && stderr.contains(expect), "{stderr}");
     }
-    write(&toml, &clean.replace("logo = \"content/clinic-logo.png\"", "logo = \"../outside.png\""));
+    write(
+        &toml,
+        &clean.replace(
+            "logo = \"content/clinic-logo.png\"",
+            "logo = \"../outside.png\"",
+        ),
+    );
     assert_eq!(carta(root, &["build"]).status.code(), Some(2));
     write(&toml, &clean);
     let out = Command::new(env!("CARGO_BIN_EXE_carta"))
@@ -632,9 +865,16 @@ fn hostile_clinic_and_front_matter_stay_inert() {
     assert_eq!(out.status.code(), Some(2));
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(stderr.contains("install Chromium"), "{stderr}");
-    write(&toml, &format!("{clean}\n[pdf]\nbrowser = \"/nonexistent/chrome\"\n"));
+    write(
+        &toml,
+        &format!("{clean}\n[pdf]\nbrowser = \"/nonexistent/chrome\"\n"),
+    );
     let out = carta(root, &["build", "--pdf"]);
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("/nonexistent/chrome"));
-    assert_eq!(before, snapshot(&root.join("dist")), "a refused build wrote");
+    assert_eq!(
+        before,
+        snapshot(&root.join("dist")),
+        "a refused build wrote"
+    );
 }

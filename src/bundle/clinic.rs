@@ -154,7 +154,9 @@ pub fn css_string(text: &str) -> String {
     for c in text.chars() {
         if (c.is_alphanumeric() && !c.is_control()) || c == ' ' {
             out.push(c);
-        } else if c.is_control() || matches!(c, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2069}') {
+        } else if c.is_control()
+            || matches!(c, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2069}')
+        {
             continue;
         } else {
             out.push_str(&format!("\\{:x} ", c as u32));
@@ -171,9 +173,15 @@ mod tests {
     #[test]
     fn logos_are_checked_by_their_bytes() {
         let png = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR";
-        assert!(logo_data_uri(png).unwrap().starts_with("data:image/png;base64,iVBOR"));
-        assert!(logo_data_uri(b"<svg onload=alert(1)>").unwrap_err().contains("SVG"));
-        assert!(logo_data_uri(b"GIF89a....").unwrap().starts_with("data:image/gif"));
+        assert!(logo_data_uri(png)
+            .unwrap()
+            .starts_with("data:image/png;base64,iVBOR"));
+        assert!(logo_data_uri(b"<svg onload=alert(1)>")
+            .unwrap_err()
+            .contains("SVG"));
+        assert!(logo_data_uri(b"GIF89a....")
+            .unwrap()
+            .starts_with("data:image/gif"));
         let big = [png.as_slice(), &vec![0u8; MAX_LOGO_BYTES]].concat();
         assert!(logo_data_uri(&big).unwrap_err().contains("at most 256 KiB"));
     }

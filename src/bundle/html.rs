@@ -433,7 +433,10 @@ fn page_css(bundle: &LocaleBundle, page: &Page) -> String {
     let mut css = String::new();
     if let Some(accent) = page.clinic.and_then(|c| c.accent.as_deref()) {
         // Checked by config as a CSS colour and written as `#rrggbb`.
-        if accent.len() == 7 && accent.starts_with('#') && accent[1..].bytes().all(|b| b.is_ascii_hexdigit()) {
+        if accent.len() == 7
+            && accent.starts_with('#')
+            && accent[1..].bytes().all(|b| b.is_ascii_hexdigit())
+        {
             css.push_str(&format!(":root {{ --accent: {accent}; }}\n"));
         }
     }
@@ -451,7 +454,14 @@ fn page_css(bundle: &LocaleBundle, page: &Page) -> String {
             content.push(super::clinic::css_string(&rest[..i]));
         }
         let marker = &rest[i..i + 3];
-        content.push(if marker == PAGE { "counter(page)" } else { "counter(pages)" }.to_string());
+        content.push(
+            if marker == PAGE {
+                "counter(page)"
+            } else {
+                "counter(pages)"
+            }
+            .to_string(),
+        );
         rest = &rest[i + 3..];
     }
     if !rest.is_empty() {
@@ -463,7 +473,11 @@ fn page_css(bundle: &LocaleBundle, page: &Page) -> String {
         content.join(" ")
     ));
     if let Some(name) = page.clinic.and_then(|c| c.text.name.as_deref()) {
-        let side = if bundle.tag.is_rtl() { "top-right" } else { "top-left" };
+        let side = if bundle.tag.is_rtl() {
+            "top-right"
+        } else {
+            "top-left"
+        };
         css.push_str(&format!(
             "  @page {{ @{side} {{ content: {}; {font} }} }}\n  @page :first {{ @{side} {{ content: none; }} }}\n",
             super::clinic::css_string(name)
@@ -471,7 +485,10 @@ fn page_css(bundle: &LocaleBundle, page: &Page) -> String {
     }
     css.push_str("}\n");
     if let Some(paper) = page.paper {
-        css.push_str(&format!("@media print {{ @page {{ size: {}; }} }}\n", paper.css()));
+        css.push_str(&format!(
+            "@media print {{ @page {{ size: {}; }} }}\n",
+            paper.css()
+        ));
     }
     css
 }
@@ -488,7 +505,9 @@ fn footer(doc: &Document, ids: &[Option<String>], bundle: &LocaleBundle, page: &
     let mut meta = Vec::new();
     if let Some(date) = page.meta.reviewed {
         let date = super::dates::long_date(&bundle.tag, date);
-        meta.push(escape(&strings.get("carta-content-reviewed", &[("date", date.into())])));
+        meta.push(escape(
+            &strings.get("carta-content-reviewed", &[("date", date.into())]),
+        ));
     }
     if let Some(version) = &page.meta.version {
         meta.push(escape(&strings.get(
@@ -511,7 +530,10 @@ fn footer(doc: &Document, ids: &[Option<String>], bundle: &LocaleBundle, page: &
         meta.push(escape(&text).replace('\u{E000}', &value));
     }
     if !meta.is_empty() {
-        out.push_str(&format!("<p class=\"handout-meta\">{}</p>\n", meta.join(" · ")));
+        out.push_str(&format!(
+            "<p class=\"handout-meta\">{}</p>\n",
+            meta.join(" · ")
+        ));
     }
     if let Some((names, date)) = &page.reviewed {
         let date = crate::front_matter::parse(&format!("---\nreviewed: {date}\n---\n"))

@@ -6,12 +6,12 @@
 //! where it must. Renderers (`html`, `markdown`, `json`) take the resolved parts and the
 //! handout's structure and return bytes; the command writes them.
 
+pub mod clinic;
+pub mod dates;
 pub mod html;
 pub mod icu;
 pub mod json;
 pub mod markdown;
-pub mod clinic;
-pub mod dates;
 pub mod notices;
 pub mod pdf;
 pub mod review_page;

@@ -81,7 +81,10 @@ pub fn print(browser: &Path, html: &str, date: Option<(i32, u8, u8)>) -> Result<
     if running_as_root() {
         cmd.arg("--no-sandbox");
     }
-    cmd.arg(format!("--user-data-dir={}", work.path().join("profile").display()));
+    cmd.arg(format!(
+        "--user-data-dir={}",
+        work.path().join("profile").display()
+    ));
     cmd.arg(format!("--print-to-pdf={}", pdf.display()));
     cmd.arg(file_url(&page));
     cmd.stdin(Stdio::null())
@@ -123,7 +126,11 @@ pub fn print(browser: &Path, html: &str, date: Option<(i32, u8, u8)>) -> Result<
         return Err(format!(
             "`{}` printed no PDF ({status}){}",
             browser.display(),
-            if last.is_empty() { String::new() } else { format!(": {last}") }
+            if last.is_empty() {
+                String::new()
+            } else {
+                format!(": {last}")
+            }
         ));
     }
     Ok(fix_dates(bytes, date))
@@ -201,7 +208,10 @@ mod tests {
         let fixed = fix_dates(pdf.clone(), Some((2026, 11, 1)));
         assert_eq!(fixed.len(), pdf.len());
         let text = String::from_utf8(fixed).unwrap();
-        assert!(text.contains("/CreationDate (D:20261101000000+00'00')"), "{text}");
+        assert!(
+            text.contains("/CreationDate (D:20261101000000+00'00')"),
+            "{text}"
+        );
         assert!(text.contains("/ModDate (D:20261101000000+00'00')"));
         let blank = String::from_utf8(fix_dates(pdf.clone(), None)).unwrap();
         assert_eq!(blank.len(), pdf.len());

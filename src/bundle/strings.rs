@@ -128,10 +128,16 @@ fn validate(shown: &Path, text: &str) -> Result<()> {
         };
         let mut bundle = FluentBundle::new(vec![LanguageIdentifier::default()]);
         bundle.set_use_isolating(false);
-        let _ = bundle.add_resource(FluentResource::try_new(text.to_string()).unwrap_or_else(|(r, _)| r));
+        let _ = bundle
+            .add_resource(FluentResource::try_new(text.to_string()).unwrap_or_else(|(r, _)| r));
         let args = sample_args(vars);
         let Some(pattern) = bundle.get_message(id).and_then(|m| m.value()) else {
-            return Err(config_error(shown, text, offset, format!("`{id}` has no value")));
+            return Err(config_error(
+                shown,
+                text,
+                offset,
+                format!("`{id}` has no value"),
+            ));
         };
         let mut errors = Vec::new();
         super::format_pattern(&bundle, pattern, Some(&args), &mut errors);
@@ -139,7 +145,10 @@ fn validate(shown: &Path, text: &str) -> Result<()> {
             let can = if vars.is_empty() {
                 "no variable".to_string()
             } else {
-                vars.iter().map(|v| format!("`${v}`")).collect::<Vec<_>>().join(", ")
+                vars.iter()
+                    .map(|v| format!("`${v}`"))
+                    .collect::<Vec<_>>()
+                    .join(", ")
             };
             return Err(config_error(
                 shown,
@@ -186,9 +195,8 @@ impl Strings {
             let mut b = FluentBundle::new(vec![lang.clone()]);
             b.set_use_isolating(false);
             b.set_transform(transform);
-            let _ = b.add_resource(
-                FluentResource::try_new(text.to_string()).unwrap_or_else(|(r, _)| r),
-            );
+            let _ = b
+                .add_resource(FluentResource::try_new(text.to_string()).unwrap_or_else(|(r, _)| r));
             bundles.push(b);
         };
         let source = chain.last().unwrap_or(tag);
@@ -264,7 +272,10 @@ impl Strings {
         self.get(
             "carta-language",
             &[
-                ("code", FluentValue::from(of.langid().language.as_str().to_string())),
+                (
+                    "code",
+                    FluentValue::from(of.langid().language.as_str().to_string()),
+                ),
                 ("name", FluentValue::from(of.autonym())),
             ],
         )
@@ -337,15 +348,22 @@ mod tests {
         let s = Strings::new(&tlh[0], &tlh, &Overrides::default(), None);
         assert_eq!(s.text("carta-clinic-phone"), "Phone");
         let mut o = Overrides::default();
-        o.add(&tag("es"), Path::new("x.ftl"), "carta-clinic-phone = Tel.\n")
-            .unwrap();
+        o.add(
+            &tag("es"),
+            Path::new("x.ftl"),
+            "carta-clinic-phone = Tel.\n",
+        )
+        .unwrap();
         let es = [tag("es-MX"), tag("es"), tag("en-US")];
         let s = Strings::new(&es[0], &es, &o, None);
         assert_eq!(s.text("carta-clinic-phone"), "Tel.");
         assert_eq!(s.text("carta-clinic-website"), "Sitio web");
         let n = s.get(
             "carta-fallback-notice",
-            &[("count", FluentValue::from(3)), ("language", "inglés".into())],
+            &[
+                ("count", FluentValue::from(3)),
+                ("language", "inglés".into()),
+            ],
         );
         assert_eq!(
             n,
@@ -369,10 +387,14 @@ mod tests {
                 .unwrap_err()
                 .to_string()
         };
-        assert!(err("carta-phone = x\n").contains("locales/es/carta.ftl:1:1: `carta-phone` is not one of carta's messages"));
+        assert!(err("carta-phone = x\n")
+            .contains("locales/es/carta.ftl:1:1: `carta-phone` is not one of carta's messages"));
         assert!(err("carta-clinic-phone = { $who }\n").contains("cannot be formatted"));
         let e = err("\n\ncarta-clinic-phone = {\n");
-        assert!(e.contains("locales/es/carta.ftl:4:1: carta's words for this locale do not parse"), "{e}");
+        assert!(
+            e.contains("locales/es/carta.ftl:4:1: carta's words for this locale do not parse"),
+            "{e}"
+        );
         assert!(o
             .add(&tag("es"), Path::new("x"), "-brand = X\ncarta-clinic-name = { -brand }\ncarta-page-number = { $page }/{ $pages }\n")
             .is_ok());

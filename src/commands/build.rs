@@ -319,7 +319,12 @@ pub fn run(project: &Project, opts: &Options) -> Result<Report> {
                 let titles: Vec<(String, String)> = summary
                     .titles
                     .iter()
-                    .map(|(doc, title)| (format!("{doc}.{}", page_inputs.formats.linked()), title.clone()))
+                    .map(|(doc, title)| {
+                        (
+                            format!("{doc}.{}", page_inputs.formats.linked()),
+                            title.clone(),
+                        )
+                    })
                     .collect();
                 // The language picker of a later partial build lists this locale from here.
                 entry["titles"] =
@@ -770,9 +775,12 @@ fn clinic_for(
     let config = inputs.clinic.as_ref()?;
     let mut text = config.text_for(chain);
     let localized = |f: fn(&crate::config::ClinicText) -> &Option<String>| {
-        chain
-            .iter()
-            .any(|t| config.localized.get(t.as_str()).is_some_and(|c| f(c).is_some()))
+        chain.iter().any(|t| {
+            config
+                .localized
+                .get(t.as_str())
+                .is_some_and(|c| f(c).is_some())
+        })
     };
     if !localized(|c| &c.name) {
         if let Some(name) = strings.find("carta-clinic-name", &[]) {
@@ -890,9 +898,7 @@ fn page_inputs(
         if bundle::pseudo_tags().iter().any(|(p, _)| p == tag) {
             continue;
         }
-        let path = project
-            .locale_dir(tag)
-            .join(bundle::strings::OVERRIDE_FILE);
+        let path = project.locale_dir(tag).join(bundle::strings::OVERRIDE_FILE);
         if let Some(file) = project.read(&path)? {
             overrides.add(tag, &project.show(&path), &file.text)?;
         }
@@ -902,12 +908,19 @@ fn page_inputs(
         Some(rel) => {
             let path = project.root.join(rel);
             let shown = project.show(&path);
-            if rel.is_absolute() || rel.components().any(|c| matches!(c, std::path::Component::ParentDir)) {
+            if rel.is_absolute()
+                || rel
+                    .components()
+                    .any(|c| matches!(c, std::path::Component::ParentDir))
+            {
                 return Err(Error::Config {
                     path: crate::config::FILE_NAME.into(),
                     line: 1,
                     column: 1,
-                    message: format!("`clinic.logo` must be a path inside the project, not `{}`", rel.display()),
+                    message: format!(
+                        "`clinic.logo` must be a path inside the project, not `{}`",
+                        rel.display()
+                    ),
                 });
             }
             project.guard(&path)?;
@@ -916,8 +929,10 @@ fn page_inputs(
                 source,
             })?;
             Some(
-                bundle::clinic::logo_data_uri(&bytes)
-                    .map_err(|message| Error::Input { path: shown, message })?,
+                bundle::clinic::logo_data_uri(&bytes).map_err(|message| Error::Input {
+                    path: shown,
+                    message,
+                })?,
             )
         }
     };
@@ -1466,7 +1481,14 @@ fn build_locale(
         if formats.md {
             files.push((
                 dir.join(format!("{}.md", e.doc.name)),
-                bundle::markdown::render(&e.doc, &e.ids, &lb).into_bytes(),
+                // The front matter (metadata, the author's as written) first, as in the
+                // source.
+                format!(
+                    "{}{}",
+                    e.meta.raw,
+                    bundle::markdown::render(&e.doc, &e.ids, &lb)
+                )
+                .into_bytes(),
             ));
         }
         if formats.json {

@@ -72,7 +72,12 @@ pub fn load(project: &Project) -> Result<Vec<Extracted>> {
         return Err(clash_error(project, &paths, clash));
     }
     let source_dir = project.locale_dir(&project.source);
-    type Parsed = (Document, Vec<extract::Previous>, String, crate::front_matter::FrontMatter);
+    type Parsed = (
+        Document,
+        Vec<extract::Previous>,
+        String,
+        crate::front_matter::FrontMatter,
+    );
     let parsed: Vec<Result<Parsed>> = paths
         .par_iter()
         .zip(&names)
@@ -81,14 +86,15 @@ pub fn load(project: &Project) -> Result<Vec<Extracted>> {
                 path: project.show(path),
                 message: "cannot be read: it does not exist (a dangling symbolic link?)".into(),
             })?;
-            let meta = crate::front_matter::parse(&file.text).map_err(|(line, column, message)| {
-                Error::Config {
-                    path: project.show(path),
-                    line,
-                    column,
-                    message,
-                }
-            })?;
+            let meta =
+                crate::front_matter::parse(&file.text).map_err(|(line, column, message)| {
+                    Error::Config {
+                        path: project.show(path),
+                        line,
+                        column,
+                        message,
+                    }
+                })?;
             let doc = content::parse(name, &file.text);
             if !doc.blocks.iter().any(|b| b.is_translatable()) {
                 return Err(Error::Input {

@@ -36,7 +36,8 @@ carta-translation-reviewed = Translation reviewed by { $names } on { $date }
 # The language picker (dist/index.html).
 carta-choose-language = Choose your language
 carta-handouts = Handouts
-# Labels of the clinic's contact details.
+# Labels of the clinic's contact details. (A project's carta.ftl may also set
+# carta-clinic-name and carta-clinic-address: the clinic's own text in that locale.)
 carta-clinic-phone = Phone
 carta-clinic-email = E-mail
 carta-clinic-website = Website
