@@ -164,20 +164,18 @@ fn carta_english_words() -> Vec<String> {
     let en = read(repo().join("src/bundle/strings/en.ftl"));
     let mut out = Vec::new();
     for line in en.lines() {
-        if line.starts_with('#') || line.trim().is_empty() {
+        let line = line.trim_start();
+        if line.starts_with('#') || line.is_empty() {
             continue;
         }
-        let text = match line.split_once(" = ") {
-            Some((id, text)) if !id.starts_with(' ') => text,
-            _ => line.trim_start(),
+        // `id = text`, or a variant `[key] text` / `*[key] text`.
+        let text = if let Some((_, text)) = line.split_once(" = ") {
+            text
+        } else if line.starts_with('[') || line.starts_with("*[") {
+            line.split_once(']').map_or("", |(_, rest)| rest)
+        } else {
+            line
         };
-        let text = text
-            .trim_start_matches('*')
-            .trim_start_matches(|c| c == '[')
-            .split_once(']')
-            .filter(|_| line.trim_start().starts_with('[') || line.trim_start().starts_with("*["))
-            .map(|(_, rest)| rest)
-            .unwrap_or(text);
         let mut rest = text;
         while !rest.is_empty() {
             let (segment, after) = match rest.find('{') {
@@ -536,7 +534,7 @@ fn the_fallback_notice_counts_the_pages_own_passages_in_its_language() {
     let tmp = shipped_project();
     let root = tmp.path();
     write(
-        &root.join("content/aftercare.md"),
+        root.join("content/aftercare.md"),
         "# After Your Visit\n\nDrink water and rest.\n\nCall us if the soreness lasts more than two days.\n",
     );
     carta_ok(root, &["extract"], 0);
@@ -593,11 +591,11 @@ fn carta_ftl_overrides_carta_words_and_is_no_translation() {
     let tmp = shipped_project();
     let root = tmp.path();
     write(
-        &root.join("locales/es/carta.ftl"),
+        root.join("locales/es/carta.ftl"),
         "# Our clinic's wording.\ncarta-page-number = Hoja { $page } de { $pages }\ncarta-clinic-phone = Tel.\n",
     );
     write(
-        &root.join("locales/en-US/carta.ftl"),
+        root.join("locales/en-US/carta.ftl"),
         "carta-clinic-phone = Call us\n",
     );
     // sync changes nothing (no template for carta's words in any locale, no obsolete file)
@@ -660,7 +658,7 @@ fn carta_ftl_overrides_carta_words_and_is_no_translation() {
             "locales/es/carta.ftl:1:1: `carta-page-number` cannot be formatted",
         ),
     ] {
-        write(&root.join("locales/es/carta.ftl"), text);
+        write(root.join("locales/es/carta.ftl"), text);
         let before = snapshot(&root.join("dist"));
         let out = carta(root, &["build"]);
         assert_eq!(out.status.code(), Some(2));
@@ -673,7 +671,7 @@ fn carta_ftl_overrides_carta_words_and_is_no_translation() {
         );
     }
     // A handout named like carta's file is refused.
-    write(&root.join("content/carta.md"), "# Carta\n\nText.\n");
+    write(root.join("content/carta.md"), "# Carta\n\nText.\n");
     let out = carta(root, &["extract"]);
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("content/carta.md"));

@@ -704,7 +704,12 @@ mod tests {
             ("niño.html".to_string(), "Niño".to_string()),
         ];
         let strings = |t: &Tag| {
-            super::super::strings::Strings::new(t, &[t.clone()], &Default::default(), None)
+            super::super::strings::Strings::new(
+                t,
+                std::slice::from_ref(t),
+                &Default::default(),
+                None,
+            )
         };
         let html = index(&[(es.clone(), docs)], &es, &strings);
         for href in [

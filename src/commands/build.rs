@@ -50,7 +50,7 @@ pub struct LocaleSummary {
     pub titles: Vec<(String, String)>,
     /// The pages to print to PDF: (`<tag>/<doc>.pdf`, the page, its `reviewed` date);
     /// taken out of the summary once printed.
-    pub print: Vec<(PathBuf, String, Option<(i32, u8, u8)>)>,
+    pub print: Vec<PrintPage>,
     /// Message parts (`id`, `id.attr`) no locale of the chain formats: in no bundle.
     pub unformattable: Vec<String>,
     /// How many parts messages.icu.json cannot say as Fluent does (listed in the manifest).
@@ -64,6 +64,9 @@ pub struct LocaleSummary {
     pub app_bundles: std::time::Duration,
     pub total_time: std::time::Duration,
 }
+
+/// A page to print: (`<tag>/<doc>.pdf`, the page, its `reviewed` date).
+pub type PrintPage = (PathBuf, String, Option<(i32, u8, u8)>);
 
 pub struct Report {
     pub out_dir: PathBuf,
