@@ -147,7 +147,7 @@ fn screenshot(page: &Path, shot: &Path) {
     let _ = std::fs::remove_file(shot);
     headless(profile.path())
         .arg(format!("--screenshot={}", shot.display()))
-        .arg("--window-size=900,1600")
+        .arg("--window-size=900,2100")
         .arg(format!("file://{}", page.display()))
         .output()
         .unwrap();

@@ -102,6 +102,7 @@ impl Clinic {
 
     /// The contact line of the footer (address, phone, website, e-mail).
     pub fn contact(&self, strings: &Strings) -> String {
+        let sep = label_separator(strings);
         let mut parts = Vec::new();
         let t = &self.text;
         if let Some(name) = &t.name {
@@ -118,7 +119,7 @@ impl Clinic {
         // Addresses and numbers read left to right in every page (`bdi dir=ltr`).
         if let Some(phone) = &t.phone {
             parts.push(format!(
-                "{}: <a href=\"{}\"><bdi dir=\"ltr\">{}</bdi></a>",
+                "{}{sep}<a href=\"{}\"><bdi dir=\"ltr\">{}</bdi></a>",
                 escape(&strings.text("carta-clinic-phone")),
                 escape(&tel(phone)),
                 escape(phone.trim())
@@ -126,7 +127,7 @@ impl Clinic {
         }
         if let Some(site) = &t.website {
             parts.push(format!(
-                "{}: <a href=\"{}\"><bdi dir=\"ltr\">{}</bdi></a>",
+                "{}{sep}<a href=\"{}\"><bdi dir=\"ltr\">{}</bdi></a>",
                 escape(&strings.text("carta-clinic-website")),
                 escape(&super::html::safe_url(site)),
                 escape(shown_site(site))
@@ -134,7 +135,7 @@ impl Clinic {
         }
         if let Some(email) = &t.email {
             parts.push(format!(
-                "{}: <a href=\"mailto:{}\"><bdi dir=\"ltr\">{}</bdi></a>",
+                "{}{sep}<a href=\"mailto:{}\"><bdi dir=\"ltr\">{}</bdi></a>",
                 escape(&strings.text("carta-clinic-email")),
                 escape(&crate::fs::uri_segment(email).replace("%40", "@")),
                 escape(email)
@@ -144,6 +145,15 @@ impl Clinic {
             return String::new();
         }
         format!("<p class=\"clinic-contact\">{}</p>\n", parts.join(" · "))
+    }
+}
+
+/// Between a label and its value, as the language writes it ("Téléphone : …", "电话：…").
+fn label_separator(strings: &Strings) -> &'static str {
+    match strings.tag.langid().language.as_str() {
+        "fr" => "\u{a0}: ",
+        "zh" | "ja" => "：",
+        _ => ": ",
     }
 }
 
