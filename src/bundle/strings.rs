@@ -91,6 +91,18 @@ fn config_error(shown: &Path, text: &str, offset: usize, message: String) -> Err
 
 fn validate(shown: &Path, text: &str) -> Result<()> {
     use fluent_syntax::ast::Entry;
+    // Words printed on every page: no character that reorders or hides what is around it.
+    if let Some((i, c)) = text.char_indices().find(|&(_, c)| {
+        matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200B}' | '\u{2060}' | '\u{FEFF}')
+            || (c.is_control() && !matches!(c, '\n' | '\r' | '\t'))
+    }) {
+        return Err(config_error(
+            shown,
+            text,
+            i,
+            format!("contains the invisible or control character U+{:04X}; carta's words may not", c as u32),
+        ));
+    }
     let resource = match fluent_syntax::parser::parse(text) {
         Ok(r) => r,
         Err((_, errors)) => {
@@ -390,6 +402,8 @@ mod tests {
         assert!(err("carta-phone = x\n")
             .contains("locales/es/carta.ftl:1:1: `carta-phone` is not one of carta's messages"));
         assert!(err("carta-clinic-phone = { $who }\n").contains("cannot be formatted"));
+        assert!(err("carta-clinic-phone = a\u{202E}b\n")
+            .contains("1:23: contains the invisible or control character U+202E"));
         let e = err("\n\ncarta-clinic-phone = {\n");
         assert!(
             e.contains("locales/es/carta.ftl:4:1: carta's words for this locale do not parse"),
