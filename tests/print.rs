@@ -635,7 +635,10 @@ fn carta_ftl_overrides_carta_words_and_is_no_translation() {
         es.contains("content: \"Hoja \" counter(page) \" de \" counter(pages)"),
         "{es}"
     );
-    assert!(es.contains("Tel.: <a href=\"tel:+15555550100\">"), "{es}");
+    assert!(
+        es.contains("<span class=\"contact-item\">Tel.: <a href=\"tel:+15555550100\">"),
+        "{es}"
+    );
     let en = read(root.join("dist/en-US/dry-needling.html"));
     assert!(en.contains("Call us: <a href"), "{en}");
     let fr = read(root.join("dist/fr/dry-needling.html"));

@@ -119,7 +119,7 @@ impl Clinic {
         // Addresses and numbers read left to right in every page (`bdi dir=ltr`).
         if let Some(phone) = &t.phone {
             parts.push(format!(
-                "{}{sep}<a href=\"{}\"><bdi dir=\"ltr\">{}</bdi></a>",
+                "<span class=\"contact-item\">{}{sep}<a href=\"{}\"><bdi dir=\"ltr\">{}</bdi></a></span>",
                 escape(&strings.text("carta-clinic-phone")),
                 escape(&tel(phone)),
                 escape(phone.trim())
@@ -127,7 +127,7 @@ impl Clinic {
         }
         if let Some(site) = &t.website {
             parts.push(format!(
-                "{}{sep}<a href=\"{}\"><bdi dir=\"ltr\">{}</bdi></a>",
+                "<span class=\"contact-item\">{}{sep}<a href=\"{}\"><bdi dir=\"ltr\">{}</bdi></a></span>",
                 escape(&strings.text("carta-clinic-website")),
                 escape(&super::html::safe_url(site)),
                 escape(shown_site(site))
@@ -135,7 +135,7 @@ impl Clinic {
         }
         if let Some(email) = &t.email {
             parts.push(format!(
-                "{}{sep}<a href=\"mailto:{}\"><bdi dir=\"ltr\">{}</bdi></a>",
+                "<span class=\"contact-item\">{}{sep}<a href=\"mailto:{}\"><bdi dir=\"ltr\">{}</bdi></a></span>",
                 escape(&strings.text("carta-clinic-email")),
                 escape(&crate::fs::uri_segment(email).replace("%40", "@")),
                 escape(email)

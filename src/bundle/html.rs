@@ -40,7 +40,7 @@ header.clinic { display: flex; align-items: center; gap: .75rem; margin: 0 0 1.5
 .clinic-name { font-weight: 700; font-size: 1.15rem; color: var(--accent); }
 footer { margin-top: 2.5rem; font-size: .8rem; color: var(--muted); border-top: 1px solid #d0d7de; padding-top: .5rem; }
 footer p { margin: 0 0 .3rem; }
-footer a { white-space: nowrap; }
+footer a, .contact-item { white-space: nowrap; }
 .print-url { display: none; }
 .fallback { background: #fff6d6; border-radius: .2rem; }
 /* Passages published although outdated or unreviewed ([publish] mark): a border and a
