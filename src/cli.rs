@@ -127,6 +127,9 @@ pub enum Command {
         /// Exit 1 when any message fell back to a locale of another language.
         #[arg(long)]
         strict: bool,
+        /// Also print every handout to `<doc>.pdf` with a headless Chromium (see `[pdf]`).
+        #[arg(long)]
+        pdf: bool,
     },
 }
 

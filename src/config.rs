@@ -38,7 +38,78 @@ pub struct Config {
     /// Locale folders whose name is not their BCP 47 tag: folder name → tag (Mozilla's
     /// `ja-JP-mac` is built in as `ja-JP-macos`).
     pub locale_folders: BTreeMap<String, String>,
+    /// The handout formats `build` writes: `html`, `md`, `json`, `pdf` (default: the
+    /// first three; `--pdf` adds `pdf`).
+    pub formats: Vec<String>,
+    pub pdf: PdfConfig,
+    /// `[clinic]`: who publishes the handouts, shown on every page.
+    pub clinic: Option<ClinicConfig>,
 }
+
+/// The handout formats carta knows.
+pub const FORMATS: [&str; 4] = ["html", "md", "json", "pdf"];
+
+/// `[pdf]`: how `build` prints handouts.
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case", default)]
+pub struct PdfConfig {
+    pub paper: Paper,
+    /// The Chromium-family browser to print with (default: the first of `chromium`,
+    /// `chromium-browser`, `google-chrome`, `google-chrome-stable`, `msedge`,
+    /// `microsoft-edge` on the PATH).
+    pub browser: Option<PathBuf>,
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Paper {
+    #[default]
+    A4,
+    Letter,
+}
+
+impl Paper {
+    /// The CSS `@page` size.
+    pub fn css(self) -> &'static str {
+        match self {
+            Paper::A4 => "A4",
+            Paper::Letter => "letter",
+        }
+    }
+}
+
+/// `[clinic]` as written: the texts, the logo, the accent colour, and per-locale texts
+/// (`[clinic.es]`).
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub struct ClinicConfig {
+    #[serde(flatten)]
+    pub text: ClinicText,
+    /// An image file of the project (PNG, JPEG, GIF or WebP, at most 256 KiB), embedded
+    /// in every page.
+    pub logo: Option<PathBuf>,
+    /// A CSS colour for headings and rules; normalized to `#rrggbb` once checked.
+    pub accent: Option<String>,
+    /// `[clinic.<tag>]`: the texts in that locale (checked in [`Config::parse`]).
+    #[serde(flatten)]
+    pub locales: BTreeMap<String, toml::Value>,
+    /// The checked per-locale texts, by canonical tag.
+    #[serde(skip)]
+    pub localized: BTreeMap<String, ClinicText>,
+}
+
+/// The texts of `[clinic]` (and of each `[clinic.<tag>]`).
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct ClinicText {
+    pub name: Option<String>,
+    pub address: Option<String>,
+    pub phone: Option<String>,
+    pub website: Option<String>,
+    pub email: Option<String>,
+}
+
+const CLINIC_TEXT_KEYS: [&str; 5] = ["name", "address", "phone", "website", "email"];
 
 /// Folder names real projects use that are not BCP 47 tags, and the tag each stands for.
 pub const KNOWN_FOLDERS: [(&str, &str); 1] = [("ja-JP-mac", "ja-JP-macos")];
@@ -105,6 +176,9 @@ impl Default for Config {
             check: CheckConfig::default(),
             publish: PublishConfig::default(),
             locale_folders: BTreeMap::new(),
+            formats: vec!["html".into(), "md".into(), "json".into()],
+            pdf: PdfConfig::default(),
+            clinic: None,
         }
     }
 }
@@ -192,6 +266,20 @@ impl Config {
                     format!("`locale-folders`: `{folder}` is not a plain folder name"),
                 ));
             }
+        }
+        for format in &config.formats {
+            if !FORMATS.contains(&format.as_str()) {
+                return Err((
+                    find(format),
+                    format!(
+                        "`formats` has `{format}`; carta writes {}",
+                        FORMATS.join(", ")
+                    ),
+                ));
+            }
+        }
+        if let Some(clinic) = config.clinic.as_mut() {
+            check_clinic(clinic, text)?;
         }
         for (key, value) in &config.check.severity {
             if crate::check::Severity::parse(value).is_none() {
@@ -286,6 +374,125 @@ impl Config {
             }
         }
         Ok(())
+    }
+}
+
+/// `[clinic]`: every text one line without invisible characters, a website that is
+/// http(s), an e-mail address that is one, a phone number of digits and the usual
+/// punctuation, a CSS colour for the accent, and only locale tags besides those keys.
+fn check_clinic(
+    clinic: &mut ClinicConfig,
+    text: &str,
+) -> std::result::Result<(), (Option<usize>, String)> {
+    let find = |needle: &str| text.find(needle);
+    let check_text = |t: &ClinicText,
+                      section: &str|
+     -> std::result::Result<(), (Option<usize>, String)> {
+        let fields = [
+            ("name", &t.name),
+            ("address", &t.address),
+            ("phone", &t.phone),
+            ("website", &t.website),
+            ("email", &t.email),
+        ];
+        for (key, value) in fields {
+            let Some(value) = value else { continue };
+            let at = find(value.as_str());
+            let bad = |why: &str| Err((at, format!("`{section}.{key}` {why}")));
+            let max = if key == "address" { 300 } else { 200 };
+            if value.trim().is_empty() || value.chars().count() > max {
+                return bad(&format!("must have 1 to {max} characters"));
+            }
+            if let Some(c) = value.chars().find(|&c| {
+                (c.is_control() && !(key == "address" && c == '\n'))
+                    || matches!(c, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2069}' | '\u{061C}' | '\u{FEFF}')
+            }) {
+                return bad(&format!("contains the invisible or control character U+{:04X}", c as u32));
+            }
+            match key {
+                "website" => {
+                    let lower = value.to_ascii_lowercase();
+                    if !(lower.starts_with("https://") || lower.starts_with("http://"))
+                        || value.chars().any(char::is_whitespace)
+                    {
+                        return bad(
+                            "must be an http(s) address without spaces (`https://example.org`)",
+                        );
+                    }
+                }
+                "email" => {
+                    let ok = value.split_once('@').is_some_and(|(user, host)| {
+                        !user.is_empty()
+                            && host.contains('.')
+                            && !host.starts_with('.')
+                            && !host.ends_with('.')
+                    }) && !value
+                        .chars()
+                        .any(|c| c.is_whitespace() || "<>()[]\\,;:\"'?#&".contains(c))
+                        && value.matches('@').count() == 1;
+                    if !ok {
+                        return bad("is not an e-mail address (`front-desk@example.org`)");
+                    }
+                }
+                "phone" => {
+                    let ok = value.chars().any(|c| c.is_ascii_digit())
+                        && value
+                            .chars()
+                            .all(|c| c.is_ascii_digit() || " +-().".contains(c));
+                    if !ok {
+                        return bad("must be digits, spaces and + - ( ) . only (`+1 555 0100`)");
+                    }
+                }
+                _ => {}
+            }
+        }
+        Ok(())
+    };
+    check_text(&clinic.text, "clinic")?;
+    if let Some(accent) = &clinic.accent {
+        let parsed = csscolorparser::parse(accent).map_err(|_| {
+            (
+                find(accent.as_str()),
+                format!("`clinic.accent` is not a CSS colour: `{accent}` (write e.g. `#0b5e7a` or `teal`)"),
+            )
+        })?;
+        let [r, g, b, _] = parsed.to_rgba8();
+        clinic.accent = Some(format!("#{r:02x}{g:02x}{b:02x}"));
+    }
+    for (key, value) in std::mem::take(&mut clinic.locales) {
+        let at = find(&format!("clinic.{key}")).or_else(|| find(key.as_str()));
+        let tag = Tag::parse(&key).map_err(|_| {
+            (
+                at,
+                format!("`[clinic]` has unknown key `{key}`: it knows {}, logo, accent, and `[clinic.<locale>]` tables of texts", CLINIC_TEXT_KEYS.join(", ")),
+            )
+        })?;
+        let texts: ClinicText = value.try_into().map_err(|e: toml::de::Error| {
+            (at, format!("`[clinic.{key}]`: {}", e.message().trim()))
+        })?;
+        check_text(&texts, &format!("clinic.{key}"))?;
+        clinic.localized.insert(tag.as_str().to_string(), texts);
+    }
+    Ok(())
+}
+
+impl ClinicConfig {
+    /// The clinic's texts for a locale with this fallback chain: each field from the
+    /// first locale of the chain that sets it in `[clinic.<tag>]`, else `[clinic]`.
+    pub fn text_for(&self, chain: &[Tag]) -> ClinicText {
+        let pick = |f: fn(&ClinicText) -> &Option<String>| {
+            chain
+                .iter()
+                .find_map(|t| self.localized.get(t.as_str()).and_then(|c| f(c).clone()))
+                .or_else(|| f(&self.text).clone())
+        };
+        ClinicText {
+            name: pick(|c| &c.name),
+            address: pick(|c| &c.address),
+            phone: pick(|c| &c.phone),
+            website: pick(|c| &c.website),
+            email: pick(|c| &c.email),
+        }
     }
 }
 
@@ -612,5 +819,30 @@ mod tests {
         let c = Config::parse("").unwrap();
         assert_eq!(c.source_locale, "en-US");
         assert_eq!(c.locales_dir, PathBuf::from("locales"));
+    }
+
+    #[test]
+    fn clinic_is_checked_and_localized() {
+        let c = Config::parse(
+            "formats = [\"html\", \"pdf\"]\n[pdf]\npaper = \"letter\"\n[clinic]\nname = \"Clinic\"\nphone = \"+1 (555) 0100\"\nwebsite = \"https://example.org\"\nemail = \"a@example.org\"\naccent = \"teal\"\n[clinic.es]\nname = \"Clínica\"\n",
+        )
+        .unwrap();
+        let clinic = c.clinic.unwrap();
+        assert_eq!(clinic.accent.as_deref(), Some("#008080"));
+        assert_eq!(c.pdf.paper, Paper::Letter);
+        let es = clinic.text_for(&[Tag::parse("es-MX").unwrap(), Tag::parse("es").unwrap()]);
+        assert_eq!(es.name.as_deref(), Some("Clínica"));
+        assert_eq!(es.phone.as_deref(), Some("+1 (555) 0100"));
+        let err = |t: &str| Config::parse(t).unwrap_err().1;
+        assert!(err("[clinic]\nnmae = \"x\"\n").contains("unknown key `nmae`"));
+        assert!(err("[clinic]\naccent = \"red;}body{display:none\"\n").contains("not a CSS colour"));
+        assert!(err("[clinic]\nwebsite = \"javascript:alert(1)\"\n").contains("http(s)"));
+        assert!(err("[clinic]\nemail = \"a@b.org?cc=x\"\n").contains("e-mail"));
+        assert!(err("[clinic]\nphone = \"call <b>\"\n").contains("digits"));
+        assert!(err("[clinic]\nname = \"a\u{202e}b\"\n").contains("U+202E"));
+        assert!(err("[clinic.es]\nname = 3\n").contains("clinic.es"));
+        assert!(err("[clinic.es]\nlogo = \"x\"\n").contains("clinic.es"));
+        assert!(err("formats = [\"docx\"]\n").contains("docx"));
+        assert!(err("[pdf]\npaper = \"a5\"\n").contains("a5"));
     }
 }

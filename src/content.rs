@@ -104,6 +104,9 @@ enum Frame {
 
 /// Parses one handout. Never fails: any text is valid CommonMark.
 pub fn parse(name: &str, source: &str) -> Document {
+    // YAML front matter is metadata, not text: blanked out, offsets kept.
+    let masked = crate::front_matter::mask(source);
+    let source: &str = &masked;
     let mut blocks: Vec<Block> = Vec::new();
     let mut stack: Vec<Frame> = Vec::new();
     let mut inline: Option<Range<usize>> = None;

@@ -196,6 +196,7 @@ pub fn build(locale: &str) {
         doc,
         ids,
         source_path: "content/dry-needling.md".into(),
+        meta: Default::default(),
     }];
     let (Ok(es), Ok(en)) = (Tag::parse("es"), Tag::parse("en-US")) else {
         return;

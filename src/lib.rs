@@ -22,6 +22,7 @@ pub mod project;
 
 pub mod content;
 pub mod extract;
+pub mod front_matter;
 pub mod ftl;
 
 pub mod catalog;

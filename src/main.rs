@@ -363,12 +363,14 @@ fn run(cli: Cli) -> Result<u8> {
             out: dir,
             pseudo,
             strict,
+            pdf,
         } => {
             let opts = commands::build::Options {
                 locale: tag(locale)?,
                 out: dir,
                 pseudo,
                 strict,
+                pdf,
             };
             let report = commands::build::run(&project, &opts)?;
             let policy = &project.config.publish;

@@ -282,6 +282,11 @@ impl Project {
             let path = entry.path();
             if path.extension().is_some_and(|e| e == "ftl") && !entry.file_type().is_dir() {
                 if let Ok(rel) = path.strip_prefix(dir) {
+                    // carta's own words for the locale (`carta.ftl`) are not one of its
+                    // translations: no source, template, coverage or obsolete file.
+                    if rel == Path::new(crate::bundle::strings::OVERRIDE_FILE) {
+                        continue;
+                    }
                     files.push(rel.to_path_buf());
                 }
             }
@@ -383,7 +388,7 @@ impl Project {
             .map(|written| written > 0)
     }
 
-    fn guard(&self, path: &Path) -> Result<()> {
+    pub(crate) fn guard(&self, path: &Path) -> Result<()> {
         let Ok(meta) = std::fs::symlink_metadata(path) else {
             return Ok(());
         };

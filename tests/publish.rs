@@ -186,7 +186,9 @@ fn outdated_text_is_marked_on_screen_and_in_print_or_falls_back_or_fails() {
     let item = &item[..item.find("</li>").unwrap()];
     assert!(!item.contains(OLD_ES), "{item}");
     assert!(
-        item.contains(&format!("lang=\"en-US\" dir=\"ltr\" title=\"Not translated yet: shown in English (US)\">{NEW_EN}")),
+        item.contains(&format!(
+            "lang=\"en-US\" dir=\"ltr\" title=\"Aún no traducido: se muestra en inglés\">{NEW_EN}"
+        )),
         "{item}"
     );
     screenshot(&page, "es-outdated-fallback");

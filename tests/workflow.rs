@@ -198,8 +198,8 @@ fn missing_messages_fall_back_visibly() {
     carta_ok(root, &["build", "--locale", "es"], 0);
     let html = read(root.join("dist/es/dry-needling.html"));
     assert!(html.contains("<html lang=\"es\" dir=\"ltr\">"));
-    assert!(html.contains("<span class=\"fallback\" lang=\"en-US\" dir=\"ltr\" title=\"Not translated yet: shown in English (US)\">What is Dry Needling?</span>"), "{html}");
-    assert!(html.contains("lang=\"en-US\" dir=\"ltr\" title=\"Not translated yet: shown in English (US)\">Through needling, tissues"), "{html}");
+    assert!(html.contains("<span class=\"fallback\" lang=\"en-US\" dir=\"ltr\" title=\"Aún no traducido: se muestra en inglés\">What is Dry Needling?</span>"), "{html}");
+    assert!(html.contains("lang=\"en-US\" dir=\"ltr\" title=\"Aún no traducido: se muestra en inglés\">Through needling, tissues"), "{html}");
     assert_eq!(
         html.matches("class=\"fallback\"").count(),
         3,

@@ -8,8 +8,10 @@
 
 use pulldown_cmark::{CowStr, Event, Options, Parser, Tag as MdTag, TagEnd};
 
+use super::clinic::Clinic;
 use super::{LocaleBundle, Part};
 use crate::content::{BlockKind, Document};
+use crate::front_matter::FrontMatter;
 use crate::locale::Tag;
 
 const CSS: &str = r#"
@@ -22,13 +24,24 @@ h2 { font-size: 1.35rem; margin: 1.8rem 0 .6rem; color: var(--accent); }
 h3, h4, h5, h6 { font-size: 1.1rem; margin: 1.4rem 0 .4rem; }
 p { margin: 0 0 .9rem; }
 ol, ul { padding-inline-start: 1.6rem; margin: 0 0 1rem; }
+/* Numbers are drawn inside each item's own box (not as outside markers, which a
+   right-to-left page pushed past its margin: Arabic "10." was cut off on paper). */
+ol { list-style: none; padding-inline-start: 0; }
+ol > li { position: relative; padding-inline-start: 2.4em; }
+ol > li::before { content: counter(list-item) "."; position: absolute; inset-inline-start: 0; width: 2em; text-align: end; font-variant-numeric: tabular-nums; color: var(--accent); font-weight: 600; }
 li { margin: 0 0 .7rem; padding-inline-start: .2rem; }
 li > p { margin: 0; }
 .item-title { color: var(--accent); }
 blockquote { margin: 1rem 0; padding: .2rem 1rem; border-inline-start: .25rem solid #d0d7de; color: var(--muted); }
 pre { white-space: pre-wrap; background: #f6f8fa; padding: .75rem; border-radius: .3rem; }
 a { color: var(--accent); }
+header.clinic { display: flex; align-items: center; gap: .75rem; margin: 0 0 1.5rem; padding-bottom: .6rem; border-bottom: 2px solid var(--accent); }
+.clinic-logo { max-height: 3.2rem; max-width: 12rem; }
+.clinic-name { font-weight: 700; font-size: 1.15rem; color: var(--accent); }
 footer { margin-top: 2.5rem; font-size: .8rem; color: var(--muted); border-top: 1px solid #d0d7de; padding-top: .5rem; }
+footer p { margin: 0 0 .3rem; }
+footer a, .contact-item { white-space: nowrap; }
+.print-url { display: none; }
 .fallback { background: #fff6d6; border-radius: .2rem; }
 /* Passages published although outdated or unreviewed ([publish] mark): a border and a
    notice in words, so the mark survives black-and-white printing. */
@@ -42,9 +55,16 @@ footer { margin-top: 2.5rem; font-size: .8rem; color: var(--muted); border-top: 
   @page { size: auto; margin: 18mm 20mm 20mm; }
   html { font-size: 11pt; }
   body { max-width: none; padding: 0; }
-  h1, h2, h3 { break-after: avoid; }
+  /* A heading stays with what follows it; a block is not split; the footer never goes
+     alone onto a page of its own (it takes the last block with it). */
+  h1, h2, h3, h4, h5, h6 { break-after: avoid; break-inside: avoid; }
   li, blockquote, p { break-inside: avoid; }
+  header.clinic { margin-bottom: 1rem; }
+  footer { break-before: avoid; break-inside: avoid; margin-top: 1.5rem; }
+  main > :last-child, main > :last-child > li:last-child { break-after: avoid; }
   a { color: inherit; text-decoration: none; }
+  /* On paper a link shows where it goes. */
+  .print-url { display: inline; overflow-wrap: anywhere; }
   .fallback { background: none; }
   .carta-outdated, .carta-unreviewed { background: none; border-bottom: 1.5pt dashed #000; }
   .carta-notice { color: #000; border-color: #000; }
@@ -93,7 +113,27 @@ fn render_markdown(text: &str, block: bool) -> String {
     let mut events: Vec<Event> = Vec::new();
     let mut in_image = 0usize;
     let mut paragraphs = 0usize;
+    // The link being written: its target and its text so far (to print the address
+    // after it, unless the text is the address).
+    let mut link: Option<(String, String)> = None;
     for event in parser {
+        if let Some((_, text)) = link.as_mut() {
+            if let Event::Text(t) | Event::Code(t) = &event {
+                text.push_str(t);
+            }
+        }
+        if matches!(event, Event::End(TagEnd::Link)) {
+            if let Some((url, text)) = link.take() {
+                events.push(event);
+                if let Some(shown) = printed_address(&url, &text) {
+                    events.push(Event::InlineHtml(CowStr::from(format!(
+                        "<span class=\"print-url\"> <bdi dir=\"ltr\">({})</bdi></span>",
+                        escape(&shown)
+                    ))));
+                }
+                continue;
+            }
+        }
         if !block && matches!(event, Event::Start(MdTag::Paragraph)) {
             paragraphs += 1;
             if paragraphs > 1 {
@@ -108,12 +148,16 @@ fn render_markdown(text: &str, block: bool) -> String {
                 dest_url,
                 title,
                 id,
-            }) => Event::Start(MdTag::Link {
-                link_type,
-                dest_url: CowStr::from(safe_url(&dest_url)),
-                title,
-                id,
-            }),
+            }) => {
+                let url = safe_url(&dest_url);
+                link = Some((url.clone(), String::new()));
+                Event::Start(MdTag::Link {
+                    link_type,
+                    dest_url: CowStr::from(url),
+                    title,
+                    id,
+                })
+            }
             Event::Start(MdTag::Image { .. }) => {
                 in_image += 1;
                 continue;
@@ -131,6 +175,30 @@ fn render_markdown(text: &str, block: bool) -> String {
     let mut out = String::new();
     pulldown_cmark::html::push_html(&mut out, events.into_iter());
     out.trim_end().to_string()
+}
+
+/// What a printed page shows after a link's text: its address (without `mailto:` or
+/// `tel:`), unless the text already is the address or the link only jumps within the
+/// page.
+fn printed_address(url: &str, text: &str) -> Option<String> {
+    if url.starts_with('#') || url.is_empty() {
+        return None;
+    }
+    let lower = url.to_ascii_lowercase();
+    let shown = if lower.starts_with("mailto:") || lower.starts_with("tel:") {
+        &url[url.find(':').map_or(0, |i| i + 1)..]
+    } else {
+        url
+    };
+    let bare = |s: &str| {
+        let s = s.trim();
+        let s = s
+            .strip_prefix("https://")
+            .or_else(|| s.strip_prefix("http://"))
+            .unwrap_or(s);
+        s.trim_end_matches('/').to_ascii_lowercase()
+    };
+    (bare(shown) != bare(text)).then(|| shown.to_string())
 }
 
 /// Wraps a part's HTML in an element with its own `lang` (and `dir`) when it came from a
@@ -153,7 +221,7 @@ fn part_html(
             "<{element} class=\"carta-{}\" data-carta-status=\"{}\" title=\"{}\">{inner}</{element}>",
             flag.as_str(),
             flag.as_str(),
-            escape(super::notices::notice(&bundle.tag, flag))
+            escape(&super::notices::notice(&bundle.strings, flag))
         );
     }
     if part.from == 0 {
@@ -165,14 +233,35 @@ fn part_html(
     if bundle.is_foreign(from) {
         format!(
             "<{element} class=\"fallback\" lang=\"{lang}\" dir=\"{dir}\" title=\"{}\">{inner}</{element}>",
-            escape(&format!("Not translated yet: shown in {}", from.autonym()))
+            escape(&bundle.strings.get(
+                "carta-fallback-title",
+                &[("language", bundle.strings.language(from).into())]
+            ))
         )
     } else {
         format!("<{element} lang=\"{lang}\" dir=\"{dir}\">{inner}</{element}>")
     }
 }
 
-pub fn render(doc: &Document, ids: &[Option<String>], bundle: &LocaleBundle) -> String {
+/// What a handout's page shows besides its text.
+#[derive(Default)]
+pub struct Page<'a> {
+    pub clinic: Option<&'a Clinic>,
+    pub meta: FrontMatter,
+    /// Who signed off every translated passage of the page (`carta review`), and the
+    /// latest date; `None` unless all of them are signed off.
+    pub reviewed: Option<(Vec<String>, String)>,
+    /// Set for the copy that is printed to PDF: the paper size (the HTML handout leaves
+    /// it to the printer).
+    pub paper: Option<crate::config::Paper>,
+}
+
+pub fn render(
+    doc: &Document,
+    ids: &[Option<String>],
+    bundle: &LocaleBundle,
+    page: &Page,
+) -> String {
     let tag = &bundle.tag;
     let dir = if tag.is_rtl() { "rtl" } else { "ltr" };
     let title_text = doc
@@ -223,7 +312,7 @@ pub fn render(doc: &Document, ids: &[Option<String>], bundle: &LocaleBundle) -> 
             format!(
                 "<span class=\"carta-notice carta-notice-{}\" role=\"note\">{}</span>",
                 flag.as_str(),
-                escape(super::notices::notice(&bundle.tag, flag))
+                escape(&super::notices::notice(&bundle.strings, flag))
             )
         });
         let after = |body: &mut String| {
@@ -328,30 +417,177 @@ pub fn render(doc: &Document, ids: &[Option<String>], bundle: &LocaleBundle) -> 
         body.push_str("</blockquote>\n");
         quote_open -= 1;
     }
+    let header = page.clinic.map(|c| c.header()).unwrap_or_default();
     format!(
-        "<!DOCTYPE html>\n<html lang=\"{lang}\" dir=\"{dir}\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta name=\"generator\" content=\"carta\">\n<title>{title}</title>\n<style>{CSS}</style>\n</head>\n<body>\n<main>\n{body}</main>\n<footer>{footer}</footer>\n</body>\n</html>\n",
+        "<!DOCTYPE html>\n<html lang=\"{lang}\" dir=\"{dir}\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta name=\"generator\" content=\"carta\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:\">\n<title>{title}</title>\n<style>{CSS}{page_css}</style>\n</head>\n<body>\n{header}<main>\n{body}</main>\n<footer>\n{footer}</footer>\n</body>\n</html>\n",
         lang = escape(tag.as_str()),
         title = escape(&title_text),
-        footer = escape(&footer_note(bundle)),
+        page_css = page_css(bundle, page),
+        footer = footer(doc, ids, bundle, page),
     )
 }
 
-fn footer_note(bundle: &LocaleBundle) -> String {
-    let fell_back = bundle
-        .fallbacks()
-        .into_iter()
-        .filter(|(_, from)| bundle.is_foreign(from))
-        .count();
-    if fell_back == 0 {
-        format!("{} · {}", bundle.tag.autonym(), bundle.tag)
-    } else {
-        format!(
-            "{} · {} · {fell_back} passage(s) not yet translated are shown in {}",
-            bundle.tag.autonym(),
-            bundle.tag,
-            bundle.chain.last().map(|t| t.autonym()).unwrap_or_default()
-        )
+/// The page's own CSS: the clinic's accent, and for print the running parts of every
+/// page in the handout's language (the clinic's name at the top, "page x of y" at the
+/// foot) and, for the PDF copy, the paper size.
+fn page_css(bundle: &LocaleBundle, page: &Page) -> String {
+    let mut css = String::new();
+    if let Some(accent) = page.clinic.and_then(|c| c.accent.as_deref()) {
+        // Checked by config as a CSS colour and written as `#rrggbb`.
+        if accent.len() == 7
+            && accent.starts_with('#')
+            && accent[1..].bytes().all(|b| b.is_ascii_hexdigit())
+        {
+            css.push_str(&format!(":root {{ --accent: {accent}; }}\n"));
+        }
     }
+    // "Page x of y": the message formatted around two markers that become counters.
+    const PAGE: &str = "\u{E000}";
+    const PAGES: &str = "\u{E001}";
+    let text = bundle.strings.get(
+        "carta-page-number",
+        &[("page", PAGE.into()), ("pages", PAGES.into())],
+    );
+    let mut content = Vec::new();
+    let mut rest = text.as_str();
+    while let Some(i) = rest.find(['\u{E000}', '\u{E001}']) {
+        if i > 0 {
+            content.push(super::clinic::css_string(&rest[..i]));
+        }
+        let marker = &rest[i..i + 3];
+        content.push(
+            if marker == PAGE {
+                "counter(page)"
+            } else {
+                "counter(pages)"
+            }
+            .to_string(),
+        );
+        rest = &rest[i + 3..];
+    }
+    if !rest.is_empty() {
+        content.push(super::clinic::css_string(rest));
+    }
+    let font = "font-family: \"Noto Sans\", \"Noto Sans Arabic\", \"Noto Sans CJK SC\", \"Noto Sans SC\", system-ui, sans-serif; font-size: 8pt; color: #57606a;";
+    css.push_str(&format!(
+        "@media print {{\n  @page {{ @bottom-center {{ content: {}; {font} }} }}\n",
+        content.join(" ")
+    ));
+    if let Some(name) = page.clinic.and_then(|c| c.text.name.as_deref()) {
+        let side = if bundle.tag.is_rtl() {
+            "top-right"
+        } else {
+            "top-left"
+        };
+        css.push_str(&format!(
+            "  @page {{ @{side} {{ content: {}; {font} }} }}\n  @page :first {{ @{side} {{ content: none; }} }}\n",
+            super::clinic::css_string(name)
+        ));
+    }
+    css.push_str("}\n");
+    if let Some(paper) = page.paper {
+        css.push_str(&format!(
+            "@media print {{ @page {{ size: {}; }} }}\n",
+            paper.css()
+        ));
+    }
+    css
+}
+
+/// The footer: the clinic's contact details, the handout's metadata (front matter) in
+/// the page's language and date format, who reviewed the translation, how many of this
+/// page's passages are shown in another language, and the page's language.
+fn footer(doc: &Document, ids: &[Option<String>], bundle: &LocaleBundle, page: &Page) -> String {
+    let strings = &bundle.strings;
+    let mut out = String::new();
+    if let Some(clinic) = page.clinic {
+        out.push_str(&clinic.contact(strings));
+    }
+    let mut meta = Vec::new();
+    if let Some(date) = page.meta.reviewed {
+        let date = super::dates::long_date(&bundle.tag, date);
+        meta.push(escape(
+            &strings.get("carta-content-reviewed", &[("date", date.into())]),
+        ));
+    }
+    if let Some(version) = &page.meta.version {
+        meta.push(escape(&strings.get(
+            "carta-document-version",
+            &[("version", version.clone().into())],
+        )));
+    }
+    if let Some((from, audience)) = page.meta.audience_for(&bundle.chain) {
+        // Text of another language than the page's carries its own `lang`.
+        let text = strings.get("carta-audience", &[("audience", "\u{E000}".into())]);
+        let value = match Tag::parse(&from) {
+            Ok(t) if !from.is_empty() && bundle.is_foreign(&t) => format!(
+                "<span lang=\"{}\" dir=\"{}\">{}</span>",
+                escape(t.as_str()),
+                if t.is_rtl() { "rtl" } else { "ltr" },
+                escape(&audience)
+            ),
+            _ => escape(&audience),
+        };
+        meta.push(escape(&text).replace('\u{E000}', &value));
+    }
+    if !meta.is_empty() {
+        out.push_str(&format!(
+            "<p class=\"handout-meta\">{}</p>\n",
+            meta.join(" · ")
+        ));
+    }
+    if let Some((names, date)) = &page.reviewed {
+        let date = crate::front_matter::parse(&format!("---\nreviewed: {date}\n---\n"))
+            .ok()
+            .and_then(|m| m.reviewed)
+            .map(|d| super::dates::long_date(&bundle.tag, d))
+            .unwrap_or_else(|| date.clone());
+        out.push_str(&format!(
+            "<p class=\"translation-reviewed\">{}</p>\n",
+            escape(&strings.get(
+                "carta-translation-reviewed",
+                &[("names", names.join(", ").into()), ("date", date.into())]
+            ))
+        ));
+    }
+    // This page's passages shown in another language (not the whole locale's).
+    let mut seen = std::collections::HashSet::new();
+    let fell_back = doc
+        .blocks
+        .iter()
+        .zip(ids)
+        .filter(|(b, _)| b.is_translatable())
+        .filter_map(|(_, id)| id.as_deref())
+        .filter(|id| seen.insert(*id))
+        .filter(|id| {
+            bundle.messages.get(*id).is_some_and(|m| {
+                m.value
+                    .iter()
+                    .chain(m.attributes.values())
+                    .any(|p| p.from > 0 && bundle.is_foreign(bundle.locale_of(p)))
+            })
+        })
+        .count();
+    if fell_back > 0 {
+        let language = bundle
+            .chain
+            .last()
+            .map(|t| strings.language(t))
+            .unwrap_or_default();
+        out.push_str(&format!(
+            "<p class=\"fallback-note\">{}</p>\n",
+            escape(&strings.get(
+                "carta-fallback-notice",
+                &[("count", fell_back.into()), ("language", language.into())]
+            ))
+        ));
+    }
+    out.push_str(&format!(
+        "<p class=\"language\">{} · {}</p>\n",
+        escape(&bundle.tag.autonym()),
+        escape(bundle.tag.as_str())
+    ));
+    out
 }
 
 /// Markdown → plain text (for `<title>`).
@@ -370,9 +606,29 @@ pub fn plain(text: &str) -> String {
 }
 
 /// `dist/index.html`: every locale by its own name, linking to each handout.
-pub fn index(locales: &[(Tag, Vec<(String, String)>)], source: &Tag) -> String {
+/// `strings` gives carta's words for a locale: the heading is in the source's language,
+/// and every language's entry says "choose your language" in that language too.
+pub fn index(
+    locales: &[(Tag, Vec<(String, String)>)],
+    source: &Tag,
+    strings: &dyn Fn(&Tag) -> super::strings::Strings,
+) -> String {
     let mut items = String::new();
+    let own = strings(source);
+    let mut prompts: Vec<String> = Vec::new();
     for (tag, docs) in locales {
+        if tag != source {
+            let prompt = strings(tag).text("carta-choose-language");
+            let shown = format!(
+                "<span lang=\"{}\" dir=\"{}\">{}</span>",
+                escape(tag.as_str()),
+                if tag.is_rtl() { "rtl" } else { "ltr" },
+                escape(&prompt)
+            );
+            if !prompts.contains(&shown) && prompt != own.text("carta-choose-language") {
+                prompts.push(shown);
+            }
+        }
         let dir = if tag.is_rtl() { "rtl" } else { "ltr" };
         let links: Vec<String> = docs
             .iter()
@@ -395,8 +651,19 @@ pub fn index(locales: &[(Tag, Vec<(String, String)>)], source: &Tag) -> String {
         ));
     }
     format!(
-        "<!DOCTYPE html>\n<html lang=\"{src}\" dir=\"ltr\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>Handouts · Languages</title>\n<style>{CSS}\nul.languages {{ list-style: none; padding: 0; }} ul.languages li {{ padding: .5rem 0; border-bottom: 1px solid #eaeef2; }} .name {{ font-weight: 600; font-size: 1.15rem; }} .tag {{ color: var(--muted); font-size: .85rem; }}</style>\n</head>\n<body>\n<main>\n<h1>Choose your language</h1>\n<ul class=\"languages\">\n{items}</ul>\n</main>\n</body>\n</html>\n",
+        "<!DOCTYPE html>\n<html lang=\"{src}\" dir=\"ltr\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{title}</title>\n<style>{CSS}\nul.languages {{ list-style: none; padding: 0; }} ul.languages li {{ padding: .5rem 0; border-bottom: 1px solid #eaeef2; }} .name {{ font-weight: 600; font-size: 1.15rem; }} .tag {{ color: var(--muted); font-size: .85rem; }} .prompts {{ color: var(--muted); }}</style>\n</head>\n<body>\n<main>\n<h1>{choose}</h1>\n{prompts}<ul class=\"languages\">\n{items}</ul>\n</main>\n</body>\n</html>\n",
         src = escape(source.as_str()),
+        title = escape(&format!(
+            "{} · {}",
+            own.text("carta-handouts"),
+            own.text("carta-choose-language")
+        )),
+        choose = escape(&own.text("carta-choose-language")),
+        prompts = if prompts.is_empty() {
+            String::new()
+        } else {
+            format!("<p class=\"prompts\">{}</p>\n", prompts.join(" · "))
+        },
     )
 }
 
@@ -437,7 +704,15 @@ mod tests {
             ("my file %41.html".to_string(), "Mine".to_string()),
             ("niño.html".to_string(), "Niño".to_string()),
         ];
-        let html = index(&[(es.clone(), docs)], &es);
+        let strings = |t: &Tag| {
+            super::super::strings::Strings::new(
+                t,
+                std::slice::from_ref(t),
+                &Default::default(),
+                None,
+            )
+        };
+        let html = index(&[(es.clone(), docs)], &es, &strings);
         for href in [
             "href=\"es/faq%231.html\"",
             "href=\"es/what%3F.html\"",

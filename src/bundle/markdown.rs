@@ -101,7 +101,7 @@ pub fn render(doc: &Document, ids: &[Option<String>], bundle: &LocaleBundle) -> 
             Some(flag) if block.kind != BlockKind::Verbatim => format!(
                 "{} _(⚠ {})_",
                 body.trim_end(),
-                super::notices::notice(&bundle.tag, flag)
+                super::notices::notice(&bundle.strings, flag)
             ),
             _ => body,
         };

@@ -6,12 +6,16 @@
 //! where it must. Renderers (`html`, `markdown`, `json`) take the resolved parts and the
 //! handout's structure and return bytes; the command writes them.
 
+pub mod clinic;
+pub mod dates;
 pub mod html;
 pub mod icu;
 pub mod json;
 pub mod markdown;
 pub mod notices;
+pub mod pdf;
 pub mod review_page;
+pub mod strings;
 pub mod types;
 
 use std::borrow::Borrow;
@@ -119,6 +123,8 @@ pub struct LocaleBundle {
     pub pseudo: bool,
     /// Source message IDs (no terms) → resolved text.
     pub messages: BTreeMap<String, Resolved>,
+    /// carta's own words on this locale's pages.
+    pub strings: strings::Strings,
 }
 
 impl LocaleBundle {

@@ -29,6 +29,8 @@ pub struct Options {
     /// `--strict`: a build with text from another language, or outdated text (unreviewed
     /// too when the policy requires review), fails and writes nothing.
     pub strict: bool,
+    /// `--pdf`: also print every handout to `<doc>.pdf` (as `formats = [.., "pdf"]`).
+    pub pdf: bool,
 }
 
 pub struct LocaleSummary {
@@ -46,6 +48,9 @@ pub struct LocaleSummary {
     pub foreign: usize,
     /// Each document's title in this locale, as plain text: (document name, title).
     pub titles: Vec<(String, String)>,
+    /// The pages to print to PDF: (`<tag>/<doc>.pdf`, the page, its `reviewed` date);
+    /// taken out of the summary once printed.
+    pub print: Vec<PrintPage>,
     /// Message parts (`id`, `id.attr`) no locale of the chain formats: in no bundle.
     pub unformattable: Vec<String>,
     /// How many parts messages.icu.json cannot say as Fluent does (listed in the manifest).
@@ -59,6 +64,9 @@ pub struct LocaleSummary {
     pub app_bundles: std::time::Duration,
     pub total_time: std::time::Duration,
 }
+
+/// A page to print: (`<tag>/<doc>.pdf`, the page, its `reviewed` date).
+pub type PrintPage = (PathBuf, String, Option<(i32, u8, u8)>);
 
 pub struct Report {
     pub out_dir: PathBuf,
@@ -203,6 +211,16 @@ pub fn run(project: &Project, opts: &Options) -> Result<Report> {
         kinds: &source_kinds(sources.iter().map(|(_, f)| f.text.as_str())),
     };
     let policy = project.config.publish.clone();
+    let page_inputs = page_inputs(project, opts, &chains)?;
+    // A PDF is asked for: the browser that prints it is found before any work.
+    let browser = if page_inputs.formats.pdf {
+        Some(
+            bundle::pdf::find_browser(project.config.pdf.browser.as_deref())
+                .map_err(Error::Usage)?,
+        )
+    } else {
+        None
+    };
 
     // Each locale is built and its files staged (written beside their targets) in its
     // own task, so only the locales being built are in memory; nothing replaces a file
@@ -272,9 +290,22 @@ pub fn run(project: &Project, opts: &Options) -> Result<Report> {
                         .and_then(|f| crate::check::glossary::Glossary::parse(&f.text).ok())
                         .map(|g| g.terms)
                         .unwrap_or_default(),
+                    page: &page_inputs,
                 };
-                let (mut summary, locale_files, mut entry) =
+                let (mut summary, mut locale_files, mut entry) =
                     build_locale(tag, chain, &texts, &source, transform, &docs, &publish);
+                // Printing is the one step that runs another program: each page of this
+                // locale, one after the other (locales print in parallel).
+                for (rel, html, date) in std::mem::take(&mut summary.print) {
+                    let Some(browser) = &browser else { break };
+                    let pdf = bundle::pdf::print(browser, &html, date).map_err(|message| {
+                        Error::Input {
+                            path: project.show(&out_dir.join(&rel)),
+                            message,
+                        }
+                    })?;
+                    locale_files.push((rel, pdf));
+                }
                 if let Ok(mut all) = types.lock() {
                     bundle::types::merge(&mut all, std::mem::take(&mut summary.types));
                 }
@@ -291,7 +322,12 @@ pub fn run(project: &Project, opts: &Options) -> Result<Report> {
                 let titles: Vec<(String, String)> = summary
                     .titles
                     .iter()
-                    .map(|(doc, title)| (format!("{doc}.html"), title.clone()))
+                    .map(|(doc, title)| {
+                        (
+                            format!("{doc}.{}", page_inputs.formats.linked()),
+                            title.clone(),
+                        )
+                    })
                     .collect();
                 // The language picker of a later partial build lists this locale from here.
                 entry["titles"] =
@@ -414,7 +450,14 @@ pub fn run(project: &Project, opts: &Options) -> Result<Report> {
     if !docs.is_empty() {
         files.push((
             PathBuf::from("index.html"),
-            bundle::html::index(&index_entries, &project.source).into_bytes(),
+            bundle::html::index(&index_entries, &project.source, &|t: &Tag| {
+                let chain = chains
+                    .get(t)
+                    .cloned()
+                    .unwrap_or_else(|| vec![t.clone(), project.source.clone()]);
+                bundle::strings::Strings::new(t, &chain, &page_inputs.overrides, None)
+            })
+            .into_bytes(),
         ));
     }
     // The review pages' index, from the manifest's entries (so a partial build lists
@@ -556,10 +599,12 @@ pub fn build_texts(
     };
     let chain = [tag.clone(), source_tag.clone()];
     let policy = crate::config::PublishConfig::default();
+    let page = PageInputs::default();
     let publish = Publish {
         policy: &policy,
         findings: HashMap::new(),
         glossary: Vec::new(),
+        page: &page,
     };
     build_locale(tag, &chain, &texts, &source, None, docs, &publish).1
 }
@@ -720,6 +765,187 @@ pub(crate) struct Publish<'a> {
     findings: HashMap<String, Vec<(String, String)>>,
     /// The locale's glossary terms (source term, required translations).
     glossary: Vec<(String, Vec<String>)>,
+    page: &'a PageInputs,
+}
+
+/// The clinic as this locale's pages show it: `[clinic.<tag>]` texts of the chain, else
+/// the locale's `carta.ftl` (`carta-clinic-name`, `carta-clinic-address`), else `[clinic]`.
+fn clinic_for(
+    inputs: &PageInputs,
+    chain: &[Tag],
+    strings: &bundle::strings::Strings,
+) -> Option<bundle::clinic::Clinic> {
+    let config = inputs.clinic.as_ref()?;
+    let mut text = config.text_for(chain);
+    let localized = |f: fn(&crate::config::ClinicText) -> &Option<String>| {
+        chain.iter().any(|t| {
+            config
+                .localized
+                .get(t.as_str())
+                .is_some_and(|c| f(c).is_some())
+        })
+    };
+    if !localized(|c| &c.name) {
+        if let Some(name) = strings.find("carta-clinic-name", &[]) {
+            text.name = Some(name);
+        }
+    }
+    if !localized(|c| &c.address) {
+        if let Some(address) = strings.find("carta-clinic-address", &[]) {
+            text.address = Some(address);
+        }
+    }
+    let clinic = bundle::clinic::Clinic {
+        text,
+        logo: inputs.logo.clone(),
+        accent: config.accent.clone(),
+    };
+    (!clinic.is_empty() || clinic.accent.is_some()).then_some(clinic)
+}
+
+/// Who signed off a page's translations: every reviewer's name and the latest date, when
+/// every passage of the page comes from a translation that is signed off (a page with
+/// any unreviewed or fallen-back text, and the source's page, have none).
+fn reviewed_by(
+    ids: &[Option<String>],
+    lb: &LocaleBundle,
+    statuses: &[FxHashMap<String, (Status, Option<Record>)>],
+    is_source: impl Fn(&Tag) -> bool,
+) -> Option<(Vec<String>, String)> {
+    let mut names: Vec<String> = Vec::new();
+    let mut latest = String::new();
+    let mut any = false;
+    for id in ids.iter().flatten() {
+        let m = lb.messages.get(id)?;
+        for part in m.value.iter().chain(m.attributes.values()) {
+            if is_source(&lb.chain[part.from]) {
+                return None;
+            }
+            let (Status::Reviewed, Some(record)) = statuses.get(part.from)?.get(id)? else {
+                return None;
+            };
+            any = true;
+            if !names.contains(&record.by) {
+                names.push(record.by.clone());
+            }
+            if record.date > latest {
+                latest = record.date.clone();
+            }
+        }
+    }
+    names.sort();
+    any.then_some((names, latest))
+}
+
+/// Which handout formats a build writes.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Formats {
+    html: bool,
+    md: bool,
+    json: bool,
+    pdf: bool,
+}
+
+impl Default for Formats {
+    fn default() -> Self {
+        Formats {
+            html: true,
+            md: true,
+            json: true,
+            pdf: false,
+        }
+    }
+}
+
+impl Formats {
+    /// The format the language picker links to.
+    fn linked(&self) -> &'static str {
+        match (self.html, self.pdf, self.md) {
+            (true, _, _) => "html",
+            (false, true, _) => "pdf",
+            (false, false, true) => "md",
+            _ => "json",
+        }
+    }
+}
+
+/// What every page of the build shows besides its text, read once.
+#[derive(Default)]
+pub(crate) struct PageInputs {
+    formats: Formats,
+    paper: crate::config::Paper,
+    /// The project's `locales/<tag>/carta.ftl` files.
+    overrides: bundle::strings::Overrides,
+    clinic: Option<crate::config::ClinicConfig>,
+    /// The clinic's logo as a `data:` URI.
+    logo: Option<String>,
+}
+
+/// Reads what the pages need besides the translations: the formats, the project's
+/// `carta.ftl` files (checked), the clinic and its logo (checked).
+fn page_inputs(
+    project: &Project,
+    opts: &Options,
+    chains: &BTreeMap<Tag, Vec<Tag>>,
+) -> Result<PageInputs> {
+    let config = &project.config;
+    let has = |f: &str| config.formats.iter().any(|x| x == f);
+    let formats = Formats {
+        html: has("html"),
+        md: has("md"),
+        json: has("json"),
+        pdf: has("pdf") || opts.pdf,
+    };
+    let mut overrides = bundle::strings::Overrides::default();
+    for tag in chains.keys() {
+        if bundle::pseudo_tags().iter().any(|(p, _)| p == tag) {
+            continue;
+        }
+        let path = project.locale_dir(tag).join(bundle::strings::OVERRIDE_FILE);
+        if let Some(file) = project.read(&path)? {
+            overrides.add(tag, &project.show(&path), &file.text)?;
+        }
+    }
+    let logo = match config.clinic.as_ref().and_then(|c| c.logo.as_ref()) {
+        None => None,
+        Some(rel) => {
+            let path = project.root.join(rel);
+            let shown = project.show(&path);
+            if rel.is_absolute()
+                || rel
+                    .components()
+                    .any(|c| matches!(c, std::path::Component::ParentDir))
+            {
+                return Err(Error::Config {
+                    path: crate::config::FILE_NAME.into(),
+                    line: 1,
+                    column: 1,
+                    message: format!(
+                        "`clinic.logo` must be a path inside the project, not `{}`",
+                        rel.display()
+                    ),
+                });
+            }
+            project.guard(&path)?;
+            let bytes = crate::fs::read_regular(&path).map_err(|source| Error::Read {
+                path: shown.clone(),
+                source,
+            })?;
+            Some(
+                bundle::clinic::logo_data_uri(&bytes).map_err(|message| Error::Input {
+                    path: shown,
+                    message,
+                })?,
+            )
+        }
+    };
+    Ok(PageInputs {
+        formats,
+        paper: config.pdf.paper,
+        overrides,
+        clinic: config.clinic.clone(),
+        logo,
+    })
 }
 
 /// A locale file as build reads it: its text and its state (sync's and review's records).
@@ -1061,6 +1287,7 @@ fn build_locale(
         chain: chain.to_vec(),
         pseudo: transform.is_some(),
         messages,
+        strings: bundle::strings::Strings::new(tag, chain, &publish.page.overrides, transform),
     };
 
     // messages.ftl: each source entry from the locale that provided it, verbatim when
@@ -1230,19 +1457,49 @@ fn build_locale(
         .collect();
     let dir = PathBuf::from(tag.as_str());
     let mut files: Vec<(PathBuf, Vec<u8>)> = Vec::new();
+    let formats = publish.page.formats;
+    let clinic = clinic_for(publish.page, chain, &lb.strings);
+    let mut print = Vec::new();
     for e in docs {
-        files.push((
-            dir.join(format!("{}.html", e.doc.name)),
-            bundle::html::render(&e.doc, &e.ids, &lb).into_bytes(),
-        ));
-        files.push((
-            dir.join(format!("{}.md", e.doc.name)),
-            bundle::markdown::render(&e.doc, &e.ids, &lb).into_bytes(),
-        ));
-        files.push((
-            dir.join(format!("{}.json", e.doc.name)),
-            bundle::json::document(&e.doc, &e.ids, &lb).into_bytes(),
-        ));
+        let mut page = bundle::html::Page {
+            clinic: clinic.as_ref(),
+            meta: e.meta.clone(),
+            reviewed: reviewed_by(&e.ids, &lb, &statuses, |t| is_source(t)),
+            paper: None,
+        };
+        if formats.html {
+            files.push((
+                dir.join(format!("{}.html", e.doc.name)),
+                bundle::html::render(&e.doc, &e.ids, &lb, &page).into_bytes(),
+            ));
+        }
+        if formats.pdf {
+            page.paper = Some(publish.page.paper);
+            print.push((
+                dir.join(format!("{}.pdf", e.doc.name)),
+                bundle::html::render(&e.doc, &e.ids, &lb, &page),
+                e.meta.reviewed,
+            ));
+        }
+        if formats.md {
+            files.push((
+                dir.join(format!("{}.md", e.doc.name)),
+                // The front matter (metadata, the author's as written) first, as in the
+                // source.
+                format!(
+                    "{}{}",
+                    e.meta.raw,
+                    bundle::markdown::render(&e.doc, &e.ids, &lb)
+                )
+                .into_bytes(),
+            ));
+        }
+        if formats.json {
+            files.push((
+                dir.join(format!("{}.json", e.doc.name)),
+                bundle::json::document(&e.doc, &e.ids, &lb).into_bytes(),
+            ));
+        }
     }
     // Every other bundle is read off messages.ftl, so all list the same messages.
     let app_started = std::time::Instant::now();
@@ -1464,6 +1721,7 @@ fn build_locale(
             fell_back,
             foreign,
             titles,
+            print,
             unformattable,
             icu_issues: icu_issues.len(),
             types,

@@ -27,6 +27,8 @@ pub struct Extracted {
     pub ids: Vec<Option<String>>,
     /// Relative path of the Markdown, e.g. `content/dry-needling.md`.
     pub source_path: String,
+    /// The handout's front matter (`reviewed`, `version`, `audience`).
+    pub meta: crate::front_matter::FrontMatter,
 }
 
 /// Parses every handout and assigns IDs against the current source files. Used by
@@ -55,11 +57,28 @@ pub fn load(project: &Project) -> Result<Vec<Extracted>> {
                 .to_string()
         })
         .collect();
+    // `carta.md` would be extracted to the source folder's `carta.ftl`, the file of
+    // carta's own words.
+    if let Some(i) = names.iter().position(|n| n.eq_ignore_ascii_case("carta")) {
+        return Err(Error::Conflict {
+            path: project.show(&paths[i]),
+            message: format!(
+                "would be extracted to `{}`, the file name of carta's own page words for a locale; rename it",
+                crate::bundle::strings::OVERRIDE_FILE
+            ),
+        });
+    }
     if let Some(clash) = extract::name_clash(&names) {
         return Err(clash_error(project, &paths, clash));
     }
     let source_dir = project.locale_dir(&project.source);
-    let parsed: Vec<Result<(Document, Vec<extract::Previous>, String)>> = paths
+    type Parsed = (
+        Document,
+        Vec<extract::Previous>,
+        String,
+        crate::front_matter::FrontMatter,
+    );
+    let parsed: Vec<Result<Parsed>> = paths
         .par_iter()
         .zip(&names)
         .map(|(path, name)| {
@@ -67,6 +86,15 @@ pub fn load(project: &Project) -> Result<Vec<Extracted>> {
                 path: project.show(path),
                 message: "cannot be read: it does not exist (a dangling symbolic link?)".into(),
             })?;
+            let meta =
+                crate::front_matter::parse(&file.text).map_err(|(line, column, message)| {
+                    Error::Config {
+                        path: project.show(path),
+                        line,
+                        column,
+                        message,
+                    }
+                })?;
             let doc = content::parse(name, &file.text);
             if !doc.blocks.iter().any(|b| b.is_translatable()) {
                 return Err(Error::Input {
@@ -92,17 +120,19 @@ pub fn load(project: &Project) -> Result<Vec<Extracted>> {
                 }
                 None => Vec::new(),
             };
-            Ok((doc, previous, shown))
+            Ok((doc, previous, shown, meta))
         })
         .collect();
     let mut docs = Vec::new();
     let mut previous = Vec::new();
     let mut shown = Vec::new();
+    let mut metas = Vec::new();
     for p in parsed {
-        let (d, prev, s) = p?;
+        let (d, prev, s, meta) = p?;
         docs.push(d);
         previous.push(prev);
         shown.push(s);
+        metas.push(meta);
     }
     // The IDs the author's own source files define: a new block gets none of them, and a
     // handout message that has one would be a duplicate the author's text could override.
@@ -137,10 +167,12 @@ pub fn load(project: &Project) -> Result<Vec<Extracted>> {
         .into_iter()
         .zip(ids)
         .zip(shown)
-        .map(|((doc, ids), source_path)| Extracted {
+        .zip(metas)
+        .map(|(((doc, ids), source_path), meta)| Extracted {
             doc,
             ids,
             source_path,
+            meta,
         })
         .collect())
 }
