@@ -119,6 +119,65 @@ pub fn nesting(text: &str) {
     );
 }
 
+/// Whether a browser would open `url` with a scheme that runs code or embeds data
+/// (`##data:…` is a fragment and `javascriptd','x'` a relative path: neither is).
+fn unsafe_scheme(url: &str) -> bool {
+    let url: String = url
+        .chars()
+        .filter(|c| !c.is_control() && !c.is_whitespace())
+        .collect::<String>()
+        .to_ascii_lowercase();
+    let scheme = url
+        .find(':')
+        .filter(|&i| !url[..i].contains(['/', '?', '#']))
+        .map(|i| &url[..i]);
+    matches!(scheme, Some("javascript" | "data" | "vbscript"))
+}
+
+/// An HTML attribute value as the browser reads it: character references decoded.
+fn decode_attribute(value: &str) -> String {
+    let mut out = String::with_capacity(value.len());
+    let mut rest = value;
+    while let Some(at) = rest.find('&') {
+        out.push_str(&rest[..at]);
+        rest = &rest[at..];
+        let end = rest.find(';').filter(|&e| e <= 12);
+        let decoded = end.and_then(|e| {
+            let name = &rest[1..e];
+            let code = if let Some(hex) = name.strip_prefix("#x").or(name.strip_prefix("#X")) {
+                u32::from_str_radix(hex, 16).ok()
+            } else if let Some(dec) = name.strip_prefix('#') {
+                dec.parse().ok()
+            } else {
+                match name {
+                    "amp" => Some(38),
+                    "lt" => Some(60),
+                    "gt" => Some(62),
+                    "quot" => Some(34),
+                    "apos" => Some(39),
+                    "colon" => Some(58),
+                    "tab" | "Tab" => Some(9),
+                    "newline" | "NewLine" => Some(10),
+                    _ => None,
+                }
+            };
+            code.and_then(char::from_u32).map(|c| (c, e + 1))
+        });
+        match decoded {
+            Some((c, len)) => {
+                out.push(c);
+                rest = &rest[len..];
+            }
+            None => {
+                out.push('&');
+                rest = &rest[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
 /// What a permissive Markdown renderer (pulldown-cmark, every extension, raw HTML
 /// allowed) reads in `md`: its block structure (headings with their attributes), and it
 /// asserts that no raw HTML and no unsafe link target is in it.
@@ -128,18 +187,8 @@ fn markdown_blocks(md: &str, context: &str) -> Vec<String> {
     for event in Parser::new_ext(md, Options::all()) {
         match event {
             Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }) => {
-                // The scheme a browser would see (`##data:…` is a fragment, not `data:`).
-                let url: String = dest_url
-                    .chars()
-                    .filter(|c| !c.is_control() && !c.is_whitespace())
-                    .collect::<String>()
-                    .to_ascii_lowercase();
-                let scheme = url
-                    .find(':')
-                    .filter(|&i| !url[..i].contains(['/', '?', '#']))
-                    .map(|i| &url[..i]);
                 assert!(
-                    !matches!(scheme, Some("javascript" | "data" | "vbscript")),
+                    !unsafe_scheme(&dest_url),
                     "unsafe link {dest_url} in Markdown from {context:?}"
                 );
             }
@@ -243,17 +292,21 @@ pub fn build(locale: &str) {
                 "a <style> element from {locale:?}"
             );
             for tag in [
-                "<script",
-                "<img",
-                "<iframe",
-                "<svg",
-                "<object",
-                "<embed",
-                "<link",
-                "href=\"javascript",
-                "href=\"data:",
+                "<script", "<img", "<iframe", "<svg", "<object", "<embed", "<link",
             ] {
                 assert!(!lower.contains(tag), "{tag} in HTML from {locale:?}");
+            }
+            // Every link and source as the browser reads it (found by the fuzzer: a
+            // relative `javascriptd','x'` is no `javascript:` link).
+            for attr in [" href=\"", " src=\"", " action=\"", " formaction=\""] {
+                for (at, _) in lower.match_indices(attr) {
+                    let value = &text[at + attr.len()..];
+                    let value = &value[..value.find('"').unwrap_or(value.len())];
+                    assert!(
+                        !unsafe_scheme(&decode_attribute(value)),
+                        "unsafe link {value} in HTML from {locale:?}"
+                    );
+                }
             }
             let handler = lower.split('<').skip(1).any(|t| {
                 let inside = t.split('>').next().unwrap_or("");
@@ -266,5 +319,22 @@ pub fn build(locale: &str) {
                 "an event-handler attribute in HTML from {locale:?}"
             );
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn links_are_judged_as_a_browser_reads_them() {
+        assert!(unsafe_scheme(&decode_attribute("javascript&#x3a;alert(1)")));
+        assert!(unsafe_scheme(&decode_attribute("java&#9;script&colon;x")));
+        assert!(unsafe_scheme(" DATA:text/html,x"));
+        assert!(!unsafe_scheme(&decode_attribute(
+            "javascriptd&#x27;,&#x27;span&#x27;"
+        )));
+        assert!(!unsafe_scheme("##data:x"));
+        assert!(!unsafe_scheme("https://x.example/javascript:"));
     }
 }
