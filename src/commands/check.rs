@@ -408,17 +408,27 @@ fn check_locale(
     for (f, s) in source_facts.iter().zip(sources) {
         texts.entry(f.shown.as_path()).or_insert(&s.file.text);
     }
-    let mut indexes: HashMap<PathBuf, crate::fs::LineIndex> = HashMap::new();
-    diags.retain_mut(|d| {
+    // Line indexes only for the files that have findings; then every finding located,
+    // in parallel (a locale mostly identical to the source has tens of thousands).
+    let with_findings: Vec<PathBuf> = {
+        let paths: HashSet<&Path> = diags.iter().map(|d| d.path.as_path()).collect();
+        paths.into_iter().map(Path::to_path_buf).collect()
+    };
+    let indexes: HashMap<&Path, crate::fs::LineIndex> = with_findings
+        .par_iter()
+        .filter_map(|p| {
+            Some((
+                p.as_path(),
+                crate::fs::LineIndex::new(texts.get(p.as_path())?),
+            ))
+        })
+        .collect();
+    let mut located: Vec<Diagnostic> = std::mem::take(&mut diags);
+    located.par_iter_mut().for_each(|d| {
         if let Some(&s) = overrides.get(&d.code) {
             d.severity = s;
         }
-        if !indexes.contains_key(&d.path) {
-            if let Some(text) = texts.get(d.path.as_path()) {
-                indexes.insert(d.path.clone(), crate::fs::LineIndex::new(text));
-            }
-        }
-        if let Some(index) = indexes.get(&d.path) {
+        if let Some(index) = indexes.get(d.path.as_path()) {
             let (line, column, excerpt) = index.locate(d.offset);
             d.line = line;
             d.column = column;
@@ -427,9 +437,11 @@ fn check_locale(
             d.line = 1;
             d.column = 1;
         }
-        d.severity != Severity::Off
     });
-    diags.sort_by(|a, b| (&a.path, a.offset, a.code).cmp(&(&b.path, b.offset, b.code)));
+    drop(indexes);
+    located.retain(|d| d.severity != Severity::Off);
+    let mut diags = located;
+    diags.par_sort_by(|a, b| (&a.path, a.offset, a.code).cmp(&(&b.path, b.offset, b.code)));
     cov.errors = diags
         .iter()
         .filter(|d| d.severity == Severity::Error)
