@@ -12,6 +12,7 @@ pub mod json;
 pub mod markdown;
 pub mod notices;
 pub mod review_page;
+pub mod table;
 pub mod types;
 
 use std::borrow::Borrow;
