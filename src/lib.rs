@@ -25,6 +25,7 @@ pub mod extract;
 pub mod ftl;
 
 pub mod catalog;
+pub mod readability;
 pub mod review;
 pub mod state;
 pub mod sync;

@@ -10,6 +10,7 @@ use rustc_hash::FxHashSet;
 use crate::catalog::Catalog;
 use crate::check::coverage::Coverage;
 use crate::check::glossary::Glossary;
+use crate::check::readability;
 use crate::check::rules::{self, Context};
 use crate::check::{Code, Diagnostic, Severity};
 use crate::error::{Error, Result};
@@ -108,6 +109,24 @@ pub fn run_streaming<T: Send>(
     }
     let source_functions = rules::source_functions(&catalogs);
     let covered = super::fallback_coverage(project, &tags, &all_tags)?.covered;
+    // The handouts (`content/*.md` with a source file) and how hard each reads.
+    let names: Vec<String> = if project.content_dir().is_dir() {
+        project
+            .documents()
+            .unwrap_or_default()
+            .iter()
+            .filter_map(|p| Some(p.file_stem()?.to_string_lossy().into_owned()))
+            .collect()
+    } else {
+        Vec::new()
+    };
+    let rels: Vec<PathBuf> = sources.iter().map(|s| s.rel.clone()).collect();
+    let docs = readability::documents(
+        project.source.langid().language.as_str(),
+        &names,
+        &rels,
+        &catalogs,
+    );
 
     let side = SourceSide {
         sources: &sources,
@@ -118,6 +137,7 @@ pub fn run_streaming<T: Send>(
             vars: &source_vars,
             functions: &source_functions,
         },
+        docs: &docs,
     };
     // Locales go in batches of a few per thread: enough that cores rarely wait for a
     // batch's slowest locale (eight per thread keeps them ~95% busy; two left ~10% of
@@ -128,7 +148,7 @@ pub fn run_streaming<T: Send>(
     // that copied them); a row of its own in the summary when it has any.
     if opts.locale.is_none() {
         let (cov, diags) = lint_source(project, &side);
-        if !diags.is_empty() {
+        if !diags.is_empty() || !cov.readability.is_empty() {
             emit(render(&cov, diags))?;
             locales.push(cov);
         }
@@ -204,6 +224,33 @@ fn lint_source(project: &Project, side: &SourceSide) -> (Coverage, Vec<Diagnosti
             }
         }
     }
+    // How hard each handout reads, against the source file, once.
+    let shown: Vec<PathBuf> = side
+        .sources
+        .iter()
+        .map(|s| project.show(&dir.join(&s.rel)))
+        .collect();
+    let (rows, found) = readability::source(
+        project.source.as_str(),
+        side.docs,
+        side.catalogs,
+        &shown,
+        limits(project),
+    );
+    cov.readability = rows;
+    for mut d in found {
+        let catalog = &side.catalogs[shown.iter().position(|p| *p == d.path).unwrap_or(0)];
+        let (line, column, excerpt) = crate::fs::LineIndex::new(catalog.text).locate(d.offset);
+        d.line = line;
+        d.column = column;
+        d.set_excerpt(excerpt, column);
+        if let Some(&s) = overrides.get(&d.code) {
+            d.severity = s;
+        }
+        if d.severity != Severity::Off {
+            diags.push(d);
+        }
+    }
     diags.sort_by(|a, b| (&a.path, a.offset, a.code).cmp(&(&b.path, b.offset, b.code)));
     let count = |s: Severity| diags.iter().filter(|d| d.severity == s).count();
     cov.errors = count(Severity::Error);
@@ -220,6 +267,19 @@ struct SourceSide<'a, 's> {
     facts: &'a [rules::SourceFacts],
     ids: &'a FxHashSet<String>,
     runtime: rules::Runtime<'a>,
+    docs: &'a [readability::Doc],
+}
+
+/// `max-grade` and `harder-by` of `[check]`.
+fn limits(project: &Project) -> readability::Limits {
+    readability::Limits {
+        max_grade: project.config.check.max_grade,
+        harder_by: project
+            .config
+            .check
+            .harder_by
+            .unwrap_or(readability::DEFAULT_HARDER_BY),
+    }
 }
 
 fn check_locale(
@@ -234,6 +294,7 @@ fn check_locale(
         facts: source_facts,
         ids: source_ids,
         ref runtime,
+        docs,
     } = *side;
     let dir = project.locale_dir(tag);
     let glossary_path = dir.join("glossary.toml");
@@ -383,6 +444,27 @@ fn check_locale(
         .collect();
     let refs: Vec<(&Path, &Catalog)> = shown_files.iter().map(|(p, c)| (p.as_path(), *c)).collect();
     rules::format_check(tag, &refs, runtime, &mut diags);
+    // How hard each handout reads in this locale (one pass over text parsed above).
+    if !docs.is_empty() {
+        let files: Vec<Option<(&Catalog, PathBuf)>> = sources
+            .iter()
+            .map(|s| {
+                let &i = by_rel.get(s.rel.as_path())?;
+                Some((&catalogs[i], project.show(&dir.join(&s.rel))))
+            })
+            .collect();
+        let (rows, found) = readability::locale(
+            tag.as_str(),
+            tag.langid().language.as_str(),
+            project.source.langid().language.as_str(),
+            docs,
+            source_catalogs,
+            &files,
+            limits(project),
+        );
+        cov.readability = rows;
+        diags.extend(found);
+    }
 
     // Severities from carta.toml; then positions, at the edge where the text is at hand.
     let overrides = severity_overrides(project);
