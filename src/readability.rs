@@ -108,6 +108,8 @@ pub fn measure<'a>(language: &str, parts: impl IntoIterator<Item = &'a str>) -> 
     let lang = match lang {
         Ok(l) => l,
         Err(why) => {
+            // Words and sentences are still shown; syllables were not counted.
+            r.counts.syllables = 0;
             r.unavailable = Some(why);
             return r;
         }
