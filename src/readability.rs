@@ -214,12 +214,17 @@ fn round1(x: f64) -> f64 {
 /// targets or raw HTML tags; placeables left in Fluent syntax (`{ $n }`) are dropped.
 fn plain_text(markdown: &str, out: &mut String) {
     use pulldown_cmark::{Event, Parser};
-    for event in Parser::new(markdown) {
-        match event {
-            Event::Text(t) | Event::Code(t) => out.push_str(&t),
-            Event::SoftBreak | Event::HardBreak => out.push(' '),
-            Event::End(_) => out.push(' '),
-            _ => {}
+    // Most text has no Markdown at all: no need to parse it.
+    if !markdown.contains(['*', '_', '[', '<', '`', '\\', '&', '#', '>', '\n']) {
+        out.push_str(markdown);
+    } else {
+        for event in Parser::new(markdown) {
+            match event {
+                Event::Text(t) | Event::Code(t) => out.push_str(&t),
+                Event::SoftBreak | Event::HardBreak => out.push(' '),
+                Event::End(_) => out.push(' '),
+                _ => {}
+            }
         }
     }
     if out.contains('{') {
