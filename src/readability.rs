@@ -84,18 +84,75 @@ fn lang_of(language: &str) -> Result<Lang, &'static str> {
 /// `language` (a BCP 47 language subtag: `en`, `es` …). Each part is at least one
 /// sentence: a title or a heading without a full stop still ends where it ends.
 pub fn measure<'a>(language: &str, parts: impl IntoIterator<Item = &'a str>) -> Readability {
-    let lang = lang_of(language);
+    let mut counter = Counter::new(language);
     let mut counts = Counts::default();
-    let mut plain = String::new();
     for part in parts {
-        plain.clear();
-        plain_text(part, &mut plain);
-        let syllables = |w: &str| match lang {
-            Ok(l) => syllables(l, w),
-            Err(_) => 1,
-        };
-        count_into(&plain, &syllables, &mut counts);
+        counts.add(counter.count(part));
     }
+    score(language, counts)
+}
+
+impl Counts {
+    pub fn add(&mut self, other: Counts) {
+        self.sentences += other.sentences;
+        self.words += other.words;
+        self.syllables += other.syllables;
+    }
+}
+
+/// Counts message parts in one language, reusing its buffers (`check` counts every part
+/// of every handout in every locale: no allocation per word).
+pub struct Counter {
+    lang: Result<Lang, &'static str>,
+    plain: String,
+    chars: Vec<char>,
+    word: Vec<char>,
+    buf: Vec<char>,
+}
+
+impl Counter {
+    pub fn new(language: &str) -> Counter {
+        Counter {
+            lang: lang_of(language),
+            plain: String::new(),
+            chars: Vec::new(),
+            word: Vec::new(),
+            buf: Vec::new(),
+        }
+    }
+
+    /// Whether the language has a measure (else [`Counter::count`] counts nothing).
+    pub fn measures(&self) -> bool {
+        self.lang.is_ok()
+    }
+
+    /// The sentences, words and syllables of one message part (inline Markdown); nothing
+    /// is counted in a language without a measure (a hundred locales, most of them
+    /// without one, must not make `check` slower).
+    pub fn count(&mut self, part: &str) -> Counts {
+        if self.lang.is_err() {
+            return Counts::default();
+        }
+        self.chars.clear();
+        if plain_text(part, &mut self.plain) {
+            self.chars.extend(self.plain.chars());
+        } else {
+            self.chars.extend(part.chars());
+        }
+        let mut counts = Counts::default();
+        count_into(
+            &self.chars,
+            self.lang.ok(),
+            (&mut self.word, &mut self.buf),
+            &mut counts,
+        );
+        counts
+    }
+}
+
+/// The score and grade of `counts`, in `language`.
+pub fn score(language: &str, counts: Counts) -> Readability {
+    let lang = lang_of(language);
     let mut r = Readability {
         formula: None,
         score: None,
@@ -108,8 +165,6 @@ pub fn measure<'a>(language: &str, parts: impl IntoIterator<Item = &'a str>) -> 
     let lang = match lang {
         Ok(l) => l,
         Err(why) => {
-            // Words and sentences are still shown; syllables were not counted.
-            r.counts.syllables = 0;
             r.unavailable = Some(why);
             return r;
         }
@@ -212,12 +267,15 @@ fn round1(x: f64) -> f64 {
 
 /// The text a reader sees of inline Markdown: text and code, without markup, link
 /// targets or raw HTML tags; placeables left in Fluent syntax (`{ $n }`) are dropped.
-fn plain_text(markdown: &str, out: &mut String) {
+/// Returns false, writing nothing, when `markdown` is already plain text.
+fn plain_text(markdown: &str, out: &mut String) -> bool {
     use pulldown_cmark::{Event, Parser};
-    // Most text has no Markdown at all: no need to parse it.
-    if !markdown.contains(['*', '_', '[', '<', '`', '\\', '&', '#', '>', '\n']) {
-        out.push_str(markdown);
-    } else {
+    // Most text has no Markdown and no placeable at all: no need to parse it.
+    if !markdown.contains(['*', '_', '[', '<', '`', '\\', '&', '#', '>', '\n', '{']) {
+        return false;
+    }
+    out.clear();
+    {
         for event in Parser::new(markdown) {
             match event {
                 Event::Text(t) | Event::Code(t) => out.push_str(&t),
@@ -241,6 +299,7 @@ fn plain_text(markdown: &str, out: &mut String) {
             _ => depth == 0,
         });
     }
+    true
 }
 
 /// Adds the sentences, words and syllables of plain `text` to `counts`. A word is a run
@@ -248,38 +307,41 @@ fn plain_text(markdown: &str, out: &mut String) {
 /// word each, as Flesch counted); a number is a word of one syllable. A sentence ends at
 /// `.` `!` `?` `…` (not a `.` inside a number or a word such as `e.g`), and at the end of
 /// the text when words follow the last end.
-fn count_into(text: &str, syllables: &dyn Fn(&str) -> usize, counts: &mut Counts) {
-    let chars: Vec<char> = text.chars().collect();
+fn count_into(
+    chars: &[char],
+    lang: Option<Lang>,
+    (word, buf): (&mut Vec<char>, &mut Vec<char>),
+    counts: &mut Counts,
+) {
     let mut words_in_sentence = 0usize;
     let mut i = 0;
-    let mut word = String::new();
     while i < chars.len() {
         let c = chars[i];
         if is_cjk(c) {
             // Chinese and Japanese do not separate words: each character counts as one,
             // as in word coverage.
             counts.words += 1;
-            counts.syllables += 1;
+            counts.syllables += usize::from(lang.is_some());
             words_in_sentence += 1;
             i += 1;
             continue;
         }
-        if c.is_alphanumeric() {
+        if is_word_char(c) {
             word.clear();
             while i < chars.len() {
                 let c = chars[i];
                 let joins = matches!(c, '\'' | '’' | '-' | '‐')
                     && i + 1 < chars.len()
-                    && chars[i + 1].is_alphanumeric()
+                    && is_word_char(chars[i + 1])
                     && !word.is_empty();
                 // `2.5`, `1,000`, `e.g`: one word.
                 let decimal = (c == '.'
                     && !word.is_empty()
-                    && chars.get(i + 1).is_some_and(|n| n.is_alphanumeric()))
+                    && chars.get(i + 1).is_some_and(|&n| is_word_char(n)))
                     || (c == ','
-                        && word.chars().last().is_some_and(|p| p.is_ascii_digit())
+                        && word.last().is_some_and(|p| p.is_ascii_digit())
                         && chars.get(i + 1).is_some_and(|n| n.is_ascii_digit()));
-                if (c.is_alphanumeric() && !is_cjk(c)) || joins || decimal {
+                if (is_word_char(c) && !is_cjk(c)) || joins || decimal {
                     word.push(c);
                     i += 1;
                 } else {
@@ -288,21 +350,33 @@ fn count_into(text: &str, syllables: &dyn Fn(&str) -> usize, counts: &mut Counts
             }
             counts.words += 1;
             words_in_sentence += 1;
-            counts.syllables += if word.chars().any(char::is_alphabetic) {
-                word.split(['-', '‐', '\'', '’', '.'])
-                    .filter(|p| !p.is_empty())
-                    .map(syllables)
-                    .sum::<usize>()
-                    .max(1)
-            } else {
-                1
+            counts.syllables += match lang {
+                Some(lang) if word.iter().any(|&c| is_word_char(c) && !c.is_ascii_digit()) => {
+                    let mut n = 0;
+                    for part in word.split(|c| matches!(c, '-' | '‐' | '\'' | '’' | '.')) {
+                        if !part.is_empty() {
+                            buf.clear();
+                            for &c in part {
+                                if c.is_ascii() {
+                                    buf.push(c.to_ascii_lowercase());
+                                } else {
+                                    buf.extend(c.to_lowercase());
+                                }
+                            }
+                            n += syllables_of(lang, buf);
+                        }
+                    }
+                    n.max(1)
+                }
+                Some(_) => 1,
+                None => 0,
             };
             continue;
         }
         let ends = match c {
             '!' | '?' | '…' | '。' | '！' | '？' | '؟' => true,
             // `e.g`, `3.5` are not ends; a `.` followed by a letter without a space is not.
-            '.' => !chars.get(i + 1).is_some_and(|n| n.is_alphanumeric()),
+            '.' => !chars.get(i + 1).is_some_and(|&n| is_word_char(n)),
             _ => false,
         };
         if ends && words_in_sentence > 0 {
@@ -316,17 +390,35 @@ fn count_into(text: &str, syllables: &dyn Fn(&str) -> usize, counts: &mut Counts
     }
 }
 
+/// A letter or digit, answered without Unicode's tables for ASCII and the Latin letters
+/// of Spanish, French and Portuguese (the tables were most of readability's time).
+fn is_word_char(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric()
+    } else if ('\u{C0}'..='\u{24F}').contains(&c) {
+        c != '\u{D7}' && c != '\u{F7}'
+    } else {
+        c.is_alphanumeric()
+    }
+}
+
 fn is_cjk(c: char) -> bool {
     matches!(c as u32, 0x3040..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0xAC00..=0xD7AF)
 }
 
 /// Syllables of one word (letters only, any case) in `lang`; at least 1.
+#[cfg(test)]
 fn syllables(lang: Lang, word: &str) -> usize {
-    let lower: Vec<char> = word.chars().flat_map(char::to_lowercase).collect();
+    let mut lower: Vec<char> = word.chars().flat_map(char::to_lowercase).collect();
+    syllables_of(lang, &mut lower)
+}
+
+/// Syllables of one lower-case word (its buffer may be changed); at least 1.
+fn syllables_of(lang: Lang, lower: &mut Vec<char>) -> usize {
     let n = match lang {
-        Lang::En => english(&lower),
-        Lang::Es | Lang::Pt => iberian(&lower),
-        Lang::Fr => french(&lower),
+        Lang::En => english(lower),
+        Lang::Es | Lang::Pt => iberian(lower),
+        Lang::Fr => french(lower),
     };
     n.max(1)
 }
@@ -334,19 +426,18 @@ fn syllables(lang: Lang, word: &str) -> usize {
 /// English from spelling: groups of one or two vowels (`y` a vowel after a consonant),
 /// less a silent final `e` (not `-le`), `-es` (not after a sibilant or `l`), `-ed` (not
 /// after `t` or `d`), and the silent `e` of `-ely`, `-ement`, `-eful`, `-eness`.
-fn english(w: &[char]) -> usize {
-    let mut w: Vec<char> = w
-        .iter()
-        .map(|&c| match c {
+fn english(w: &mut Vec<char>) -> usize {
+    for c in w.iter_mut() {
+        *c = match *c {
             'á' | 'à' | 'â' | 'ä' => 'a',
             'é' | 'è' | 'ê' | 'ë' => 'e',
             'í' | 'ï' | 'î' => 'i',
             'ó' | 'ö' | 'ô' => 'o',
             'ú' | 'ü' | 'û' => 'u',
             c => c,
-        })
-        .filter(|c| c.is_ascii_alphabetic())
-        .collect();
+        };
+    }
+    w.retain(|c| c.is_ascii_alphabetic());
     if w.len() <= 3 {
         return 1;
     }
@@ -387,7 +478,7 @@ fn english(w: &[char]) -> usize {
     }
     let mut groups = 0usize;
     let mut run = 0usize;
-    for &c in &w {
+    for &c in w.iter() {
         if is_vowel(c) {
             // Groups of at most two vowels: `au`, `ea`, `io` are one; `iou` is two.
             if run.is_multiple_of(2) {
@@ -616,7 +707,7 @@ mod tests {
         for lang in ["zh", "ar", "vi", "de"] {
             let r = measure(lang, ["干针疗法是一种治疗技术。"]);
             assert_eq!(r.grade, None);
-            assert_eq!((r.counts.words, r.counts.sentences), (11, 1));
+            assert_eq!(r.counts, Counts::default(), "not counted");
             assert!(r.unavailable.unwrap().starts_with("not available"));
         }
         let es = measure("es", ["La punción seca es una técnica."]);

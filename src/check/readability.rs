@@ -14,12 +14,11 @@
 
 use std::path::PathBuf;
 
-use rustc_hash::FxHashSet;
 use serde::Serialize;
 
 use super::{Code, Diagnostic};
 use crate::catalog::Catalog;
-use crate::readability::{measure, Readability};
+use crate::readability::{score, Counter, Counts, Readability};
 
 /// `harder-by` when `carta.toml` does not set it.
 pub const DEFAULT_HARDER_BY: f64 = 2.0;
@@ -33,6 +32,9 @@ pub struct Doc {
     pub source: usize,
     /// Its source message IDs, in file order.
     pub ids: Vec<String>,
+    /// The counts of each of those messages in the source (so a translation of some of
+    /// them is compared with the source's same messages without counting them again).
+    pub counts: Vec<Counts>,
     /// The source's measure over the whole document.
     pub score: Readability,
 }
@@ -58,22 +60,20 @@ pub struct Limits {
     pub harder_by: f64,
 }
 
-/// The texts (value, attributes) of the messages `ids` that `catalog` defines, and how
-/// many messages that is.
-fn texts(catalog: &Catalog, ids: &[String]) -> (Vec<String>, FxHashSet<String>) {
-    let mut out = Vec::new();
-    let mut found = FxHashSet::default();
-    for id in ids {
-        let Some(&i) = catalog.index.get(id.as_str()) else {
-            continue;
-        };
-        if !matches!(catalog.kind(i), crate::catalog::EntryKind::Message(_)) {
-            continue;
-        }
-        found.insert(id.clone());
-        out.extend(catalog.patterns(i).into_iter().map(|(_, text)| text));
+/// The counts of message `id`'s value and attributes, if `catalog` defines it.
+fn message_counts(counter: &mut Counter, catalog: &Catalog, id: &str) -> Option<Counts> {
+    let &i = catalog.index.get(id)?;
+    if !matches!(catalog.kind(i), crate::catalog::EntryKind::Message(_)) {
+        return None;
     }
-    (out, found)
+    let mut counts = Counts::default();
+    if !counter.measures() {
+        return Some(counts);
+    }
+    for (_, text) in catalog.patterns(i) {
+        counts.add(counter.count(&text));
+    }
+    Some(counts)
 }
 
 /// The handouts among the source files: `names` are the `content/*.md` stems, `rels` the
@@ -97,13 +97,19 @@ pub fn documents(
                 _ => None,
             })
             .collect();
-        let (parts, _) = texts(catalog, &ids);
-        let score = measure(language, parts.iter().map(String::as_str));
+        let mut counter = Counter::new(language);
+        let counts: Vec<Counts> = ids
+            .iter()
+            .map(|id| message_counts(&mut counter, catalog, id).unwrap_or_default())
+            .collect();
+        let mut total = Counts::default();
+        counts.iter().for_each(|c| total.add(*c));
         docs.push(Doc {
             name: name.clone(),
             source,
             ids,
-            score,
+            counts,
+            score: score(language, total),
         });
     }
     docs
@@ -123,7 +129,8 @@ pub fn source(
     for doc in docs {
         if let (Some(max), Some(grade)) = (limits.max_grade, doc.score.grade) {
             if grade > max {
-                let offset = first_offset(&catalogs[doc.source], &doc.ids);
+                let offset =
+                    first_offset(&catalogs[doc.source], doc.ids.iter().map(String::as_str));
                 diags.push(Diagnostic::new(
                     Code::Readability,
                     locale,
@@ -146,41 +153,42 @@ pub fn source(
 
 /// A translation's rows and warnings: `files[d.source]` is the locale's file for document
 /// `d` (when it has one) and the path shown for it.
-#[allow(clippy::too_many_arguments)]
 pub fn locale(
     tag: &str,
     language: &str,
     source_language: &str,
     docs: &[Doc],
-    source_catalogs: &[Catalog],
     files: &[Option<(&Catalog, PathBuf)>],
     limits: Limits,
 ) -> (Vec<DocReadability>, Vec<Diagnostic>) {
     let mut rows = Vec::new();
     let mut diags = Vec::new();
+    let mut counter = Counter::new(language);
     for doc in docs {
         let Some(Some((catalog, shown))) = files.get(doc.source) else {
             continue;
         };
-        let (parts, found) = texts(catalog, &doc.ids);
+        // The translation, and the source over the same messages: a fair comparison for
+        // a partial translation.
+        let (mut own, mut same) = (Counts::default(), Counts::default());
+        let mut found: Vec<&str> = Vec::new();
+        for (id, source_counts) in doc.ids.iter().zip(&doc.counts) {
+            if let Some(c) = message_counts(&mut counter, catalog, id) {
+                own.add(c);
+                same.add(*source_counts);
+                found.push(id);
+            }
+        }
         if found.is_empty() {
             continue;
         }
-        let score = measure(language, parts.iter().map(String::as_str));
-        // The source over the same messages: a fair comparison for a partial translation.
-        let same: Vec<String> = doc
-            .ids
-            .iter()
-            .filter(|id| found.contains(*id))
-            .cloned()
-            .collect();
-        let source_ease_grade = if same.len() == doc.ids.len() {
+        let score = score(language, own);
+        let source_ease_grade = if found.len() == doc.ids.len() {
             doc.score.ease_grade
         } else {
-            let (parts, _) = texts(&source_catalogs[doc.source], &same);
-            measure(source_language, parts.iter().map(String::as_str)).ease_grade
+            crate::readability::score(source_language, same).ease_grade
         };
-        let offset = first_offset(catalog, &same);
+        let offset = first_offset(catalog, found.iter().copied());
         if let (Some(max), Some(grade)) = (limits.max_grade, score.grade) {
             if grade > max {
                 diags.push(Diagnostic::new(
@@ -206,7 +214,7 @@ pub fn locale(
                         doc.name,
                         score.formula.unwrap_or_default(),
                         grade - source,
-                        same.len()
+                        found.len()
                     ),
                 ));
             }
@@ -231,9 +239,9 @@ fn too_hard(name: &str, score: &Readability, max: f64) -> String {
 }
 
 /// Where a document's warning points: its first message.
-fn first_offset(catalog: &Catalog, ids: &[String]) -> usize {
-    ids.iter()
-        .filter_map(|id| catalog.index.get(id.as_str()))
+fn first_offset<'i>(catalog: &Catalog, ids: impl IntoIterator<Item = &'i str>) -> usize {
+    ids.into_iter()
+        .filter_map(|id| catalog.index.get(id))
         .map(|&i| catalog.id_offset(i))
         .min()
         .unwrap_or(0)
@@ -264,7 +272,7 @@ mod tests {
         // A translation with one long, many-syllabled sentence.
         let es = Catalog::parse("doc-text = La rehabilitación musculoesquelética interdisciplinaria proporciona numerosísimas oportunidades terapéuticas extraordinariamente individualizadas.\n");
         let files = [Some((&es, PathBuf::from("locales/es/doc.ftl")))];
-        let (rows, diags) = locale("es", "es", "en", &docs, &catalogs, &files, limits(8.0));
+        let (rows, diags) = locale("es", "es", "en", &docs, &files, limits(8.0));
         assert_eq!(rows[0].messages, 1);
         let codes: Vec<&str> = diags.iter().map(|d| d.code.name()).collect();
         assert_eq!(
@@ -283,10 +291,10 @@ mod tests {
             max_grade: None,
             harder_by: DEFAULT_HARDER_BY,
         };
-        let (_, diags) = locale("es", "es", "en", &docs, &catalogs, &files, none);
+        let (_, diags) = locale("es", "es", "en", &docs, &files, none);
         assert_eq!(diags.len(), 1);
         // A language without a measure: a row that says so, no warning.
-        let (rows, diags) = locale("ar", "ar", "en", &docs, &catalogs, &files, limits(8.0));
+        let (rows, diags) = locale("ar", "ar", "en", &docs, &files, limits(8.0));
         assert!(rows[0].measure.unavailable.is_some() && diags.is_empty());
     }
 }

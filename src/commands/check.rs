@@ -445,7 +445,8 @@ fn check_locale(
     let refs: Vec<(&Path, &Catalog)> = shown_files.iter().map(|(p, c)| (p.as_path(), *c)).collect();
     rules::format_check(tag, &refs, runtime, &mut diags);
     // How hard each handout reads in this locale (one pass over text parsed above).
-    if !docs.is_empty() {
+    // (The source's row is made once, by `lint_source`.)
+    if !docs.is_empty() && *tag != project.source {
         let files: Vec<Option<(&Catalog, PathBuf)>> = sources
             .iter()
             .map(|s| {
@@ -458,7 +459,6 @@ fn check_locale(
             tag.langid().language.as_str(),
             project.source.langid().language.as_str(),
             docs,
-            source_catalogs,
             &files,
             limits(project),
         );
