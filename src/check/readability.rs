@@ -70,8 +70,32 @@ fn message_counts(counter: &mut Counter, catalog: &Catalog, id: &str) -> Option<
     if !counter.measures() {
         return Some(counts);
     }
-    for (_, text) in catalog.patterns(i) {
-        counts.add(counter.count(&text));
+    let fluent_syntax::ast::Entry::Message(m) = &catalog.resource.body[i] else {
+        return Some(counts);
+    };
+    // The text of each part, without its placeables (what a reader sees of a `{ $n }` is
+    // the app's); most parts are one text element, counted in place.
+    let mut joined = String::new();
+    for pattern in m.value.iter().chain(m.attributes.iter().map(|a| &a.value)) {
+        use fluent_syntax::ast::{Expression, InlineExpression, PatternElement};
+        let text = match pattern.elements.as_slice() {
+            [PatternElement::TextElement { value }] => value,
+            elements => {
+                joined.clear();
+                for e in elements {
+                    match e {
+                        PatternElement::TextElement { value } => joined.push_str(value),
+                        PatternElement::Placeable {
+                            expression:
+                                Expression::Inline(InlineExpression::StringLiteral { value }),
+                        } => joined.push_str(&crate::ftl::unescape_literal(value)),
+                        PatternElement::Placeable { .. } => joined.push(' '),
+                    }
+                }
+                joined.as_str()
+            }
+        };
+        counts.add(counter.count(text));
     }
     Some(counts)
 }
