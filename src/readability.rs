@@ -448,7 +448,7 @@ fn english(w: &mut Vec<char>) -> usize {
     };
     let mut silent = 0usize;
     for suffix in ["ely", "ement", "eful", "eness", "eless"] {
-        if ends(&w, suffix) {
+        if ends(w, suffix) {
             let before = w[w.len() - suffix.len() - 1];
             if !is_vowel(before) {
                 silent = 1;
@@ -456,21 +456,21 @@ fn english(w: &mut Vec<char>) -> usize {
             break;
         }
     }
-    if ends(&w, "que") {
+    if ends(w, "que") {
         // technique, plaque: the `ue` is silent.
         let n = w.len();
         w.truncate(n - 2);
     }
     let n = w.len();
-    let silent_ed = ends(&w, "ed") && !matches!(w[n - 3], 't' | 'd');
+    let silent_ed = ends(w, "ed") && !matches!(w[n - 3], 't' | 'd');
     // `-es` is heard after a sibilant (`causes`, `reaches`), `l` (`muscles`) or a vowel.
     let heard_es = matches!(w[n - 3], 's' | 'x' | 'z' | 'c' | 'g' | 'l')
         || is_vowel(w[n - 3])
         || (w[n - 3] == 'h' && matches!(w[n - 4], 'c' | 's'));
-    let silent_es = ends(&w, "es") && !heard_es;
+    let silent_es = ends(w, "es") && !heard_es;
     if silent_ed || silent_es {
         w.truncate(n - 2);
-    } else if ends(&w, "e") && !is_vowel(w[n - 2]) && w[n - 2] != 'l' {
+    } else if ends(w, "e") && !is_vowel(w[n - 2]) && w[n - 2] != 'l' {
         w.truncate(n - 1);
     }
     if w.first() == Some(&'y') {
