@@ -343,7 +343,11 @@ fn readability_table(locales: &[Coverage]) -> String {
                 m.formula.unwrap_or("not available").to_string(),
                 m.score.map_or_else(dash, |s| format!("{s:.1}")),
                 m.grade.map_or_else(dash, |g| format!("{g:.1}")),
-                m.counts.words.to_string(),
+                // Nothing is counted in a language without a measure.
+                match m.unavailable {
+                    Some(_) if m.counts.words == 0 => dash(),
+                    _ => m.counts.words.to_string(),
+                },
                 // The translation and the source on one scale (Flesch's table).
                 match (m.ease_grade, r.source_ease_grade) {
                     (Some(t), Some(s)) => format!("{:+.1}", t - s),
