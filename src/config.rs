@@ -160,6 +160,11 @@ pub struct CheckConfig {
     pub severity: BTreeMap<String, String>,
     /// Texts that may stay identical to the source (names, codes, units).
     pub allow_identical: Vec<String>,
+    /// The highest US school grade a handout may read at (`readability`, W015).
+    pub max_grade: Option<f64>,
+    /// How many grades harder than its source a translation may read before
+    /// `harder-than-source` (W016) warns; default 2.
+    pub harder_by: Option<f64>,
 }
 
 impl Default for Config {
@@ -274,6 +279,20 @@ impl Config {
                     format!(
                         "`formats` has `{format}`; carta writes {}",
                         FORMATS.join(", ")
+                    ),
+                ));
+            }
+        }
+        for (key, value, min) in [
+            ("max-grade", config.check.max_grade, 0.0),
+            ("harder-by", config.check.harder_by, f64::MIN_POSITIVE),
+        ] {
+            if let Some(v) = value.filter(|v| !(v.is_finite() && *v >= min && *v <= 30.0)) {
+                return Err((
+                    find(key),
+                    format!(
+                        "`check.{key}` must be a number of school grades from {} to 30, not {v}",
+                        if min > 0.0 { "more than 0" } else { "0" }
                     ),
                 ));
             }

@@ -26,8 +26,49 @@ pub enum BlockKind {
     /// A list item; `body` is set when it is shaped `**Title**: body`.
     Item,
     Quote,
+    /// One cell of a GitHub-flavoured Markdown table (header or body); `cell` says where.
+    /// An empty cell is structure, not text: it has no message.
+    Cell,
     /// Not translated: code blocks, raw HTML blocks, thematic breaks. Kept as source.
     Verbatim,
+}
+
+/// How a table column is aligned (the delimiter row's colons).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Align {
+    #[default]
+    None,
+    Left,
+    Center,
+    Right,
+}
+
+impl Align {
+    /// The name used in `<doc>.json` (`null` for none).
+    pub fn as_str(self) -> Option<&'static str> {
+        match self {
+            Align::None => None,
+            Align::Left => Some("left"),
+            Align::Center => Some("center"),
+            Align::Right => Some("right"),
+        }
+    }
+}
+
+/// Where a table cell sits. The cells of one table are consecutive blocks, row by row
+/// (row 0 is the header), every row with `cols` cells, so a renderer reads a whole table
+/// off the block of its first cell.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CellPos {
+    /// Which table of the document (0 for the first).
+    pub table: usize,
+    pub row: usize,
+    pub col: usize,
+    /// Rows of the table, the header included.
+    pub rows: usize,
+    pub cols: usize,
+    /// The alignment of this cell's column.
+    pub align: Align,
 }
 
 /// How the label of a titled list item is written.
@@ -68,13 +109,19 @@ pub struct Block {
     pub list: Option<ListPos>,
     /// How many block quotes this block sits in.
     pub quote_depth: usize,
+    /// For a table cell: its place in the table.
+    pub cell: Option<CellPos>,
     /// Byte offset of the block in the Markdown source, for error messages.
     pub offset: usize,
 }
 
 impl Block {
     pub fn is_translatable(&self) -> bool {
-        self.kind != BlockKind::Verbatim
+        match self.kind {
+            BlockKind::Verbatim => false,
+            BlockKind::Cell => !self.text.is_empty(),
+            _ => true,
+        }
     }
 }
 
@@ -99,6 +146,17 @@ enum Frame {
     Paragraph,
     /// A code or HTML block: its text events are not translatable text.
     Verbatim,
+    Table {
+        aligns: Vec<Align>,
+        /// Index of its first cell in `blocks`.
+        start: usize,
+        index: usize,
+        row: usize,
+        col: usize,
+    },
+    Cell {
+        offset: usize,
+    },
     Other,
 }
 
@@ -141,14 +199,16 @@ pub fn parse(name: &str, source: &str) -> Document {
                     paras.push(text);
                     return None;
                 }
-                Frame::Heading { .. } => return Some(text),
+                Frame::Heading { .. } | Frame::Cell { .. } => return Some(text),
                 _ => {}
             }
         }
         Some(text)
     }
 
-    for (event, range) in Parser::new_ext(source, Options::empty()).into_offset_iter() {
+    let mut tables = 0usize;
+    // GitHub-flavoured tables: each cell is a block of its own (see `BlockKind::Cell`).
+    for (event, range) in Parser::new_ext(source, Options::ENABLE_TABLES).into_offset_iter() {
         let depth = quotes;
         match event {
             Event::Start(tag) if inline_depth > 0 || is_inline(&tag) => {
@@ -220,6 +280,19 @@ pub fn parse(name: &str, source: &str) -> Document {
                         offset: range.start,
                     },
                     Tag::Paragraph => Frame::Paragraph,
+                    Tag::Table(aligns) => {
+                        tables += 1;
+                        Frame::Table {
+                            aligns: aligns.iter().map(|a| align(*a)).collect(),
+                            start: blocks.len(),
+                            index: tables - 1,
+                            row: 0,
+                            col: 0,
+                        }
+                    }
+                    Tag::TableCell => Frame::Cell {
+                        offset: range.start,
+                    },
                     Tag::CodeBlock(_) | Tag::HtmlBlock => {
                         blocks.push(Block {
                             kind: BlockKind::Verbatim,
@@ -229,6 +302,7 @@ pub fn parse(name: &str, source: &str) -> Document {
                             section: section.clone(),
                             list: None,
                             quote_depth: depth,
+                            cell: None,
                             offset: range.start,
                         });
                         Frame::Verbatim
@@ -237,7 +311,7 @@ pub fn parse(name: &str, source: &str) -> Document {
                 };
                 // An item's own text comes before its nested lists: emit the item block
                 // as soon as a nested list starts, so document order is kept.
-                if matches!(frame, Frame::List { .. }) {
+                if matches!(frame, Frame::List { .. } | Frame::Table { .. }) {
                     if let Some(Frame::Item { .. }) = stack.last() {
                         emit_item(&mut stack, &mut blocks, &section, depth, false);
                     }
@@ -271,6 +345,7 @@ pub fn parse(name: &str, source: &str) -> Document {
                                 section: section.clone(),
                                 list: None,
                                 quote_depth: depth,
+                                cell: None,
                                 offset,
                             });
                             continue;
@@ -295,6 +370,7 @@ pub fn parse(name: &str, source: &str) -> Document {
                             section: section.clone(),
                             list: None,
                             quote_depth: depth,
+                            cell: None,
                             offset,
                         });
                     }
@@ -313,6 +389,57 @@ pub fn parse(name: &str, source: &str) -> Document {
                             ));
                         }
                     }
+                    Some(Frame::Cell { offset }) => {
+                        let Some(Frame::Table {
+                            aligns,
+                            index,
+                            row,
+                            col,
+                            ..
+                        }) = stack
+                            .iter_mut()
+                            .rev()
+                            .find(|f| matches!(f, Frame::Table { .. }))
+                        else {
+                            continue;
+                        };
+                        blocks.push(Block {
+                            kind: BlockKind::Cell,
+                            // GitHub reads `\|` as a literal `|` before the cell's inline
+                            // Markdown, code spans included; the text alone means the same
+                            // with a plain `|` (the Markdown output escapes it again).
+                            text: text.unwrap_or_default().replace("\\|", "|"),
+                            body: None,
+                            label: LabelStyle::Strong,
+                            section: section.clone(),
+                            list: None,
+                            quote_depth: depth,
+                            cell: Some(CellPos {
+                                table: *index,
+                                row: *row,
+                                col: *col,
+                                rows: 0,
+                                cols: aligns.len(),
+                                align: aligns.get(*col).copied().unwrap_or_default(),
+                            }),
+                            offset,
+                        });
+                        *col += 1;
+                    }
+                    Some(Frame::Table { start, .. }) => {
+                        // Now the number of rows is known.
+                        let rows = blocks[start..]
+                            .iter()
+                            .filter_map(|b| b.cell.as_ref())
+                            .map(|c| c.row + 1)
+                            .max()
+                            .unwrap_or(0);
+                        for b in &mut blocks[start..] {
+                            if let Some(c) = b.cell.as_mut() {
+                                c.rows = rows;
+                            }
+                        }
+                    }
                     Some(Frame::Paragraph)
                     | Some(Frame::Other)
                     | Some(Frame::Verbatim)
@@ -329,8 +456,11 @@ pub fn parse(name: &str, source: &str) -> Document {
                         }
                     }
                 }
-                if end == TagEnd::Paragraph {
-                    // nothing more: the paragraph text went to its container above
+                if matches!(end, TagEnd::TableHead | TagEnd::TableRow) {
+                    if let Some(Frame::Table { row, col, .. }) = stack.last_mut() {
+                        *row += 1;
+                        *col = 0;
+                    }
                 }
             }
             Event::Rule => {
@@ -343,6 +473,7 @@ pub fn parse(name: &str, source: &str) -> Document {
                     section: section.clone(),
                     list: None,
                     quote_depth: depth,
+                    cell: None,
                     offset: range.start,
                 });
             }
@@ -407,6 +538,7 @@ fn emit_item(
         section: section.clone(),
         list: Some(list),
         quote_depth: depth,
+        cell: None,
         offset,
     });
 }
@@ -426,6 +558,7 @@ fn plain_block(
         section: section.clone(),
         list: None,
         quote_depth: depth,
+        cell: None,
         offset,
     }
 }
@@ -449,6 +582,15 @@ fn is_inline_end(tag: &TagEnd) -> bool {
         tag,
         TagEnd::Emphasis | TagEnd::Strong | TagEnd::Strikethrough | TagEnd::Link | TagEnd::Image
     )
+}
+
+fn align(a: pulldown_cmark::Alignment) -> Align {
+    match a {
+        pulldown_cmark::Alignment::None => Align::None,
+        pulldown_cmark::Alignment::Left => Align::Left,
+        pulldown_cmark::Alignment::Center => Align::Center,
+        pulldown_cmark::Alignment::Right => Align::Right,
+    }
 }
 
 fn heading_level(level: HeadingLevel) -> u8 {
@@ -628,6 +770,45 @@ mod tests {
             .iter()
             .filter(|b| b.is_translatable())
             .all(|b| !b.text.is_empty()));
+    }
+
+    #[test]
+    fn table_cells_are_blocks_in_row_order() {
+        let doc = parse(
+            "d",
+            "## Care\n\n| When | What `a\\|b` |\n| :-- | --: |\n| Day 1 | Rest |\n| Day 2 |\n\nAfter.\n",
+        );
+        let cells: Vec<(&str, usize, usize, Align)> = doc
+            .blocks
+            .iter()
+            .filter_map(|b| {
+                b.cell
+                    .as_ref()
+                    .map(|c| (b.text.as_str(), c.row, c.col, c.align))
+            })
+            .collect();
+        assert_eq!(
+            cells,
+            vec![
+                ("When", 0, 0, Align::Left),
+                ("What `a|b`", 0, 1, Align::Right),
+                ("Day 1", 1, 0, Align::Left),
+                ("Rest", 1, 1, Align::Right),
+                ("Day 2", 2, 0, Align::Left),
+                ("", 2, 1, Align::Right),
+            ]
+        );
+        assert!(doc
+            .blocks
+            .iter()
+            .filter_map(|b| b.cell.as_ref())
+            .all(|c| c.rows == 3 && c.cols == 2));
+        assert!(
+            !doc.blocks[6].is_translatable(),
+            "an empty cell has no message"
+        );
+        assert_eq!(doc.blocks[7].text, "After.");
+        assert_eq!(doc.blocks[7].kind, BlockKind::Paragraph);
     }
 
     #[test]

@@ -81,7 +81,11 @@ pub fn assign_ids_avoiding(
         let prefix = doc_prefix(&doc.name);
         for (bi, block) in doc.blocks.iter().enumerate() {
             if block.is_translatable() && ids[bi].is_none() {
-                let base = format!("{prefix}-{}", fresh_stem(block));
+                let stem = match &block.cell {
+                    Some(cell) => cell_stem(doc, bi, cell),
+                    None => fresh_stem(block),
+                };
+                let base = format!("{prefix}-{stem}");
                 let id = unique(&base, &used, &mut next_suffix);
                 used.insert(id.clone());
                 ids[bi] = Some(id);
@@ -410,7 +414,42 @@ fn fresh_stem(block: &crate::content::Block) -> String {
                 format!("item-{t}")
             }
         }
+        BlockKind::Cell => format!("{section}-cell"),
         BlockKind::Verbatim => "verbatim".into(),
+    }
+}
+
+/// The readable part of a new ID for the table cell at block `bi`: the section, then the
+/// column's header text for a header cell (`…-column-when`), the row's first cell for a
+/// cell of the first column (`…-row-first-day`), and both for any other cell
+/// (`…-first-day-what-to-do`); a header or row label without letters is its position
+/// (`c2`, `r3`). Like every ID, it is only made once: later edits of the header or the row
+/// keep the IDs (extract matches cells to the messages they were).
+fn cell_stem(doc: &Document, bi: usize, cell: &crate::content::CellPos) -> String {
+    let section = doc.blocks[bi]
+        .section
+        .as_deref()
+        .map(|s| slug(s, 4))
+        .filter(|s| !s.is_empty())
+        .unwrap_or_else(|| "table".into());
+    // The table's cells are consecutive blocks, row by row.
+    let start = bi - (cell.row * cell.cols + cell.col);
+    let text_at = |row: usize, col: usize| {
+        doc.blocks
+            .get(start + row * cell.cols + col)
+            .map(|b| b.text.as_str())
+            .unwrap_or("")
+    };
+    let column = Some(slug(text_at(0, cell.col), 3))
+        .filter(|s| !s.is_empty())
+        .unwrap_or_else(|| format!("c{}", cell.col + 1));
+    let row = Some(slug(text_at(cell.row, 0), 3))
+        .filter(|s| !s.is_empty())
+        .unwrap_or_else(|| format!("r{}", cell.row));
+    match (cell.row, cell.col) {
+        (0, _) => format!("{section}-column-{column}"),
+        (_, 0) => format!("{section}-row-{row}"),
+        _ => format!("{section}-{row}-{column}"),
     }
 }
 
@@ -484,6 +523,24 @@ pub fn render(doc: &Document, ids: &[Option<String>], source_path: &str) -> Stri
             }
         }
         out.push('\n');
+        if let Some(cell) = &block.cell {
+            // Where the cell sits, for translators (a cell is a few words out of context).
+            if cell.row == 0 {
+                out.push_str(&format!(
+                    "# Table header, column {} of {}.\n",
+                    cell.col + 1,
+                    cell.cols
+                ));
+            } else {
+                out.push_str(&format!(
+                    "# Table row {} of {}, column {} of {}.\n",
+                    cell.row,
+                    cell.rows - 1,
+                    cell.col + 1,
+                    cell.cols
+                ));
+            }
+        }
         let attrs: Vec<(&str, &str)> = block
             .body
             .as_deref()
@@ -615,6 +672,48 @@ mod tests {
         let ids = ids_for(&deleted, &before);
         assert!(!ids.contains(&"care-benefit-better-sleep".to_string()));
         assert!(ids.contains(&"care-benefit-more-energy".to_string()));
+    }
+
+    const TABLE: &str = "## After Treatment\n\n| When | What to do |\n| --- | --- |\n| First day | Rest |\n| 2 | Walk |\n";
+
+    #[test]
+    fn table_cells_get_readable_ids() {
+        assert_eq!(
+            ids_for(TABLE, ""),
+            vec![
+                "care-after-treatment-heading",
+                "care-after-treatment-column-when",
+                "care-after-treatment-column-what-to-do",
+                "care-after-treatment-row-first-day",
+                "care-after-treatment-first-day-what-to-do",
+                "care-after-treatment-row-r2",
+                "care-after-treatment-r2-what-to-do",
+            ]
+        );
+        let ftl = first_run(TABLE);
+        assert!(
+            ftl.contains("\n# Table row 1 of 2, column 2 of 2.\ncare-after-treatment-first-day-what-to-do = Rest\n"),
+            "{ftl}"
+        );
+        assert!(fluent_syntax::parser::parse(ftl.as_str()).is_ok(), "{ftl}");
+    }
+
+    /// Editing a cell, its column's header or its row's label renames nothing; neither
+    /// does a new row.
+    #[test]
+    fn table_ids_survive_edits_and_new_rows() {
+        let before = first_run(TABLE);
+        let edited = TABLE
+            .replace("| When |", "| Day |")
+            .replace(
+                "| First day | Rest |",
+                "| First day | Rest and drink water |",
+            )
+            .replace("| 2 | Walk |", "| 2 | Walk |\n| 3 | Swim |");
+        let ids = ids_for(&edited, &before);
+        let old = ids_for(TABLE, "");
+        assert_eq!(&ids[..old.len()], &old[..], "{ids:?}");
+        assert_eq!(ids.len(), old.len() + 2);
     }
 
     #[test]

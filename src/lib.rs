@@ -27,6 +27,7 @@ pub mod ftl;
 
 pub mod catalog;
 pub mod memory;
+pub mod readability;
 pub mod review;
 pub mod state;
 pub mod sync;

@@ -308,6 +308,7 @@ fn text_summary(locales: &[Coverage], source_locale: &str) -> String {
     for r in &rows {
         let _ = writeln!(out, "{}", line(r));
     }
+    out.push_str(&readability_table(locales));
     let errors: usize = locales.iter().map(|c| c.errors).sum();
     let warnings: usize = locales.iter().map(|c| c.warnings).sum();
     let _ = writeln!(
@@ -315,6 +316,78 @@ fn text_summary(locales: &[Coverage], source_locale: &str) -> String {
         "\n{} locale(s) checked against {source_locale}: {errors} error(s), {warnings} warning(s)",
         locales.len(),
     );
+    out
+}
+
+/// The readability of every handout per locale (nothing for a project without handouts):
+/// the formula, its score, the grade, the words counted, and for a translation the
+/// source's grade over the same messages.
+fn readability_table(locales: &[Coverage]) -> String {
+    let header = [
+        "readability",
+        "document",
+        "formula",
+        "score",
+        "grade",
+        "words",
+        "vs source",
+    ];
+    let dash = || "-".to_string();
+    let mut rows: Vec<[String; 7]> = Vec::new();
+    for c in locales {
+        for r in &c.readability {
+            let m = &r.measure;
+            rows.push([
+                printable(&c.locale).into_owned(),
+                printable(&r.document).into_owned(),
+                m.formula.unwrap_or("not available").to_string(),
+                m.score.map_or_else(dash, |s| format!("{s:.1}")),
+                m.grade.map_or_else(dash, |g| format!("{g:.1}")),
+                // Nothing is counted in a language without a measure.
+                match m.unavailable {
+                    Some(_) if m.counts.words == 0 => dash(),
+                    _ => m.counts.words.to_string(),
+                },
+                // The translation and the source on one scale (Flesch's table).
+                match (m.ease_grade, r.source_ease_grade) {
+                    (Some(t), Some(s)) => format!("{:+.1}", t - s),
+                    _ => String::new(),
+                },
+            ]);
+        }
+    }
+    if rows.is_empty() {
+        return String::new();
+    }
+    let mut widths = header.map(|h| h.chars().count());
+    for r in &rows {
+        for (w, cell) in widths.iter_mut().zip(r) {
+            *w = (*w).max(cell.chars().count());
+        }
+    }
+    let line = |cells: &[String]| -> String {
+        cells
+            .iter()
+            .enumerate()
+            .map(|(i, c)| {
+                let pad = widths[i].saturating_sub(c.chars().count());
+                if i < 3 {
+                    format!("{c}{}", " ".repeat(pad))
+                } else {
+                    format!("{}{c}", " ".repeat(pad))
+                }
+            })
+            .collect::<Vec<_>>()
+            .join("  ")
+            .trim_end()
+            .to_string()
+    };
+    let bold = Style::new().bold();
+    let mut out = String::new();
+    let _ = writeln!(out, "\n{bold}{}{bold:#}", line(&header.map(String::from)));
+    for r in &rows {
+        let _ = writeln!(out, "{}", line(r));
+    }
     out
 }
 
@@ -336,7 +409,7 @@ fn json_document(source_locale: &str, locales: &[Coverage], diagnostics: Vec<Val
     let summary: Vec<Value> = locales
         .iter()
         .map(|c| {
-            json!({
+            let mut entry = json!({
                 "locale": c.locale,
                 "messages": c.total,
                 "translated": c.translated,
@@ -352,7 +425,11 @@ fn json_document(source_locale: &str, locales: &[Coverage], diagnostics: Vec<Val
                 "errors": c.errors,
                 "warnings": c.warnings,
                 "notes": c.notes,
-            })
+            });
+            if !c.readability.is_empty() {
+                entry["readability"] = json!(c.readability);
+            }
+            entry
         })
         .collect();
     json!({

@@ -169,6 +169,9 @@ pub enum Mode {
     /// A paragraph, quote or item: line breaks and paragraphs kept (the caller prefixes
     /// each line with the block's `> ` or indentation).
     Blocks,
+    /// A table cell: one line, like [`Mode::Line`], and no `|` that could end the cell —
+    /// not even in a code span or a link, where GitHub's table syntax still splits on it.
+    Cell,
 }
 
 /// A translation's inline Markdown written back safely for `mode` (see the module doc).
@@ -221,7 +224,11 @@ pub fn to_markdown(text: &str, mode: Mode) -> String {
                 ..
             }) => {
                 let url = dest_url.to_string();
-                if crate::bundle::html::safe_url(&url) == url && !url.contains(['<', '>']) {
+                let cell_safe = mode != Mode::Cell || !url.contains('|');
+                if crate::bundle::html::safe_url(&url) == url
+                    && !url.contains(['<', '>'])
+                    && cell_safe
+                {
                     w.raw(&format!("<{url}>"));
                 } else {
                     w.text(&url);
@@ -237,14 +244,24 @@ pub fn to_markdown(text: &str, mode: Mode) -> String {
             Event::End(TagEnd::Link) => {
                 if let Some(Some((dest, title))) = links.pop() {
                     w.raw("](");
-                    w.raw(&destination(&dest));
+                    let dest = destination(&dest);
+                    w.raw(&if mode == Mode::Cell {
+                        dest.replace('|', "%7C")
+                    } else {
+                        dest
+                    });
                     if !title.is_empty() {
                         w.raw(" \"");
                         let title: String = title
                             .chars()
                             .map(|c| if c.is_control() { ' ' } else { c })
                             .collect();
-                        w.raw(&title.replace('\\', "\\\\").replace('"', "\\\""));
+                        let title = title.replace('\\', "\\\\").replace('"', "\\\"");
+                        w.raw(&if mode == Mode::Cell {
+                            title.replace('|', "\\|")
+                        } else {
+                            title
+                        });
                         w.raw("\"");
                     }
                     w.raw(")");
@@ -434,7 +451,12 @@ impl Writer {
             || t.ends_with('`')
             || (t.starts_with(' ') && t.ends_with(' ') && !t.trim().is_empty());
         let pad = if pad { " " } else { "" };
-        let body = t.replace(['\n', '\r'], " ");
+        let mut body = t.replace(['\n', '\r'], " ");
+        if self.mode == Mode::Cell {
+            // GitHub's tables split cells before reading code spans; `\|` is a literal
+            // `|` there, even in code.
+            body = body.replace('|', "\\|");
+        }
         self.raw(&format!("{fence}{pad}{body}{pad}{fence}"));
     }
 }
@@ -503,6 +525,17 @@ mod tests {
         // Plain text and inline Markdown are left alone.
         assert!(structures("**Bold** start\n*em* and `code`\n-5 °C\n10 benefits").is_empty());
         assert_eq!(neutralize("**Bold** text"), "**Bold** text");
+    }
+
+    /// A cell's text cannot end the cell: `|` is escaped in text, code spans, link titles,
+    /// and percent-encoded in link targets.
+    #[test]
+    fn cell_text_keeps_its_pipes_inside_the_cell() {
+        assert_eq!(
+            to_markdown("a | b `x|y` [l](https://e.org/a|b \"t|u\")", Mode::Cell),
+            "a \\| b `x\\|y` [l](https://e.org/a%7Cb \"t\\|u\")"
+        );
+        assert_eq!(to_markdown("one\ntwo", Mode::Cell), "one two");
     }
 
     #[test]
@@ -580,6 +613,21 @@ mod tests {
             ]), 0..40)
         ) {
             let text: String = parts.concat();
+            // In a table cell: the table keeps its two rows of two cells, and nothing else
+            // opens (a `|` in the text, a code span or a link cannot split the cell).
+            let md = format!("| h | i |\n| --- | --- |\n| {} | z |\n", to_markdown(&text, Mode::Cell));
+            let mut cells = 0;
+            let mut other = Vec::new();
+            for event in Parser::new_ext(&md, Options::all()) {
+                match event {
+                    Event::Start(Tag::TableCell) => cells += 1,
+                    Event::Start(Tag::Table(_) | Tag::TableHead | Tag::TableRow | Tag::Emphasis | Tag::Strong | Tag::Link { .. } | Tag::Strikethrough) => {}
+                    Event::Start(tag) => other.push(format!("{tag:?}")),
+                    Event::Html(h) | Event::InlineHtml(h) => other.push(format!("Html({h})")),
+                    _ => {}
+                }
+            }
+            proptest::prop_assert!(cells == 4 && other.is_empty(), "{:?} → {:?}: {} cells, {:?}", text, md, cells, other);
             for mode in [Mode::Heading, Mode::Line, Mode::Blocks] {
                 let md = to_markdown(&text, mode);
                 let found = blocks(&md);

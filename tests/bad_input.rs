@@ -67,8 +67,8 @@ fn check_reports_unreadable(root: &Path, needle: &str) {
     assert!(d["message"].as_str().unwrap().contains(needle), "{d}");
     assert_eq!(
         report["summary"].as_array().unwrap().len(),
-        7,
-        "the other locales are still checked"
+        8,
+        "the other locales are still checked (and the source's row)"
     );
     let es = report["summary"]
         .as_array()
@@ -145,6 +145,7 @@ fn bom_crlf_and_mixed_line_endings_are_accepted_and_kept() {
         before,
         "byte-identical"
     );
+    readability_as_note(root);
     carta_ok(root, &["check", "--deny", "warnings"], 0);
     // A change still keeps every original line and the BOM.
     let md = root.join("content/dry-needling.md");
@@ -302,7 +303,8 @@ fn a_fifo_named_like_a_carta_file_is_refused_not_a_hang() {
         .expect("an unreadable diagnostic");
     assert_eq!(d["file"], "locales/es/dry-needling.ftl");
     assert!(d["message"].as_str().unwrap().contains(fifo), "{d}");
-    assert_eq!(report["summary"].as_array().unwrap().len(), 7);
+    // Seven translations and the source's row (its readability warning).
+    assert_eq!(report["summary"].as_array().unwrap().len(), 8);
 
     let tmp = shipped_project();
     let root = tmp.path();

@@ -50,8 +50,9 @@ fn json_report_matches_its_schema() {
     for expected in ["syntax", "unknown-variable", "numbers"] {
         assert!(checks.contains(&expected), "{expected} in {checks:?}");
     }
-    // Errors in one file never hide the others: other locales are still reported.
-    assert_eq!(report["summary"].as_array().unwrap().len(), 7);
+    // Errors in one file never hide the others: other locales are still reported (seven
+    // translations, and the source's row with its readability).
+    assert_eq!(report["summary"].as_array().unwrap().len(), 8);
 }
 
 #[test]
@@ -209,6 +210,21 @@ fn gates() {
     let tmp = shipped_project();
     let root = tmp.path();
     carta_ok(root, &["check"], 0);
+    // The shipped handout reads above `max-grade`: a warning, which `--deny` fails on…
+    carta_ok(
+        root,
+        &["check", "--deny", "warnings", "--min-coverage", "100"],
+        1,
+    );
+    // …until the clinic makes `readability` a note.
+    let toml = root.join("carta.toml");
+    write(
+        &toml,
+        &format!(
+            "{}\n[check.severity]\nreadability = \"note\"\n",
+            read(&toml)
+        ),
+    );
     carta_ok(
         root,
         &["check", "--deny", "warnings", "--min-coverage", "100"],
@@ -225,11 +241,7 @@ fn gates() {
     carta_ok(root, &["check", "--min-coverage", "90"], 0);
     carta_ok(root, &["check", "--min-coverage", "95"], 1);
     // Severity off in carta.toml silences it.
-    let toml = root.join("carta.toml");
-    write(
-        &toml,
-        &format!("{}\n[check.severity]\nmissing = \"off\"\n", read(&toml)),
-    );
+    write(&toml, &format!("{}missing = \"off\"\n", read(&toml)));
     carta_ok(root, &["check", "--deny", "warnings"], 0);
     // A bad severity value is a config error: exit 2 naming the file and line.
     write(&toml, &read(&toml).replace("\"off\"", "\"loud\""));

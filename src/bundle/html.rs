@@ -34,6 +34,10 @@ li > p { margin: 0; }
 .item-title { color: var(--accent); }
 blockquote { margin: 1rem 0; padding: .2rem 1rem; border-inline-start: .25rem solid #d0d7de; color: var(--muted); }
 pre { white-space: pre-wrap; background: #f6f8fa; padding: .75rem; border-radius: .3rem; }
+table { border-collapse: collapse; margin: 0 0 1rem; width: 100%; }
+th, td { border: 1px solid #d0d7de; padding: .35rem .6rem; text-align: start; vertical-align: top; }
+th { background: #f6f8fa; }
+tr { break-inside: avoid; }
 a { color: var(--accent); }
 header.clinic { display: flex; align-items: center; gap: .75rem; margin: 0 0 1.5rem; padding-bottom: .6rem; border-bottom: 2px solid var(--accent); }
 .clinic-logo { max-height: 3.2rem; max-width: 12rem; }
@@ -205,7 +209,7 @@ fn printed_address(url: &str, text: &str) -> Option<String> {
 /// fallback locale. Text in another language is also highlighted on screen and titled
 /// "not translated yet"; a regional fallback (es-MX showing es) is by design and only
 /// carries its `lang`.
-fn part_html(
+pub(super) fn part_html(
     bundle: &LocaleBundle,
     part: Option<&Part>,
     html: impl Fn(&str) -> String,
@@ -291,7 +295,10 @@ pub fn render(
         }
     };
     let mut quote_open = 0usize;
-    for (block, id) in doc.blocks.iter().zip(ids) {
+    for (i, (block, id)) in doc.blocks.iter().zip(ids).enumerate() {
+        if super::table::is_continuation(block) {
+            continue;
+        }
         let depth = block.quote_depth;
         if block.kind != BlockKind::Item {
             close_lists(&mut body, &mut lists, 0);
@@ -406,6 +413,9 @@ pub fn render(
                     .map(|n| format!("<p class=\"carta-notice-block\">{n}</p>"))
                     .unwrap_or_default();
                 body.push_str(&format!("<li{id_attr}>{content}{notice}"));
+            }
+            BlockKind::Cell => {
+                body.push_str(&super::table::html(bundle, &doc.blocks[i..], &ids[i..]))
             }
             BlockKind::Verbatim => {
                 body.push_str(&format!("{}\n", render_markdown(&block.text, true)))

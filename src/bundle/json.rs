@@ -164,7 +164,10 @@ pub fn document(doc: &Document, ids: &[Option<String>], bundle: &LocaleBundle) -
     let mut title = Value::Null;
     let mut sections: Vec<Value> = Vec::new();
     let mut current = json!({ "heading": null, "blocks": [] });
-    for (block, id) in doc.blocks.iter().zip(ids) {
+    for (i, (block, id)) in doc.blocks.iter().zip(ids).enumerate() {
+        if super::table::is_continuation(block) {
+            continue;
+        }
         let (text, locale) = text_of(id, None);
         // Published although outdated or unreviewed: says so, for apps to show too.
         let status = id
@@ -217,9 +220,12 @@ pub fn document(doc: &Document, ids: &[Option<String>], bundle: &LocaleBundle) -
                             }
                         }
                     }
+                    // A table's cells are marked one by one.
+                    BlockKind::Cell => super::table::json(bundle, &doc.blocks[i..], &ids[i..]),
                     _ => json!({ "type": "verbatim", "markdown": block.text }),
                 };
                 let mut value = value;
+                let status = status.filter(|_| block.kind != BlockKind::Cell);
                 if let (Some(status), Some(obj)) = (status, value.as_object_mut()) {
                     obj.insert("marked".into(), json!(status));
                 }

@@ -14,7 +14,10 @@ pub fn render(doc: &Document, ids: &[Option<String>], bundle: &LocaleBundle) -> 
     // Width of the list marker at each depth: nested content is indented under its
     // parent's text (2 columns under `- `, 3 under `1. `, 4 under `10. `).
     let mut marker_widths: Vec<usize> = Vec::new();
-    for (block, id) in doc.blocks.iter().zip(ids) {
+    for (i, (block, id)) in doc.blocks.iter().zip(ids).enumerate() {
+        if super::table::is_continuation(block) {
+            continue;
+        }
         let quote = "> ".repeat(block.quote_depth);
         let is_item = block.kind == BlockKind::Item;
         let same_list =
@@ -94,11 +97,12 @@ pub fn render(doc: &Document, ids: &[Option<String>], bundle: &LocaleBundle) -> 
                 }
                 s
             }
+            BlockKind::Cell => super::table::markdown(bundle, &doc.blocks[i..], &ids[i..]),
             BlockKind::Verbatim => block.text.clone(),
         };
         // A marked passage carries its notice, in the handout's language, at its end.
         let body = match id.as_deref().and_then(|id| bundle.flag(id)) {
-            Some(flag) if block.kind != BlockKind::Verbatim => format!(
+            Some(flag) if !matches!(block.kind, BlockKind::Verbatim | BlockKind::Cell) => format!(
                 "{} _(⚠ {})_",
                 body.trim_end(),
                 super::notices::notice(&bundle.strings, flag)

@@ -16,6 +16,7 @@ pub mod notices;
 pub mod pdf;
 pub mod review_page;
 pub mod strings;
+pub mod table;
 pub mod types;
 
 use std::borrow::Borrow;

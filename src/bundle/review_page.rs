@@ -26,6 +26,22 @@ pub struct Row {
     pub findings: Vec<(String, String)>,
 }
 
+/// How hard a handout reads in the translation and in the source
+/// ([`crate::readability`]), shown under its heading.
+pub struct Legibility {
+    pub document: String,
+    pub translation: crate::readability::Readability,
+    pub source: crate::readability::Readability,
+}
+
+/// `Fernández Huerta 53.3, grade 11.0`, or why there is no measure.
+fn legibility(r: &crate::readability::Readability) -> String {
+    match (r.formula, r.score, r.grade) {
+        (Some(f), Some(s), Some(g)) => format!("{f} {s:.1}, grade {g:.1}"),
+        _ => r.unavailable.unwrap_or("not available").to_string(),
+    }
+}
+
 const CSS: &str = r#"
 * { box-sizing: border-box; }
 html { font-family: "Noto Sans", "Noto Sans Arabic", "Noto Sans CJK SC", system-ui, sans-serif; color: #1b1f23; line-height: 1.45; }
@@ -115,7 +131,13 @@ fn diff_html(diff: &str) -> String {
 }
 
 /// The review page of one locale.
-pub fn render(tag: &Tag, source: &Tag, rows: &[Row], glossary: &[(String, Vec<String>)]) -> String {
+pub fn render(
+    tag: &Tag,
+    source: &Tag,
+    rows: &[Row],
+    glossary: &[(String, Vec<String>)],
+    readability: &[Legibility],
+) -> String {
     let source_terms: Vec<String> = glossary.iter().map(|(s, _)| s.clone()).collect();
     let target_terms: Vec<String> = glossary.iter().flat_map(|(_, t)| t.clone()).collect();
     let count = |s: Status| rows.iter().filter(|r| r.status == s).count();
@@ -134,6 +156,23 @@ pub fn render(tag: &Tag, source: &Tag, rows: &[Row], glossary: &[(String, Vec<St
                 src = escape(source.as_str()),
                 tg = escape(tag.as_str()),
             ));
+            if let Some(r) = readability
+                .iter()
+                .find(|r| Some(&r.document) == row.document.as_ref())
+            {
+                // Between the document's heading and its table.
+                let table = body.rfind("<table>").unwrap_or(body.len());
+                body.insert_str(
+                    table,
+                    &format!(
+                        "<p class=\"readability\">Readability of the translation ({tg}): {} · of the source ({src}): {}</p>\n",
+                        escape(&legibility(&r.translation)),
+                        escape(&legibility(&r.source)),
+                        tg = escape(tag.as_str()),
+                        src = escape(source.as_str()),
+                    ),
+                );
+            }
         }
         let translation = match &row.translation {
             Some(t) => {

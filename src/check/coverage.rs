@@ -22,6 +22,8 @@ pub struct Coverage {
     pub errors: usize,
     pub warnings: usize,
     pub notes: usize,
+    /// How hard each handout reads in this locale (empty for a project without handouts).
+    pub readability: Vec<super::readability::DocReadability>,
 }
 
 impl Coverage {

@@ -2,7 +2,7 @@
 //!
 //! Findings are data: a broken translation is a diagnostic with a stable code, never an
 //! `Err`. Each locale is checked on its own (in parallel, by the caller), each file
-//! parsed once; coverage is counted in `coverage.rs`.
+//! parsed once; coverage is counted in `coverage.rs`, readability in `readability.rs`.
 
 //! Rule families, one file each: `syntax` (junk), `ids` (duplicates, obsolete), `shape`
 //! (value, attributes), `variables`, `references`, `text` (identical, numbers, Markdown,
@@ -19,6 +19,7 @@ mod ids;
 pub mod invisible;
 pub mod memory;
 pub mod plurals;
+pub mod readability;
 mod references;
 mod shape;
 pub mod structure;
@@ -101,6 +102,8 @@ codes! {
     ObsoleteFile = "W012", "obsolete-file", Warning, "A locale file has no counterpart in the source.";
     Structure = "W013", "structure", Warning, "A line of the translation would open block structure the source text does not have (a heading, list, quote, fence, HTML block…); it is shown inline.";
     InvisibleCharacters = "W014", "invisible-characters", Warning, "The translation has an invisible character its source lacks: a bidi override, embedding, isolate or mark (which can reorder what readers see) or a zero-width character.";
+    Readability = "W015", "readability", Warning, "A handout reads above `[check] max-grade` (by the formula for its language: Flesch–Kincaid, Fernández Huerta, Kandel–Moles, Flesch for Portuguese); reported once against the source and per locale for its translation.";
+    HarderThanSource = "W016", "harder-than-source", Warning, "A translation reads `[check] harder-by` grades (default 2) or more above its source over the same messages.";
     FrenchSpacing = "N001", "french-spacing", Note, "French typography puts a no-break space before `:` `;` `?` `!`.";
     SourceReference = "N003", "source-reference", Note, "The source refers to a message or term no source file defines (provided by the app at run time, or a mistake in the source); reported once, against the source.";
     Unreviewed = "N002", "unreviewed", Note, "Current translations no second person has signed off yet (`carta review`), counted per file.";

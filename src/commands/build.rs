@@ -1048,6 +1048,45 @@ fn decide(status: Status, policy: &PublishConfig) -> Decision {
 }
 
 #[allow(clippy::too_many_arguments)]
+/// How hard each handout reads on `tag`'s page, counting the text in the page's language
+/// (its own translations, and a regional locale's general-language fallback), and in the
+/// source over the whole document: (document, on the page, source). Nothing for a
+/// pseudo-locale.
+fn readability_of(
+    tag: &Tag,
+    docs: &[Extracted],
+    lb: &LocaleBundle,
+    source_locale: &SourceLocale,
+) -> Vec<(
+    String,
+    crate::readability::Readability,
+    crate::readability::Readability,
+)> {
+    if lb.pseudo {
+        return Vec::new();
+    }
+    let language = tag.langid().language.as_str();
+    let source_language = source_locale.tag.langid().language.as_str();
+    docs.iter()
+        .map(|e| {
+            let ids = || e.ids.iter().flatten();
+            let page = ids()
+                .filter_map(|id| lb.messages.get(id))
+                .flat_map(|m| m.value.iter().chain(m.attributes.values()))
+                .filter(|p| lb.locale_of(p).langid().language.as_str() == language)
+                .map(|p| p.text.as_str());
+            let source = ids()
+                .filter_map(|id| source_locale.patterns.get(id))
+                .flat_map(|p| p.iter().map(|(_, t)| t.as_str()));
+            (
+                e.doc.name.clone(),
+                crate::readability::measure(language, page),
+                crate::readability::measure(source_language, source),
+            )
+        })
+        .collect()
+}
+
 fn build_locale(
     tag: &Tag,
     chain: &[Tag],
@@ -1533,6 +1572,7 @@ fn build_locale(
     }
     let app_bundles = app_started.elapsed().saturating_sub(json_time);
 
+    let readability = readability_of(tag, docs, &lb, source_locale);
     // The review page of a translated locale (not the source, not a pseudo-locale).
     let mut review_counts = None;
     if !is_source(tag) {
@@ -1627,7 +1667,23 @@ fn build_locale(
         ]);
         files.push((
             PathBuf::from("review").join(format!("{tag}.html")),
-            bundle::review_page::render(tag, source, &rows, &publish.glossary).into_bytes(),
+            bundle::review_page::render(
+                tag,
+                source,
+                &rows,
+                &publish.glossary,
+                &readability
+                    .iter()
+                    .map(
+                        |(document, translation, source)| bundle::review_page::Legibility {
+                            document: document.clone(),
+                            translation: translation.clone(),
+                            source: source.clone(),
+                        },
+                    )
+                    .collect::<Vec<_>>(),
+            )
+            .into_bytes(),
         ));
     }
 
@@ -1706,6 +1762,12 @@ fn build_locale(
                 "reviewed": signed(&keep),
             }),
         );
+        // How hard the handout reads in this locale's language (not for a pseudo-locale).
+        if let Some((_, r, _)) = readability.iter().find(|(d, _, _)| *d == e.doc.name) {
+            if let Some(d) = per_doc.get_mut(&e.doc.name) {
+                d["readability"] = json!(r);
+            }
+        }
     }
     entry["documents"] = Value::Object(per_doc);
     if let Some([reviewed, awaiting, outdated, missing]) = review_counts {

@@ -11,7 +11,7 @@ use crate::catalog::Catalog;
 use crate::check::coverage::Coverage;
 use crate::check::file::{self, Context, SourceFacts};
 use crate::check::glossary::Glossary;
-use crate::check::{format, plurals};
+use crate::check::{format, plurals, readability};
 use crate::check::{Code, Diagnostic, Severity};
 use crate::error::{Error, Result};
 use crate::fs::TextFile;
@@ -116,6 +116,29 @@ pub fn run_streaming<T: Send>(
     } else {
         Vec::new()
     };
+    // The handouts (`content/*.md` with a source file) and how hard each reads.
+    let names: Vec<String> = if project.content_dir().is_dir() {
+        project
+            .documents()
+            .unwrap_or_default()
+            .iter()
+            .filter_map(|p| Some(p.file_stem()?.to_string_lossy().into_owned()))
+            .collect()
+    } else {
+        Vec::new()
+    };
+    let rels: Vec<PathBuf> = sources.iter().map(|s| s.rel.clone()).collect();
+    let docs = readability::documents(
+        project.source.langid().language.as_str(),
+        &names,
+        &rels,
+        &catalogs,
+    );
+    let source_readability = if opts.locale.is_none() {
+        source_readability(project, &sources, &catalogs, &docs)
+    } else {
+        (Vec::new(), Vec::new())
+    };
     // The source's ASTs go before any locale is parsed: the facts hold what the checks
     // compare (at a million messages an AST is ~200 MB).
     drop(catalogs);
@@ -129,6 +152,7 @@ pub fn run_streaming<T: Send>(
             vars: &source_vars,
             functions: &source_functions,
         },
+        docs: &docs,
     };
     // Locales go in batches of a few per thread: enough that cores rarely wait for a
     // batch's slowest locale (eight per thread keeps them ~95% busy; two left ~10% of
@@ -138,8 +162,8 @@ pub fn run_streaming<T: Send>(
     // The source's own problems, once, against the source file (not in every locale
     // that copied them); a row of its own in the summary when it has any.
     if opts.locale.is_none() {
-        let (cov, diags) = lint_source(project, &side, source_references);
-        if !diags.is_empty() {
+        let (cov, diags) = lint_source(project, &side, source_references, source_readability);
+        if !diags.is_empty() || !cov.readability.is_empty() {
             emit(render(&cov, diags))?;
             locales.push(cov);
         }
@@ -214,6 +238,44 @@ fn source_references(
     diags
 }
 
+/// How hard each handout reads, against the source file, once (before the source's
+/// ASTs are dropped): the source's rows and its `readability` warnings, located.
+fn source_readability(
+    project: &Project,
+    sources: &[Source],
+    catalogs: &[Catalog],
+    docs: &[readability::Doc],
+) -> (Vec<readability::DocReadability>, Vec<Diagnostic>) {
+    let dir = project.locale_dir(&project.source);
+    let overrides = severity_overrides(project);
+    let shown: Vec<PathBuf> = sources
+        .iter()
+        .map(|s| project.show(&dir.join(&s.rel)))
+        .collect();
+    let (rows, found) = readability::source(
+        project.source.as_str(),
+        docs,
+        catalogs,
+        &shown,
+        limits(project),
+    );
+    let mut diags = Vec::new();
+    for mut d in found {
+        let catalog = &catalogs[shown.iter().position(|p| *p == d.path).unwrap_or(0)];
+        let (line, column, excerpt) = crate::fs::LineIndex::new(catalog.text).locate(d.offset);
+        d.line = line;
+        d.column = column;
+        d.set_excerpt(excerpt, column);
+        if let Some(&s) = overrides.get(&d.code) {
+            d.severity = s;
+        }
+        if d.severity != Severity::Off {
+            diags.push(d);
+        }
+    }
+    (rows, diags)
+}
+
 /// The source linted on its own: junk, duplicate IDs, what fluent-bundle cannot format
 /// (from the checks every locale gets, run on the source as if it were one), and
 /// references to messages or terms no source file defines (a note: the app may provide
@@ -222,6 +284,7 @@ fn lint_source(
     project: &Project,
     side: &SourceSide,
     references: Vec<Diagnostic>,
+    (readability, hard): (Vec<readability::DocReadability>, Vec<Diagnostic>),
 ) -> (Coverage, Vec<Diagnostic>) {
     let empty = FxHashSet::default();
     let (mut cov, mut diags) = check_locale(project, &project.source, side, &empty);
@@ -232,6 +295,8 @@ fn lint_source(
         )
     });
     diags.extend(references);
+    diags.extend(hard);
+    cov.readability = readability;
     diags.sort_by(|a, b| (&a.path, a.offset, a.code).cmp(&(&b.path, b.offset, b.code)));
     let count = |s: Severity| diags.iter().filter(|d| d.severity == s).count();
     cov.errors = count(Severity::Error);
@@ -247,6 +312,19 @@ struct SourceSide<'a, 's> {
     facts: &'a [SourceFacts<'s>],
     ids: &'a FxHashSet<&'s str>,
     runtime: format::Runtime<'a>,
+    docs: &'a [readability::Doc],
+}
+
+/// `max-grade` and `harder-by` of `[check]`.
+fn limits(project: &Project) -> readability::Limits {
+    readability::Limits {
+        max_grade: project.config.check.max_grade,
+        harder_by: project
+            .config
+            .check
+            .harder_by
+            .unwrap_or(readability::DEFAULT_HARDER_BY),
+    }
 }
 
 fn check_locale(
@@ -260,6 +338,7 @@ fn check_locale(
         facts: source_facts,
         ids: source_ids,
         ref runtime,
+        docs,
     } = *side;
     let dir = project.locale_dir(tag);
     let glossary_path = dir.join("glossary.toml");
@@ -396,6 +475,27 @@ fn check_locale(
         .collect();
     let refs: Vec<(&Path, &Catalog)> = shown_files.iter().map(|(p, c)| (p.as_path(), *c)).collect();
     format::format_check(tag, &refs, runtime, &mut diags);
+    // How hard each handout reads in this locale (one pass over text parsed above).
+    // (The source's row is made once, before the locales.)
+    if !docs.is_empty() && *tag != project.source {
+        let files: Vec<Option<(&Catalog, PathBuf)>> = sources
+            .iter()
+            .map(|s| {
+                let &i = by_rel.get(s.rel.as_path())?;
+                Some((&catalogs[i], project.show(&dir.join(&s.rel))))
+            })
+            .collect();
+        let (rows, found) = readability::locale(
+            tag.as_str(),
+            tag.langid().language.as_str(),
+            project.source.langid().language.as_str(),
+            docs,
+            &files,
+            limits(project),
+        );
+        cov.readability = rows;
+        diags.extend(found);
+    }
 
     // Severities from carta.toml; then positions, at the edge where the text is at hand.
     let overrides = severity_overrides(project);

@@ -230,3 +230,15 @@ pub fn delete_markers(text: &str) -> String {
         })
         .collect()
 }
+
+/// Makes the `readability` warnings of the shipped project notes: its handout reads above
+/// `max-grade = 8` (a real finding, see tests/readability.rs), which a test of something
+/// else that gates on `--deny warnings` must not trip over.
+pub fn readability_as_note(root: &Path) {
+    let toml = root.join("carta.toml");
+    let text = read(&toml);
+    write(
+        &toml,
+        &format!("{text}\n[check.severity]\nreadability = \"note\"\n"),
+    );
+}

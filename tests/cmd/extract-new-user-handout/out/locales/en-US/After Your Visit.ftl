@@ -22,6 +22,34 @@ after-your-visit-what-to-expect-quote = **Tip:** drink water and stay active.
 
     A short walk helps.
 
+## Your First Days
+
+after-your-visit-your-first-days-heading = Your First Days
+
+# Table header, column 1 of 3.
+after-your-visit-your-first-days-column-when = When
+
+# Table header, column 2 of 3.
+after-your-visit-your-first-days-column-what-to-do = What to do
+
+# Table header, column 3 of 3.
+after-your-visit-your-first-days-column-avoid = Avoid
+
+# Table row 1 of 2, column 1 of 3.
+after-your-visit-your-first-days-row-first-day = First day
+
+# Table row 1 of 2, column 2 of 3.
+after-your-visit-your-first-days-first-day-what-to-do = Drink water and rest
+
+# Table row 1 of 2, column 3 of 3.
+after-your-visit-your-first-days-first-day-avoid = Hard exercise
+
+# Table row 2 of 2, column 1 of 3.
+after-your-visit-your-first-days-row-days = Days 2–3
+
+# Table row 2 of 2, column 2 of 3.
+after-your-visit-your-first-days-days-what-to-do = Gentle walks, `|` stretching
+
 ## When to Call Us {#call}
 
 after-your-visit-when-to-call-us-call-heading = When to Call Us {"{"}#call{"}"}
