@@ -21,7 +21,9 @@ if [ ${#missing[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ]; then SUDO=""; else SUDO="sudo"; fi
   # Wait for another apt run to finish instead of failing at once.
   $SUDO apt-get -o DPkg::Lock::Timeout=600 update -qq
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get -o DPkg::Lock::Timeout=600 install -y -qq "${missing[@]}" >/dev/null
+  # --reinstall: a font package can be installed with its files removed by hand (then
+  # fc-list finds nothing, and a plain install would do nothing).
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get -o DPkg::Lock::Timeout=600 install --reinstall -y -qq "${missing[@]}" >/dev/null
 fi
 if [ -f tests/node/package-lock.json ] && [ ! -d tests/node/node_modules ]; then
   echo "test.sh: installing the Node test dependencies from package-lock.json" >&2
