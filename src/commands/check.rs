@@ -366,6 +366,21 @@ fn check_locale(
             None
         }
     };
+    // carta's own page words for this locale (`carta.ftl`): refused by `build` when
+    // broken, so reported here first, where a translator looks.
+    let words_path = dir.join(crate::bundle::strings::OVERRIDE_FILE);
+    match project.read(&words_path) {
+        Ok(Some(file)) => {
+            let shown = project.show(&words_path);
+            if let Err(e) =
+                crate::bundle::strings::Overrides::default().add(tag, &shown, &file.text)
+            {
+                unreadable.push(unreadable_diagnostic(tag, shown, &e));
+            }
+        }
+        Ok(None) => {}
+        Err(e) => unreadable.push(unreadable_diagnostic(tag, project.show(&words_path), &e)),
+    }
     // Read every file of the locale once.
     let mut files: Vec<(PathBuf, TextFile)> = Vec::new();
     let mut unreadable_rels: HashSet<PathBuf> = HashSet::new();

@@ -1,0 +1,2 @@
+# Our clinic says it this way.
+carta-phone = Llámenos
