@@ -430,6 +430,10 @@ impl Writer {
                 // in renderers with that extension (pulldown-cmark's, for one); an
                 // escaped `}` ends no attribute block (an escaped `{` still opens one).
                 '}' if self.mode == Mode::Heading => self.out.push_str("\\}"),
+                // `[^` opens a footnote (a definition when its `]:` follows): after a real
+                // link's `[` at a line start the `[` is not escaped, so the `^` is (found
+                // by the `markdown` fuzzer: a link's text starting with `^` in a heading).
+                '^' if prev == Some('[') => self.out.push_str("\\^"),
                 // Without `](` no link can form (and the output has no link definitions
                 // for `[text][label]` to use), so brackets stay as written elsewhere.
                 ']' if next == Some('(') => self.out.push_str("\\]"),
