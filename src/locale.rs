@@ -14,6 +14,23 @@ pub struct Tag {
 }
 
 impl Tag {
+    /// CLDR's cardinal plural rules for the locale: intl_pluralrules knows them by
+    /// language (`en`, `pt-PT`, …), so a regional tag (`en-GB`, `es-419`, `fr-CA`) falls
+    /// back to its language and script, then its language. `None`: CLDR has no rules for
+    /// the language (`klingon`).
+    pub fn plural_rules(&self) -> Option<intl_pluralrules::PluralRules> {
+        use intl_pluralrules::{PluralRuleType, PluralRules};
+        let full = self.langid().clone();
+        let mut script = unic_langid::LanguageIdentifier::default();
+        script.language = full.language;
+        script.script = full.script;
+        let mut language = unic_langid::LanguageIdentifier::default();
+        language.language = full.language;
+        [full, script, language]
+            .into_iter()
+            .find_map(|l| PluralRules::create(l, PluralRuleType::CARDINAL).ok())
+    }
+
     pub fn parse(input: &str) -> Result<Tag, String> {
         if input.is_empty() {
             return Err("a locale tag cannot be empty".into());

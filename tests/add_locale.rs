@@ -323,3 +323,24 @@ fn a_file_that_cannot_replace_its_target_undoes_the_carta_toml_edit() {
         "carta.toml restored, nothing created"
     );
 }
+
+/// Regression (found by an outside attack): every regional tag was refused as unknown to
+/// CLDR ("no data for its language `en`"), because plural rules were looked up by the
+/// whole tag.
+#[test]
+fn regional_tags_are_added_without_force() {
+    for tag in ["en-GB", "es-419", "fr-CA", "zh-TW", "sr-Latn"] {
+        let tmp = shipped_project();
+        let out = carta(tmp.path(), &["add-locale", tag]);
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "{tag}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert!(tmp.path().join(format!("locales/{tag}")).is_dir(), "{tag}");
+    }
+    let tmp = shipped_project();
+    let out = carta(tmp.path(), &["add-locale", "klingon"]);
+    assert_eq!(out.status.code(), Some(2));
+}

@@ -64,8 +64,8 @@ pub fn plural_categories(tag: &Tag) -> Vec<&'static str> {
 /// Each CLDR cardinal category of the locale with the first number that selects it
 /// (integers first, then decimals), in CLDR order.
 pub fn plural_samples(tag: &Tag) -> Vec<(&'static str, f64)> {
-    use intl_pluralrules::{PluralCategory, PluralRuleType, PluralRules};
-    let Ok(rules) = PluralRules::create(tag.langid().clone(), PluralRuleType::CARDINAL) else {
+    use intl_pluralrules::PluralCategory;
+    let Some(rules) = tag.plural_rules() else {
         return Vec::new();
     };
     let mut found: std::collections::BTreeMap<usize, f64> = std::collections::BTreeMap::new();
@@ -108,5 +108,34 @@ mod tests {
             vec!["zero", "one", "two", "few", "many", "other"]
         );
         assert_eq!(plural_categories(&Tag::parse("zh").unwrap()), vec!["other"]);
+    }
+
+    /// Regression (found by an outside attack): CLDR's rules are by language, and a
+    /// regional tag found none, so `en-GB` or `ar-EG` had no plural check at all (and
+    /// `add-locale en-GB` was refused as unknown to CLDR).
+    #[test]
+    fn regional_tags_use_their_language_rules() {
+        for (tag, categories) in [
+            ("en-GB", vec!["one", "other"]),
+            ("ar-EG", vec!["zero", "one", "two", "few", "many", "other"]),
+            ("zh-Hant-TW", vec!["other"]),
+            ("sr-Latn", vec!["one", "few", "other"]),
+        ] {
+            assert_eq!(
+                plural_categories(&Tag::parse(tag).unwrap()),
+                categories,
+                "{tag}"
+            );
+        }
+        assert_eq!(
+            plural_categories(&Tag::parse("es-419").unwrap()),
+            plural_categories(&Tag::parse("es").unwrap())
+        );
+        // pt-PT has rules of its own in CLDR (1.5 is `other` there, `one` in pt).
+        assert_ne!(
+            plural_samples(&Tag::parse("pt-PT").unwrap()),
+            plural_samples(&Tag::parse("pt").unwrap())
+        );
+        assert!(plural_categories(&Tag::parse("klingon").unwrap()).is_empty());
     }
 }

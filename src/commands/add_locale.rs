@@ -29,11 +29,7 @@ struct ConfigEdit {
 pub fn run(project: &Project, input: &str, force: bool) -> Result<Report> {
     let tag = Tag::parse(input).map_err(Error::Usage)?;
     // A well-formed tag CLDR knows nothing about (`klingon`) is most likely a mistake.
-    let cldr = intl_pluralrules::PluralRules::create(
-        tag.langid().clone(),
-        intl_pluralrules::PluralRuleType::CARDINAL,
-    )
-    .is_ok();
+    let cldr = tag.plural_rules().is_some();
     if !cldr && !force {
         return Err(Error::Usage(format!(
             "`{tag}` is a well-formed tag, but CLDR has no data for its language `{}`: plural rules, plural checks and language negotiation would not work for it. Check the tag (a language code from ISO 639, such as `es`, `pt-BR` or `zh-Hans`), or add it anyway with `--force`",
