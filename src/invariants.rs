@@ -186,7 +186,10 @@ fn markdown_blocks(md: &str, context: &str) -> Vec<String> {
     let mut blocks = Vec::new();
     for event in Parser::new_ext(md, Options::all()) {
         match event {
-            Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }) => {
+            Event::Start(Tag::Image { dest_url, .. }) => {
+                panic!("an image ({dest_url}) in Markdown from {context:?}: images are written as their alt text")
+            }
+            Event::Start(Tag::Link { dest_url, .. }) => {
                 assert!(
                     !unsafe_scheme(&dest_url),
                     "unsafe link {dest_url} in Markdown from {context:?}"

@@ -238,7 +238,7 @@ pub fn to_markdown(text: &str, mode: Mode) -> String {
             Event::Start(Tag::Link {
                 dest_url, title, ..
             }) => {
-                w.raw("[");
+                w.open_link();
                 links.push(Some((dest_url.to_string(), title.to_string())));
             }
             Event::End(TagEnd::Link) => {
@@ -356,6 +356,18 @@ impl Writer {
         self.line_start = false;
     }
 
+    /// A real link's `[`: a literal `!` just before it would make the link an image
+    /// (an outside attack loaded one from a translation's `\![x](https://…)`).
+    fn open_link(&mut self) {
+        self.flush();
+        if self.out.ends_with('!') && !self.out.ends_with("\\!") {
+            self.out.pop();
+            self.out.push_str("\\!");
+        }
+        self.out.push('[');
+        self.line_start = false;
+    }
+
     fn finish(mut self) -> String {
         self.flush();
         self.out
@@ -434,6 +446,8 @@ impl Writer {
                 // link's `[` at a line start the `[` is not escaped, so the `^` is (found
                 // by the `markdown` fuzzer: a link's text starting with `^` in a heading).
                 '^' if prev == Some('[') => self.out.push_str("\\^"),
+                // `![` opens an image: a literal `!` before a literal `[` stays literal.
+                '!' if next == Some('[') => self.out.push_str("\\!"),
                 // Without `](` no link can form (and the output has no link definitions
                 // for `[text][label]` to use), so brackets stay as written elsewhere.
                 ']' if next == Some('(') => self.out.push_str("\\]"),
@@ -467,6 +481,30 @@ impl Writer {
 
 #[cfg(test)]
 mod tests {
+
+    /// Regression (outside attack): `\![x](url)` in a translation, or `![` around a
+    /// literal bracket, came out as `![x](url)`: an image loaded from any address.
+    #[test]
+    fn an_escaped_bang_before_a_link_stays_escaped() {
+        for mode in [Mode::Line, Mode::Heading, Mode::Blocks, Mode::Cell] {
+            for text in [
+                "2 \\![pastillas](https://evil.example/p.png)",
+                "[#![i](](https://evil.example/pixel.png)",
+                "Dosis [![x](](https://evil.example/h.png)",
+            ] {
+                let md = to_markdown(text, mode);
+                let images = pulldown_cmark::Parser::new_ext(&md, pulldown_cmark::Options::all())
+                    .filter(|e| {
+                        matches!(
+                            e,
+                            pulldown_cmark::Event::Start(pulldown_cmark::Tag::Image { .. })
+                        )
+                    })
+                    .count();
+                assert_eq!(images, 0, "{mode:?}: {md:?} from {text:?}");
+            }
+        }
+    }
     use super::*;
 
     /// The block-level events pulldown-cmark (every extension on, raw HTML allowed) reads

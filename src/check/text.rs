@@ -75,7 +75,10 @@ pub(super) fn check_text(
         }
     }
     super::structure::check(label, &marks.structures, t, offset, d, out);
-    super::invisible::check(label, ctx.tag.is_rtl(), s, t, offset, d, out);
+    // A character reference (`&#x202E;`, `&ZeroWidthSpace;`) is the character itself
+    // once a Markdown renderer (and carta's build) has read the text: judged as read.
+    let (s_read, t_read) = (as_rendered(s), as_rendered(t));
+    super::invisible::check(label, ctx.tag.is_rtl(), &s_read, &t_read, offset, d, out);
     check_punctuation(ctx, label, t, offset, d, out);
 }
 
@@ -219,9 +222,39 @@ pub(super) fn markdown_shape(text: &str) -> MarkdownShape {
     shape
 }
 
+/// The text a Markdown renderer shows for `text`: character references decoded (the rest
+/// as written, which is all of it for text without `&`).
+pub(super) fn as_rendered(text: &str) -> std::borrow::Cow<'_, str> {
+    use pulldown_cmark::{Event, Parser};
+    if !text.contains('&') {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    for event in Parser::new(text) {
+        match event {
+            Event::Text(t) | Event::Code(t) | Event::Html(t) | Event::InlineHtml(t) => {
+                out.push_str(&t)
+            }
+            Event::SoftBreak | Event::HardBreak => out.push(' '),
+            _ => {}
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn character_references_are_read_as_their_characters() {
+        assert_eq!(
+            as_rendered("Tome &#x202E;10 mg&#8203;"),
+            "Tome \u{202E}10 mg\u{200B}"
+        );
+        assert_eq!(as_rendered("a &ZeroWidthSpace;b"), "a \u{200B}b");
+        assert_eq!(as_rendered("no references"), "no references");
+    }
 
     #[test]
     fn digits_are_normalised() {

@@ -1,0 +1,1 @@
+dose = Take 10 mg with water.
