@@ -150,6 +150,12 @@ impl Counter {
     }
 }
 
+/// The fewest words a text is judged on (`check`'s warnings): the formulas were fitted on
+/// passages of 100 words and more, and a title alone gave grades like 14.
+pub const MIN_WORDS: usize = 30;
+/// The highest grade given (the same bound as `check.max-grade`).
+pub const MAX_GRADE: f64 = 30.0;
+
 /// The score and grade of `counts`, in `language`.
 pub fn score(language: &str, counts: Counts) -> Readability {
     let lang = lang_of(language);
@@ -173,6 +179,7 @@ pub fn score(language: &str, counts: Counts) -> Readability {
         r.unavailable = Some("not available: no words");
         return r;
     }
+
     let wps = counts.words as f64 / counts.sentences as f64;
     let spw = counts.syllables as f64 / counts.words as f64;
     let (formula, score, grade) = match lang {
@@ -197,8 +204,10 @@ pub fn score(language: &str, counts: Counts) -> Readability {
     };
     r.formula = Some(formula);
     r.score = Some(round1(score));
-    r.grade = Some(round1(grade.max(0.0)));
-    r.ease_grade = Some(round1(ease_grade(score)));
+    // Past grade 30 the formulas measure nothing (one 100,000-word sentence gave
+    // 19,513): grades are given from 0 to 30.
+    r.grade = Some(round1(grade.clamp(0.0, MAX_GRADE)));
+    r.ease_grade = Some(round1(ease_grade(score).clamp(0.0, MAX_GRADE)));
     r
 }
 
@@ -578,6 +587,27 @@ fn french(w: &[char]) -> usize {
 
 #[cfg(test)]
 mod tests {
+
+    /// Regression (outside attack): one 100,000-word sentence was "grade 19513.2".
+    #[test]
+    fn grades_stay_between_0_and_30() {
+        let long = Counts {
+            sentences: 1,
+            words: 100_000,
+            syllables: 150_000,
+        };
+        for language in ["en", "es", "fr", "pt"] {
+            let r = score(language, long);
+            assert_eq!(r.grade, Some(MAX_GRADE), "{language}");
+            assert_eq!(r.ease_grade, Some(MAX_GRADE), "{language}");
+        }
+        let easy = Counts {
+            sentences: 10,
+            words: 20,
+            syllables: 20,
+        };
+        assert_eq!(score("en", easy).grade, Some(0.0));
+    }
     use super::*;
 
     fn syl(lang: Lang, words: &str) -> Vec<usize> {

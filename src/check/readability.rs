@@ -151,7 +151,8 @@ pub fn source(
     let mut rows = Vec::new();
     let mut diags = Vec::new();
     for doc in docs {
-        if let (Some(max), Some(grade)) = (limits.max_grade, doc.score.grade) {
+        let enough = doc.score.counts.words >= crate::readability::MIN_WORDS;
+        if let (Some(max), Some(grade), true) = (limits.max_grade, doc.score.grade, enough) {
             if grade > max {
                 let offset =
                     first_offset(&catalogs[doc.source], doc.ids.iter().map(String::as_str));
@@ -213,7 +214,10 @@ pub fn locale(
             crate::readability::score(source_language, same).ease_grade
         };
         let offset = first_offset(catalog, found.iter().copied());
-        if let (Some(max), Some(grade)) = (limits.max_grade, score.grade) {
+        // Too few words to judge (a locale that translated a title only): shown, not
+        // warned about.
+        let enough = score.counts.words >= crate::readability::MIN_WORDS;
+        if let (Some(max), Some(grade), true) = (limits.max_grade, score.grade, enough) {
             if grade > max {
                 diags.push(Diagnostic::new(
                     Code::Readability,
@@ -225,7 +229,7 @@ pub fn locale(
                 ));
             }
         }
-        if let (Some(grade), Some(source)) = (score.ease_grade, source_ease_grade) {
+        if let (Some(grade), Some(source), true) = (score.ease_grade, source_ease_grade, enough) {
             if grade - source >= limits.harder_by {
                 diags.push(Diagnostic::new(
                     Code::HarderThanSource,
@@ -294,7 +298,16 @@ mod tests {
         assert_eq!(rows[0].messages, 2);
         assert!(diags.is_empty(), "{diags:?}");
         // A translation with one long, many-syllabled sentence.
-        let es = Catalog::parse("doc-text = La rehabilitación musculoesquelética interdisciplinaria proporciona numerosísimas oportunidades terapéuticas extraordinariamente individualizadas.\n");
+        let sentence = "La rehabilitación musculoesquelética interdisciplinaria proporciona numerosísimas oportunidades terapéuticas extraordinariamente individualizadas y coordinadas";
+        // Too short to judge: shown, not warned about.
+        let short_text = format!("doc-text = {sentence}.\n");
+        let short = Catalog::parse(&short_text);
+        let files = [Some((&short, PathBuf::from("locales/es/doc.ftl")))];
+        let (rows, diags) = locale("es", "es", "en", &docs, &files, limits(8.0));
+        assert!(rows[0].measure.grade.is_some());
+        assert!(diags.is_empty(), "{diags:?}");
+        let es_text = format!("doc-text = {}.\n", [sentence; 4].join(" "));
+        let es = Catalog::parse(&es_text);
         let files = [Some((&es, PathBuf::from("locales/es/doc.ftl")))];
         let (rows, diags) = locale("es", "es", "en", &docs, &files, limits(8.0));
         assert_eq!(rows[0].messages, 1);
