@@ -256,7 +256,10 @@ pub fn to_markdown(text: &str, mode: Mode) -> String {
                             .chars()
                             .map(|c| if c.is_control() { ' ' } else { c })
                             .collect();
-                        let title = title.replace('\\', "\\\\").replace('"', "\\\"");
+                        let title = title
+                            .replace('\\', "\\\\")
+                            .replace('"', "\\\"")
+                            .replace('`', "\\`");
                         w.raw(&if mode == Mode::Cell {
                             title.replace('|', "\\|")
                         } else {
@@ -324,6 +327,13 @@ fn destination(url: &str) -> String {
     let safe = crate::bundle::html::safe_url(url);
     let mut out = String::with_capacity(safe.len());
     for c in safe.chars() {
+        // A backtick is percent-encoded: code spans bind tighter than links, so a `` ` ``
+        // in a destination could open a span that swallows the link's end and lets later
+        // text form a link of its own (found by the `markdown` fuzzer: a `data:` link).
+        if c == '`' {
+            out.push_str("%60");
+            continue;
+        }
         if matches!(c, '\\' | '(' | ')' | '<' | '>') {
             out.push('\\');
         }
