@@ -119,20 +119,7 @@ pub fn nesting(text: &str) {
     );
 }
 
-/// Whether a browser would open `url` with a scheme that runs code or embeds data
-/// (`##data:…` is a fragment and `javascriptd','x'` a relative path: neither is).
-fn unsafe_scheme(url: &str) -> bool {
-    let url: String = url
-        .chars()
-        .filter(|c| !c.is_control() && !c.is_whitespace())
-        .collect::<String>()
-        .to_ascii_lowercase();
-    let scheme = url
-        .find(':')
-        .filter(|&i| !url[..i].contains(['/', '?', '#']))
-        .map(|i| &url[..i]);
-    matches!(scheme, Some("javascript" | "data" | "vbscript"))
-}
+use crate::safe_markdown::unsafe_scheme;
 
 /// An HTML attribute value as the browser reads it: character references decoded.
 fn decode_attribute(value: &str) -> String {

@@ -296,7 +296,83 @@ pub fn to_markdown(text: &str, mode: Mode) -> String {
     if mode == Mode::Heading {
         unescape_plain_heading_attributes(&mut out);
     }
-    out
+    // Defence in depth: the writer has been wrong before (each case found by the fuzzer
+    // is a regression test), so what it wrote is read back as a permissive renderer reads
+    // it; anything but inline text falls back to text with every ASCII punctuation mark
+    // escaped, which CommonMark reads as literal characters (formatting is lost, never
+    // safety).
+    if reads_as_inline(&out, mode) {
+        out
+    } else {
+        all_escaped(&text, mode)
+    }
+}
+
+/// Whether `md`, written for `mode`, is inline text to pulldown-cmark with every
+/// extension and raw HTML on: no block, raw HTML, image or link to a `javascript:`,
+/// `data:` or `vbscript:` address; written after `## `, one heading without attributes.
+pub fn reads_as_inline(md: &str, mode: Mode) -> bool {
+    fn inline_only(md: &str, heading: bool) -> bool {
+        use pulldown_cmark::{Event, Options, Parser, Tag};
+        let mut headings = 0;
+        for event in Parser::new_ext(md, Options::all()) {
+            match event {
+                Event::Start(Tag::Link { dest_url, .. }) if unsafe_scheme(&dest_url) => {
+                    return false
+                }
+                Event::Start(
+                    Tag::Emphasis
+                    | Tag::Strong
+                    | Tag::Strikethrough
+                    | Tag::Paragraph
+                    | Tag::Link { .. },
+                ) => {}
+                Event::Start(Tag::Heading { attrs, .. }) if heading && attrs.is_empty() => {
+                    headings += 1
+                }
+                Event::Start(_) | Event::Rule | Event::Html(_) | Event::InlineHtml(_) => {
+                    return false
+                }
+                _ => {}
+            }
+        }
+        !heading || headings == 1
+    }
+    inline_only(md, false) && (mode != Mode::Heading || inline_only(&format!("## {md}"), true))
+}
+
+/// Whether a browser would open `url` with a scheme that runs code or embeds data
+/// (`##data:…` is a fragment and `javascriptd','x'` a relative path: neither is).
+pub fn unsafe_scheme(url: &str) -> bool {
+    let url: String = url
+        .chars()
+        .filter(|c| !c.is_control() && !c.is_whitespace())
+        .collect::<String>()
+        .to_ascii_lowercase();
+    let scheme = url
+        .find(':')
+        .filter(|&i| !url[..i].contains(['/', '?', '#']))
+        .map(|i| &url[..i]);
+    matches!(scheme, Some("javascript" | "data" | "vbscript"))
+}
+
+/// `text` with every ASCII punctuation mark backslash-escaped (each is then a literal
+/// character in CommonMark), line breaks kept only in [`Mode::Blocks`] and no line
+/// starting with spaces.
+fn all_escaped(text: &str, mode: Mode) -> String {
+    let mut out = String::with_capacity(text.len() * 2);
+    for (i, line) in text.split(['\n', '\r']).enumerate() {
+        if i > 0 {
+            out.push(if mode == Mode::Blocks { '\n' } else { ' ' });
+        }
+        for c in line.trim_start().chars() {
+            if c.is_ascii_punctuation() {
+                out.push('\\');
+            }
+            out.push(if c.is_control() { ' ' } else { c });
+        }
+    }
+    out.trim_end().to_string()
 }
 
 /// Every `}` of a heading is escaped (so the text can set no attribute), except the one
@@ -491,6 +567,21 @@ impl Writer {
 
 #[cfg(test)]
 mod tests {
+
+    /// The fallback is inline text for any input, in every mode.
+    #[test]
+    fn the_escaped_fallback_is_always_inline() {
+        for text in [
+            "# h\n- a\n> q\n```\n<script>x</script>\n[a](javascript:x) ![i](data:x)",
+            "1. one\n    indented\n| a | b |\n|---|---|\n[^f]: note\n$$x$$ {#id key=v}",
+            "a\\\n  b ~~s~~ <https://x.example> &#x3c;b&#x3e; ``` ` `` ",
+        ] {
+            for mode in [Mode::Heading, Mode::Line, Mode::Blocks, Mode::Cell] {
+                let md = all_escaped(text, mode);
+                assert!(reads_as_inline(&md, mode), "{mode:?}: {md:?}");
+            }
+        }
+    }
 
     /// Regression (outside attack): `\![x](url)` in a translation, or `![` around a
     /// literal bracket, came out as `![x](url)`: an image loaded from any address.
