@@ -7,6 +7,8 @@
 //! then the same slot between two blocks that did match. Only blocks that match nothing
 //! get a fresh ID, built from the document name and the block's text or nearest heading.
 //! So rewording, inserting, deleting and reordering never rename the other blocks.
+//! Table cells are the exception: they match by row and column only, never by text
+//! (see `match_tables`), so a translation cannot follow "1 pill" to another drug's row.
 
 use std::collections::{HashMap, HashSet};
 
@@ -39,7 +41,7 @@ fn old_cell(comment: &[&str]) -> Option<OldCell> {
         if let Some(rest) = line.strip_prefix("Table header, column ") {
             let (col, cols) = rest.split_once(" of ")?;
             let (col, cols) = (num(col)?, num(cols)?);
-            (col >= 1 && col <= cols).then_some(OldCell {
+            (col >= 1 && col <= cols).then(|| OldCell {
                 row: 0,
                 col: col - 1,
                 cols,
@@ -50,7 +52,7 @@ fn old_cell(comment: &[&str]) -> Option<OldCell> {
             let (_, rest) = rest.split_once(", column ")?;
             let (col, cols) = rest.split_once(" of ")?;
             let (row, col, cols) = (num(row)?, num(col)?, num(cols)?);
-            (row >= 1 && col >= 1 && col <= cols).then_some(OldCell {
+            (row >= 1 && col >= 1 && col <= cols).then(|| OldCell {
                 row,
                 col: col - 1,
                 cols,
@@ -408,12 +410,13 @@ fn match_tables(
             old_tables.push(Grid {
                 cells: HashMap::new(),
                 rows: 0,
-                cols: c.cols,
+                cols: 0,
             });
         }
         let t = old_tables.last_mut().expect("pushed above");
         t.cells.insert((c.row, c.col), p);
-        t.rows = t.rows.max(c.row + 1);
+        t.rows = t.rows.max(c.row.saturating_add(1));
+        t.cols = t.cols.max(c.col.saturating_add(1));
         last = Some(c);
     }
     if new_tables.is_empty() || old_tables.is_empty() {
@@ -480,16 +483,20 @@ fn match_table(
     // row_map[new row] = old row; col_map[new column] = old column.
     let mut row_map: Vec<Option<usize>> = vec![None; new.rows];
     let mut col_map: Vec<Option<usize>> = vec![None; new.cols];
-    let mut old_row_taken = vec![false; old.rows];
-    let mut old_col_taken = vec![false; old.cols];
+    // Sets, not vectors: the previous file's positions come from its comments, which a
+    // damaged file may give as any number.
+    let mut old_row_taken: HashSet<usize> = HashSet::new();
+    let mut old_col_taken: HashSet<usize> = HashSet::new();
     if new.rows > 0 && old.rows > 0 {
         row_map[0] = Some(0);
-        old_row_taken[0] = true;
+        old_row_taken.insert(0);
     }
+    let mut old_keys: Vec<(usize, usize)> = old.cells.keys().copied().collect();
+    old_keys.sort_unstable();
     // Same label / same header: the k-th occurrence with the k-th.
     // (Look-ups by text, so a table of thousands of rows is not quadratic.)
     let mut by_label: HashMap<&str, std::collections::VecDeque<usize>> = HashMap::new();
-    for o in 1..old.rows {
+    for &(o, _) in old_keys.iter().filter(|&&(r, c)| r >= 1 && c == 0) {
         let label = old_text(o, 0);
         if !label.is_empty() {
             by_label.entry(label).or_default().push_back(o);
@@ -498,11 +505,11 @@ fn match_table(
     for (r, slot) in row_map.iter_mut().enumerate().skip(1) {
         if let Some(o) = by_label.get_mut(new_text(r, 0)).and_then(|q| q.pop_front()) {
             *slot = Some(o);
-            old_row_taken[o] = true;
+            old_row_taken.insert(o);
         }
     }
     let mut by_header: HashMap<&str, std::collections::VecDeque<usize>> = HashMap::new();
-    for o in 0..old.cols {
+    for &(_, o) in old_keys.iter().filter(|&&(r, _)| r == 0) {
         let header = old_text(0, o);
         if !header.is_empty() {
             by_header.entry(header).or_default().push_back(o);
@@ -514,7 +521,7 @@ fn match_table(
             .and_then(|q| q.pop_front())
         {
             *slot = Some(o);
-            old_col_taken[o] = true;
+            old_col_taken.insert(o);
         }
     }
     // Same position, when something is still the same.
@@ -524,37 +531,39 @@ fn match_table(
     };
     loop {
         let mut changed = false;
-        for c in 0..new.cols.min(old.cols) {
-            if col_map[c].is_some() || old_col_taken[c] {
+        let limit = new.cols.min(old.cols);
+        for (c, slot) in col_map.iter_mut().enumerate().take(limit) {
+            if slot.is_some() || old_col_taken.contains(&c) {
                 continue;
             }
             let evidence = similar(new_text(0, c), old_text(0, c))
-                || (1..new.rows).any(|r| {
-                    row_map[r].is_some_and(|o| {
+                || row_map.iter().enumerate().skip(1).any(|(r, m)| {
+                    m.is_some_and(|o| {
                         let t = new_text(r, c);
                         !t.is_empty() && t == old_text(o, c)
                     })
                 });
             if evidence {
-                col_map[c] = Some(c);
-                old_col_taken[c] = true;
+                *slot = Some(c);
+                old_col_taken.insert(c);
                 changed = true;
             }
         }
-        for r in 1..new.rows.min(old.rows) {
-            if row_map[r].is_some() || old_row_taken[r] {
+        let limit = new.rows.min(old.rows);
+        for (r, slot) in row_map.iter_mut().enumerate().take(limit).skip(1) {
+            if slot.is_some() || old_row_taken.contains(&r) {
                 continue;
             }
             let evidence = similar(new_text(r, 0), old_text(r, 0))
-                || (0..new.cols).any(|c| {
-                    col_map[c].is_some_and(|o| {
+                || col_map.iter().enumerate().any(|(c, m)| {
+                    m.is_some_and(|o| {
                         let t = new_text(r, c);
                         !t.is_empty() && t == old_text(r, o)
                     })
                 });
             if evidence {
-                row_map[r] = Some(r);
-                old_row_taken[r] = true;
+                *slot = Some(r);
+                old_row_taken.insert(r);
                 changed = true;
             }
         }
@@ -981,6 +990,52 @@ mod tests {
         let old = ids_for(TABLE, "");
         assert_eq!(&ids[..old.len()], &old[..], "{ids:?}");
         assert_eq!(ids.len(), old.len() + 2);
+    }
+
+    #[test]
+    fn cell_positions_are_read_back_from_the_comments() {
+        let cell = |row, col, cols| Some(OldCell { row, col, cols });
+        assert_eq!(old_cell(&["Table header, column 2 of 3."]), cell(0, 1, 3));
+        assert_eq!(
+            old_cell(&["Table row 4 of 9, column 1 of 2."]),
+            cell(4, 0, 2)
+        );
+        for bad in [
+            "Table header, column 0 of 3.",
+            "Table header, column 4 of 3.",
+            "Table row 0 of 2, column 1 of 2.",
+            "Table row 1 of 2, column 1 of 99999999999999999999999.",
+            "Table row -1 of 2, column 1 of 2.",
+            "Table row 1 of 2.",
+            "Some other comment",
+        ] {
+            assert_eq!(old_cell(&[bad]), None, "{bad}");
+        }
+    }
+
+    /// A damaged source file may claim any position: no huge allocation, no panic, and the
+    /// real cells still match.
+    #[test]
+    fn absurd_cell_positions_in_the_previous_file_are_harmless() {
+        let before = first_run(TABLE).replace(
+            "# Table row 2 of 2, column 2 of 2.",
+            "# Table row 18446744073709551615 of 2, column 2 of 18446744073709551615.",
+        );
+        let ids = ids_for(TABLE, &before);
+        assert_eq!(ids.len(), 7);
+        assert_eq!(ids[4], "care-after-treatment-first-day-what-to-do");
+    }
+
+    /// A table inserted above another is a new table: the old one keeps its IDs.
+    #[test]
+    fn a_new_table_above_renames_nothing() {
+        let before = first_run(TABLE);
+        let two = format!("## Before\n\n| Step | Rest |\n| --- | --- |\n| 1 | Walk |\n\n{TABLE}");
+        let ids = ids_for(&two, &before);
+        for old in ids_for(TABLE, "") {
+            assert!(ids.contains(&old), "{old} kept: {ids:?}");
+        }
+        assert_eq!(ids.len(), 5 + 7, "{ids:?}");
     }
 
     #[test]
