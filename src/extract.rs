@@ -1038,6 +1038,25 @@ mod tests {
         assert_eq!(ids.len(), 5 + 7, "{ids:?}");
     }
 
+    /// Rows without a label and rows sharing one keep their places: by position, the
+    /// k-th "Aspirin" with the k-th; an edit there keeps every ID.
+    #[test]
+    fn unlabelled_and_repeated_rows_keep_their_places() {
+        let table = "## Doses\n\n| Drug | Dose |\n| --- | --- |\n| Aspirin | 100 mg |\n| Aspirin | 300 mg |\n|  | ask us |\n|  | call us |\n";
+        let before = first_run(table);
+        let old = ids_for(table, "");
+        let edited = table
+            .replace("300 mg", "325 mg")
+            .replace("call us", "phone us");
+        assert_eq!(ids_for(&edited, &before), old);
+        // Swapped, the two Aspirin rows stay where they were (their text is edited).
+        let swapped = table
+            .replace("100 mg", "x")
+            .replace("300 mg", "100 mg")
+            .replace("| x |", "| 300 mg |");
+        assert_eq!(ids_for(&swapped, &before), old);
+    }
+
     #[test]
     fn duplicate_text_gets_distinct_ids() {
         let md = "Same words.\n\nSame words.\n";
