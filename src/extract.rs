@@ -7,6 +7,8 @@
 //! then the same slot between two blocks that did match. Only blocks that match nothing
 //! get a fresh ID, built from the document name and the block's text or nearest heading.
 //! So rewording, inserting, deleting and reordering never rename the other blocks.
+//! Table cells are the exception: they match by row and column only, never by text
+//! (see `match_tables`), so a translation cannot follow "1 pill" to another drug's row.
 
 use std::collections::{HashMap, HashSet};
 
@@ -19,6 +21,44 @@ pub struct Previous {
     pub id: String,
     pub value: String,
     pub body: Option<String>,
+    /// For a table cell: where it sat, from the comment `render` writes above it.
+    pub cell: Option<OldCell>,
+}
+
+/// Where a previous message sat in its table, as `render`'s comment says.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct OldCell {
+    pub row: usize,
+    pub col: usize,
+    pub cols: usize,
+}
+
+/// Reads `Table header, column 2 of 3.` or `Table row 1 of 4, column 2 of 3.`.
+fn old_cell(comment: &[&str]) -> Option<OldCell> {
+    let num = |s: &str| s.trim().parse::<usize>().ok();
+    comment.iter().find_map(|line| {
+        let line = line.trim().strip_suffix('.')?;
+        if let Some(rest) = line.strip_prefix("Table header, column ") {
+            let (col, cols) = rest.split_once(" of ")?;
+            let (col, cols) = (num(col)?, num(cols)?);
+            (col >= 1 && col <= cols).then(|| OldCell {
+                row: 0,
+                col: col - 1,
+                cols,
+            })
+        } else {
+            let rest = line.strip_prefix("Table row ")?;
+            let (row, rest) = rest.split_once(" of ")?;
+            let (_, rest) = rest.split_once(", column ")?;
+            let (col, cols) = rest.split_once(" of ")?;
+            let (row, col, cols) = (num(row)?, num(col)?, num(cols)?);
+            (row >= 1 && col >= 1 && col <= cols).then(|| OldCell {
+                row,
+                col: col - 1,
+                cols,
+            })
+        }
+    })
 }
 
 /// Reads the messages of a previous source file (ignores anything else in it).
@@ -40,6 +80,7 @@ pub fn previous_messages(catalog: &Catalog) -> Vec<Previous> {
                 id: id.to_string(),
                 value,
                 body,
+                cell: old_cell(catalog.comment_lines(i)),
             });
         }
     }
@@ -152,8 +193,15 @@ fn match_blocks(doc: &Document, prev: &[Previous], taken: &HashSet<String>) -> V
             prev_used[i] = true;
         }
     }
+    // 0. table cells, by their row and column only (see `match_tables`). Cells and the
+    //    previous cells never take part in the text passes below: a cell's text says
+    //    nothing about which drug or dose it is.
+    match_tables(doc, prev, &mut matched, &mut prev_used);
+    for (p, used) in prev_used.iter_mut().enumerate() {
+        *used |= prev[p].cell.is_some();
+    }
     let blocks: Vec<usize> = (0..n)
-        .filter(|&i| doc.blocks[i].is_translatable())
+        .filter(|&i| doc.blocks[i].is_translatable() && doc.blocks[i].cell.is_none())
         .collect();
 
     let same_shape = |b: usize, p: usize| doc.blocks[b].body.is_some() == prev[p].body.is_some();
@@ -309,6 +357,234 @@ fn match_blocks(doc: &Document, prev: &[Previous], taken: &HashSet<String>) -> V
     }
     flush_gap(&mut gap_b, last_anchor, None, &mut matched, &mut prev_used);
     matched
+}
+
+/// One table's cells by (row, column): block indices for the document, message indices
+/// for the previous file.
+struct Grid {
+    cells: HashMap<(usize, usize), usize>,
+    rows: usize,
+    cols: usize,
+}
+
+/// Matches the cells of every table to the previous cells by position. A new table is
+/// paired with the previous table sharing the most cell texts (then the remaining ones in
+/// order). Within a pair, a row is the same row when it has the same label (first cell,
+/// the k-th occurrence with the k-th), else when it sits where an unmatched previous row
+/// sat and still shares something with it (a similar label, or a cell equal to the one in
+/// the same matched column); columns alike with headers. A row whose label and cells
+/// all changed is a different row (another drug), so its cells are new, its label too.
+/// A cell is the previous cell of its row and column, edited or not; any other cell is new.
+fn match_tables(
+    doc: &Document,
+    prev: &[Previous],
+    matched: &mut [Option<usize>],
+    prev_used: &mut [bool],
+) {
+    // The document's tables.
+    let mut new_tables: Vec<Grid> = Vec::new();
+    for (b, block) in doc.blocks.iter().enumerate() {
+        let Some(c) = &block.cell else { continue };
+        while new_tables.len() <= c.table {
+            new_tables.push(Grid {
+                cells: HashMap::new(),
+                rows: 0,
+                cols: 0,
+            });
+        }
+        let t = &mut new_tables[c.table];
+        t.cells.insert((c.row, c.col), b);
+        t.rows = t.rows.max(c.row + 1);
+        t.cols = t.cols.max(c.col + 1);
+    }
+    // The previous file's tables: runs of consecutive cell messages in reading order.
+    let mut old_tables: Vec<Grid> = Vec::new();
+    let mut last: Option<OldCell> = None;
+    for (p, m) in prev.iter().enumerate() {
+        let Some(c) = m.cell else {
+            last = None;
+            continue;
+        };
+        let continues = last.is_some_and(|l| l.cols == c.cols && (l.row, l.col) < (c.row, c.col));
+        if !continues {
+            old_tables.push(Grid {
+                cells: HashMap::new(),
+                rows: 0,
+                cols: 0,
+            });
+        }
+        let t = old_tables.last_mut().expect("pushed above");
+        t.cells.insert((c.row, c.col), p);
+        t.rows = t.rows.max(c.row.saturating_add(1));
+        t.cols = t.cols.max(c.col.saturating_add(1));
+        last = Some(c);
+    }
+    if new_tables.is_empty() || old_tables.is_empty() {
+        return;
+    }
+    // Pair tables: most shared cell texts first, then the rest in order.
+    let mut pairs: Vec<(usize, usize, usize)> = Vec::new();
+    for (ti, t) in new_tables.iter().enumerate() {
+        let texts: HashSet<&str> = t
+            .cells
+            .values()
+            .map(|&b| doc.blocks[b].text.as_str())
+            .filter(|s| !s.is_empty())
+            .collect();
+        for (ui, u) in old_tables.iter().enumerate() {
+            let score = u
+                .cells
+                .values()
+                .filter(|&&p| texts.contains(prev[p].value.as_str()))
+                .count();
+            if score > 0 {
+                pairs.push((score, ti, ui));
+            }
+        }
+    }
+    pairs.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
+    let mut new_pair: Vec<Option<usize>> = vec![None; new_tables.len()];
+    let mut old_paired = vec![false; old_tables.len()];
+    for (_, ti, ui) in pairs {
+        if new_pair[ti].is_none() && !old_paired[ui] {
+            new_pair[ti] = Some(ui);
+            old_paired[ui] = true;
+        }
+    }
+    let mut rest = (0..old_tables.len()).filter(|&u| !old_paired[u]);
+    for pair in new_pair.iter_mut().filter(|p| p.is_none()) {
+        *pair = rest.next();
+    }
+    for (t, u) in new_tables.iter().zip(&new_pair) {
+        let Some(u) = u else { continue };
+        match_table(doc, prev, t, &old_tables[*u], matched, prev_used);
+    }
+}
+
+/// [`match_tables`] for one pair of tables.
+fn match_table(
+    doc: &Document,
+    prev: &[Previous],
+    new: &Grid,
+    old: &Grid,
+    matched: &mut [Option<usize>],
+    prev_used: &mut [bool],
+) {
+    let new_text = |r: usize, c: usize| {
+        new.cells
+            .get(&(r, c))
+            .map_or("", |&b| doc.blocks[b].text.as_str())
+    };
+    let old_text = |r: usize, c: usize| {
+        old.cells
+            .get(&(r, c))
+            .map_or("", |&p| prev[p].value.as_str())
+    };
+    // row_map[new row] = old row; col_map[new column] = old column.
+    let mut row_map: Vec<Option<usize>> = vec![None; new.rows];
+    let mut col_map: Vec<Option<usize>> = vec![None; new.cols];
+    // Sets, not vectors: the previous file's positions come from its comments, which a
+    // damaged file may give as any number.
+    let mut old_row_taken: HashSet<usize> = HashSet::new();
+    let mut old_col_taken: HashSet<usize> = HashSet::new();
+    if new.rows > 0 && old.rows > 0 {
+        row_map[0] = Some(0);
+        old_row_taken.insert(0);
+    }
+    let mut old_keys: Vec<(usize, usize)> = old.cells.keys().copied().collect();
+    old_keys.sort_unstable();
+    // Same label / same header: the k-th occurrence with the k-th.
+    // (Look-ups by text, so a table of thousands of rows is not quadratic.)
+    let mut by_label: HashMap<&str, std::collections::VecDeque<usize>> = HashMap::new();
+    for &(o, _) in old_keys.iter().filter(|&&(r, c)| r >= 1 && c == 0) {
+        let label = old_text(o, 0);
+        if !label.is_empty() {
+            by_label.entry(label).or_default().push_back(o);
+        }
+    }
+    for (r, slot) in row_map.iter_mut().enumerate().skip(1) {
+        if let Some(o) = by_label.get_mut(new_text(r, 0)).and_then(|q| q.pop_front()) {
+            *slot = Some(o);
+            old_row_taken.insert(o);
+        }
+    }
+    let mut by_header: HashMap<&str, std::collections::VecDeque<usize>> = HashMap::new();
+    for &(_, o) in old_keys.iter().filter(|&&(r, _)| r == 0) {
+        let header = old_text(0, o);
+        if !header.is_empty() {
+            by_header.entry(header).or_default().push_back(o);
+        }
+    }
+    for (c, slot) in col_map.iter_mut().enumerate() {
+        if let Some(o) = by_header
+            .get_mut(new_text(0, c))
+            .and_then(|q| q.pop_front())
+        {
+            *slot = Some(o);
+            old_col_taken.insert(o);
+        }
+    }
+    // Same position, when something is still the same.
+    let similar = |a: &str, b: &str| {
+        let (wa, wb) = (words(a), words(b));
+        !wa.is_empty() && !wb.is_empty() && dice(&wa, &wb) >= 0.5
+    };
+    loop {
+        let mut changed = false;
+        let limit = new.cols.min(old.cols);
+        for (c, slot) in col_map.iter_mut().enumerate().take(limit) {
+            if slot.is_some() || old_col_taken.contains(&c) {
+                continue;
+            }
+            let evidence = similar(new_text(0, c), old_text(0, c))
+                || row_map.iter().enumerate().skip(1).any(|(r, m)| {
+                    m.is_some_and(|o| {
+                        let t = new_text(r, c);
+                        !t.is_empty() && t == old_text(o, c)
+                    })
+                });
+            if evidence {
+                *slot = Some(c);
+                old_col_taken.insert(c);
+                changed = true;
+            }
+        }
+        let limit = new.rows.min(old.rows);
+        for (r, slot) in row_map.iter_mut().enumerate().take(limit).skip(1) {
+            if slot.is_some() || old_row_taken.contains(&r) {
+                continue;
+            }
+            let evidence = similar(new_text(r, 0), old_text(r, 0))
+                || col_map.iter().enumerate().any(|(c, m)| {
+                    m.is_some_and(|o| {
+                        let t = new_text(r, c);
+                        !t.is_empty() && t == old_text(r, o)
+                    })
+                });
+            if evidence {
+                *slot = Some(r);
+                old_row_taken.insert(r);
+                changed = true;
+            }
+        }
+        if !changed {
+            break;
+        }
+    }
+    for (&(r, c), &b) in &new.cells {
+        if !doc.blocks[b].is_translatable() {
+            continue;
+        }
+        let (Some(or), Some(oc)) = (row_map[r], col_map[c]) else {
+            continue;
+        };
+        if let Some(&p) = old.cells.get(&(or, oc)) {
+            if !prev_used[p] {
+                matched[b] = Some(p);
+                prev_used[p] = true;
+            }
+        }
+    }
 }
 
 /// How many distinct words of a block the similarity pass compares. The pass compares up
@@ -714,6 +990,71 @@ mod tests {
         let old = ids_for(TABLE, "");
         assert_eq!(&ids[..old.len()], &old[..], "{ids:?}");
         assert_eq!(ids.len(), old.len() + 2);
+    }
+
+    #[test]
+    fn cell_positions_are_read_back_from_the_comments() {
+        let cell = |row, col, cols| Some(OldCell { row, col, cols });
+        assert_eq!(old_cell(&["Table header, column 2 of 3."]), cell(0, 1, 3));
+        assert_eq!(
+            old_cell(&["Table row 4 of 9, column 1 of 2."]),
+            cell(4, 0, 2)
+        );
+        for bad in [
+            "Table header, column 0 of 3.",
+            "Table header, column 4 of 3.",
+            "Table row 0 of 2, column 1 of 2.",
+            "Table row 1 of 2, column 1 of 99999999999999999999999.",
+            "Table row -1 of 2, column 1 of 2.",
+            "Table row 1 of 2.",
+            "Some other comment",
+        ] {
+            assert_eq!(old_cell(&[bad]), None, "{bad}");
+        }
+    }
+
+    /// A damaged source file may claim any position: no huge allocation, no panic, and the
+    /// real cells still match.
+    #[test]
+    fn absurd_cell_positions_in_the_previous_file_are_harmless() {
+        let before = first_run(TABLE).replace(
+            "# Table row 2 of 2, column 2 of 2.",
+            "# Table row 18446744073709551615 of 2, column 2 of 18446744073709551615.",
+        );
+        let ids = ids_for(TABLE, &before);
+        assert_eq!(ids.len(), 7);
+        assert_eq!(ids[4], "care-after-treatment-first-day-what-to-do");
+    }
+
+    /// A table inserted above another is a new table: the old one keeps its IDs.
+    #[test]
+    fn a_new_table_above_renames_nothing() {
+        let before = first_run(TABLE);
+        let two = format!("## Before\n\n| Step | Rest |\n| --- | --- |\n| 1 | Walk |\n\n{TABLE}");
+        let ids = ids_for(&two, &before);
+        for old in ids_for(TABLE, "") {
+            assert!(ids.contains(&old), "{old} kept: {ids:?}");
+        }
+        assert_eq!(ids.len(), 5 + 7, "{ids:?}");
+    }
+
+    /// Rows without a label and rows sharing one keep their places: by position, the
+    /// k-th "Aspirin" with the k-th; an edit there keeps every ID.
+    #[test]
+    fn unlabelled_and_repeated_rows_keep_their_places() {
+        let table = "## Doses\n\n| Drug | Dose |\n| --- | --- |\n| Aspirin | 100 mg |\n| Aspirin | 300 mg |\n|  | ask us |\n|  | call us |\n";
+        let before = first_run(table);
+        let old = ids_for(table, "");
+        let edited = table
+            .replace("300 mg", "325 mg")
+            .replace("call us", "phone us");
+        assert_eq!(ids_for(&edited, &before), old);
+        // Swapped, the two Aspirin rows stay where they were (their text is edited).
+        let swapped = table
+            .replace("100 mg", "x")
+            .replace("300 mg", "100 mg")
+            .replace("| x |", "| 300 mg |");
+        assert_eq!(ids_for(&swapped, &before), old);
     }
 
     #[test]
