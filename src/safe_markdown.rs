@@ -365,11 +365,13 @@ fn all_escaped(text: &str, mode: Mode) -> String {
         if i > 0 {
             out.push(if mode == Mode::Blocks { '\n' } else { ' ' });
         }
+        // Control characters go first: as spaces they could indent a line into code.
+        let line: String = line.chars().filter(|c| !c.is_control()).collect();
         for c in line.trim_start().chars() {
             if c.is_ascii_punctuation() {
                 out.push('\\');
             }
-            out.push(if c.is_control() { ' ' } else { c });
+            out.push(c);
         }
     }
     out.trim_end().to_string()
@@ -575,6 +577,7 @@ mod tests {
             "# h\n- a\n> q\n```\n<script>x</script>\n[a](javascript:x) ![i](data:x)",
             "1. one\n    indented\n| a | b |\n|---|---|\n[^f]: note\n$$x$$ {#id key=v}",
             "a\\\n  b ~~s~~ <https://x.example> &#x3c;b&#x3e; ``` ` `` ",
+            "x\n\u{0}\u{0}\u{0}\u{0}    code?\n\t\u{1}lr",
         ] {
             for mode in [Mode::Heading, Mode::Line, Mode::Blocks, Mode::Cell] {
                 let md = all_escaped(text, mode);
