@@ -879,3 +879,74 @@ fn hostile_clinic_and_front_matter_stay_inert() {
         "a refused build wrote"
     );
 }
+
+/// Writes an executable shell script.
+fn script(path: &Path, body: &str) {
+    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+    write(path, &format!("#!/bin/sh\n{body}"));
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o755)).unwrap();
+}
+
+/// A project without [clinic] whose `[pdf] browser` is `browser`.
+fn with_browser(root: &Path, browser: &str) {
+    let toml = root.join("carta.toml");
+    let text = read(&toml);
+    let text = &text[..text.find("[clinic]").unwrap()];
+    write(&toml, &format!("{text}\n[pdf]\nbrowser = \"{browser}\"\n"));
+}
+
+#[test]
+fn a_browser_leaving_a_child_behind_does_not_hang_the_build_and_the_child_goes() {
+    let tmp = shipped_project();
+    let root = tmp.path();
+    let pids = root.join("pids");
+    // Exits at once, leaving a grandchild that holds the browser's stdout and stderr.
+    script(
+        &root.join("fake-browser.sh"),
+        &format!("(sleep 300 & echo $! >> '{}')\nexit 0\n", pids.display()),
+    );
+    with_browser(root, "./fake-browser.sh");
+    let started = std::time::Instant::now();
+    let out = carta_within(root, &["build", "--pdf", "--locale", "es"], 60);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(stderr.contains("printed no PDF"), "{stderr}");
+    assert!(started.elapsed().as_secs() < 30, "{:?}", started.elapsed());
+    std::thread::sleep(std::time::Duration::from_millis(200));
+    for pid in read(&pids).lines() {
+        let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).unwrap_or_default();
+        // Gone, or a zombie waiting for its (re)parent.
+        assert!(
+            stat.is_empty() || stat.contains(") Z "),
+            "the browser's child {pid} is still running: {stat}"
+        );
+    }
+    assert!(!root.join("dist/es/dry-needling.pdf").exists());
+}
+
+#[test]
+fn a_browser_that_writes_a_lot_to_stderr_prints_in_its_time() {
+    let tmp = shipped_project();
+    let root = tmp.path();
+    // 4 MB of log lines on stderr (a pipe holds 64 KB) before the real print.
+    script(
+        &root.join("tools/chatty.sh"),
+        &format!(
+            "yes 'a log line the browser writes' | head -c 4000000 >&2\nexec '{}' \"$@\"\n",
+            chromium().display()
+        ),
+    );
+    with_browser(root, "tools/chatty.sh");
+    let started = std::time::Instant::now();
+    // The test runs in the repository: the relative browser path is the project's.
+    let out = carta_within(root, &["build", "--pdf", "--locale", "es"], 100);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "{stderr}");
+    assert!(started.elapsed().as_secs() < 90, "{:?}", started.elapsed());
+    assert!(read_bytes(&root.join("dist/es/dry-needling.pdf")).starts_with(b"%PDF-"));
+}
+
+fn read_bytes(path: &Path) -> Vec<u8> {
+    std::fs::read(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}

@@ -215,7 +215,7 @@ pub fn run(project: &Project, opts: &Options) -> Result<Report> {
     // A PDF is asked for: the browser that prints it is found before any work.
     let browser = if page_inputs.formats.pdf {
         Some(
-            bundle::pdf::find_browser(project.config.pdf.browser.as_deref())
+            bundle::pdf::find_browser(project.config.pdf.browser.as_deref(), &project.root)
                 .map_err(Error::Usage)?,
         )
     } else {
