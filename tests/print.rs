@@ -950,3 +950,71 @@ fn a_browser_that_writes_a_lot_to_stderr_prints_in_its_time() {
 fn read_bytes(path: &Path) -> Vec<u8> {
     std::fs::read(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
 }
+
+/// fix17 items 8 and 9: a 200-character word, a 250-character code line and a clinic
+/// name of 200 W's break at the margin instead of being cut off (left-to-right and
+/// right-to-left) or shrinking the whole printed page.
+#[test]
+fn long_words_code_lines_and_clinic_names_break_inside_the_page() {
+    let tmp = shipped_project();
+    let root = tmp.path();
+    let word: String = (0..200).map(|i| (b'a' + (i % 26) as u8) as char).collect();
+    let code: String = (0..250).map(|i| (b'A' + (i % 26) as u8) as char).collect();
+    let md = root.join("content/dry-needling.md");
+    write(
+        &md,
+        &format!("{}\nA long word: {word}\n\n```\n{code}\n```\n", read(&md)),
+    );
+    let toml = root.join("carta.toml");
+    write(
+        &toml,
+        &read(&toml).replace(
+            "name = \"Riverside Physical Therapy (example clinic)\"",
+            &format!("name = \"{}\"", "W".repeat(200)),
+        ),
+    );
+    // Arabic's name comes from [clinic.ar].
+    write(
+        &toml,
+        &read(&toml).replace(
+            "name = \"مركز ريفرسايد للعلاج الطبيعي (عيادة افتراضية)\"",
+            &format!("name = \"{}\"", "W".repeat(200)),
+        ),
+    );
+    carta_ok(root, &["extract"], 0);
+    carta_ok(root, &["build", "--pdf", "--locale", "en-US"], 0);
+    carta_ok(root, &["build", "--pdf", "--locale", "ar"], 0);
+    let margin = 20.0 / 25.4 * 72.0;
+    for tag in ["en-US", "ar"] {
+        let pdf = root.join(format!("dist/{tag}/dry-needling.pdf"));
+        let text: String = pdftotext(&pdf, None)
+            .chars()
+            // (poppler wraps right-to-left lines' runs in bidi controls.)
+            .filter(|c| {
+                !c.is_whitespace()
+                    && !matches!(c, '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}')
+            })
+            .collect();
+        assert!(text.contains(&word), "{tag}: the long word is cut: {text}");
+        assert!(text.contains(&code), "{tag}: the code line is cut: {text}");
+        assert!(
+            text.contains(&"W".repeat(200)),
+            "{tag}: the clinic name is cut"
+        );
+        let width = page_width(&pdf);
+        let words = bbox_words(&pdf);
+        for w in &words {
+            assert!(
+                w.x_min >= margin - 2.0 && w.x_max <= width - margin + 2.0,
+                "{tag}: {w:?} is outside the text area (page {width} pt)"
+            );
+        }
+        // Not shrunk: the text still spans the measure.
+        let left = words.iter().map(|w| w.x_min).fold(f64::MAX, f64::min);
+        let right = words.iter().map(|w| w.x_max).fold(0.0, f64::max);
+        assert!(
+            right - left > 0.9 * (width - 2.0 * margin),
+            "{tag}: the page is shrunk: text spans {left}..{right} of {width}"
+        );
+    }
+}
