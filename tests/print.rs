@@ -1018,3 +1018,51 @@ fn long_words_code_lines_and_clinic_names_break_inside_the_page() {
         );
     }
 }
+
+/// fix17 item 7: the footer never goes alone onto the last printed page, and is never
+/// split: for final paragraphs of several lengths, the last page has handout text above
+/// the footer, and the footer's lines are on one page.
+#[test]
+fn the_footer_goes_with_the_last_block_and_is_not_split() {
+    let tmp = shipped_project();
+    let root = tmp.path();
+    // As in the reproduction: no [clinic] (the footer is the metadata only).
+    let toml = root.join("carta.toml");
+    let text = read(&toml);
+    write(&toml, &text[..text.find("[clinic]").unwrap()]);
+    let phrase = "lorem ipsum dolor sit amet consectetur ";
+    // (30: the footer's last line went alone; 32: the whole footer; 20: it fits.)
+    for n in [20, 30, 32] {
+        let mut md = String::from(
+            "---\nreviewed: 2026-11-01\nversion: \"1.0\"\naudience: Patients\n---\n# Generated handout\n\n",
+        );
+        for s in 1..=9 {
+            md.push_str(&format!(
+                "## Section {s}\n\n{}\n\n",
+                phrase.repeat(12).trim()
+            ));
+        }
+        md.push_str(&format!(
+            "Final{}\n",
+            format!(" {}", phrase.repeat(n * 2).trim())
+        ));
+        write(root.join("content/dry-needling.md"), &md);
+        carta_ok(root, &["extract"], 0);
+        carta_ok(root, &["build", "--pdf", "--locale", "en-US"], 0);
+        let pdf = root.join("dist/en-US/dry-needling.pdf");
+        let last = pages(&pdf);
+        let text = pdftotext(&pdf, Some(last));
+        // The footer: the metadata, then the page's language.
+        let footer_at = text
+            .find("Content reviewed")
+            .unwrap_or_else(|| panic!("n={n}: the footer does not start on the last page: {text}"));
+        assert!(
+            text[footer_at..].contains("Version 1.0") && text[footer_at..].contains("en-US"),
+            "n={n}: the footer is split: {text}"
+        );
+        assert!(
+            text[..footer_at].contains("lorem"),
+            "n={n}: the footer is alone on page {last}: {text}"
+        );
+    }
+}

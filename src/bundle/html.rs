@@ -70,6 +70,7 @@ footer p { margin: 0 0 .3rem; }
   li, blockquote, p { break-inside: avoid; }
   header.clinic { margin-bottom: 1rem; }
   footer { break-before: avoid; break-inside: avoid; margin-top: 1.5rem; }
+  .carta-end { break-inside: avoid; }
   main > :last-child, main > :last-child > li:last-child { break-after: avoid; }
   a { color: inherit; text-decoration: none; }
   /* On paper a link shows where it goes. */
@@ -300,6 +301,7 @@ pub fn render(
         }
     };
     let mut quote_open = 0usize;
+    let mut last_top: Option<usize> = None;
     for (i, (block, id)) in doc.blocks.iter().zip(ids).enumerate() {
         if super::table::is_continuation(block) {
             continue;
@@ -316,6 +318,8 @@ pub fn render(
             body.push_str("<blockquote>\n");
             quote_open += 1;
         }
+        // Where the last block starts, when it is not inside a list or quote.
+        last_top = (block.kind != BlockKind::Item && depth == 0).then_some(body.len());
         let value = id.as_deref().and_then(|id| bundle.part(id, None));
         let inline = |t: &str| markdown(t, false);
         // The visible notice of a marked passage, in the handout's language, on screen
@@ -433,12 +437,20 @@ pub fn render(
         quote_open -= 1;
     }
     let header = page.clinic.map(|c| c.header()).unwrap_or_default();
+    let mut footer = format!("<footer>\n{}</footer>\n", footer(doc, ids, bundle, page));
+    // On paper the footer never goes alone onto the last page: it and the last block
+    // are one unbreakable box (`.carta-end`), when the last block is not in a list.
+    if let Some(start) = last_top {
+        body.insert_str(start, "<div class=\"carta-end\">\n");
+        body.push_str(&footer);
+        body.push_str("</div>\n");
+        footer.clear();
+    }
     format!(
-        "<!DOCTYPE html>\n<html lang=\"{lang}\" dir=\"{dir}\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta name=\"generator\" content=\"carta\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:\">\n<title>{title}</title>\n<style>{CSS}{page_css}</style>\n</head>\n<body>\n{header}<main>\n{body}</main>\n<footer>\n{footer}</footer>\n</body>\n</html>\n",
+        "<!DOCTYPE html>\n<html lang=\"{lang}\" dir=\"{dir}\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta name=\"generator\" content=\"carta\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:\">\n<title>{title}</title>\n<style>{CSS}{page_css}</style>\n</head>\n<body>\n{header}<main>\n{body}</main>\n{footer}</body>\n</html>\n",
         lang = escape(tag.as_str()),
         title = escape(&title_text),
         page_css = page_css(bundle, page),
-        footer = footer(doc, ids, bundle, page),
     )
 }
 
