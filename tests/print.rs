@@ -1042,10 +1042,7 @@ fn the_footer_goes_with_the_last_block_and_is_not_split() {
                 phrase.repeat(12).trim()
             ));
         }
-        md.push_str(&format!(
-            "Final{}\n",
-            format!(" {}", phrase.repeat(n * 2).trim())
-        ));
+        md.push_str(&format!("Final {}\n", phrase.repeat(n * 2).trim()));
         write(root.join("content/dry-needling.md"), &md);
         carta_ok(root, &["extract"], 0);
         carta_ok(root, &["build", "--pdf", "--locale", "en-US"], 0);
