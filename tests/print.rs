@@ -731,7 +731,7 @@ fn front_matter_is_metadata_shown_in_the_pages_language() {
     for (bad, expect) in [
         (
             "reviewed: 2026-11-01",
-            "content/dry-needling.md:2:1: front matter: unknown field `reviewd`",
+            "content/dry-needling.md:2:1: front matter: unknown key `reviewd`",
         ),
         (
             "reviewed: 2026-02-30",
