@@ -1063,3 +1063,21 @@ fn the_footer_goes_with_the_last_block_and_is_not_split() {
         );
     }
 }
+
+/// fix17 item 13: a "browser" that writes something that only starts like a PDF is
+/// refused, not shipped as a handout.
+#[test]
+fn a_file_that_only_starts_like_a_pdf_is_refused() {
+    let tmp = shipped_project();
+    let root = tmp.path();
+    script(
+        &root.join("fake.sh"),
+        "for a in \"$@\"; do case \"$a\" in --print-to-pdf=*) printf '%%PDF-1.4\\n<script>\\n%%%%EOF\\n' > \"${a#--print-to-pdf=}\";; esac; done\n",
+    );
+    with_browser(root, "./fake.sh");
+    let out = carta_within(root, &["build", "--pdf", "--locale", "es"], 60);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(stderr.contains("printed no PDF"), "{stderr}");
+    assert!(!root.join("dist/es/dry-needling.pdf").exists());
+}

@@ -138,7 +138,7 @@ pub fn print(browser: &Path, html: &str, date: Option<(i32, u8, u8)>) -> Result<
         .map(|b| String::from_utf8_lossy(&b).into_owned())
         .unwrap_or_default();
     let bytes = std::fs::read(&pdf).unwrap_or_default();
-    if !status.success() || !bytes.starts_with(b"%PDF-") {
+    if !status.success() || !looks_like_pdf(&bytes) {
         let last = stderr
             .lines()
             .rfind(|l| !l.trim().is_empty() && !l.contains("dbus"))
@@ -204,6 +204,17 @@ fn kill_group(pid: u32) {
 
 #[cfg(not(target_os = "linux"))]
 fn kill_group(_pid: u32) {}
+
+/// Whether `bytes` have a PDF's shape: the `%PDF-` header, a `%%EOF` trailer at the end
+/// and at least one page object (a program that is not a browser, or a broken one, is
+/// not shipped as a handout).
+fn looks_like_pdf(bytes: &[u8]) -> bool {
+    let tail = &bytes[bytes.len().saturating_sub(1024)..];
+    bytes.starts_with(b"%PDF-")
+        && memchr::memmem::find(tail, b"%%EOF").is_some()
+        && (memchr::memmem::find(bytes, b"/Type /Page").is_some()
+            || memchr::memmem::find(bytes, b"/Type/Page").is_some())
+}
 
 #[cfg(target_os = "linux")]
 fn running_as_root() -> bool {
@@ -289,6 +300,18 @@ mod tests {
         // Not Skia's shape: left alone.
         let other = b"/CreationDate (yesterday)".to_vec();
         assert_eq!(fix_dates(other.clone(), None), other);
+    }
+
+    #[test]
+    fn only_a_pdf_with_a_page_is_a_pdf() {
+        assert!(!looks_like_pdf(b"%PDF-1.4\n<script>\n%%EOF"));
+        assert!(!looks_like_pdf(b"<html>/Type /Page %%EOF"));
+        assert!(!looks_like_pdf(
+            b"%PDF-1.4\n1 0 obj <</Type /Page>> endobj\n"
+        ));
+        assert!(looks_like_pdf(
+            b"%PDF-1.4\n1 0 obj <</Type /Page>> endobj\ntrailer\n%%EOF\n"
+        ));
     }
 
     #[test]
