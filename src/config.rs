@@ -423,10 +423,12 @@ fn check_clinic(
                 return bad(&format!("must have 1 to {max} characters"));
             }
             if let Some(c) = value.chars().find(|&c| {
-                (c.is_control() && !(key == "address" && c == '\n'))
-                    || matches!(c, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2069}' | '\u{061C}' | '\u{FEFF}')
+                crate::bundle::clinic::forbidden_char(c) && !(key == "address" && c == '\n')
             }) {
-                return bad(&format!("contains the invisible or control character U+{:04X}", c as u32));
+                return bad(&format!(
+                    "contains the invisible or control character U+{:04X}",
+                    c as u32
+                ));
             }
             match key {
                 "website" => {
@@ -859,6 +861,23 @@ mod tests {
         assert!(err("[clinic]\nemail = \"a@b.org?cc=x\"\n").contains("e-mail"));
         assert!(err("[clinic]\nphone = \"call <b>\"\n").contains("digits"));
         assert!(err("[clinic]\nname = \"a\u{202e}b\"\n").contains("U+202E"));
+        // One rule with carta.ftl (fix17 item 11): every default-ignorable but ZWNJ/ZWJ.
+        for c in [
+            '\u{00AD}',
+            '\u{034F}',
+            '\u{180E}',
+            '\u{115F}',
+            '\u{3164}',
+            '\u{FFF9}',
+            '\u{E0041}',
+            '\u{1D173}',
+            '\u{2028}',
+            '\u{2029}',
+        ] {
+            let e = err(&format!("[clinic]\nname = \"a{c}b\"\n"));
+            assert!(e.contains(&format!("U+{:04X}", c as u32)), "{e}");
+        }
+        Config::parse("[clinic]\nname = \"کلینیک می\u{200C}خواهم 👩\u{200D}⚕\u{FE0F}\"\n").unwrap();
         assert!(err("[clinic.es]\nname = 3\n").contains("clinic.es"));
         assert!(err("[clinic.es]\nlogo = \"x\"\n").contains("clinic.es"));
         assert!(err("formats = [\"docx\"]\n").contains("docx"));

@@ -20,7 +20,7 @@ pub const MESSAGES_DTS: &str = "messages.d.ts";
 pub const MESSAGES_SCHEMA: &str = "messages.schema.json";
 
 /// The previous build of an output folder.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub struct Previous {
     /// Every file the previous build wrote, relative to the folder (`/`-separated).
     pub files: BTreeSet<String>,
@@ -28,6 +28,23 @@ pub struct Previous {
     pub locales: Vec<serde_json::Value>,
     /// The previous manifest's files for every locale (`files`), kept by a partial build.
     pub global: serde_json::Value,
+    /// The manifest as read (its bytes and what it must still be when replaced: the
+    /// same file, or none), so a build that ran meanwhile (another `--locale`) is not
+    /// overwritten with entries computed from the older one.
+    pub manifest: Option<Vec<u8>>,
+    pub manifest_expect: crate::fs::Expect,
+}
+
+impl Default for Previous {
+    fn default() -> Self {
+        Previous {
+            files: BTreeSet::new(),
+            locales: Vec::new(),
+            global: serde_json::Value::Null,
+            manifest: None,
+            manifest_expect: crate::fs::Expect::Absent,
+        }
+    }
 }
 
 impl Previous {
@@ -102,6 +119,8 @@ impl Previous {
             files,
             locales: locales.clone(),
             global: manifest["files"].clone(),
+            manifest: Some(crate::fs::with_bom(&text.text, text.bom)),
+            manifest_expect: text.expect(),
         })
     }
 

@@ -8,7 +8,7 @@
 use std::borrow::Cow;
 use std::collections::BTreeMap;
 
-use serde::Deserialize;
+use serde_norway::Value;
 
 /// Front matter larger than this is refused (it is a few lines of metadata).
 pub const MAX_BYTES: usize = 16 * 1024;
@@ -32,39 +32,6 @@ pub struct FrontMatter {
 pub enum Audience {
     All(String),
     /// Locale tag → text; a locale without one takes its chain's, then the source's.
-    PerLocale(BTreeMap<String, String>),
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct Raw {
-    reviewed: Option<Scalar>,
-    version: Option<Scalar>,
-    audience: Option<RawAudience>,
-}
-
-#[derive(Deserialize)]
-#[serde(untagged)]
-enum Scalar {
-    Text(String),
-    Int(i64),
-    Float(f64),
-}
-
-impl Scalar {
-    fn text(self) -> String {
-        match self {
-            Scalar::Text(s) => s,
-            Scalar::Int(i) => i.to_string(),
-            Scalar::Float(f) => f.to_string(),
-        }
-    }
-}
-
-#[derive(Deserialize)]
-#[serde(untagged)]
-enum RawAudience {
-    All(String),
     PerLocale(BTreeMap<String, String>),
 }
 
@@ -112,6 +79,24 @@ pub fn mask(text: &str) -> Cow<'_, str> {
 /// from the top of the file.
 pub fn parse(text: &str) -> Result<FrontMatter, (usize, usize, String)> {
     let Some((end, yaml)) = locate(text) else {
+        // `---` then a `key:` line, and no closing `---`: front matter someone forgot to
+        // close (or closed with `----`), not text to publish on every page.
+        let mut lines = text.lines();
+        let opens = lines.next().is_some_and(|l| l.trim_end() == "---");
+        let key_line = lines.next().is_some_and(|l| {
+            let key = l.split_once(':').map_or("", |(k, _)| k);
+            !key.is_empty()
+                && key
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-')
+        });
+        if opens && key_line {
+            return Err((
+                1,
+                1,
+                "front matter is not closed (a line `---` after it)".to_string(),
+            ));
+        }
         return Ok(FrontMatter::default());
     };
     if end > MAX_BYTES {
@@ -129,7 +114,7 @@ pub fn parse(text: &str) -> Result<FrontMatter, (usize, usize, String)> {
             ..FrontMatter::default()
         });
     }
-    let raw: Raw = serde_norway::from_str(body).map_err(|e| {
+    let raw: Value = serde_norway::from_str(body).map_err(|e| {
         let (line, column) = e.location().map_or((1, 1), |l| (l.line() + 1, l.column()));
         let message = e.to_string();
         // serde_norway appends " at line N column M": the location is ours already.
@@ -144,6 +129,13 @@ pub fn parse(text: &str) -> Result<FrontMatter, (usize, usize, String)> {
             format!("front matter: {message} (carta knows `reviewed`, `version` and `audience`)"),
         )
     })?;
+    let Value::Mapping(map) = raw else {
+        return Err((
+            2,
+            1,
+            "front matter must be `key: value` lines (carta knows `reviewed`, `version` and `audience`)".to_string(),
+        ));
+    };
     let line_of = |key: &str| {
         body.lines()
             .position(|l| l.starts_with(key))
@@ -170,44 +162,87 @@ pub fn parse(text: &str) -> Result<FrontMatter, (usize, usize, String)> {
         }
         Ok(value)
     };
-    let reviewed = match raw.reviewed {
-        None => None,
-        Some(s) => {
-            let s = s.text();
-            Some(date(s.trim()).ok_or_else(|| {
-                (
-                    line_of("reviewed"),
-                    1,
-                    format!(
-                        "front matter: `reviewed` must be a real date written YYYY-MM-DD, not `{}`",
-                        s.trim()
-                    ),
-                )
-            })?)
-        }
+    // What is written after `key:` on its line, for the messages.
+    let literal = |key: &str| {
+        body.lines()
+            .find_map(|l| l.strip_prefix(key)?.trim_start().strip_prefix(':'))
+            .unwrap_or("")
+            .trim()
+            .to_string()
     };
-    let version = raw
-        .version
-        .map(|v| checked("version", v.text()))
-        .transpose()?;
-    let audience = match raw.audience {
-        None => None,
-        Some(RawAudience::All(s)) => Some(Audience::All(checked("audience", s)?)),
-        Some(RawAudience::PerLocale(map)) => {
-            let mut out = BTreeMap::new();
-            for (tag, text) in map {
-                let canonical = crate::locale::Tag::parse(&tag).map_err(|e| {
+    // A value YAML reads as a number, a boolean or null is refused: `1.10` would print
+    // "1.1", `0x10` "16".
+    let quote = |key: &str| {
+        (
+            line_of(key),
+            1,
+            format!(
+                "front matter: `{key}` must be text: write it in quotes: {key}: \"{}\"",
+                literal(key).trim_matches(['"', '\''])
+            ),
+        )
+    };
+    let (mut reviewed, mut version, mut audience) = (None, None, None);
+    for (key, value) in map {
+        let Value::String(key) = key else {
+            return Err((
+                2,
+                1,
+                "front matter: a key is not text (carta knows `reviewed`, `version` and `audience`)".to_string(),
+            ));
+        };
+        match key.as_str() {
+            "reviewed" => {
+                let written = match &value {
+                    Value::String(s) => s.trim().to_string(),
+                    _ => literal("reviewed"),
+                };
+                reviewed = Some(date(&written).ok_or_else(|| {
                     (
-                        line_of("audience"),
+                        line_of("reviewed"),
                         1,
-                        format!("front matter: `audience`: {e}"),
+                        format!(
+                            "front matter: `reviewed` must be a real date written YYYY-MM-DD, not `{written}`"
+                        ),
                     )
-                })?;
-                out.insert(canonical.as_str().to_string(), checked("audience", text)?);
+                })?);
             }
-            Some(Audience::PerLocale(out))
+            "version" => {
+                let Value::String(v) = value else {
+                    return Err(quote("version"));
+                };
+                version = Some(checked("version", v)?);
+            }
+            "audience" => match value {
+                Value::String(s) => audience = Some(Audience::All(checked("audience", s)?)),
+                Value::Mapping(m) => {
+                    let mut out = BTreeMap::new();
+                    for (tag, text) in m {
+                        let (Value::String(tag), Value::String(text)) = (tag, text) else {
+                            return Err(quote("audience"));
+                        };
+                        let canonical = crate::locale::Tag::parse(&tag).map_err(|e| {
+                            (
+                                line_of("audience"),
+                                1,
+                                format!("front matter: `audience`: {e}"),
+                            )
+                        })?;
+                        out.insert(canonical.as_str().to_string(), checked("audience", text)?);
+                    }
+                    audience = Some(Audience::PerLocale(out));
+                }
+                _ => return Err(quote("audience")),
+            },
+            other => {
+                return Err((
+                    line_of(other),
+                    1,
+                    format!("front matter: unknown key `{other}` (carta knows `reviewed`, `version` and `audience`)"),
+                ))
+            }
         }
-    };
+    }
     Ok(FrontMatter {
         reviewed,
         version,
@@ -257,7 +292,7 @@ mod tests {
     use super::*;
 
     const DOC: &str =
-        "---\nreviewed: 2026-11-01\nversion: 2.1\naudience: adults\n---\n# Title\n\nText.\n";
+        "---\nreviewed: 2026-11-01\nversion: \"2.1\"\naudience: adults\n---\n# Title\n\nText.\n";
 
     #[test]
     fn reads_and_masks() {
@@ -292,8 +327,57 @@ mod tests {
         // A billion laughs is refused by the YAML reader, not expanded.
         let laughs = "---\na: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]\n---\n";
         assert!(parse(laughs).is_err());
-        // No closing line: not front matter, just a rule.
-        assert_eq!(parse("---\nreviewed: x\n").unwrap(), FrontMatter::default());
+        // No closing line after a `key:` line: front matter not closed (fix17 item 5).
+        let e = err("---\nreviewed: 2026-11-01\nversion: \"2.0\"\n# Dry Needling\n");
+        assert_eq!(
+            e,
+            (
+                1,
+                1,
+                "front matter is not closed (a line `---` after it)".into()
+            )
+        );
+        assert_eq!(err("---\nreviewed: 2026-11-01\n----\n# T\n").0, 1);
+        // A rule and then text is not front matter.
+        assert_eq!(
+            parse("---\n\nreviewed: x\n").unwrap(),
+            FrontMatter::default()
+        );
+        assert_eq!(
+            parse("---\nJust a line: with a colon\n").unwrap(),
+            FrontMatter::default()
+        );
+        // A version YAML reads as a number is refused, not rewritten (fix17 item 6).
+        for (v, shown) in [
+            ("1.10", "1.10"),
+            ("1.0", "1.0"),
+            ("0x10", "0x10"),
+            ("1e3", "1e3"),
+            (".nan", ".nan"),
+            ("true", "true"),
+            ("7", "7"),
+        ] {
+            let e = err(&format!("---\nreviewed: 2026-11-01\nversion: {v}\n---\n"));
+            assert_eq!(
+                e,
+                (3, 1, format!("front matter: `version` must be text: write it in quotes: version: \"{shown}\"")),
+            );
+        }
+        assert!(err("---\naudience: 12\n---\n")
+            .2
+            .contains("write it in quotes: audience: \"12\""));
+        assert!(err("---\naudience:\n  es: 1.5\n---\n")
+            .2
+            .contains("write it in quotes"));
+        // No Rust type name in a message.
+        for bad in [
+            "---\n- a\n- b\n---\n",
+            "---\nversion: [1]\n---\n",
+            "---\nreviewed: [1]\n---\n",
+        ] {
+            let e = err(bad).2;
+            assert!(!e.contains("struct") && !e.contains("enum"), "{e}");
+        }
     }
 
     #[test]

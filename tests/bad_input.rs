@@ -621,3 +621,33 @@ fn a_translated_term_with_an_attribute_does_not_panic() {
     carta_ok(root, &["check", "--locale", "es"], 0);
     carta_ok(root, &["build", "--locale", "es"], 0);
 }
+
+#[test]
+fn front_matter_not_closed_or_with_an_unquoted_version_is_refused() {
+    // fix17 items 5 and 6: not a message published on every page, not "Version 1.1".
+    let tmp = shipped_project();
+    let root = tmp.path();
+    let md = root.join("content/dry-needling.md");
+    let original = read(&md);
+    let body = &original[original.find("\n# ").unwrap() + 1..];
+    for close in ["", "----\n"] {
+        write(
+            &md,
+            &format!("---\nreviewed: 2026-11-01\nversion: \"2.0\"\n{close}{body}"),
+        );
+        fails_cleanly(
+            root,
+            &["extract"],
+            2,
+            &["content/dry-needling.md:1:1: front matter is not closed (a line `---` after it)"],
+        );
+        fails_cleanly(root, &["build"], 2, &["front matter is not closed"]);
+    }
+    write(&md, &original.replace("version: \"1.0\"", "version: 1.10"));
+    fails_cleanly(
+        root,
+        &["build"],
+        2,
+        &["content/dry-needling.md:3:1: front matter: `version` must be text: write it in quotes: version: \"1.10\""],
+    );
+}

@@ -731,7 +731,7 @@ fn front_matter_is_metadata_shown_in_the_pages_language() {
     for (bad, expect) in [
         (
             "reviewed: 2026-11-01",
-            "content/dry-needling.md:2:1: front matter: unknown field `reviewd`",
+            "content/dry-needling.md:2:1: front matter: unknown key `reviewd`",
         ),
         (
             "reviewed: 2026-02-30",
@@ -878,4 +878,206 @@ fn hostile_clinic_and_front_matter_stay_inert() {
         snapshot(&root.join("dist")),
         "a refused build wrote"
     );
+}
+
+/// Writes an executable shell script.
+fn script(path: &Path, body: &str) {
+    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+    write(path, &format!("#!/bin/sh\n{body}"));
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o755)).unwrap();
+}
+
+/// A project without [clinic] whose `[pdf] browser` is `browser`.
+fn with_browser(root: &Path, browser: &str) {
+    let toml = root.join("carta.toml");
+    let text = read(&toml);
+    let text = &text[..text.find("[clinic]").unwrap()];
+    write(&toml, &format!("{text}\n[pdf]\nbrowser = \"{browser}\"\n"));
+}
+
+#[test]
+fn a_browser_leaving_a_child_behind_does_not_hang_the_build_and_the_child_goes() {
+    let tmp = shipped_project();
+    let root = tmp.path();
+    let pids = root.join("pids");
+    // Exits at once, leaving a grandchild that holds the browser's stdout and stderr.
+    script(
+        &root.join("fake-browser.sh"),
+        &format!("(sleep 300 & echo $! >> '{}')\nexit 0\n", pids.display()),
+    );
+    with_browser(root, "./fake-browser.sh");
+    let started = std::time::Instant::now();
+    let out = carta_within(root, &["build", "--pdf", "--locale", "es"], 60);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(stderr.contains("printed no PDF"), "{stderr}");
+    assert!(started.elapsed().as_secs() < 30, "{:?}", started.elapsed());
+    std::thread::sleep(std::time::Duration::from_millis(200));
+    for pid in read(&pids).lines() {
+        let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).unwrap_or_default();
+        // Gone, or a zombie waiting for its (re)parent.
+        assert!(
+            stat.is_empty() || stat.contains(") Z "),
+            "the browser's child {pid} is still running: {stat}"
+        );
+    }
+    assert!(!root.join("dist/es/dry-needling.pdf").exists());
+}
+
+#[test]
+fn a_browser_that_writes_a_lot_to_stderr_prints_in_its_time() {
+    let tmp = shipped_project();
+    let root = tmp.path();
+    // 4 MB of log lines on stderr (a pipe holds 64 KB) before the real print.
+    script(
+        &root.join("tools/chatty.sh"),
+        &format!(
+            "yes 'a log line the browser writes' | head -c 4000000 >&2\nexec '{}' \"$@\"\n",
+            chromium().display()
+        ),
+    );
+    with_browser(root, "tools/chatty.sh");
+    let started = std::time::Instant::now();
+    // The test runs in the repository: the relative browser path is the project's.
+    let out = carta_within(root, &["build", "--pdf", "--locale", "es"], 100);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "{stderr}");
+    assert!(started.elapsed().as_secs() < 90, "{:?}", started.elapsed());
+    assert!(read_bytes(&root.join("dist/es/dry-needling.pdf")).starts_with(b"%PDF-"));
+}
+
+fn read_bytes(path: &Path) -> Vec<u8> {
+    std::fs::read(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+/// fix17 items 8 and 9: a 200-character word, a 250-character code line and a clinic
+/// name of 200 W's break at the margin instead of being cut off (left-to-right and
+/// right-to-left) or shrinking the whole printed page.
+#[test]
+fn long_words_code_lines_and_clinic_names_break_inside_the_page() {
+    let tmp = shipped_project();
+    let root = tmp.path();
+    let word: String = (0..200).map(|i| (b'a' + (i % 26) as u8) as char).collect();
+    let code: String = (0..250).map(|i| (b'A' + (i % 26) as u8) as char).collect();
+    let md = root.join("content/dry-needling.md");
+    write(
+        &md,
+        &format!("{}\nA long word: {word}\n\n```\n{code}\n```\n", read(&md)),
+    );
+    let toml = root.join("carta.toml");
+    write(
+        &toml,
+        &read(&toml).replace(
+            "name = \"Riverside Physical Therapy (example clinic)\"",
+            &format!("name = \"{}\"", "W".repeat(200)),
+        ),
+    );
+    // Arabic's name comes from [clinic.ar].
+    write(
+        &toml,
+        &read(&toml).replace(
+            "name = \"مركز ريفرسايد للعلاج الطبيعي (عيادة افتراضية)\"",
+            &format!("name = \"{}\"", "W".repeat(200)),
+        ),
+    );
+    carta_ok(root, &["extract"], 0);
+    carta_ok(root, &["build", "--pdf", "--locale", "en-US"], 0);
+    carta_ok(root, &["build", "--pdf", "--locale", "ar"], 0);
+    let margin = 20.0 / 25.4 * 72.0;
+    for tag in ["en-US", "ar"] {
+        let pdf = root.join(format!("dist/{tag}/dry-needling.pdf"));
+        let text: String = pdftotext(&pdf, None)
+            .chars()
+            // (poppler wraps right-to-left lines' runs in bidi controls.)
+            .filter(|c| {
+                !c.is_whitespace()
+                    && !matches!(c, '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}')
+            })
+            .collect();
+        assert!(text.contains(&word), "{tag}: the long word is cut: {text}");
+        assert!(text.contains(&code), "{tag}: the code line is cut: {text}");
+        assert!(
+            text.contains(&"W".repeat(200)),
+            "{tag}: the clinic name is cut"
+        );
+        let width = page_width(&pdf);
+        let words = bbox_words(&pdf);
+        for w in &words {
+            assert!(
+                w.x_min >= margin - 2.0 && w.x_max <= width - margin + 2.0,
+                "{tag}: {w:?} is outside the text area (page {width} pt)"
+            );
+        }
+        // Not shrunk: the text still spans the measure.
+        let left = words.iter().map(|w| w.x_min).fold(f64::MAX, f64::min);
+        let right = words.iter().map(|w| w.x_max).fold(0.0, f64::max);
+        assert!(
+            right - left > 0.9 * (width - 2.0 * margin),
+            "{tag}: the page is shrunk: text spans {left}..{right} of {width}"
+        );
+    }
+}
+
+/// fix17 item 7: the footer never goes alone onto the last printed page, and is never
+/// split: for final paragraphs of several lengths, the last page has handout text above
+/// the footer, and the footer's lines are on one page.
+#[test]
+fn the_footer_goes_with_the_last_block_and_is_not_split() {
+    let tmp = shipped_project();
+    let root = tmp.path();
+    // As in the reproduction: no [clinic] (the footer is the metadata only).
+    let toml = root.join("carta.toml");
+    let text = read(&toml);
+    write(&toml, &text[..text.find("[clinic]").unwrap()]);
+    let phrase = "lorem ipsum dolor sit amet consectetur ";
+    // (30: the footer's last line went alone; 32: the whole footer; 20: it fits.)
+    for n in [20, 30, 32] {
+        let mut md = String::from(
+            "---\nreviewed: 2026-11-01\nversion: \"1.0\"\naudience: Patients\n---\n# Generated handout\n\n",
+        );
+        for s in 1..=9 {
+            md.push_str(&format!(
+                "## Section {s}\n\n{}\n\n",
+                phrase.repeat(12).trim()
+            ));
+        }
+        md.push_str(&format!("Final {}\n", phrase.repeat(n * 2).trim()));
+        write(root.join("content/dry-needling.md"), &md);
+        carta_ok(root, &["extract"], 0);
+        carta_ok(root, &["build", "--pdf", "--locale", "en-US"], 0);
+        let pdf = root.join("dist/en-US/dry-needling.pdf");
+        let last = pages(&pdf);
+        let text = pdftotext(&pdf, Some(last));
+        // The footer: the metadata, then the page's language.
+        let footer_at = text
+            .find("Content reviewed")
+            .unwrap_or_else(|| panic!("n={n}: the footer does not start on the last page: {text}"));
+        assert!(
+            text[footer_at..].contains("Version 1.0") && text[footer_at..].contains("en-US"),
+            "n={n}: the footer is split: {text}"
+        );
+        assert!(
+            text[..footer_at].contains("lorem"),
+            "n={n}: the footer is alone on page {last}: {text}"
+        );
+    }
+}
+
+/// fix17 item 13: a "browser" that writes something that only starts like a PDF is
+/// refused, not shipped as a handout.
+#[test]
+fn a_file_that_only_starts_like_a_pdf_is_refused() {
+    let tmp = shipped_project();
+    let root = tmp.path();
+    script(
+        &root.join("fake.sh"),
+        "for a in \"$@\"; do case \"$a\" in --print-to-pdf=*) printf '%%PDF-1.4\\n<script>\\n%%%%EOF\\n' > \"${a#--print-to-pdf=}\";; esac; done\n",
+    );
+    with_browser(root, "./fake.sh");
+    let out = carta_within(root, &["build", "--pdf", "--locale", "es"], 60);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(stderr.contains("printed no PDF"), "{stderr}");
+    assert!(!root.join("dist/es/dry-needling.pdf").exists());
 }

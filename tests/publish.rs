@@ -537,3 +537,83 @@ fn editing_a_marked_translation_does_not_clear_the_marker() {
     carta_ok(root, &["build"], 0);
     assert!(read(root.join("dist/es/dry-needling.html")).contains("data-carta-status=\"outdated\""));
 }
+
+/// Every file the manifest lists has the SHA-256 the manifest gives.
+fn manifest_matches_files(root: &Path) {
+    use sha2::Digest;
+    let dist = root.join("dist");
+    let manifest = json(&read(dist.join("manifest.json")));
+    for locale in manifest["locales"].as_array().unwrap() {
+        for (rel, hash) in locale["files"].as_object().unwrap() {
+            let bytes = std::fs::read(dist.join(rel)).unwrap();
+            let actual = format!("sha256:{:x}", sha2::Sha256::digest(&bytes));
+            assert_eq!(hash.as_str(), Some(actual.as_str()), "{rel}");
+        }
+    }
+}
+
+#[test]
+fn a_partial_build_does_not_overwrite_a_manifest_another_build_wrote_meanwhile() {
+    let tmp = tempfile::tempdir().unwrap();
+    let root = tmp.path();
+    for dir in ["content", "locales"] {
+        copy_dir(&repo().join(dir), &root.join(dir));
+    }
+    let toml = read(repo().join("carta.toml"));
+    let toml = &toml[..toml.find("[clinic]").unwrap()];
+    // The "browser" builds French (as a second `carta build --locale fr` started at the
+    // same time would) once, while the Spanish build prints.
+    let flag = root.join("fr-built");
+    let browser = root.join("browser.sh");
+    write(
+        &browser,
+        &format!(
+            "#!/bin/sh\nif [ ! -e '{flag}' ]; then touch '{flag}'; '{carta}' -C '{root}' build --locale fr >/dev/null 2>&1; fi\nexec /usr/bin/chromium \"$@\"\n",
+            flag = flag.display(),
+            carta = env!("CARGO_BIN_EXE_carta"),
+            root = root.display()
+        ),
+    );
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::set_permissions(&browser, std::fs::Permissions::from_mode(0o755)).unwrap();
+    write(
+        root.join("carta.toml"),
+        &format!("{toml}\n[pdf]\nbrowser = \"{}\"\n", browser.display()),
+    );
+    carta_ok(root, &["build"], 0);
+    for (tag, title) in [
+        ("es", "Punción seca: sus beneficios"),
+        ("fr", "Puncture sèche : ses bienfaits"),
+    ] {
+        let ftl = root.join(format!("locales/{tag}/dry-needling.ftl"));
+        let text = read(&ftl);
+        let line = text
+            .lines()
+            .find(|l| l.starts_with("dry-needling-title = "))
+            .unwrap()
+            .to_string();
+        write(
+            &ftl,
+            &text.replace(&line, &format!("dry-needling-title = {title}")),
+        );
+    }
+    let before = snapshot(&root.join("dist"));
+    let out = carta(root, &["build", "--pdf", "--locale", "es"]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(stderr.contains("manifest.json"), "{stderr}");
+    assert!(stderr.contains("changed by someone else"), "{stderr}");
+    assert!(flag.exists(), "the French build ran");
+    // The French build's files and manifest stay; nothing of the Spanish one is written.
+    let after = snapshot(&root.join("dist"));
+    assert_ne!(before, after);
+    assert!(!root.join("dist/es/dry-needling.pdf").exists());
+    assert!(!read(root.join("dist/es/dry-needling.html")).contains("Punción seca: sus beneficios"));
+    assert!(read(root.join("dist/fr/dry-needling.html")).contains("Puncture sèche : ses bienfaits"));
+    manifest_matches_files(root);
+    // Run again, it builds Spanish on top of the French build.
+    carta_ok(root, &["build", "--pdf", "--locale", "es"], 0);
+    assert!(read(root.join("dist/es/dry-needling.html")).contains("Punción seca: sus beneficios"));
+    assert!(read(root.join("dist/fr/dry-needling.html")).contains("Puncture sèche : ses bienfaits"));
+    manifest_matches_files(root);
+}

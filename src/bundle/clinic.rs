@@ -13,6 +13,36 @@ use crate::config::ClinicText;
 /// The largest logo carta embeds in every page.
 pub const MAX_LOGO_BYTES: usize = 256 * 1024;
 
+/// Whether `c` may not be in a word printed on every page (a `[clinic]` value, a
+/// `carta.ftl` message): a control character, a bidi control (it reorders what is around
+/// it), a line or paragraph separator, an interlinear annotation or tag character, or any
+/// other default-ignorable (invisible) code point — except ZWNJ and ZWJ (U+200C, U+200D:
+/// Persian and other scripts and emoji sequences need them) and the variation selectors
+/// (U+FE00–FE0F: emoji presentation). The caller allows the line breaks it allows.
+pub fn forbidden_char(c: char) -> bool {
+    c.is_control()
+        || matches!(
+            c,
+            '\u{00AD}'
+                | '\u{034F}'
+                | '\u{061C}'
+                | '\u{115F}'..='\u{1160}'
+                | '\u{17B4}'..='\u{17B5}'
+                | '\u{180B}'..='\u{180F}'
+                | '\u{200B}'
+                | '\u{200E}'..='\u{200F}'
+                | '\u{2028}'..='\u{202E}'
+                | '\u{2060}'..='\u{206F}'
+                | '\u{3164}'
+                | '\u{FEFF}'
+                | '\u{FFA0}'
+                | '\u{FFF0}'..='\u{FFFB}'
+                | '\u{1BCA0}'..='\u{1BCA3}'
+                | '\u{1D173}'..='\u{1D17A}'
+                | '\u{E0000}'..='\u{E0FFF}'
+        )
+}
+
 /// The clinic as one locale's pages show it.
 #[derive(Debug, Clone, Default)]
 pub struct Clinic {
@@ -164,9 +194,7 @@ pub fn css_string(text: &str) -> String {
     for c in text.chars() {
         if (c.is_alphanumeric() && !c.is_control()) || c == ' ' {
             out.push(c);
-        } else if c.is_control()
-            || matches!(c, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2069}')
-        {
+        } else if forbidden_char(c) {
             continue;
         } else {
             out.push_str(&format!("\\{:x} ", c as u32));

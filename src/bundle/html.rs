@@ -19,6 +19,9 @@ const CSS: &str = r#"
 * { box-sizing: border-box; }
 html { font-family: "Noto Sans", "Noto Sans Arabic", "Noto Sans CJK SC", "Noto Sans SC", system-ui, "Segoe UI", Roboto, Arial, sans-serif; color: var(--ink); line-height: 1.55; }
 body { margin: 0 auto; max-width: 46rem; padding: 2rem 1.25rem 3rem; font-size: 1.05rem; }
+/* A word or code line longer than the measure breaks instead of running past the margin
+   (on paper it was cut off, on the left of a right-to-left page). */
+body { overflow-wrap: anywhere; }
 h1 { font-size: 1.9rem; line-height: 1.2; color: var(--accent); margin: 0 0 1.25rem; }
 h2 { font-size: 1.35rem; margin: 1.8rem 0 .6rem; color: var(--accent); }
 h3, h4, h5, h6 { font-size: 1.1rem; margin: 1.4rem 0 .4rem; }
@@ -33,18 +36,20 @@ li { margin: 0 0 .7rem; padding-inline-start: .2rem; }
 li > p { margin: 0; }
 .item-title { color: var(--accent); }
 blockquote { margin: 1rem 0; padding: .2rem 1rem; border-inline-start: .25rem solid #d0d7de; color: var(--muted); }
-pre { white-space: pre-wrap; background: #f6f8fa; padding: .75rem; border-radius: .3rem; }
+pre { white-space: pre-wrap; overflow-wrap: anywhere; background: #f6f8fa; padding: .75rem; border-radius: .3rem; }
+code { overflow-wrap: anywhere; }
 table { border-collapse: collapse; margin: 0 0 1rem; width: 100%; }
 th, td { border: 1px solid #d0d7de; padding: .35rem .6rem; text-align: start; vertical-align: top; }
 th { background: #f6f8fa; }
 tr { break-inside: avoid; }
 a { color: var(--accent); }
-header.clinic { display: flex; align-items: center; gap: .75rem; margin: 0 0 1.5rem; padding-bottom: .6rem; border-bottom: 2px solid var(--accent); }
+header.clinic { display: flex; flex-wrap: wrap; align-items: center; gap: .75rem; margin: 0 0 1.5rem; padding-bottom: .6rem; border-bottom: 2px solid var(--accent); }
 .clinic-logo { max-height: 3.2rem; max-width: 12rem; }
-.clinic-name { font-weight: 700; font-size: 1.15rem; color: var(--accent); }
+.clinic-name { font-weight: 700; font-size: 1.15rem; color: var(--accent); min-width: 0; max-width: 100%; overflow-wrap: anywhere; }
 footer { margin-top: 2.5rem; font-size: .8rem; color: var(--muted); border-top: 1px solid #d0d7de; padding-top: .5rem; }
 footer p { margin: 0 0 .3rem; }
-footer a, .contact-item { white-space: nowrap; }
+/* A contact item moves to the next line whole; one longer than the line breaks. */
+.contact-item { display: inline-block; max-width: 100%; overflow-wrap: anywhere; }
 .print-url { display: none; }
 .fallback { background: #fff6d6; border-radius: .2rem; }
 /* Passages published although outdated or unreviewed ([publish] mark): a border and a
@@ -65,6 +70,7 @@ footer a, .contact-item { white-space: nowrap; }
   li, blockquote, p { break-inside: avoid; }
   header.clinic { margin-bottom: 1rem; }
   footer { break-before: avoid; break-inside: avoid; margin-top: 1.5rem; }
+  .carta-end { break-inside: avoid; }
   main > :last-child, main > :last-child > li:last-child { break-after: avoid; }
   a { color: inherit; text-decoration: none; }
   /* On paper a link shows where it goes. */
@@ -295,6 +301,7 @@ pub fn render(
         }
     };
     let mut quote_open = 0usize;
+    let mut last_top: Option<usize> = None;
     for (i, (block, id)) in doc.blocks.iter().zip(ids).enumerate() {
         if super::table::is_continuation(block) {
             continue;
@@ -311,6 +318,8 @@ pub fn render(
             body.push_str("<blockquote>\n");
             quote_open += 1;
         }
+        // Where the last block starts, when it is not inside a list or quote.
+        last_top = (block.kind != BlockKind::Item && depth == 0).then_some(body.len());
         let value = id.as_deref().and_then(|id| bundle.part(id, None));
         let inline = |t: &str| markdown(t, false);
         // The visible notice of a marked passage, in the handout's language, on screen
@@ -428,12 +437,20 @@ pub fn render(
         quote_open -= 1;
     }
     let header = page.clinic.map(|c| c.header()).unwrap_or_default();
+    let mut footer = format!("<footer>\n{}</footer>\n", footer(doc, ids, bundle, page));
+    // On paper the footer never goes alone onto the last page: it and the last block
+    // are one unbreakable box (`.carta-end`), when the last block is not in a list.
+    if let Some(start) = last_top {
+        body.insert_str(start, "<div class=\"carta-end\">\n");
+        body.push_str(&footer);
+        body.push_str("</div>\n");
+        footer.clear();
+    }
     format!(
-        "<!DOCTYPE html>\n<html lang=\"{lang}\" dir=\"{dir}\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta name=\"generator\" content=\"carta\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:\">\n<title>{title}</title>\n<style>{CSS}{page_css}</style>\n</head>\n<body>\n{header}<main>\n{body}</main>\n<footer>\n{footer}</footer>\n</body>\n</html>\n",
+        "<!DOCTYPE html>\n<html lang=\"{lang}\" dir=\"{dir}\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta name=\"generator\" content=\"carta\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:\">\n<title>{title}</title>\n<style>{CSS}{page_css}</style>\n</head>\n<body>\n{header}<main>\n{body}</main>\n{footer}</body>\n</html>\n",
         lang = escape(tag.as_str()),
         title = escape(&title_text),
         page_css = page_css(bundle, page),
-        footer = footer(doc, ids, bundle, page),
     )
 }
 
@@ -489,9 +506,18 @@ fn page_css(bundle: &LocaleBundle, page: &Page) -> String {
         } else {
             "top-left"
         };
+        // A page-margin box does not wrap (Chromium): a long name would run off the
+        // paper, so the running head shows its first 48 characters (the first page's
+        // header shows it whole).
+        const RUNNING: usize = 48;
+        let running: String = if name.chars().count() > RUNNING {
+            name.chars().take(RUNNING - 1).collect::<String>() + "…"
+        } else {
+            name.to_string()
+        };
         css.push_str(&format!(
             "  @page {{ @{side} {{ content: {}; {font} }} }}\n  @page :first {{ @{side} {{ content: none; }} }}\n",
-            super::clinic::css_string(name)
+            super::clinic::css_string(&running)
         ));
     }
     css.push_str("}\n");

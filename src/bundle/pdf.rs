@@ -30,10 +30,18 @@ pub const BROWSERS: [&str; 7] = [
 const TIMEOUT: Duration = Duration::from_secs(120);
 
 /// The browser to print with: `configured` (`[pdf] browser`), else the first of
-/// [`BROWSERS`] on the PATH. The error says what to install.
-pub fn find_browser(configured: Option<&Path>) -> Result<PathBuf, String> {
+/// [`BROWSERS`] on the PATH. A relative path with a folder in it (`tools/chrome`,
+/// `./chrome`) is relative to `root`, the folder of carta.toml, not to the shell's
+/// current folder; a bare name is looked for on the PATH. The error says what to install.
+pub fn find_browser(configured: Option<&Path>, root: &Path) -> Result<PathBuf, String> {
     if let Some(path) = configured {
-        return which::which(path).map_err(|_| {
+        let resolved =
+            if path.is_relative() && path.components().count() > 1 || path.starts_with(".") {
+                root.join(path)
+            } else {
+                path.to_path_buf()
+            };
+        return which::which(&resolved).map_err(|_| {
             format!(
                 "`[pdf] browser` is `{}`, which is not a program on this machine",
                 path.display()
@@ -87,17 +95,31 @@ pub fn print(browser: &Path, html: &str, date: Option<(i32, u8, u8)>) -> Result<
     ));
     cmd.arg(format!("--print-to-pdf={}", pdf.display()));
     cmd.arg(file_url(&page));
+    // The browser's stderr goes to a file read after it exits: a pipe would fill up
+    // (a chatty browser blocks writing) or stay open in a child it leaves behind (carta
+    // would wait for it forever).
+    let err_path = work.path().join("stderr.txt");
+    let err_file = std::fs::File::create(&err_path)
+        .map_err(|e| format!("cannot create `{}`: {e}", err_path.display()))?;
     cmd.stdin(Stdio::null())
         .stdout(Stdio::null())
-        .stderr(Stdio::piped());
+        .stderr(Stdio::from(err_file));
+    // Its own process group, so the browser and every process it starts go together.
+    #[cfg(unix)]
+    {
+        use std::os::unix::process::CommandExt;
+        cmd.process_group(0);
+    }
     let mut child = cmd
         .spawn()
         .map_err(|e| format!("cannot run `{}`: {e}", browser.display()))?;
+    let group = Group::enter(&child, work.path());
     let started = Instant::now();
     let status = loop {
         match child.try_wait() {
             Ok(Some(status)) => break status,
             Ok(None) if started.elapsed() > TIMEOUT => {
+                drop(group);
                 let _ = child.kill();
                 let _ = child.wait();
                 return Err(format!(
@@ -110,13 +132,13 @@ pub fn print(browser: &Path, html: &str, date: Option<(i32, u8, u8)>) -> Result<
             Err(e) => return Err(format!("waiting for `{}`: {e}", browser.display())),
         }
     };
-    let mut stderr = String::new();
-    if let Some(mut err) = child.stderr.take() {
-        use std::io::Read;
-        let _ = err.read_to_string(&mut stderr);
-    }
+    // What the browser left running goes now.
+    drop(group);
+    let stderr = std::fs::read(&err_path)
+        .map(|b| String::from_utf8_lossy(&b).into_owned())
+        .unwrap_or_default();
     let bytes = std::fs::read(&pdf).unwrap_or_default();
-    if !status.success() || !bytes.starts_with(b"%PDF-") {
+    if !status.success() || !looks_like_pdf(&bytes) {
         let last = stderr
             .lines()
             .rfind(|l| !l.trim().is_empty() && !l.contains("dbus"))
@@ -134,6 +156,64 @@ pub fn print(browser: &Path, html: &str, date: Option<(i32, u8, u8)>) -> Result<
         ));
     }
     Ok(fix_dates(bytes, date))
+}
+
+/// The process groups of the browsers printing now (with their temporary folders):
+/// killed when the print ends, and by carta's Ctrl-C / SIGTERM handler, so no
+/// browser and no `carta-pdf-*` profile folder is left behind.
+static RUNNING: std::sync::Mutex<Vec<(u32, PathBuf)>> = std::sync::Mutex::new(Vec::new());
+
+/// One browser's process group, killed when dropped.
+struct Group(u32);
+
+impl Group {
+    fn enter(child: &std::process::Child, work: &Path) -> Group {
+        static HANDLER: std::sync::Once = std::sync::Once::new();
+        HANDLER.call_once(|| {
+            let _ = ctrlc::set_handler(|| {
+                let running = RUNNING.lock().map(|r| r.clone()).unwrap_or_default();
+                for (pid, work) in running {
+                    kill_group(pid);
+                    let _ = std::fs::remove_dir_all(work);
+                }
+                std::process::exit(130);
+            });
+        });
+        if let Ok(mut running) = RUNNING.lock() {
+            running.push((child.id(), work.to_path_buf()));
+        }
+        Group(child.id())
+    }
+}
+
+impl Drop for Group {
+    fn drop(&mut self) {
+        kill_group(self.0);
+        if let Ok(mut running) = RUNNING.lock() {
+            running.retain(|(pid, _)| *pid != self.0);
+        }
+    }
+}
+
+#[cfg(target_os = "linux")]
+fn kill_group(pid: u32) {
+    if let Some(pid) = rustix::process::Pid::from_raw(pid as i32) {
+        let _ = rustix::process::kill_process_group(pid, rustix::process::Signal::KILL);
+    }
+}
+
+#[cfg(not(target_os = "linux"))]
+fn kill_group(_pid: u32) {}
+
+/// Whether `bytes` have a PDF's shape: the `%PDF-` header, a `%%EOF` trailer at the end
+/// and at least one page object (a program that is not a browser, or a broken one, is
+/// not shipped as a handout).
+fn looks_like_pdf(bytes: &[u8]) -> bool {
+    let tail = &bytes[bytes.len().saturating_sub(1024)..];
+    bytes.starts_with(b"%PDF-")
+        && memchr::memmem::find(tail, b"%%EOF").is_some()
+        && (memchr::memmem::find(bytes, b"/Type /Page").is_some()
+            || memchr::memmem::find(bytes, b"/Type/Page").is_some())
 }
 
 #[cfg(target_os = "linux")]
@@ -223,8 +303,20 @@ mod tests {
     }
 
     #[test]
+    fn only_a_pdf_with_a_page_is_a_pdf() {
+        assert!(!looks_like_pdf(b"%PDF-1.4\n<script>\n%%EOF"));
+        assert!(!looks_like_pdf(b"<html>/Type /Page %%EOF"));
+        assert!(!looks_like_pdf(
+            b"%PDF-1.4\n1 0 obj <</Type /Page>> endobj\n"
+        ));
+        assert!(looks_like_pdf(
+            b"%PDF-1.4\n1 0 obj <</Type /Page>> endobj\ntrailer\n%%EOF\n"
+        ));
+    }
+
+    #[test]
     fn a_missing_browser_names_what_to_install() {
-        let e = find_browser(Some(Path::new("/nonexistent/chrome"))).unwrap_err();
+        let e = find_browser(Some(Path::new("/nonexistent/chrome")), Path::new("/")).unwrap_err();
         assert!(e.contains("/nonexistent/chrome"), "{e}");
     }
 }

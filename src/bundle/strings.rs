@@ -92,15 +92,19 @@ fn config_error(shown: &Path, text: &str, offset: usize, message: String) -> Err
 fn validate(shown: &Path, text: &str) -> Result<()> {
     use fluent_syntax::ast::Entry;
     // Words printed on every page: no character that reorders or hides what is around it.
-    if let Some((i, c)) = text.char_indices().find(|&(_, c)| {
-        matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200B}' | '\u{2060}' | '\u{FEFF}')
-            || (c.is_control() && !matches!(c, '\n' | '\r' | '\t'))
-    }) {
+    // (The same rule as `[clinic]`: [`super::clinic::forbidden_char`].)
+    if let Some((i, c)) = text
+        .char_indices()
+        .find(|&(_, c)| super::clinic::forbidden_char(c) && !matches!(c, '\n' | '\r' | '\t'))
+    {
         return Err(config_error(
             shown,
             text,
             i,
-            format!("contains the invisible or control character U+{:04X}; carta's words may not", c as u32),
+            format!(
+                "contains the invisible or control character U+{:04X}; carta's words may not",
+                c as u32
+            ),
         ));
     }
     let resource = match fluent_syntax::parser::parse(text) {
@@ -152,7 +156,7 @@ fn validate(shown: &Path, text: &str) -> Result<()> {
             ));
         };
         let mut errors = Vec::new();
-        super::format_pattern(&bundle, pattern, Some(&args), &mut errors);
+        let value = super::format_pattern(&bundle, pattern, Some(&args), &mut errors);
         if let Some(e) = errors.first() {
             let can = if vars.is_empty() {
                 "no variable".to_string()
@@ -168,6 +172,38 @@ fn validate(shown: &Path, text: &str) -> Result<()> {
                 offset,
                 format!("`{id}` cannot be formatted ({e}); carta passes it {can}"),
             ));
+        }
+        let value = value.unwrap_or_default();
+        // What a string literal's escapes (`{"\u202E"}`) or a term put in the value is
+        // held to the same rule as the text, and the clinic's words to [clinic]'s length.
+        // (A value written on several lines has line breaks.)
+        if let Some(c) = value
+            .chars()
+            .find(|&c| super::clinic::forbidden_char(c) && c != '\n')
+        {
+            return Err(config_error(
+                shown,
+                text,
+                offset,
+                format!("`{id}` gives the invisible or control character U+{:04X} (from an escape or a term); carta's words may not", c as u32),
+            ));
+        }
+        if let Some(key) = id.strip_prefix("carta-clinic-") {
+            let max = if key == "address" { 300 } else { 200 };
+            let n = value.chars().count();
+            // The name and address are the clinic's (per locale); the others are labels.
+            let needed = matches!(key, "name" | "address");
+            if (needed && value.trim().is_empty()) || n > max {
+                return Err(config_error(
+                    shown,
+                    text,
+                    offset,
+                    format!(
+                        "`{id}` must have {} to {max} characters (as `[clinic] {key}`); it has {n}",
+                        u8::from(needed)
+                    ),
+                ));
+            }
         }
     }
     Ok(())
@@ -404,6 +440,38 @@ mod tests {
         assert!(err("carta-clinic-phone = { $who }\n").contains("cannot be formatted"));
         assert!(err("carta-clinic-phone = a\u{202E}b\n")
             .contains("1:23: contains the invisible or control character U+202E"));
+        // Escapes in string literals are held to the same rule, and the clinic's name
+        // to [clinic]'s length (fix17 items 4, 9, 11).
+        let e = err("carta-clinic-name = A{\"\\u202E\"}B\n");
+        assert!(
+            e.contains("1:1: `carta-clinic-name` gives the invisible or control character U+202E"),
+            "{e}"
+        );
+        let e = err("\ncarta-clinic-name = {\"\"}\n");
+        assert!(
+            e.contains("2:1: `carta-clinic-name` must have 1 to 200 characters"),
+            "{e}"
+        );
+        let e = err(&format!("carta-clinic-name = {}\n", "W".repeat(201)));
+        assert!(e.contains("it has 201"), "{e}");
+        assert!(err("carta-clinic-phone = a{\"\\U0E0041\"}\n").contains("U+E0041"));
+        assert!(err("carta-clinic-phone = a\u{2028}b\n").contains("U+2028"));
+        assert!(err("carta-clinic-phone = a\u{00AD}b\n").contains("U+00AD"));
+        // ZWNJ (Persian) and ZWJ (emoji) are letters' business, not hiding.
+        Overrides::default()
+            .add(
+                &tag("es"),
+                Path::new("x"),
+                "carta-clinic-name = می\u{200C}خواهم 👩\u{200D}⚕\u{FE0F}\n",
+            )
+            .unwrap();
+        Overrides::default()
+            .add(
+                &tag("es"),
+                Path::new("x"),
+                &format!("carta-clinic-name = {}\n", "W".repeat(200)),
+            )
+            .unwrap();
         let e = err("\n\ncarta-clinic-phone = {\n");
         assert!(
             e.contains("locales/es/carta.ftl:4:1: carta's words for this locale do not parse"),

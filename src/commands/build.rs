@@ -215,7 +215,7 @@ pub fn run(project: &Project, opts: &Options) -> Result<Report> {
     // A PDF is asked for: the browser that prints it is found before any work.
     let browser = if page_inputs.formats.pdf {
         Some(
-            bundle::pdf::find_browser(project.config.pdf.browser.as_deref())
+            bundle::pdf::find_browser(project.config.pdf.browser.as_deref(), &project.root)
                 .map_err(Error::Usage)?,
         )
     } else {
@@ -443,10 +443,8 @@ pub fn run(project: &Project, opts: &Options) -> Result<Report> {
         "files": if keep_types { previous.global.clone() } else { json!(global_hashes) },
     });
     files.extend(global);
-    files.push((
-        PathBuf::from("manifest.json"),
-        (serde_json::to_string_pretty(&manifest).unwrap_or_default() + "\n").into_bytes(),
-    ));
+    let manifest_bytes =
+        (serde_json::to_string_pretty(&manifest).unwrap_or_default() + "\n").into_bytes();
     if !docs.is_empty() {
         files.push((
             PathBuf::from("index.html"),
@@ -483,9 +481,24 @@ pub fn run(project: &Project, opts: &Options) -> Result<Report> {
         ));
     }
 
-    total += files.len();
+    total += files.len() + 1;
     for (rel, bytes) in &files {
         written += usize::from(stage_out(&staging, rel, bytes)?);
+    }
+    // The manifest replaces only the one read at the start (or is created only where
+    // there was none): a build that ran meanwhile (another `--locale`) made this one's
+    // kept entries stale, and this build then writes nothing.
+    let manifest_path = out_dir.join(crate::dist::MANIFEST);
+    if previous.manifest.as_deref() == Some(&manifest_bytes[..]) {
+        project.stage_verify(&staging, &manifest_path, previous.manifest_expect.clone());
+    } else {
+        project.stage_changed(
+            &staging,
+            &manifest_path,
+            &manifest_bytes,
+            previous.manifest_expect.clone(),
+        )?;
+        written += 1;
     }
     // What the previous build wrote and this one no longer produces (a deleted locale
     // or document) goes, in the same step as the writes.
