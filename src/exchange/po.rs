@@ -294,7 +294,10 @@ pub fn read(text: &str) -> Result<Incoming, (usize, String)> {
         incoming.units.push(InUnit {
             id,
             line: e.line,
+            source: e.id.map(|s| s.replace("\r\n", "\n")),
             target,
+            // A PO target is plain Fluent the translator sees whole: it has no tags.
+            codes: Vec::new(),
             draft: e.fuzzy,
         });
     }
