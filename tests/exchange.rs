@@ -484,6 +484,40 @@ fn export_never_writes_into_the_project_folders() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("does not overwrite"));
     assert_eq!(read(&ftl), before);
+    // Nor the configuration, the published site (even before it exists, or through a
+    // link), or the content.
+    write(tmp.path().join("carta.toml"), "source-locale = \"en-US\"\n");
+    std::fs::create_dir_all(tmp.path().join("dist")).unwrap();
+    write(tmp.path().join("dist/manifest.json"), "{}");
+    std::fs::create_dir_all(tmp.path().join("elsewhere")).unwrap();
+    #[cfg(unix)]
+    std::os::unix::fs::symlink(
+        tmp.path().join("carta.toml"),
+        tmp.path().join("elsewhere/link.xlf"),
+    )
+    .unwrap();
+    let snap = snapshot(tmp.path());
+    for o in [
+        "carta.toml",
+        "./carta.toml",
+        "elsewhere/../carta.toml",
+        "dist/manifest.json",
+        "dist/new.xlf",
+        "content/x.xlf",
+        "locales/es/x.xlf",
+        #[cfg(unix)]
+        "elsewhere/link.xlf",
+        "elsewhere",
+    ] {
+        // `-o` is relative to the current folder, not to `-C`.
+        let o = format!("{}/{o}", tmp.path().display());
+        let out = carta(tmp.path(), &["export", "--locale", "es", "-o", &o]);
+        assert_eq!(out.status.code(), Some(2), "{o}");
+        assert_eq!(snapshot(tmp.path()), snap, "{o}");
+    }
+    let ok = tmp.path().join("elsewhere/ok.xlf").display().to_string();
+    carta_ok(tmp.path(), &["export", "--locale", "es", "-o", &ok], 0);
+    assert!(tmp.path().join("elsewhere/ok.xlf").is_file());
     // The source locale and unknown locales are usage errors.
     assert_eq!(
         carta(tmp.path(), &["export", "--locale", "en-US"])
