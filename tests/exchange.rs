@@ -709,3 +709,25 @@ fn placeholder_data_is_never_taken_from_the_file() {
     std::fs::remove_file(tmp.path().join("in.xlf")).unwrap();
     assert_eq!(snapshot(tmp.path()), snap);
 }
+
+/// A target over the per-unit limit is refused with its ID before it is parsed.
+#[test]
+fn a_huge_target_is_refused_per_unit() {
+    let tmp = inline_project();
+    let xlf = export(tmp.path(), &[]);
+    let huge = format!("<target>{}</target>", "a *b* ".repeat(50 * 1024));
+    let text = xlf.replacen(
+        "<segment state=\"initial\">\n        <source xml:space=\"preserve\">Nothing special</source>",
+        &format!("<segment state=\"translated\">\n        <source xml:space=\"preserve\">Nothing special</source>{huge}"),
+        1,
+    );
+    assert_ne!(text, xlf);
+    let snap = snapshot(tmp.path());
+    let out = import_text(tmp.path(), "in.xlf", &text, 1);
+    assert!(
+        out.contains("plain: the target is 300 KB; carta takes at most 256 KB per unit"),
+        "{out}"
+    );
+    std::fs::remove_file(tmp.path().join("in.xlf")).unwrap();
+    assert_eq!(snapshot(tmp.path()), snap);
+}

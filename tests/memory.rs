@@ -445,3 +445,55 @@ fn hostile_memory_translations_are_only_suggested_on_one_line() {
     carta_ok(root, &["sync"], 0);
     assert_eq!(snapshot(root), before);
 }
+
+/// A blank translation is never stored or pre-filled, and counts as refused; a segment
+/// over the per-unit limit is refused with its ID, so memory.tmx cannot grow every later
+/// sync huge.
+#[test]
+fn blank_and_huge_tmx_segments_are_refused_and_counted() {
+    let tmp = tempfile::tempdir().unwrap();
+    let root = tmp.path();
+    put(
+        root.join("locales/en-US/a.ftl"),
+        "intro = Pain Relief\nother = Other text\nthird = Third text\n",
+    );
+    put(root.join("locales/es/a.ftl"), "# Spanish\n");
+    let huge = "a ".repeat(200 * 1024);
+    let tmx = format!(
+        r#"<?xml version="1.0" encoding="UTF-8"?>
+<tmx version="1.4"><header srclang="en-US"/><body>
+<tu tuid="spaces"><tuv xml:lang="en-US"><seg>Pain Relief</seg></tuv><tuv xml:lang="es"><seg>   </seg></tuv></tu>
+<tu tuid="empty"><tuv xml:lang="en-US"><seg>Other text</seg></tuv><tuv xml:lang="es"><seg/></tuv></tu>
+<tu tuid="huge"><tuv xml:lang="en-US"><seg>Third text</seg></tuv><tuv xml:lang="es"><seg>{huge}</seg></tuv></tu>
+</body></tmx>"#
+    );
+    put(root.join("m.tmx"), &tmx);
+    let out = carta_ok(
+        root,
+        &["import", &root.join("m.tmx").display().to_string()],
+        1,
+    );
+    assert!(
+        out.contains("spaces: the source or the translation is blank"),
+        "{out}"
+    );
+    assert!(
+        out.contains("empty: the source or the translation is blank"),
+        "{out}"
+    );
+    assert!(
+        out.contains("huge: the target is 400 KB; carta takes at most 256 KB per unit"),
+        "{out}"
+    );
+    assert!(
+        out.contains("0 unit(s) added, 0 already there, 3 refused"),
+        "{out}"
+    );
+    assert!(!root.join("locales/es/memory.tmx").exists());
+    // A memory.tmx written before the limit (or by hand) is read the same way.
+    std::fs::copy(root.join("m.tmx"), root.join("locales/es/memory.tmx")).unwrap();
+    carta_ok(root, &["sync"], 0);
+    let a = read(root.join("locales/es/a.ftl"));
+    assert!(!a.contains("carta-from-memory"), "{a}");
+    assert!(!a.contains("{\" \"}") && !a.contains("a a a"), "{a}");
+}

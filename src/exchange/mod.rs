@@ -275,8 +275,19 @@ pub(crate) fn entry_source(id: &str, parts: &[(String, String)], eol: &str) -> S
     out
 }
 
+/// The longest target one unit may have (a handout's longest paragraph is a few KB): a
+/// longer one is refused, so no file can make every later import or sync huge.
+pub const MAX_UNIT_BYTES: usize = 256 * 1024;
+
 /// Parses the Fluent source of one pattern into tokens, or says why it is not Fluent.
 pub fn parse_pattern(src: &str) -> Result<Vec<Tok>, String> {
+    if src.len() > MAX_UNIT_BYTES {
+        return Err(format!(
+            "the target is {} KB; carta takes at most {} KB per unit",
+            src.len() / 1024,
+            MAX_UNIT_BYTES / 1024
+        ));
+    }
     if src.contains('\r') {
         return Err("the target has a carriage return; write line breaks as `\\n`".into());
     }
