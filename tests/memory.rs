@@ -101,6 +101,60 @@ fn a_second_handout_gets_exact_matches_in_every_locale_not_counted_as_reviewed()
             "{awaiting}"
         );
     }
+    // `review --all` does not sign off a pre-filled message until its line is deleted.
+    let out = carta(
+        root,
+        &[
+            "review",
+            "--locale",
+            "es",
+            "--by",
+            "Ana",
+            "--all",
+            "--date",
+            "2026-01-02",
+        ],
+    );
+    let text = format!(
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(text.contains("dry-needling-aftercare-item-pain-relief: pre-filled from the translation memory and not checked yet: delete the `# carta-from-memory:` line once the translator checked it"), "{text}");
+    let ftl = root.join("locales/es/dry-needling-aftercare.ftl");
+    let state = read(root.join("locales/es/dry-needling-aftercare.ftl.sync"));
+    assert!(!state.contains("item-pain-relief = Ana"), "{state}");
+    let check = carta_ok(root, &["check", "--locale", "es", "--format", "json"], 0);
+    assert!(check.contains("N004"), "{check}");
+    // The translator deletes the line: now it can be signed off.
+    let kept: String = read(&ftl)
+        .split_inclusive('\n')
+        .filter(|l| !l.starts_with("# carta-from-memory:"))
+        .collect();
+    put(&ftl, &kept);
+    let out = carta(
+        root,
+        &[
+            "review",
+            "--locale",
+            "es",
+            "--by",
+            "Ana",
+            "--all",
+            "--date",
+            "2026-01-02",
+        ],
+    );
+    let out = String::from_utf8_lossy(&out.stdout).to_string();
+    assert!(
+        out.contains("reviewed: dry-needling-aftercare-item-pain-relief\n"),
+        "{out}"
+    );
+    assert!(!out.contains("pre-filled"), "{out}");
+    assert!(
+        read(root.join("locales/es/dry-needling-aftercare.ftl.sync"))
+            .contains("dry-needling-aftercare-item-pain-relief")
+    );
     // es-MX takes them from es, like everything es translates.
     let mx = read(root.join("locales/es-MX/dry-needling-aftercare.ftl"));
     assert!(!mx.contains("item-pain-relief"), "{mx}");
