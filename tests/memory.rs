@@ -551,3 +551,32 @@ fn blank_and_huge_tmx_segments_are_refused_and_counted() {
     assert!(!a.contains("carta-from-memory"), "{a}");
     assert!(!a.contains("{\" \"}") && !a.contains("a a a"), "{a}");
 }
+
+/// The locale's own TMX export brought back adds nothing: its current translations are
+/// in the memory already.
+#[test]
+fn importing_the_locales_own_tmx_export_adds_nothing() {
+    let tmp = fuzzy_project();
+    let root = tmp.path();
+    carta_ok(root, &["sync"], 0);
+    let own = root.join("own.tmx");
+    carta_ok(
+        root,
+        &[
+            "export",
+            "--locale",
+            "es",
+            "--format",
+            "tmx",
+            "-o",
+            &own.display().to_string(),
+        ],
+        0,
+    );
+    let before = snapshot(root);
+    let out = carta_ok(root, &["import", &own.display().to_string()], 0);
+    assert!(out.contains(" 0 unit(s) added, "), "{out}");
+    assert!(!out.contains(" 0 already there"), "{out}");
+    assert!(!root.join("locales/es/memory.tmx").exists());
+    assert_eq!(snapshot(root), before);
+}
