@@ -101,6 +101,30 @@ fn a_second_handout_gets_exact_matches_in_every_locale_not_counted_as_reviewed()
             "{awaiting}"
         );
     }
+    // Exported for a CAT tool, a pre-filled message needs review.
+    let xlf = carta_ok(root, &["export", "--locale", "es"], 0);
+    let unit = &xlf[xlf
+        .find("<unit id=\"dry-needling-aftercare-item-pain-relief\"")
+        .unwrap()..];
+    let unit = &unit[..unit.find("</unit>").unwrap()];
+    assert!(
+        unit.contains("<segment state=\"initial\" subState=\"carta:from-memory\">"),
+        "{unit}"
+    );
+    let x1 = carta_ok(root, &["export", "--locale", "es", "--format", "xliff1"], 0);
+    let unit = &x1[x1
+        .find("<trans-unit id=\"dry-needling-aftercare-item-pain-relief\"")
+        .unwrap()..];
+    assert!(
+        unit[..unit.find("</trans-unit>").unwrap()]
+            .contains("<target state=\"needs-review-translation\">"),
+        "{unit}"
+    );
+    let po = carta_ok(root, &["export", "--locale", "es", "--format", "po"], 0);
+    assert!(
+        po.contains("#, fuzzy\nmsgctxt \"dry-needling-aftercare-item-pain-relief\""),
+        "{po}"
+    );
     // `review --all` does not sign off a pre-filled message until its line is deleted.
     let out = carta(
         root,

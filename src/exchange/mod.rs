@@ -38,6 +38,10 @@ pub struct Unit {
     pub reference: (String, usize),
     /// For an outdated message, the source text the translation was made for.
     pub previous_source: Option<String>,
+    /// The translation is still under sync's `# carta-from-memory` line: pre-filled,
+    /// nobody checked it. Exported as needing review (XLIFF 2 `initial` with
+    /// `subState="carta:from-memory"`, XLIFF 1.2 `needs-review-translation`, PO fuzzy).
+    pub from_memory: bool,
 }
 
 /// The units of one locale file.
@@ -144,6 +148,11 @@ pub fn units(
             }
             None => Vec::new(),
         };
+        let from_memory = li.is_some_and(|(l, li)| {
+            l.comment_lines(li)
+                .iter()
+                .any(|c| c.starts_with(crate::catalog::FROM_MEMORY_PREFIX))
+        });
         let previous = if status == Status::Outdated {
             state.patterns(&id)
         } else {
@@ -208,6 +217,7 @@ pub fn units(
                 notes,
                 reference: (source_path.to_string(), line),
                 previous_source,
+                from_memory: from_memory && target_patterns.iter().any(|(k, _)| *k == key),
             });
         }
     }

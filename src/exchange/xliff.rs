@@ -156,7 +156,11 @@ pub fn write2(export: &Export) -> String {
                 }
                 out.push_str("      </originalData>\n");
             }
-            let (state, sub) = state2(u.status);
+            let (state, sub) = if u.from_memory && u.status == Status::Translated {
+                ("initial", Some("carta:from-memory"))
+            } else {
+                state2(u.status)
+            };
             let sub = sub
                 .map(|s| format!(" subState=\"{s}\""))
                 .unwrap_or_default();
@@ -258,7 +262,11 @@ pub fn write1(export: &Export) -> Result<String, BadChar> {
                 let _ = writeln!(
                     out,
                     "        <target state=\"{}\">{}</target>",
-                    state1(u.status),
+                    if u.from_memory && u.status == Status::Translated {
+                        "needs-review-translation"
+                    } else {
+                        state1(u.status)
+                    },
                     inline1(&u.id, t)?
                 );
             }
