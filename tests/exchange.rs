@@ -164,6 +164,15 @@ fn export(root: &Path, args: &[&str]) -> String {
     text
 }
 
+/// The `msgctxt` and `msgid` lines of unit `id` in an exported PO file.
+fn po_source(po: &str, id: &str) -> String {
+    let start = po
+        .find(&format!("msgctxt \"{id}\"\n"))
+        .unwrap_or_else(|| panic!("no {id} in {po}"));
+    let end = start + po[start..].find("msgstr").unwrap();
+    po[start..end].to_string()
+}
+
 fn import_text(root: &Path, name: &str, text: &str, code: i32) -> String {
     let path = root.join(name);
     write(&path, text);
@@ -359,7 +368,7 @@ fn bad_files_are_exit_2_and_write_nothing() {
 #[test]
 fn po_with_crlf_and_escapes_imports_and_broken_placeholders_are_refused_per_unit() {
     let tmp = inline_project();
-    let po = "# from a Windows tool\r\nmsgid \"\"\r\nmsgstr \"\"\r\n\"Language: es\\n\"\r\n\"X-Carta-Source-Language: en-US\\n\"\r\n\r\n#, c-format\r\nmsgctxt \"plain\"\r\nmsgid \"Nothing special\"\r\nmsgstr \"Nada \\\"especial\\\"\\t\"\r\n\"y más\"\r\n\r\nmsgctxt \"hello\"\r\nmsgid \"x\"\r\nmsgstr \"Hola { $nombre }\"\r\n\r\nmsgctxt \"-clinic\"\r\nmsgid \"x\"\r\nmsgstr \"Clínica { $x\"\r\n\r\n#~ msgctxt \"gone\"\r\n#~ msgid \"old\"\r\n#~ msgstr \"viejo\"\r\n";
+    let po = "# from a Windows tool\r\nmsgid \"\"\r\nmsgstr \"\"\r\n\"Language: es\\n\"\r\n\"X-Carta-Source-Language: en-US\\n\"\r\n\r\n#, c-format\r\nmsgctxt \"plain\"\r\nmsgid \"Nothing special\"\r\nmsgstr \"Nada \\\"especial\\\"\\t\"\r\n\"y más\"\r\n\r\nmsgctxt \"hello\"\r\nmsgid \"Hello { $name }, read **this** and [the guide](https://x.org/g)!\"\r\nmsgstr \"Hola { $nombre }\"\r\n\r\nmsgctxt \"-clinic\"\r\nmsgid \"Our Clinic\"\r\nmsgstr \"Clínica { $x\"\r\n\r\n#~ msgctxt \"gone\"\r\n#~ msgid \"old\"\r\n#~ msgstr \"viejo\"\r\n";
     let out = import_text(tmp.path(), "in.po", po, 1);
     assert!(out.contains("imported: plain"), "{out}");
     assert!(out.contains("hello: placeholder `{ $name }` of the source is missing or repeated too few times; placeholder `{ $nombre }` is not in the source"), "{out}");
@@ -407,8 +416,15 @@ fn attacks_on_placeholders_are_refused_per_unit() {
     // The selector swapped for another variable, placeables nested past the parser's
     // limit, a bare CR, an attribute smuggled in through a line break, a gettext plural.
     let deep = format!("{}x{}", "{ ".repeat(200), " }".repeat(200));
+    let exported = export(tmp.path(), &["--format", "po"]);
+    let e = |id: &str| po_source(&exported, id);
     let po = format!(
-        "{head}msgctxt \"items\"\nmsgid \"x\"\nmsgstr \"{{ $evil ->\\n[one] uno\\n*[other] {{ $n }} varios\\n}}\"\n\nmsgctxt \"plain\"\nmsgid \"x\"\nmsgstr \"{deep}\"\n\nmsgctxt \"-clinic\"\nmsgid \"x\"\nmsgstr \"a\\rb\"\n\nmsgctxt \"card\"\nmsgid \"x\"\nmsgstr \"Tarjeta\\n.evil = injected\"\n\nmsgctxt \"hello\"\nmsgid \"x\"\nmsgid_plural \"y\"\nmsgstr[0] \"Hola\"\n"
+        "{head}{}msgstr \"{{ $evil ->\\n[one] uno\\n*[other] {{ $n }} varios\\n}}\"\n\n{}msgstr \"{deep}\"\n\n{}msgstr \"a\\rb\"\n\n{}msgstr \"Tarjeta\\n.evil = injected\"\n\n{}msgid_plural \"y\"\nmsgstr[0] \"Hola\"\n",
+        e("items"),
+        e("plain"),
+        e("-clinic"),
+        e("card"),
+        e("hello")
     );
     let snap = snapshot(tmp.path());
     let out = import_text(tmp.path(), "in.po", &po, 1);
@@ -468,6 +484,40 @@ fn export_never_writes_into_the_project_folders() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("does not overwrite"));
     assert_eq!(read(&ftl), before);
+    // Nor the configuration, the published site (even before it exists, or through a
+    // link), or the content.
+    write(tmp.path().join("carta.toml"), "source-locale = \"en-US\"\n");
+    std::fs::create_dir_all(tmp.path().join("dist")).unwrap();
+    write(tmp.path().join("dist/manifest.json"), "{}");
+    std::fs::create_dir_all(tmp.path().join("elsewhere")).unwrap();
+    #[cfg(unix)]
+    std::os::unix::fs::symlink(
+        tmp.path().join("carta.toml"),
+        tmp.path().join("elsewhere/link.xlf"),
+    )
+    .unwrap();
+    let snap = snapshot(tmp.path());
+    for o in [
+        "carta.toml",
+        "./carta.toml",
+        "elsewhere/../carta.toml",
+        "dist/manifest.json",
+        "dist/new.xlf",
+        "content/x.xlf",
+        "locales/es/x.xlf",
+        #[cfg(unix)]
+        "elsewhere/link.xlf",
+        "elsewhere",
+    ] {
+        // `-o` is relative to the current folder, not to `-C`.
+        let o = format!("{}/{o}", tmp.path().display());
+        let out = carta(tmp.path(), &["export", "--locale", "es", "-o", &o]);
+        assert_eq!(out.status.code(), Some(2), "{o}");
+        assert_eq!(snapshot(tmp.path()), snap, "{o}");
+    }
+    let ok = tmp.path().join("elsewhere/ok.xlf").display().to_string();
+    carta_ok(tmp.path(), &["export", "--locale", "es", "-o", &ok], 0);
+    assert!(tmp.path().join("elsewhere/ok.xlf").is_file());
     // The source locale and unknown locales are usage errors.
     assert_eq!(
         carta(tmp.path(), &["export", "--locale", "en-US"])
@@ -515,4 +565,169 @@ fn a_unit_split_into_segments_by_the_cat_tool_is_joined_back() {
         .replace("Nada", "Nadita");
     let out = import_text(tmp.path(), "in2.xlf", &xlf.replacen(one, &draft, 1), 0);
     assert!(out.contains("0 imported"), "{out}");
+}
+
+/// An export made before the English changed must not clear the outdated marker, nor
+/// write a translation of the old English: each unit is refused with its ID, in every
+/// format, unedited or edited.
+#[test]
+fn a_stale_export_neither_confirms_nor_imports_against_an_old_source() {
+    for format in ["xliff2", "xliff1", "po"] {
+        let tmp = inline_project();
+        let old = export(tmp.path(), &["--format", format]);
+        let src = tmp.path().join("locales/en-US/a.ftl");
+        write(
+            &src,
+            &read(&src)
+                .replace("Bring your", "Never bring your")
+                .replace("Nothing special", "Nothing at all"),
+        );
+        carta_ok(tmp.path(), &["sync"], 0);
+        let ftl = tmp.path().join("locales/es/a.ftl");
+        assert!(read(&ftl).contains("carta-outdated"), "{format}");
+        let snap = snapshot(tmp.path());
+        // Unedited, with the file's "done" state: nothing confirmed.
+        let done = old
+            .replace(
+                "state=\"initial\" subState=\"carta:outdated\"",
+                "state=\"final\"",
+            )
+            .replace("#, fuzzy\n", "");
+        let out = import_text(tmp.path(), "old", &done, 1);
+        assert!(
+            out.contains(
+                "card.body: the source changed since this file was exported: export again"
+            ),
+            "{format}: {out}"
+        );
+        assert!(out.contains("0 imported, 0 confirmed"), "{format}: {out}");
+        std::fs::remove_file(tmp.path().join("old")).unwrap();
+        assert_eq!(snapshot(tmp.path()), snap, "{format}");
+        // Edited against the old English: the new target and a translation of a message
+        // that was missing at export time are refused too.
+        let edited = match format {
+            "po" => old
+                .replace("Traiga su `tarjeta`", "Nunca traiga su `tarjeta`")
+                .replace(
+                    "msgid \"Nothing special\"\nmsgstr \"\"",
+                    "msgid \"Nothing special\"\nmsgstr \"Nada especial\"",
+                ),
+            "xliff1" => old
+                .replace(">Traiga su ", ">Siempre traiga su ")
+                .replace(
+                    "<source>Nothing special</source>",
+                    "<source>Nothing special</source><target state=\"translated\">Nada especial</target>",
+                ),
+            _ => old.replace(">Traiga su ", ">Siempre traiga su ").replace(
+                "<source xml:space=\"preserve\">Nothing special</source>",
+                "<source xml:space=\"preserve\">Nothing special</source><target>Nada especial</target>",
+            ).replacen("<segment state=\"initial\">\n        <source xml:space=\"preserve\">Nothing special", "<segment state=\"translated\">\n        <source xml:space=\"preserve\">Nothing special", 1),
+        };
+        assert_ne!(edited, old, "{format}");
+        let out = import_text(tmp.path(), "old", &edited, 1);
+        assert!(
+            out.contains("plain: the source changed since this file was exported"),
+            "{format}: {out}"
+        );
+        assert!(
+            out.contains("card.body: the source changed since this file was exported"),
+            "{format}: {out}"
+        );
+        assert!(out.contains("0 imported, 0 confirmed"), "{format}: {out}");
+        std::fs::remove_file(tmp.path().join("old")).unwrap();
+        assert_eq!(snapshot(tmp.path()), snap, "{format}");
+        let check = carta_ok(tmp.path(), &["check", "--locale", "es"], 0);
+        assert!(check.contains("W002"), "{format}: {check}");
+        // A fresh export of the same still confirms.
+        let fresh = export(tmp.path(), &["--format", format, "--only", "outdated"])
+            .replace(
+                "state=\"initial\" subState=\"carta:outdated\"",
+                "state=\"final\"",
+            )
+            .replace("state=\"needs-review-translation\"", "state=\"translated\"")
+            .replace("#, fuzzy\n", "");
+        let out = import_text(tmp.path(), "fresh", &fresh, 0);
+        assert!(
+            out.contains("confirmed (no longer outdated): card"),
+            "{format}: {out}"
+        );
+    }
+}
+
+/// A CAT tool shows a placeholder as a tag, not its data: data the file changed or added
+/// (hidden text, a literal, a link to another address) is refused, never imported.
+#[test]
+fn placeholder_data_is_never_taken_from_the_file() {
+    let tmp = inline_project();
+    let snap = snapshot(tmp.path());
+    let xlf = export(tmp.path(), &[]);
+    let cases = [
+        // Data shared by source and target, changed.
+        xlf.replacen(
+            "<data id=\"d1\">{ $name }</data>",
+            "<data id=\"d1\">{ $name } EXTRA TEXT</data>",
+            1,
+        ),
+        // A new data item for the target only.
+        xlf.replacen(
+            "<data id=\"d1\">{ $name }</data>",
+            "<data id=\"d1\">{ $name }</data><data id=\"d9\">{ $name }{ \"lit\" }</data>",
+            1,
+        )
+        .replacen(", lee", "<ph id=\"9\" dataRef=\"d9\"/> lee", 1)
+        .replacen(
+            "<ph id=\"1\" dataRef=\"d1\" canDelete=\"no\"/><ph id=\"9\"",
+            "<ph id=\"9\"",
+            1,
+        ),
+        // A link's address changed.
+        xlf.replacen(
+            "](https://x.org/g)</data>",
+            "](https://evil.example)</data><data id=\"d9\">](https://evil.example)</data>",
+            1,
+        )
+        .replacen("dataRefEnd=\"d4\">la guía", "dataRefEnd=\"d9\">la guía", 1),
+    ];
+    for (n, text) in cases.iter().enumerate() {
+        assert_ne!(*text, xlf, "case {n}");
+        let out = import_text(tmp.path(), "in.xlf", text, 1);
+        assert!(
+            out.contains("hello: a tag carta did not write"),
+            "case {n}: {out}"
+        );
+    }
+    // XLIFF 1.2: the `<ph>` content is the data.
+    let x1 = export(tmp.path(), &["--format", "xliff1"]);
+    let bad = x1.replacen(
+        "Hola <ph id=\"1\" ctype=\"x-fluent-placeable\">{ $name }</ph>",
+        "Hola <ph id=\"1\" ctype=\"x-fluent-placeable\">{ $name } TEXTO OCULTO</ph>",
+        1,
+    );
+    assert_ne!(bad, x1);
+    let out = import_text(tmp.path(), "in.xlf", &bad, 1);
+    assert!(out.contains("hello: a tag carta did not write"), "{out}");
+    std::fs::remove_file(tmp.path().join("in.xlf")).unwrap();
+    assert_eq!(snapshot(tmp.path()), snap);
+}
+
+/// A target over the per-unit limit is refused with its ID before it is parsed.
+#[test]
+fn a_huge_target_is_refused_per_unit() {
+    let tmp = inline_project();
+    let xlf = export(tmp.path(), &[]);
+    let huge = format!("<target>{}</target>", "a *b* ".repeat(50 * 1024));
+    let text = xlf.replacen(
+        "<segment state=\"initial\">\n        <source xml:space=\"preserve\">Nothing special</source>",
+        &format!("<segment state=\"translated\">\n        <source xml:space=\"preserve\">Nothing special</source>{huge}"),
+        1,
+    );
+    assert_ne!(text, xlf);
+    let snap = snapshot(tmp.path());
+    let out = import_text(tmp.path(), "in.xlf", &text, 1);
+    assert!(
+        out.contains("plain: the target is 300 KB; carta takes at most 256 KB per unit"),
+        "{out}"
+    );
+    std::fs::remove_file(tmp.path().join("in.xlf")).unwrap();
+    assert_eq!(snapshot(tmp.path()), snap);
 }

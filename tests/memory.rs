@@ -101,6 +101,84 @@ fn a_second_handout_gets_exact_matches_in_every_locale_not_counted_as_reviewed()
             "{awaiting}"
         );
     }
+    // Exported for a CAT tool, a pre-filled message needs review.
+    let xlf = carta_ok(root, &["export", "--locale", "es"], 0);
+    let unit = &xlf[xlf
+        .find("<unit id=\"dry-needling-aftercare-item-pain-relief\"")
+        .unwrap()..];
+    let unit = &unit[..unit.find("</unit>").unwrap()];
+    assert!(
+        unit.contains("<segment state=\"initial\" subState=\"carta:from-memory\">"),
+        "{unit}"
+    );
+    let x1 = carta_ok(root, &["export", "--locale", "es", "--format", "xliff1"], 0);
+    let unit = &x1[x1
+        .find("<trans-unit id=\"dry-needling-aftercare-item-pain-relief\"")
+        .unwrap()..];
+    assert!(
+        unit[..unit.find("</trans-unit>").unwrap()]
+            .contains("<target state=\"needs-review-translation\">"),
+        "{unit}"
+    );
+    let po = carta_ok(root, &["export", "--locale", "es", "--format", "po"], 0);
+    assert!(
+        po.contains("#, fuzzy\nmsgctxt \"dry-needling-aftercare-item-pain-relief\""),
+        "{po}"
+    );
+    // `review --all` does not sign off a pre-filled message until its line is deleted.
+    let out = carta(
+        root,
+        &[
+            "review",
+            "--locale",
+            "es",
+            "--by",
+            "Ana",
+            "--all",
+            "--date",
+            "2026-01-02",
+        ],
+    );
+    let text = format!(
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(text.contains("dry-needling-aftercare-item-pain-relief: pre-filled from the translation memory and not checked yet: delete the `# carta-from-memory:` line once the translator checked it"), "{text}");
+    let ftl = root.join("locales/es/dry-needling-aftercare.ftl");
+    let state = read(root.join("locales/es/dry-needling-aftercare.ftl.sync"));
+    assert!(!state.contains("item-pain-relief = Ana"), "{state}");
+    let check = carta_ok(root, &["check", "--locale", "es", "--format", "json"], 0);
+    assert!(check.contains("N004"), "{check}");
+    // The translator deletes the line: now it can be signed off.
+    let kept: String = read(&ftl)
+        .split_inclusive('\n')
+        .filter(|l| !l.starts_with("# carta-from-memory:"))
+        .collect();
+    put(&ftl, &kept);
+    let out = carta(
+        root,
+        &[
+            "review",
+            "--locale",
+            "es",
+            "--by",
+            "Ana",
+            "--all",
+            "--date",
+            "2026-01-02",
+        ],
+    );
+    let out = String::from_utf8_lossy(&out.stdout).to_string();
+    assert!(
+        out.contains("reviewed: dry-needling-aftercare-item-pain-relief\n"),
+        "{out}"
+    );
+    assert!(!out.contains("pre-filled"), "{out}");
+    assert!(
+        read(root.join("locales/es/dry-needling-aftercare.ftl.sync"))
+            .contains("dry-needling-aftercare-item-pain-relief")
+    );
     // es-MX takes them from es, like everything es translates.
     let mx = read(root.join("locales/es-MX/dry-needling-aftercare.ftl"));
     assert!(!mx.contains("item-pain-relief"), "{mx}");
@@ -443,5 +521,86 @@ fn hostile_memory_translations_are_only_suggested_on_one_line() {
     assert!(!check.contains("error["), "{check}");
     let before = snapshot(root);
     carta_ok(root, &["sync"], 0);
+    assert_eq!(snapshot(root), before);
+}
+
+/// A blank translation is never stored or pre-filled, and counts as refused; a segment
+/// over the per-unit limit is refused with its ID, so memory.tmx cannot grow every later
+/// sync huge.
+#[test]
+fn blank_and_huge_tmx_segments_are_refused_and_counted() {
+    let tmp = tempfile::tempdir().unwrap();
+    let root = tmp.path();
+    put(
+        root.join("locales/en-US/a.ftl"),
+        "intro = Pain Relief\nother = Other text\nthird = Third text\n",
+    );
+    put(root.join("locales/es/a.ftl"), "# Spanish\n");
+    let huge = "a ".repeat(200 * 1024);
+    let tmx = format!(
+        r#"<?xml version="1.0" encoding="UTF-8"?>
+<tmx version="1.4"><header srclang="en-US"/><body>
+<tu tuid="spaces"><tuv xml:lang="en-US"><seg>Pain Relief</seg></tuv><tuv xml:lang="es"><seg>   </seg></tuv></tu>
+<tu tuid="empty"><tuv xml:lang="en-US"><seg>Other text</seg></tuv><tuv xml:lang="es"><seg/></tuv></tu>
+<tu tuid="huge"><tuv xml:lang="en-US"><seg>Third text</seg></tuv><tuv xml:lang="es"><seg>{huge}</seg></tuv></tu>
+</body></tmx>"#
+    );
+    put(root.join("m.tmx"), &tmx);
+    let out = carta_ok(
+        root,
+        &["import", &root.join("m.tmx").display().to_string()],
+        1,
+    );
+    assert!(
+        out.contains("spaces: the source or the translation is blank"),
+        "{out}"
+    );
+    assert!(
+        out.contains("empty: the source or the translation is blank"),
+        "{out}"
+    );
+    assert!(
+        out.contains("huge: the target is 400 KB; carta takes at most 256 KB per unit"),
+        "{out}"
+    );
+    assert!(
+        out.contains("0 unit(s) added, 0 already there, 3 refused"),
+        "{out}"
+    );
+    assert!(!root.join("locales/es/memory.tmx").exists());
+    // A memory.tmx written before the limit (or by hand) is read the same way.
+    std::fs::copy(root.join("m.tmx"), root.join("locales/es/memory.tmx")).unwrap();
+    carta_ok(root, &["sync"], 0);
+    let a = read(root.join("locales/es/a.ftl"));
+    assert!(!a.contains("carta-from-memory"), "{a}");
+    assert!(!a.contains("{\" \"}") && !a.contains("a a a"), "{a}");
+}
+
+/// The locale's own TMX export brought back adds nothing: its current translations are
+/// in the memory already.
+#[test]
+fn importing_the_locales_own_tmx_export_adds_nothing() {
+    let tmp = fuzzy_project();
+    let root = tmp.path();
+    carta_ok(root, &["sync"], 0);
+    let own = root.join("own.tmx");
+    carta_ok(
+        root,
+        &[
+            "export",
+            "--locale",
+            "es",
+            "--format",
+            "tmx",
+            "-o",
+            &own.display().to_string(),
+        ],
+        0,
+    );
+    let before = snapshot(root);
+    let out = carta_ok(root, &["import", &own.display().to_string()], 0);
+    assert!(out.contains(" 0 unit(s) added, "), "{out}");
+    assert!(!out.contains(" 0 already there"), "{out}");
+    assert!(!root.join("locales/es/memory.tmx").exists());
     assert_eq!(snapshot(root), before);
 }

@@ -103,8 +103,9 @@ pub fn collect(project: &Project, tag: &Tag) -> Result<Export> {
     })
 }
 
-/// Refuses an output file inside the project's locales or content folder: those files
-/// are the translators' and the author's, and `-o` must never replace one.
+/// Refuses an output file that is carta's or its users': `carta.toml`, or a file inside
+/// the locales, content or output folder (the translators', the author's, the published
+/// site's). A link is judged by where it points. `-o` must never replace one of them.
 pub fn check_output(project: &Project, output: &std::path::Path) -> Result<()> {
     let parent = match output.parent() {
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
@@ -116,15 +117,36 @@ pub fn check_output(project: &Project, output: &std::path::Path) -> Result<()> {
             output.display()
         )));
     };
-    for dir in [project.locales_dir(), project.content_dir()] {
-        if let Ok(dir) = dir.canonicalize() {
-            if parent.starts_with(&dir) {
-                return Err(Error::Usage(format!(
-                    "-o `{}` is inside `{}`, whose files carta does not overwrite; write the export elsewhere",
-                    output.display(),
-                    project.show(&dir).display()
-                )));
-            }
+    if output.is_dir() {
+        return Err(Error::Usage(format!(
+            "-o `{}` is a folder; name the file to write",
+            output.display()
+        )));
+    }
+    // Where the file really is: through a link, and before it exists.
+    let target = output.canonicalize().unwrap_or_else(|_| {
+        output
+            .file_name()
+            .map_or_else(|| parent.clone(), |name| parent.join(name))
+    });
+    let refuse = |what: String| {
+        Err(Error::Usage(format!(
+            "-o `{}` is {what}, which carta does not overwrite; write the export elsewhere",
+            output.display()
+        )))
+    };
+    use crate::dist::resolve;
+    if target == resolve(&project.root.join(crate::config::FILE_NAME)) {
+        return refuse(format!("the project's `{}`", crate::config::FILE_NAME));
+    }
+    for dir in [
+        project.locales_dir(),
+        project.content_dir(),
+        project.out_dir(),
+    ] {
+        let dir = resolve(&dir);
+        if target.starts_with(&dir) {
+            return refuse(format!("inside `{}`", project.show(&dir).display()));
         }
     }
     Ok(())

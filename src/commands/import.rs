@@ -205,6 +205,18 @@ fn import_memory(project: &Project, opts: &Options, text: &str) -> Result<Report
     let mut memory = MemoryImport::default();
     let key = |e: &tmx::Stored| (crate::memory::normalize(&e.source), e.target.clone());
     let mut have: std::collections::HashSet<(String, String)> = merged.iter().map(key).collect();
+    // The locale's current translations are in the memory already (its own TMX export
+    // brought back must not copy them into memory.tmx).
+    for f in super::export::collect(project, &tag)?.files {
+        for u in f.units {
+            if let (Some(t), true) = (&u.target, u.status >= crate::review::Status::Translated) {
+                have.insert((
+                    crate::memory::normalize(&exchange::inline::plain(&u.source)),
+                    exchange::inline::plain_fluent(t),
+                ));
+            }
+        }
+    }
     for e in entries {
         if have.insert(key(&e)) {
             merged.push(e);

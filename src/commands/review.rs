@@ -53,6 +53,18 @@ struct LocaleFile {
     state_file: Option<TextFile>,
 }
 
+/// Whether the translation at `li` is still under sync's `# carta-from-memory` line: a
+/// pre-filled text nobody checked is not signed off, not even by `--all`.
+fn from_memory(catalog: Option<&Catalog>, li: Option<usize>) -> bool {
+    match (catalog, li) {
+        (Some(c), Some(li)) => c
+            .comment_lines(li)
+            .iter()
+            .any(|l| l.starts_with(crate::catalog::FROM_MEMORY_PREFIX)),
+        _ => false,
+    }
+}
+
 pub fn run(project: &Project, opts: &Options) -> Result<Report> {
     let tag = &opts.locale;
     if *tag == project.source {
@@ -178,6 +190,10 @@ pub fn run(project: &Project, opts: &Options) -> Result<Report> {
                         "outdated: the source changed since it was translated; update the translation first"
                             .to_string(),
                     ),
+                    _ if from_memory(catalog.as_ref(), li) => Some(format!(
+                        "pre-filled from the translation memory and not checked yet: delete the `# {}` line once the translator checked it",
+                        crate::catalog::FROM_MEMORY_PREFIX
+                    )),
                     _ => errors.get(id).map(|e| format!("has an error: {e}")),
                 };
                 match (why, li, &catalog, &opts.by) {

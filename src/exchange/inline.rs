@@ -81,10 +81,13 @@ fn push_pattern(pattern: &ast::Pattern<&str>, out: &mut Vec<Tok>) {
     }
 }
 
-/// One character of text, or a placeholder, while pairing Markdown.
+/// One character of text, or a placeholder (its index among the atoms, and whether it is
+/// select syntax), while pairing Markdown: eight bytes a character, so a long text costs
+/// a few times its size, not fifty.
+#[derive(Clone, Copy)]
 enum Piece {
     Char(char),
-    Atom(Tok),
+    Atom(u32, bool),
 }
 
 /// Splits the text of `toks` into Markdown code pairs: `` `code` ``, `**strong**`,
@@ -93,14 +96,19 @@ enum Piece {
 /// only, so the result always nests.
 fn pair_markdown(toks: Vec<Tok>) -> Vec<Tok> {
     let mut pieces = Vec::new();
+    let mut atoms = Vec::new();
     for t in toks {
         match t {
             Tok::Text(s) => pieces.extend(s.chars().map(Piece::Char)),
-            other => pieces.push(Piece::Atom(other)),
+            other => {
+                let syn = matches!(other, Tok::Syn(_));
+                pieces.push(Piece::Atom(atoms.len() as u32, syn));
+                atoms.push(other);
+            }
         }
     }
     let mut out = Vec::new();
-    pair_range(&pieces, 0, pieces.len(), &mut out);
+    pair_range(&pieces, &atoms, 0, pieces.len(), &mut out);
     out
 }
 
@@ -123,7 +131,7 @@ fn run_len(pieces: &[Piece], i: usize, c: char, end: usize) -> usize {
 /// the opening's length, the closing data).
 fn find_close(pieces: &[Piece], i: usize, end: usize) -> Option<(usize, usize, usize, String)> {
     let c = ch(pieces, i)?;
-    let blocked = |j: usize| matches!(&pieces[j], Piece::Atom(Tok::Syn(_)));
+    let blocked = |j: usize| matches!(pieces[j], Piece::Atom(_, true));
     match c {
         '`' | '*' | '_' => {
             let open = run_len(pieces, i, c, end);
@@ -188,12 +196,12 @@ fn find_close(pieces: &[Piece], i: usize, end: usize) -> Option<(usize, usize, u
     }
 }
 
-fn pair_range(pieces: &[Piece], start: usize, end: usize, out: &mut Vec<Tok>) {
+fn pair_range(pieces: &[Piece], atoms: &[Tok], start: usize, end: usize, out: &mut Vec<Tok>) {
     let mut i = start;
     while i < end {
         match &pieces[i] {
-            Piece::Atom(t) => {
-                out.push(t.clone());
+            Piece::Atom(n, _) => {
+                out.push(atoms[*n as usize].clone());
                 i += 1;
             }
             Piece::Char(c) => {
@@ -207,7 +215,7 @@ fn pair_range(pieces: &[Piece], start: usize, end: usize, out: &mut Vec<Tok>) {
                             .collect();
                         push_text(out, &text);
                     } else {
-                        pair_range(pieces, i + open_len, close, out);
+                        pair_range(pieces, atoms, i + open_len, close, out);
                     }
                     out.push(Tok::Close);
                     i = close + close_len;

@@ -38,6 +38,10 @@ pub struct Unit {
     pub reference: (String, usize),
     /// For an outdated message, the source text the translation was made for.
     pub previous_source: Option<String>,
+    /// The translation is still under sync's `# carta-from-memory` line: pre-filled,
+    /// nobody checked it. Exported as needing review (XLIFF 2 `initial` with
+    /// `subState="carta:from-memory"`, XLIFF 1.2 `needs-review-translation`, PO fuzzy).
+    pub from_memory: bool,
 }
 
 /// The units of one locale file.
@@ -144,6 +148,11 @@ pub fn units(
             }
             None => Vec::new(),
         };
+        let from_memory = li.is_some_and(|(l, li)| {
+            l.comment_lines(li)
+                .iter()
+                .any(|c| c.starts_with(crate::catalog::FROM_MEMORY_PREFIX))
+        });
         let previous = if status == Status::Outdated {
             state.patterns(&id)
         } else {
@@ -208,6 +217,7 @@ pub fn units(
                 notes,
                 reference: (source_path.to_string(), line),
                 previous_source,
+                from_memory: from_memory && target_patterns.iter().any(|(k, _)| *k == key),
             });
         }
     }
@@ -220,9 +230,15 @@ pub struct InUnit {
     pub id: String,
     /// Line of the unit in the file, for messages.
     pub line: usize,
+    /// The source text the file was made for, as the Fluent source of a pattern
+    /// (`None`: the file has none). A unit is only imported against the same source.
+    pub source: Option<String>,
     /// The target as the Fluent source of a pattern (`None`: no target), or why it cannot
     /// be used.
     pub target: Result<Option<String>, String>,
+    /// The target's inline codes (placeholders, Markdown spans, select syntax) as the
+    /// file spelled their data: each must be one carta writes for this message.
+    pub codes: Vec<Tok>,
     /// Whether the file says the target is a draft (XLIFF `initial`/`needs-*`, PO `fuzzy`).
     pub draft: bool,
 }
@@ -269,8 +285,19 @@ pub(crate) fn entry_source(id: &str, parts: &[(String, String)], eol: &str) -> S
     out
 }
 
+/// The longest target one unit may have (a handout's longest paragraph is a few KB): a
+/// longer one is refused, so no file can make every later import or sync huge.
+pub const MAX_UNIT_BYTES: usize = 256 * 1024;
+
 /// Parses the Fluent source of one pattern into tokens, or says why it is not Fluent.
 pub fn parse_pattern(src: &str) -> Result<Vec<Tok>, String> {
+    if src.len() > MAX_UNIT_BYTES {
+        return Err(format!(
+            "the target is {} KB; carta takes at most {} KB per unit",
+            src.len() / 1024,
+            MAX_UNIT_BYTES / 1024
+        ));
+    }
     if src.contains('\r') {
         return Err("the target has a carriage return; write line breaks as `\\n`".into());
     }
@@ -367,6 +394,59 @@ pub fn placeholder_problem(
     Some(why.join("; "))
 }
 
+/// Why a unit is refused whose source is not the project's current source text.
+pub const SOURCE_CHANGED: &str = "the source changed since this file was exported: export again";
+
+/// Why the target's inline codes cannot be used, if one is not a code carta writes for
+/// this unit: a CAT tool shows a tag, not its data, so data the file changed (`{ $phone
+/// } hidden text`, a link to another address) would reach the patient unseen. Allowed:
+/// the codes of the source and of the current translation, and select syntax for the
+/// locale's own variants (`[few]`) or on one of those placeables.
+pub fn foreign_code(source: &[Tok], current: Option<&[Tok]>, codes: &[Tok]) -> Option<String> {
+    let known = |t: &Tok| source.contains(t) || current.is_some_and(|c| c.contains(t));
+    for code in codes {
+        let ok = match code {
+            Tok::Text(_) | Tok::Close => true,
+            Tok::Ph(_) | Tok::Open(..) => known(code),
+            Tok::Syn(d) => {
+                known(code)
+                    || d == "\n}"
+                    || is_variant_key(d)
+                    || d.strip_suffix(" ->")
+                        .is_some_and(|head| known(&Tok::Ph(format!("{head} }}"))))
+            }
+        };
+        if !ok {
+            let data = match code {
+                Tok::Ph(d) | Tok::Syn(d) => d.clone(),
+                Tok::Open(s, e) => format!("{s}…{e}"),
+                _ => String::new(),
+            };
+            return Some(format!(
+                "a tag carta did not write (its data is `{}`): keep the tags of the source",
+                data.escape_debug()
+            ));
+        }
+    }
+    None
+}
+
+/// Whether `d` is the syntax of one select variant, `\n[key] ` or `\n*[key] `.
+fn is_variant_key(d: &str) -> bool {
+    let Some(rest) = d.strip_prefix('\n') else {
+        return false;
+    };
+    let rest = rest.strip_prefix('*').unwrap_or(rest);
+    rest.strip_prefix('[')
+        .and_then(|r| r.strip_suffix("] "))
+        .is_some_and(|key| {
+            !key.is_empty()
+                && key
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '.'))
+        })
+}
+
 /// One locale file after an import.
 pub struct Applied {
     pub text: String,
@@ -431,11 +511,7 @@ pub fn apply(
             let Some(src_pattern) = src_pattern else {
                 continue;
             };
-            let target = match &unit.target {
-                Err(why) => {
-                    results.push((uid, Outcome::Refused(why.clone())));
-                    continue;
-                }
+            match &unit.target {
                 Ok(None) => {
                     results.push((uid, Outcome::Skipped));
                     continue;
@@ -444,6 +520,29 @@ pub fn apply(
                     results.push((uid, Outcome::Skipped));
                     continue;
                 }
+                _ => {}
+            }
+            // A translation is of one source text: a file made for another (an old
+            // export, a unit edited by hand) must neither write nor confirm anything.
+            let src_tokens = inline::tokens(src_pattern);
+            let cur = current
+                .iter()
+                .find(|(k, _)| k == key)
+                .map(|(_, p)| inline::tokens(p));
+            if let Some(why) = foreign_code(&src_tokens, cur.as_deref(), &unit.codes) {
+                results.push((uid, Outcome::Refused(why)));
+                continue;
+            }
+            if unit.source.as_deref() != Some(inline::plain_fluent(&src_tokens).as_str()) {
+                results.push((uid, Outcome::Refused(SOURCE_CHANGED.into())));
+                continue;
+            }
+            let target = match &unit.target {
+                Err(why) => {
+                    results.push((uid, Outcome::Refused(why.clone())));
+                    continue;
+                }
+                Ok(None) => continue,
                 Ok(Some(t)) => t,
             };
             let tokens = match parse_pattern(target) {
@@ -453,10 +552,6 @@ pub fn apply(
                     continue;
                 }
             };
-            let cur = current
-                .iter()
-                .find(|(k, _)| k == key)
-                .map(|(_, p)| inline::tokens(p));
             let same = cur.as_ref() == Some(&tokens);
             if same {
                 if outdated && !unit.draft {
@@ -471,7 +566,6 @@ pub fn apply(
                 results.push((uid, Outcome::Skipped));
                 continue;
             }
-            let src_tokens = inline::tokens(src_pattern);
             if let Some(why) = placeholder_problem(&src_tokens, cur.as_deref(), &tokens) {
                 results.push((uid, Outcome::Refused(why)));
                 continue;
@@ -488,6 +582,30 @@ pub fn apply(
         if !touched {
             outcomes.extend(results);
             continue;
+        }
+        // An outdated message is current again only when every part of it is: one part
+        // confirmed while another was refused or left a draft keeps the marker.
+        if outdated {
+            let open: Vec<String> = keys
+                .iter()
+                .map(|(k, _)| format!("{id}{k}"))
+                .filter(|uid| {
+                    !results.iter().any(|(u, o)| {
+                        u == uid && matches!(o, Outcome::Imported | Outcome::Confirmed)
+                    })
+                })
+                .collect();
+            if !open.is_empty() {
+                let why = format!(
+                    "the message is outdated and `{}` is not translated or confirmed in this file: do every part of it together",
+                    open.join("`, `")
+                );
+                outcomes.extend(results.into_iter().map(|(u, o)| match o {
+                    Outcome::Imported | Outcome::Confirmed => (u, Outcome::Refused(why.clone())),
+                    o => (u, o),
+                }));
+                continue;
+            }
         }
         // The message as it will be: source keys in source order, then the locale's own.
         let mut parts: Vec<(String, String)> = Vec::new();

@@ -91,7 +91,8 @@ pub fn write(export: &Export) -> String {
                 u.reference.0.replace(' ', "\u{2007}"),
                 u.reference.1
             );
-            let draft = u.status == Status::Outdated;
+            let draft =
+                u.status == Status::Outdated || u.from_memory && u.status == Status::Translated;
             if draft {
                 out.push_str("#, fuzzy\n");
                 if let Some(prev) = &u.previous_source {
@@ -294,7 +295,10 @@ pub fn read(text: &str) -> Result<Incoming, (usize, String)> {
         incoming.units.push(InUnit {
             id,
             line: e.line,
+            source: e.id.map(|s| s.replace("\r\n", "\n")),
             target,
+            // A PO target is plain Fluent the translator sees whole: it has no tags.
+            codes: Vec::new(),
             draft: e.fuzzy,
         });
     }

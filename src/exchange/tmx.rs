@@ -290,13 +290,31 @@ pub fn stored_entries(
             continue;
         };
         let source_text = super::inline::plain(s);
+        if source_text.len() > super::MAX_UNIT_BYTES {
+            refused.push((
+                unit_name(u),
+                u.line,
+                format!(
+                    "the source is {} KB; carta takes at most {} KB per unit",
+                    source_text.len() / 1024,
+                    super::MAX_UNIT_BYTES / 1024
+                ),
+            ));
+            continue;
+        }
+        // A blank translation is no translation: never stored, never pre-filled.
+        if source_text.trim().is_empty() || super::inline::plain(t).trim().is_empty() {
+            refused.push((
+                unit_name(u),
+                u.line,
+                "the source or the translation is blank".into(),
+            ));
+            continue;
+        }
         let Some(fluent) = super::inline::to_fluent(t) else {
             refused.push((unit_name(u), u.line, "unbalanced inline codes".into()));
             continue;
         };
-        if source_text.trim().is_empty() || fluent.trim().is_empty() {
-            continue;
-        }
         if let Err(why) = super::parse_pattern(&fluent) {
             refused.push((unit_name(u), u.line, why));
             continue;

@@ -156,7 +156,11 @@ pub fn write2(export: &Export) -> String {
                 }
                 out.push_str("      </originalData>\n");
             }
-            let (state, sub) = state2(u.status);
+            let (state, sub) = if u.from_memory && u.status == Status::Translated {
+                ("initial", Some("carta:from-memory"))
+            } else {
+                state2(u.status)
+            };
             let sub = sub
                 .map(|s| format!(" subState=\"{s}\""))
                 .unwrap_or_default();
@@ -258,7 +262,11 @@ pub fn write1(export: &Export) -> Result<String, BadChar> {
                 let _ = writeln!(
                     out,
                     "        <target state=\"{}\">{}</target>",
-                    state1(u.status),
+                    if u.from_memory && u.status == Status::Translated {
+                        "needs-review-translation"
+                    } else {
+                        state1(u.status)
+                    },
                     inline1(&u.id, t)?
                 );
             }
@@ -344,24 +352,38 @@ fn read2(root: &Element) -> Result<Incoming, (usize, String)> {
             })
             .unwrap_or_default();
         let (target, draft) = unit_target2(u, &data);
+        let (target, codes) = split_side(target);
         incoming.units.push(InUnit {
             id: id.to_string(),
             line: u.line,
+            source: unit_source2(u, &data),
             target,
+            codes,
             draft,
         });
     }
     Ok(incoming)
 }
 
-/// A 2.0 unit's target as Fluent source, and whether it is a draft. A unit a CAT tool
-/// split into several segments (sentence segmentation) is joined back in document order,
-/// `<ignorable>` whitespace between them included; it has a target only when every
-/// segment has one.
-fn unit_target2(
-    u: &Element,
-    data: &HashMap<&str, String>,
-) -> (Result<Option<String>, String>, bool) {
+/// A 2.0 unit's target as Fluent source and its inline codes, and whether it is a
+/// draft. A unit a CAT tool split into several segments (sentence segmentation) is
+/// joined back in document order, `<ignorable>` whitespace between them included; it has
+/// a target only when every segment has one.
+type Side = Result<Option<(String, Vec<Tok>)>, String>;
+
+fn unit_target2(u: &Element, data: &HashMap<&str, String>) -> (Side, bool) {
+    unit_side2(u, data, "target")
+}
+
+/// The unit's source as the file has it (`None`: a segment without `<source>`).
+fn unit_source2(u: &Element, data: &HashMap<&str, String>) -> Option<String> {
+    match unit_side2(u, data, "source").0 {
+        Ok(Some((s, _))) => Some(s),
+        _ => None,
+    }
+}
+
+fn unit_side2(u: &Element, data: &HashMap<&str, String>, which: &str) -> (Side, bool) {
     let mut toks = Vec::new();
     let mut draft = false;
     let mut segments = 0;
@@ -370,12 +392,12 @@ fn unit_target2(
             "segment" => {
                 segments += 1;
                 draft |= part.attr("state") == Some("initial");
-                match part.child("target") {
+                match part.child(which) {
                     Some(t) => t,
                     None => return (Ok(None), draft),
                 }
             }
-            "ignorable" => match part.child("target").or_else(|| part.child("source")) {
+            "ignorable" => match part.child(which).or_else(|| part.child("source")) {
                 Some(t) => t,
                 None => continue,
             },
@@ -389,9 +411,17 @@ fn unit_target2(
         return (Err("the unit has no `<segment>`".to_string()), draft);
     }
     let target = super::inline::to_fluent(&toks)
-        .map(Some)
+        .map(|f| Some((f, codes(&toks))))
         .ok_or_else(|| "unbalanced inline codes".to_string());
     (target, draft)
+}
+
+/// The inline codes (placeholders, Markdown spans) of `toks`, whose data the file holds.
+fn codes(toks: &[Tok]) -> Vec<Tok> {
+    toks.iter()
+        .filter(|t| !matches!(t, Tok::Text(_) | Tok::Close))
+        .cloned()
+        .collect()
 }
 
 fn walk2(e: &Element, data: &HashMap<&str, String>, toks: &mut Vec<Tok>) -> Result<(), String> {
@@ -485,10 +515,17 @@ fn read1(root: &Element) -> Result<Incoming, (usize, String)> {
                     (inline_in1(t).map(Some), draft)
                 }
             };
+            let (target, codes) = split_side(target);
+            let source = u
+                .child("source")
+                .and_then(|s| inline_in1(s).ok())
+                .map(|(f, _)| f);
             incoming.units.push(InUnit {
                 id: id.to_string(),
                 line: u.line,
+                source,
                 target,
+                codes,
                 draft,
             });
         }
@@ -496,10 +533,21 @@ fn read1(root: &Element) -> Result<Incoming, (usize, String)> {
     Ok(incoming)
 }
 
-fn inline_in1(t: &Element) -> Result<String, String> {
+fn inline_in1(t: &Element) -> Result<(String, Vec<Tok>), String> {
     let mut toks = Vec::new();
     walk1(t, &mut toks)?;
-    super::inline::to_fluent(&toks).ok_or_else(|| "unbalanced `<bpt>`/`<ept>`".to_string())
+    super::inline::to_fluent(&toks)
+        .map(|f| (f, codes(&toks)))
+        .ok_or_else(|| "unbalanced `<bpt>`/`<ept>`".to_string())
+}
+
+/// A target and its codes as [`InUnit`] holds them.
+fn split_side(side: Side) -> (Result<Option<String>, String>, Vec<Tok>) {
+    match side {
+        Ok(Some((f, codes))) => (Ok(Some(f)), codes),
+        Ok(None) => (Ok(None), Vec::new()),
+        Err(why) => (Err(why), Vec::new()),
+    }
 }
 
 fn walk1(e: &Element, toks: &mut Vec<Tok>) -> Result<(), String> {
