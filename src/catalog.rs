@@ -540,6 +540,28 @@ pub(crate) fn is_suggestion_line(line: &str) -> bool {
 /// message comes near this.
 pub const MAX_NESTING: usize = 64;
 
+/// The byte offset of a `\u`/`\U` escape that fluent-syntax 0.12 cannot parse without
+/// panicking: fewer hex digits than the escape needs, then a non-ASCII character (its
+/// error message slices the text one byte past the digits, inside that character; found
+/// by the `nesting` fuzzer: `{"\Uƽ"}` in any file made check, sync and build exit 101).
+/// Conservative: looked for everywhere, not only in string literals.
+pub fn panicking_escape(text: &str) -> Option<usize> {
+    let bytes = text.as_bytes();
+    memchr::memchr_iter(b'\\', bytes).find(|&i| {
+        let need = match bytes.get(i + 1) {
+            Some(b'u') => 4,
+            Some(b'U') => 6,
+            _ => return false,
+        };
+        let digits = bytes[i + 2..]
+            .iter()
+            .take(need)
+            .take_while(|b| b.is_ascii_hexdigit())
+            .count();
+        digits < need && bytes.get(i + 2 + digits).is_some_and(|&b| b >= 0x80)
+    })
+}
+
 /// The byte offset where `text` nests deeper than [`MAX_NESTING`], if it does.
 pub fn too_deep(text: &str) -> Option<usize> {
     too_deep_at(text, MAX_NESTING)
@@ -733,6 +755,19 @@ pub fn text_hash(text: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+
+    /// Regression (nesting fuzzer): fluent-syntax panics on `\U` then a non-ASCII
+    /// character; the guard finds it, and only it.
+    #[test]
+    fn escapes_fluent_syntax_cannot_parse_are_found() {
+        assert_eq!(panicking_escape("a = {\"\\Uƽ\"}\n"), Some(6));
+        assert_eq!(panicking_escape("a = {\"\\u00é\"}\n"), Some(6));
+        assert_eq!(
+            panicking_escape("a = {\"\\u00E9\"} {\"\\U01F600\"}\n"),
+            None
+        );
+        assert_eq!(panicking_escape("a = {\"\\uZ\"} C:\\Users\\ñ\n"), None);
+    }
     use super::*;
 
     #[test]

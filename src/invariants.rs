@@ -22,7 +22,8 @@ pub fn extract(md: &str) {
         assert!(seen.insert(id.clone()), "duplicate id {id:?}");
     }
     let ftl = crate::extract::render(&doc, &ids, "content/fuzz.md");
-    if crate::catalog::too_deep(&ftl).is_some() {
+    if crate::catalog::too_deep(&ftl).is_some() || crate::catalog::panicking_escape(&ftl).is_some()
+    {
         return; // carta refuses such files when it reads them
     }
     let catalog = Catalog::parse(&ftl);
@@ -43,7 +44,9 @@ pub fn extract(md: &str) {
 /// Any locale file → sync: junk and messages survive byte for byte; a second sync
 /// changes nothing.
 pub fn sync(locale: &str) {
-    if crate::catalog::too_deep(locale).is_some() {
+    if crate::catalog::too_deep(locale).is_some()
+        || crate::catalog::panicking_escape(locale).is_some()
+    {
         return;
     }
     let source = Catalog::parse(SOURCE);
@@ -90,7 +93,9 @@ pub fn sync(locale: &str) {
 
 /// Any locale file → every check, in several locales: positions stay inside the file.
 pub fn check(locale: &str) {
-    if crate::catalog::too_deep(locale).is_some() {
+    if crate::catalog::too_deep(locale).is_some()
+        || crate::catalog::panicking_escape(locale).is_some()
+    {
         return;
     }
     for tag in ["es", "fr", "ar", "zh-Hans"] {
@@ -106,7 +111,10 @@ pub fn check(locale: &str) {
 /// than the limit. A small limit (8) so that fuzzed input reaches it.
 pub fn nesting(text: &str) {
     const LIMIT: usize = 8;
-    if crate::catalog::too_deep_at(text, LIMIT).is_some() {
+    // Both guards run where carta reads a Fluent file (`Project::read`).
+    if crate::catalog::too_deep_at(text, LIMIT).is_some()
+        || crate::catalog::panicking_escape(text).is_some()
+    {
         return;
     }
     let resource = match fluent_syntax::parser::parse(text) {
@@ -225,7 +233,9 @@ pub fn markdown(text: &str) {
 /// renderer that allows raw HTML, has the source's structure, no raw HTML and no unsafe
 /// link.
 pub fn build(locale: &str) {
-    if crate::catalog::too_deep(locale).is_some() {
+    if crate::catalog::too_deep(locale).is_some()
+        || crate::catalog::panicking_escape(locale).is_some()
+    {
         return;
     }
     let doc = crate::content::parse("dry-needling", MARKDOWN);

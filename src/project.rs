@@ -310,6 +310,15 @@ impl Project {
                         message: format!("placeables nested more than {} levels deep; carta refuses to parse this file", crate::catalog::MAX_NESTING),
                     });
                 }
+                if let Some(offset) = crate::catalog::panicking_escape(&f.text) {
+                    let (line, column) = crate::fs::line_col(&f.text, offset);
+                    return Err(Error::Config {
+                        path: self.show(path),
+                        line,
+                        column,
+                        message: "a `\\u` or `\\U` escape without its 4 or 6 hex digits, followed by a non-ASCII character: write the character itself, or the escape in full (`\\u00E9`); carta refuses to parse this file".into(),
+                    });
+                }
             }
         }
         Ok(file)

@@ -303,6 +303,12 @@ pub fn parse_pattern(src: &str) -> Result<Vec<Tok>, String> {
     }
     let text = entry_source("x", &[(String::new(), src.to_string())], "\n");
     // fluent-syntax recurses per nesting level: refuse before it could overflow the stack.
+    if crate::catalog::panicking_escape(&text).is_some() {
+        return Err(
+            "the target has a `\\u` escape without its hex digits before a non-ASCII character"
+                .into(),
+        );
+    }
     if crate::catalog::too_deep(&text).is_some() {
         return Err(format!(
             "the target nests placeables more than {} levels deep",
