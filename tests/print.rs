@@ -103,45 +103,6 @@ fn plain_messages(dist: &Path, tag: &str) -> BTreeMap<String, String> {
     out
 }
 
-fn chromium() -> PathBuf {
-    for candidate in ["/usr/bin/chromium", "/usr/bin/chromium-browser"] {
-        if Path::new(candidate).exists() {
-            return PathBuf::from(candidate);
-        }
-    }
-    panic!("Chromium is required for the print tests: run `bash scripts/test.sh`, which installs Debian's chromium");
-}
-
-fn headless(profile: &Path) -> Command {
-    let mut cmd = Command::new(chromium());
-    cmd.args([
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--disable-dev-shm-usage",
-        "--hide-scrollbars",
-    ]);
-    cmd.arg(format!("--user-data-dir={}", profile.display()));
-    cmd
-}
-
-fn dump_dom(page: &Path) -> String {
-    let profile = tempfile::tempdir().unwrap();
-    let out = headless(profile.path())
-        .arg("--virtual-time-budget=2000")
-        .arg("--dump-dom")
-        .arg(format!("file://{}", page.display()))
-        .output()
-        .unwrap();
-    let dom = String::from_utf8_lossy(&out.stdout).to_string();
-    assert!(dom.contains("<html"), "no DOM for {}", page.display());
-    dom
-}
-
 fn screenshot(page: &Path, shot: &Path) {
     let profile = tempfile::tempdir().unwrap();
     let _ = std::fs::remove_file(shot);

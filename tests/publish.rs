@@ -36,46 +36,6 @@ fn set_publish(root: &Path, publish: &str) {
     write(&toml, &format!("{}\n[publish]\n{publish}\n", read(&toml)));
 }
 
-fn chromium() -> PathBuf {
-    let path = PathBuf::from("/usr/bin/chromium");
-    assert!(
-        path.exists(),
-        "Chromium is required: run `bash scripts/test.sh`, which installs it"
-    );
-    path
-}
-
-fn headless(profile: &Path) -> Command {
-    let mut cmd = Command::new(chromium());
-    cmd.args([
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--disable-dev-shm-usage",
-        "--hide-scrollbars",
-        "--virtual-time-budget=2000",
-    ]);
-    cmd.arg(format!("--user-data-dir={}", profile.display()));
-    cmd
-}
-
-fn page_dom(page: &Path) -> String {
-    let profile = tempfile::tempdir().unwrap();
-    let out = headless(profile.path())
-        .arg("--dump-dom")
-        .arg(format!("file://{}", page.display()))
-        .output()
-        .unwrap();
-    let dom = String::from_utf8_lossy(&out.stdout).to_string();
-    assert!(dom.contains("<html"), "no DOM for {}", page.display());
-    dom
-}
-
 fn artifacts() -> PathBuf {
     let dir = repo().join("target/test-artifacts/publish");
     std::fs::create_dir_all(&dir).unwrap();
@@ -88,6 +48,7 @@ fn print_to_pdf(page: &Path, name: &str) -> String {
     let pdf = artifacts().join(format!("{name}.pdf"));
     let _ = std::fs::remove_file(&pdf);
     let out = headless(profile.path())
+        .arg("--virtual-time-budget=2000")
         .arg("--no-pdf-header-footer")
         .arg(format!("--print-to-pdf={}", pdf.display()))
         .arg(format!("file://{}", page.display()))
@@ -113,6 +74,7 @@ fn screenshot(page: &Path, name: &str) {
     let shot = artifacts().join(format!("{name}.png"));
     let _ = std::fs::remove_file(&shot);
     headless(profile.path())
+        .arg("--virtual-time-budget=2000")
         .arg(format!("--screenshot={}", shot.display()))
         .arg("--window-size=900,2400")
         .arg(format!("file://{}", page.display()))
@@ -141,7 +103,7 @@ fn outdated_text_is_marked_on_screen_and_in_print_or_falls_back_or_fails() {
         "{stderr}"
     );
     let page = root.join("dist/es/dry-needling.html");
-    let dom = page_dom(&page);
+    let dom = dump_dom(&page);
     let item = &dom[dom
         .find("id=\"dry-needling-benefit-deeper-treatment\"")
         .unwrap()..];
@@ -179,7 +141,7 @@ fn outdated_text_is_marked_on_screen_and_in_print_or_falls_back_or_fails() {
     // fallback: the English sentence instead, marked with its language.
     set_publish(root, "outdated = \"fallback\"");
     carta_ok(root, &["build"], 0);
-    let dom2 = page_dom(&page);
+    let dom2 = dump_dom(&page);
     let item = &dom2[dom2
         .find("id=\"dry-needling-benefit-deeper-treatment\"")
         .unwrap()..];
@@ -424,11 +386,11 @@ fn review_pages_render_for_every_locale_and_stay_inert() {
     );
     carta_ok(root, &["build"], 0);
     let review = root.join("dist/review");
-    let index = page_dom(&review.join("index.html"));
+    let index = dump_dom(&review.join("index.html"));
     for tag in ["ar", "de", "es", "es-MX", "fr", "pt-BR", "vi", "zh-Hans"] {
         assert!(index.contains(&format!("href=\"{tag}.html\"")), "{tag}");
         let page = review.join(format!("{tag}.html"));
-        let dom = page_dom(&page);
+        let dom = dump_dom(&page);
         assert!(!dom.contains("data-pwned=\""), "{tag}: script ran");
         assert!(!dom.contains("<script") && !dom.contains("<img"), "{tag}");
         assert!(
@@ -444,15 +406,15 @@ fn review_pages_render_for_every_locale_and_stay_inert() {
         }
         screenshot(&page, &format!("review-{tag}"));
     }
-    let es = page_dom(&review.join("es.html"));
+    let es = dump_dom(&review.join("es.html"));
     assert!(es.contains("by Ana Ruiz on "), "reviewer shown");
     assert!(es.contains("<mark>"), "glossary terms marked");
-    let ar = page_dom(&review.join("ar.html"));
+    let ar = dump_dom(&review.join("ar.html"));
     assert!(
         ar.contains("lang=\"ar\" dir=\"rtl\""),
         "Arabic text right to left"
     );
-    let de_dom = page_dom(&review.join("de.html"));
+    let de_dom = dump_dom(&review.join("de.html"));
     assert!(de_dom.contains("&lt;b onmouseover=alert`1`&gt;Eve&lt;/b&gt;"));
     let printed = flat(&print_to_pdf(&review.join("es.html"), "review-es"));
     assert!(

@@ -242,3 +242,55 @@ pub fn readability_as_note(root: &Path) {
         &format!("{text}\n[check.severity]\nreadability = \"note\"\n"),
     );
 }
+
+/// Debian's Chromium, which `scripts/test.sh` installs (the HTML, print and publishing
+/// tests open carta's pages in it).
+pub fn chromium() -> PathBuf {
+    for candidate in ["/usr/bin/chromium", "/usr/bin/chromium-browser"] {
+        if Path::new(candidate).exists() {
+            return PathBuf::from(candidate);
+        }
+    }
+    panic!("Chromium is required for the browser tests: run `bash scripts/test.sh`, which installs Debian's chromium");
+}
+
+/// Headless Chromium with its own profile folder and nothing reaching the network on its
+/// own. Callers add `--virtual-time-budget=…` where the page must have run its scripts
+/// (had any survived) before the DOM, screenshot or PDF is taken.
+pub fn headless(profile: &Path) -> Command {
+    let mut cmd = Command::new(chromium());
+    cmd.args([
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--disable-dev-shm-usage",
+        "--hide-scrollbars",
+    ]);
+    cmd.arg(format!("--user-data-dir={}", profile.display()));
+    cmd
+}
+
+/// The DOM of a page after it ran (scripts included, had any survived), in a fresh
+/// profile.
+pub fn dump_dom(page: &Path) -> String {
+    let profile = tempfile::tempdir().unwrap();
+    let out = headless(profile.path())
+        .arg("--virtual-time-budget=2000")
+        .arg("--dump-dom")
+        .arg(format!("file://{}", page.display()))
+        .output()
+        .expect("run chromium");
+    let dom = String::from_utf8_lossy(&out.stdout).to_string();
+    assert!(
+        dom.contains("<html"),
+        "chromium printed no DOM for {}: {}",
+        page.display(),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    dom
+}
