@@ -732,6 +732,13 @@ pub fn apply(
     Applied { text, outcomes }
 }
 
+/// Escapes text for a double-quoted XML attribute: as [`xml_escape`], and tabs and line
+/// feeds as character references, which a reader's attribute-value normalization would
+/// otherwise turn into spaces (a `tuid` with a line break came back changed).
+pub fn xml_attr_escape(s: &str) -> Result<String, char> {
+    Ok(xml_escape(s)?.replace('\n', "&#10;").replace('\t', "&#9;"))
+}
+
 /// Escapes text for XML content or a double-quoted attribute. `None` names a character
 /// XML 1.0 cannot hold at all.
 pub fn xml_escape(s: &str) -> Result<String, char> {

@@ -6,7 +6,7 @@ use std::fmt::Write as _;
 
 use super::inline::Tok;
 use super::xliff::BadChar;
-use super::{xml_escape, Export};
+use super::{xml_attr_escape, xml_escape, Export};
 
 fn seg(id: &str, toks: &[Tok]) -> Result<String, BadChar> {
     let esc = |s: &str| xml_escape(s).map_err(|c| (id.to_string(), c));
@@ -39,6 +39,7 @@ fn seg(id: &str, toks: &[Tok]) -> Result<String, BadChar> {
 /// into the locale's memory (`imported`).
 pub fn write(export: &Export, imported: &[Stored]) -> Result<String, BadChar> {
     let esc = |s: &str| xml_escape(s).map_err(|c| (String::new(), c));
+    let attr = |s: &str| xml_attr_escape(s).map_err(|c| (String::new(), c));
     let mut out = String::new();
     out.push_str("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
     out.push_str("<tmx version=\"1.4\">\n");
@@ -52,7 +53,7 @@ pub fn write(export: &Export, imported: &[Stored]) -> Result<String, BadChar> {
     for f in &export.files {
         for u in &f.units {
             let Some(target) = &u.target else { continue };
-            let _ = writeln!(out, "    <tu tuid=\"{}\">", esc(&u.id)?);
+            let _ = writeln!(out, "    <tu tuid=\"{}\">", attr(&u.id)?);
             let _ = writeln!(
                 out,
                 "      <prop type=\"x-carta-file\">{}</prop>",
@@ -234,11 +235,12 @@ fn stored_units(
     entries: &[Stored],
 ) -> Result<String, BadChar> {
     let esc = |s: &str| xml_escape(s).map_err(|c| (String::new(), c));
+    let attr = |s: &str| xml_attr_escape(s).map_err(|c| (String::new(), c));
     let mut out = String::new();
     for e in entries {
         match &e.tuid {
             Some(t) => {
-                let _ = writeln!(out, "    <tu tuid=\"{}\">", esc(t)?);
+                let _ = writeln!(out, "    <tu tuid=\"{}\">", attr(t)?);
             }
             None => out.push_str("    <tu>\n"),
         }

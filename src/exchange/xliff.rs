@@ -141,6 +141,8 @@ pub fn write2(export: &Export) -> String {
             "  <file id=\"f{}\" original=\"{}\">",
             n + 1,
             esc2(&f.original)
+                .replace('\n', "&#10;")
+                .replace('\t', "&#9;")
         );
         for u in &f.units {
             let _ = writeln!(out, "    <unit id=\"{}\" name=\"{}\">", u.id, u.id);
@@ -242,7 +244,7 @@ pub fn write1(export: &Export) -> Result<String, BadChar> {
         let _ = writeln!(
             out,
             "  <file original=\"{}\" source-language=\"{}\" target-language=\"{}\" datatype=\"plaintext\">",
-            esc("", &f.original)?,
+            super::xml_attr_escape(&f.original).map_err(|c| (String::new(), c))?,
             esc("", &export.source_lang)?,
             esc("", &export.target_lang)?
         );

@@ -203,6 +203,16 @@ fn unreachable_empty() -> Result<(), XmlError> {
 
 #[cfg(test)]
 mod tests {
+
+    /// A `tuid` or `original` with a line break or tab is written as character
+    /// references: raw, a reader's attribute-value normalization turns them into spaces.
+    #[test]
+    fn attribute_breaks_and_tabs_are_written_as_references() {
+        let a = crate::exchange::xml_attr_escape("a\nb\tc\"d").unwrap();
+        assert_eq!(a, "a&#10;b&#9;c&quot;d");
+        let root = parse(&format!("<tu tuid=\"{a}\"/>")).unwrap();
+        assert_eq!(root.attr("tuid"), Some("a\nb\tc\"d"));
+    }
     use super::*;
 
     #[test]
