@@ -46,7 +46,13 @@ fn run(cli: Cli) -> Result<u8> {
     if let Command::Completions { shell } = cli.command {
         use clap::CommandFactory;
         let mut cmd = Cli::command();
-        clap_complete::generate(shell, &mut cmd, "carta", &mut std::io::stdout());
+        // Into memory first: clap_complete panics when it cannot write (a closed pipe,
+        // a full disk).
+        let mut script = Vec::new();
+        clap_complete::generate(shell, &mut cmd, "carta", &mut script);
+        let mut out = Checked::new(std::io::stdout());
+        let _ = out.write_all(&script);
+        out.finish()?;
         return Ok(0);
     }
     let project = Project::open(&cli.root)?;
@@ -61,8 +67,11 @@ fn run(cli: Cli) -> Result<u8> {
             }
         }
     }
-    let mut out = anstream::stdout();
-    match cli.command {
+    // What commands print goes through `Checked`: a write that fails (a full disk, a
+    // closed file) makes the run fail with exit 2 once the command is done, instead of
+    // passing unseen; a closed pipe (`carta export | head`) just ends the output.
+    let mut out = Checked::new(anstream::stdout());
+    let code = (|| match cli.command {
         Command::Extract { check } => {
             let report = commands::extract::run(&project, check)?;
             for path in report.changed.iter().chain(&report.removed) {
@@ -551,7 +560,7 @@ fn run(cli: Cli) -> Result<u8> {
             // of diagnostics never sits in memory), through a buffer: anstream strips
             // colour per write. The machine formats have no colour to strip.
             let sink: Box<dyn Write> = match format {
-                carta::report::Format::Text => Box::new(out.lock()),
+                carta::report::Format::Text => Box::new(anstream::stdout().lock()),
                 _ => Box::new(std::io::stdout().lock()),
             };
             let mut out = std::io::BufWriter::with_capacity(1 << 16, sink);
@@ -609,6 +618,70 @@ fn run(cli: Cli) -> Result<u8> {
             }
             Ok(u8::from(fail))
         }
+    })();
+    out.finish()?;
+    code
+}
+
+/// A writer that remembers its first failure instead of returning it, so the many
+/// `writeln!`s of a command need no error handling of their own; [`Checked::finish`]
+/// reports it. A closed pipe is not a failure: the reader wanted no more.
+struct Checked<W: Write> {
+    inner: W,
+    error: Option<std::io::Error>,
+    closed: bool,
+}
+
+impl<W: Write> Checked<W> {
+    fn new(inner: W) -> Self {
+        Checked {
+            inner,
+            error: None,
+            closed: false,
+        }
+    }
+
+    fn note(&mut self, e: std::io::Error) {
+        if e.kind() == std::io::ErrorKind::BrokenPipe {
+            self.closed = true;
+        } else if self.error.is_none() {
+            self.error = Some(e);
+        }
+    }
+
+    /// Flushes, and returns the first write error, if any.
+    fn finish(&mut self) -> Result<()> {
+        if self.error.is_none() && !self.closed {
+            if let Err(e) = self.inner.flush() {
+                self.note(e);
+            }
+        }
+        match self.error.take() {
+            Some(e) => Err(Error::Usage(format!(
+                "cannot write to standard output: {e}"
+            ))),
+            None => Ok(()),
+        }
+    }
+}
+
+impl<W: Write> Write for Checked<W> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        if self.error.is_none() && !self.closed {
+            if let Err(e) = self.inner.write_all(buf) {
+                self.note(e);
+            }
+        }
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        if self.error.is_none() && !self.closed {
+            if let Err(e) = self.inner.flush() {
+                self.note(e);
+            }
+        }
+        Ok(())
     }
 }
 

@@ -651,3 +651,51 @@ fn front_matter_not_closed_or_with_an_unquoted_version_is_refused() {
         &["content/dry-needling.md:3:1: front matter: `version` must be text: write it in quotes: version: \"1.10\""],
     );
 }
+
+/// A full disk or a closed pipe on standard output: `completions` panicked (exit 101),
+/// and `export` and `review` exited 0 having written nothing (found by the issue 19
+/// attack). A full disk is exit 2 with the reason; a closed pipe is not an error.
+#[test]
+fn standard_output_that_cannot_be_written_is_an_error_not_a_panic() {
+    let project = shipped_project();
+    for args in [
+        &["completions", "bash"][..],
+        &["export", "--locale", "es"],
+        &["review", "--locale", "es"],
+        &["check"],
+    ] {
+        let full = std::fs::OpenOptions::new()
+            .write(true)
+            .open("/dev/full")
+            .unwrap();
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_carta"))
+            .arg("-C")
+            .arg(project.path())
+            .args(args)
+            .stdout(full)
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {stderr}");
+        assert!(
+            stderr.contains("No space left on device") && !stderr.contains("panicked"),
+            "{args:?}: {stderr}"
+        );
+    }
+    // A reader that stops early (`| head`) ends the output, nothing more.
+    for args in [&["completions", "zsh"][..], &["export", "--locale", "es"]] {
+        let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_carta"))
+            .arg("-C")
+            .arg(project.path())
+            .args(args)
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        drop(child.stdout.take());
+        let out = child.wait_with_output().unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(0), "{args:?}: {stderr}");
+        assert!(!stderr.contains("panicked"), "{args:?}: {stderr}");
+    }
+}
