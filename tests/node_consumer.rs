@@ -57,8 +57,9 @@ fn fluent_bundle_in_node_formats_every_message_like_carta() {
 
 /// Hostile app text for the bundles with arguments: apostrophes, braces, `#` and `<` in
 /// plurals, numeric keys, ordinals, NUMBER options, nested selects, terms with
-/// arguments, a select on a term attribute, message references, and a message that no
-/// locale can format (a DATETIME, which fluent-rs lacks: left out of every bundle).
+/// arguments, a select on a term attribute, message references, DATETIME with options
+/// (fluent-rs has none: carta keeps its pattern, the runtimes format it), and a message
+/// that no locale can format (a reference to nothing: left out of every bundle).
 const APP_EN: &str = r##"-brand = { $case ->
    *[nom] Carta's Clinic
     [gen] Carta's Clinic's
@@ -92,7 +93,8 @@ brand-line = { -brand.gender ->
     [masculine] his
    *[other] her
 } { -brand } — { greeting }
-last-login = Last login { DATETIME($when) }
+last-login = Last login { DATETIME($when) }, { DATETIME($when, month: "long", day: "numeric") } at { DATETIME($when, hour: "numeric", minute: "2-digit") }
+dangling = See { nowhere }
 -term-hash = #tag's {"{"}x{"}"}
 apos = '{ $a }' and ''{ $b }'' and {"{'}"}{"'}"}
 hash-plural = { $n ->
@@ -180,6 +182,10 @@ fn fluent_rs_disagreements(
                 Some(a) => msg.get_attribute(a).expect("attribute").value(),
             };
             for run in runs.as_array().expect("runs") {
+                // fluent-rs has no DATETIME: carta keeps such patterns unformatted.
+                if run["dates"] == true {
+                    continue;
+                }
                 let mut args = FluentArgs::new();
                 let mut plain = true;
                 for (name, v) in run["args"].as_object().expect("args") {
@@ -274,31 +280,49 @@ fn icu_fluent_and_fluent_rs_agree_with_arguments_on_the_shipped_project() {
     let out = carta(root, &["build", "--pseudo"]);
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(0), "{stderr}");
-    // The DATETIME message: reported, and in no bundle of any locale.
+    // The message that refers to nothing: reported, and in no bundle of any locale.
     assert!(
-        stderr.contains("es: 1 message part(s) no locale formats")
-            && stderr.contains("`last-login`"),
+        stderr.contains("es: 1 message part(s) no locale formats") && stderr.contains("`dangling`"),
         "{stderr}"
     );
     for tag in ["en-US", "es", "es-MX", "en-XA"] {
         let d = root.join("dist").join(tag);
         assert!(
-            !read(d.join("messages.ftl")).contains("last-login ="),
+            !read(d.join("messages.ftl")).contains("dangling ="),
             "{tag}"
         );
         assert!(
             json(&read(d.join("messages.json")))["messages"]
-                .get("last-login")
+                .get("dangling")
                 .is_none(),
             "{tag}"
         );
         assert!(
             json(&read(d.join("messages.icu.json")))
-                .get("last-login")
+                .get("dangling")
                 .is_none(),
             "{tag}"
         );
+        // DATETIME (which fluent-rs lacks) is in every bundle: the pattern, a date
+        // argument, ICU date skeletons.
+        assert!(
+            read(d.join("messages.ftl")).contains("last-login ="),
+            "{tag}"
+        );
+        if tag != "en-XA" {
+            assert_eq!(
+                json(&read(d.join("messages.json")))["messages"]["last-login"]["variables"],
+                serde_json::json!({ "when": "datetime" }),
+                "{tag}"
+            );
+        }
     }
+    assert_eq!(
+        json(&read(root.join("dist/en-US/messages.icu.json")))["last-login"],
+        "Last login {when, date}, {when, date, ::MMMMd} at {when, date, ::jmm}"
+    );
+    assert!(read(root.join("dist/messages.d.ts"))
+        .contains("\"last-login\": { \"when\": Date | number };"));
     let manifest = json(&read(root.join("dist/manifest.json")));
     let es = manifest["locales"]
         .as_array()
@@ -306,7 +330,7 @@ fn icu_fluent_and_fluent_rs_agree_with_arguments_on_the_shipped_project() {
         .iter()
         .find(|l| l["tag"] == "es")
         .unwrap();
-    assert_eq!(es["unformattable"], serde_json::json!(["last-login"]));
+    assert_eq!(es["unformattable"], serde_json::json!(["dangling"]));
     assert!(manifest["files"]["messages.d.ts"]
         .as_str()
         .unwrap()

@@ -22,6 +22,8 @@ use fluent_syntax::ast;
 pub enum Kind {
     /// Used as a plural selector or in `NUMBER()`.
     Number,
+    /// Used in `DATETIME()`: a date (or a timestamp in milliseconds).
+    DateTime,
     /// Only interpolated or used as a string selector.
     String,
 }
@@ -30,6 +32,16 @@ impl Kind {
     pub fn as_str(self) -> &'static str {
         match self {
             Kind::Number => "number",
+            Kind::DateTime => "datetime",
+            Kind::String => "string",
+        }
+    }
+
+    /// The TypeScript type an app passes.
+    pub fn ts_type(self) -> &'static str {
+        match self {
+            Kind::Number => "number",
+            Kind::DateTime => "Date | number",
             Kind::String => "string",
         }
     }
@@ -174,6 +186,7 @@ enum Arg {
 #[derive(Default, Clone, Copy)]
 struct Uses {
     number: bool,
+    datetime: bool,
     string_select: bool,
 }
 
@@ -232,6 +245,140 @@ impl Walk {
     fn too_big(&self) -> bool {
         self.out.len() + self.pending.len() > MAX_LEN
     }
+}
+
+/// ICU (FormatJS) argument names and select keys cannot hold `-`, which Fluent
+/// identifiers may (`$user-name`, `[foo-bar]`): the ICU text is written as Fluent has it,
+/// and noted, since no ICU runtime will parse it.
+fn argument_name(name: &str, w: &mut Walk) {
+    if name.contains('-') {
+        w.issue(format!(
+            "`${name}`: ICU argument names cannot contain `-` (rename the variable)"
+        ));
+    }
+}
+
+/// The ICU form of `DATETIME($d, …)`: `date` with a skeleton of the Intl options a
+/// translation may set (@fluent/bundle passes them to `Intl.DateTimeFormat`, and FormatJS
+/// reads a skeleton into the same options), or a named style. What FormatJS cannot say
+/// the same way is noted.
+fn datetime_style(named: &[ast::NamedArgument<&str>], w: &mut Walk) -> String {
+    let mut fields: Vec<(usize, String)> = Vec::new();
+    let mut style: Option<String> = None;
+    let mut hour12: Option<bool> = None;
+    let mut hour: Option<&str> = None;
+    for a in named {
+        let value = match &a.value {
+            ast::InlineExpression::StringLiteral { value } => {
+                fluent_syntax::unicode::unescape_unicode_to_string(value).into_owned()
+            }
+            ast::InlineExpression::NumberLiteral { value } => value.to_string(),
+            _ => {
+                w.issue(format!(
+                    "DATETIME option `{}` is not a literal",
+                    a.name.name
+                ));
+                continue;
+            }
+        };
+        // Skeleton letters in the order ICU writes them.
+        let letters = |order: usize, options: &[(&str, &str)]| {
+            options
+                .iter()
+                .find(|(v, _)| *v == value)
+                .map(|(_, l)| (order, l.to_string()))
+        };
+        let field = match a.name.name {
+            "era" => letters(0, &[("short", "G"), ("long", "GGGG"), ("narrow", "GGGGG")]),
+            "year" => letters(1, &[("numeric", "y"), ("2-digit", "yy")]),
+            "month" => letters(
+                2,
+                &[
+                    ("numeric", "M"),
+                    ("2-digit", "MM"),
+                    ("short", "MMM"),
+                    ("long", "MMMM"),
+                    ("narrow", "MMMMM"),
+                ],
+            ),
+            "day" => letters(3, &[("numeric", "d"), ("2-digit", "dd")]),
+            "weekday" => letters(
+                4,
+                &[("short", "EEE"), ("long", "EEEE"), ("narrow", "EEEEE")],
+            ),
+            "hour" => {
+                hour = Some(if value == "2-digit" {
+                    "2-digit"
+                } else {
+                    "numeric"
+                });
+                continue;
+            }
+            "minute" => letters(6, &[("numeric", "m"), ("2-digit", "mm")]),
+            "second" => letters(7, &[("numeric", "s"), ("2-digit", "ss")]),
+            "timeZoneName" => letters(8, &[("short", "z"), ("long", "zzzz")]),
+            // A string in Fluent: JavaScript reads any non-empty one ("false" too) as true.
+            "hour12" => {
+                hour12 = Some(!value.is_empty());
+                continue;
+            }
+            "dateStyle" | "timeStyle" => {
+                if matches!(value.as_str(), "short" | "medium" | "long" | "full") {
+                    if a.name.name == "dateStyle" && matches!(value.as_str(), "short" | "medium") {
+                        w.issue(format!(
+                            "DATETIME dateStyle \"{value}\" is FormatJS's own style in ICU, which differs in some locales"
+                        ));
+                    }
+                    let kind = if a.name.name == "dateStyle" {
+                        "date"
+                    } else {
+                        "time"
+                    };
+                    style = Some(format!("{kind}, {value}"));
+                }
+                continue;
+            }
+            // The developer's (@fluent/bundle ignores them from a translation).
+            "timeZone" | "calendar" | "numberingSystem" | "hourCycle" => continue,
+            other => {
+                w.issue(format!(
+                    "DATETIME option `{other}` has no ICU equivalent here"
+                ));
+                continue;
+            }
+        };
+        match field {
+            Some(f) => fields.push(f),
+            None => w.issue(format!(
+                "DATETIME option `{}: \"{value}\"` is not an Intl value",
+                a.name.name
+            )),
+        }
+    }
+    if let Some(h) = hour {
+        // `j` is the locale's own hour cycle, as Intl's default.
+        let letter = match hour12 {
+            None => "j",
+            Some(true) => "h",
+            Some(false) => "H",
+        };
+        let n = if h == "2-digit" { 2 } else { 1 };
+        fields.push((5, letter.repeat(n)));
+    }
+    if let Some(style) = style {
+        if !fields.is_empty() {
+            w.issue("DATETIME with a style and fields (Intl refuses both)".into());
+        }
+        return style;
+    }
+    if fields.is_empty() {
+        return "date".into();
+    }
+    fields.sort();
+    format!(
+        "date, ::{}",
+        fields.into_iter().map(|(_, l)| l).collect::<String>()
+    )
 }
 
 /// The ICU style of `NUMBER($n, …)`: the options a translation may set in
@@ -356,10 +503,13 @@ impl<'a, 's> Ctx<'a, 's> {
             .iter()
             .map(|(name, u)| {
                 let hinted = !u.string_select && hint.get(name) == Some(&Kind::Number);
+                let hinted_date = hint.get(name) == Some(&Kind::DateTime);
                 (
                     name.clone(),
                     if u.number || hinted {
                         Kind::Number
+                    } else if u.datetime || hinted_date {
+                        Kind::DateTime
                     } else {
                         Kind::String
                     },
@@ -369,9 +519,14 @@ impl<'a, 's> Ctx<'a, 's> {
         let conflicts: Vec<String> = first
             .uses
             .iter()
-            .filter(|(_, u)| u.number && u.string_select)
-            .map(|(name, _)| {
-                format!("`${name}` is a number in one place and a string selector in another")
+            .filter(|(_, u)| u.number && (u.string_select || u.datetime))
+            .map(|(name, u)| {
+                let other = if u.datetime {
+                    "a date"
+                } else {
+                    "a string selector"
+                };
+                format!("`${name}` is a number in one place and {other} in another")
             })
             .collect();
         for c in conflicts {
@@ -482,11 +637,13 @@ impl<'a, 's> Ctx<'a, 's> {
                 match self.variable(id.name, scope) {
                     Some(Arg::Var(name)) => {
                         w.uses.entry(name.clone()).or_default();
-                        let number = w.kinds.get(&name) == Some(&Kind::Number);
-                        let text = if number {
-                            format!("{{{name}, number}}")
-                        } else {
-                            format!("{{{name}}}")
+                        argument_name(&name, w);
+                        // Fluent formats a number or a date passed as a variable with the
+                        // locale's Intl formatter; ICU does so only when told.
+                        let text = match w.kinds.get(&name) {
+                            Some(Kind::Number) => format!("{{{name}, number}}"),
+                            Some(Kind::DateTime) => format!("{{{name}, date}}"),
+                            _ => format!("{{{name}}}"),
                         };
                         w.raw(parent, &text);
                     }
@@ -517,6 +674,22 @@ impl<'a, 's> Ctx<'a, 's> {
                         self.number_literal(value, w)
                     }
                     _ => w.issue("NUMBER() without a variable or number".into()),
+                }
+            }
+            ast::InlineExpression::FunctionReference { id, arguments } if id.name == "DATETIME" => {
+                match arguments.positional.first() {
+                    Some(ast::InlineExpression::VariableReference { id: v }) => {
+                        match self.variable(v.name, scope) {
+                            Some(Arg::Var(name)) => {
+                                w.uses.entry(name.clone()).or_default().datetime = true;
+                                argument_name(&name, w);
+                                let style = datetime_style(&arguments.named, w);
+                                w.raw(parent, &format!("{{{name}, {style}}}"));
+                            }
+                            _ => w.issue("DATETIME() of a term's argument".into()),
+                        }
+                    }
+                    _ => w.issue("DATETIME() without a variable".into()),
                 }
             }
             ast::InlineExpression::FunctionReference { id, .. } => {
@@ -601,15 +774,13 @@ impl<'a, 's> Ctx<'a, 's> {
         }
     }
 
-    /// A number literal as Fluent writes it. Only integers below 1000 read the same in
-    /// every locale (no grouping, no decimal separator); others are noted.
+    /// A number literal as written. Fluent formats it with the locale's number format
+    /// (grouping, decimal separator, and digits: `1` is `۱` in Persian), which ICU has no
+    /// way to ask for a literal, so every one is noted.
     fn number_literal(&self, value: &str, w: &mut Walk) {
-        let plain = value.trim_start_matches('-');
-        if plain.contains('.') || plain.len() > 3 {
-            w.issue(format!(
-                "number literal {value} is formatted per locale by Fluent"
-            ));
-        }
+        w.issue(format!(
+            "number literal {value} is formatted per locale by Fluent (digits, separators), written as is in ICU"
+        ));
         w.lit(value);
     }
 
@@ -761,9 +932,17 @@ impl<'a, 's> Ctx<'a, 's> {
                     if category_before {
                         w.issue(format!("variant [{value}] follows a plural category: Fluent may never reach it, ICU tries it first"));
                     }
-                    match value.parse::<f64>() {
-                        Ok(n) => format!("={n}"),
-                        Err(_) => continue,
+                    if value.bytes().all(|b| b.is_ascii_digit()) {
+                        let digits = value.trim_start_matches('0');
+                        format!("={}", if digits.is_empty() { "0" } else { digits })
+                    } else {
+                        w.issue(format!(
+                            "variant [{value}]: ICU (FormatJS) takes whole numbers only after `=`"
+                        ));
+                        match value.parse::<f64>() {
+                            Ok(n) => format!("={n}"),
+                            Err(_) => continue,
+                        }
                     }
                 }
                 ast::VariantKey::NumberLiteral { .. } => continue,
@@ -774,7 +953,14 @@ impl<'a, 's> Ctx<'a, 's> {
                     category_before = true;
                     name.to_string()
                 }
-                ast::VariantKey::Identifier { name } => name.to_string(),
+                ast::VariantKey::Identifier { name } => {
+                    if name.contains('-') {
+                        w.issue(format!(
+                            "variant [{name}]: ICU select keys cannot contain `-`"
+                        ));
+                    }
+                    name.to_string()
+                }
             };
             if v.default {
                 // Its own key too: with an explicit [other] elsewhere, only the
@@ -912,8 +1098,61 @@ mod tests {
         );
         let c = icu("a = { 1234.5 }\n", "a");
         assert_eq!(c.issues.len(), 1);
-        let c = icu("a = { DATETIME($d) }\n", "a");
+        let c = icu("a = { PLATFORM() }\n", "a");
         assert_eq!(c.issues.len(), 1);
+        let c = icu("a = { 3 } items\n", "a");
+        assert!(c.issues[0].contains("number literal 3"), "{:?}", c.issues);
+        // Fluent identifiers ICU cannot parse, and keys FormatJS refuses.
+        let c = icu("a = Hi { $user-name }\n", "a");
+        assert!(c.issues[0].contains("`$user-name`"), "{:?}", c.issues);
+        let c = icu("a = { $k ->\n    [foo-bar] x\n   *[other] y\n}\n", "a");
+        assert!(c.issues[0].contains("[foo-bar]"), "{:?}", c.issues);
+        let c = icu("a = { $n ->\n    [0.5] half\n   *[other] y\n}\n", "a");
+        assert!(c.issues[0].contains("[0.5]"), "{:?}", c.issues);
+        let c = icu("a = { $n ->\n    [007] seven\n   *[other] y\n}\n", "a");
+        assert_eq!(c.icu, "{n, plural, =7 {seven} other {y}}");
+        assert!(c.issues.is_empty(), "{:?}", c.issues);
+    }
+
+    /// DATETIME: the Intl options a translation may set as an ICU skeleton (what
+    /// @fluent/bundle and intl-messageformat agree on, tried in Node for en, de, ar, ja,
+    /// fr and es); what FormatJS reads differently is reported.
+    #[test]
+    fn datetime_becomes_a_date_skeleton() {
+        let c = icu("a = { DATETIME($d) }\n", "a");
+        assert_eq!(c.icu, "{d, date}");
+        assert_eq!(c.variables["d"], Kind::DateTime);
+        assert!(c.issues.is_empty(), "{:?}", c.issues);
+        let c = icu(
+            "a = { DATETIME($d, weekday: \"long\", day: \"numeric\", month: \"long\", year: \"numeric\") } { DATETIME($d, hour: \"numeric\", minute: \"2-digit\") } { DATETIME($d, hour: \"2-digit\", hour12: \"false\") } { DATETIME($d, hour: \"numeric\", hour12: \"\") }\n",
+            "a",
+        );
+        assert_eq!(
+            c.icu,
+            "{d, date, ::yMMMMdEEEE} {d, date, ::jmm} {d, date, ::hh} {d, date, ::H}"
+        );
+        assert!(c.issues.is_empty(), "{:?}", c.issues);
+        let c = icu(
+            "a = { DATETIME($d, dateStyle: \"long\") } { DATETIME($d, timeStyle: \"short\") }\n",
+            "a",
+        );
+        assert_eq!(c.icu, "{d, date, long} {d, time, short}");
+        assert!(c.issues.is_empty(), "{:?}", c.issues);
+        for (opt, why) in [
+            ("dateStyle: \"short\"", "FormatJS's own style"),
+            ("dayPeriod: \"short\"", "no ICU equivalent"),
+            ("month: \"longest\"", "not an Intl value"),
+        ] {
+            let c = icu(&format!("a = {{ DATETIME($d, {opt}) }}\n"), "a");
+            assert!(
+                c.issues.iter().any(|i| i.contains(why)),
+                "{opt}: {:?}",
+                c.issues
+            );
+        }
+        // A date interpolated elsewhere in the part is a date there too.
+        let c = icu("a = { DATETIME($d, month: \"long\") } ({ $d })\n", "a");
+        assert_eq!(c.icu, "{d, date, ::MMMM} ({d, date})");
         // Exponential references stop at the size limit, reported.
         let mut ftl = String::from("m0 = xxxxxxxxxxxxxxxx\n");
         for i in 1..40 {

@@ -46,7 +46,7 @@ pub fn dts(types: &Types) -> String {
             out.push_str(if i == 0 { " " } else { "; " });
             out.push_str(&literal(name));
             out.push_str(": ");
-            out.push_str(kind.as_str());
+            out.push_str(kind.ts_type());
         }
         out.push_str(if vars.is_empty() { "};\n" } else { " };\n" });
     }
@@ -74,7 +74,18 @@ pub fn schema(types: &Types) -> String {
         .map(|(key, vars)| {
             let props: serde_json::Map<String, serde_json::Value> = vars
                 .iter()
-                .map(|(n, k)| (n.clone(), serde_json::json!({ "type": k.as_str() })))
+                .map(|(n, k)| {
+                    let t = match k {
+                        // A `Date` travels as an ISO 8601 string or a timestamp.
+                        Kind::DateTime => serde_json::json!({
+                            "type": ["string", "number"],
+                            "format": "date-time",
+                            "description": "a date: an ISO 8601 string or milliseconds since 1970",
+                        }),
+                        k => serde_json::json!({ "type": k.as_str() }),
+                    };
+                    (n.clone(), t)
+                })
                 .collect();
             (
                 key.clone(),

@@ -1140,12 +1140,20 @@ fn build_locale(
             (resources, catalogs)
         })
         .collect();
+    let functions = crate::check::format::source_functions(source_catalogs.iter());
     let mut bundles: Vec<FluentBundle<&FluentResource>> = Vec::new();
     let mut catalogs: Vec<&[Catalog]> = Vec::new();
     for (k, t) in chain.iter().enumerate() {
         let mut b = FluentBundle::new(vec![t.langid().clone()]);
         b.set_use_isolating(false);
         let _ = b.add_builtins();
+        // fluent-rs has no DATETIME, and the app provides the source's own functions
+        // (Firefox's PLATFORM()); check accepts them, so build keeps their parts too. They
+        // take arguments, so their text is the pattern (messages.json), never formatted
+        // here; an unset one writes `{NAME()}` as an unknown value would.
+        for name in std::iter::once("DATETIME").chain(functions.iter().map(String::as_str)) {
+            let _ = b.add_function(name, |_, _| fluent_bundle::FluentValue::Error);
+        }
         if k == 0 {
             b.set_transform(transform);
         }

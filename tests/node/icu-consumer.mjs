@@ -8,7 +8,7 @@
 //   (`id`, `id.attr`), and dist/messages.schema.json must know each of them;
 // - for every part and every sample set (arguments derived from the variables
 //   dist/messages.schema.json gives the part: numbers 0, 1, 2, 3, 5, 11, 21, 101, 1234.5,
-//   strings with quotes and braces), @fluent/bundle formatting messages.ftl must give the
+//   strings with quotes and braces, dates), @fluent/bundle formatting messages.ftl must give the
 //   same text as intl-messageformat formatting messages.icu.json, with the same locale,
 //   and with no error from either. Parts the manifest lists in `icu_issues` (what ICU
 //   cannot say exactly, reported by carta) are counted, not compared.
@@ -23,6 +23,8 @@ import { IntlMessageFormat } from "intl-messageformat";
 
 const NUMBERS = [0, 1, 2, 3, 5, 11, 21, 101, 1234.5];
 const STRINGS = ["Ada", "O'Brien {x} <b>#1</b>"];
+// Dates (for DATETIME arguments): a morning, an afternoon and a year's last minute, UTC.
+const DATES = [Date.UTC(2026, 0, 15, 9, 5, 9), Date.UTC(2026, 6, 4, 14, 30), Date.UTC(2025, 11, 31, 23, 59)];
 const MAX_REPORTED = 20;
 
 const [dist, resultsPath] = process.argv.slice(2);
@@ -35,14 +37,21 @@ const schema = JSON.parse(readFileSync(join(dist, "messages.schema.json"), "utf8
 const manifest = JSON.parse(readFileSync(join(dist, "manifest.json"), "utf8"));
 const kinds = {};
 for (const [key, s] of Object.entries(schema.properties ?? {})) {
-  kinds[key] = Object.fromEntries(Object.entries(s.properties ?? {}).map(([n, p]) => [n, p.type]));
+  kinds[key] = Object.fromEntries(
+    Object.entries(s.properties ?? {}).map(([n, p]) => [n, p.format === "date-time" ? "datetime" : p.type]),
+  );
 }
 const sample = (key, i) => {
   const args = {};
   let j = 0;
   for (const [name, kind] of Object.entries(kinds[key] ?? {})) {
     // Different variables of one part get different values.
-    args[name] = kind === "number" ? NUMBERS[(i + j) % NUMBERS.length] : STRINGS[(i + j) % STRINGS.length];
+    args[name] =
+      kind === "number"
+        ? NUMBERS[(i + j) % NUMBERS.length]
+        : kind === "datetime"
+          ? new Date(DATES[(i + j) % DATES.length])
+          : STRINGS[(i + j) % STRINGS.length];
     j++;
   }
   return args;
@@ -117,7 +126,8 @@ for (const tag of tags) {
       }
       const errors = [];
       const want = bundle.formatPattern(pattern, args, errors);
-      texts[key].push({ args, text: want });
+      const dates = Object.values(args).some((v) => v instanceof Date);
+      texts[key].push({ args, text: want, dates });
       for (const err of errors) fail(`${key} ${JSON.stringify(args)}: @fluent/bundle error: ${err.message}`);
       if (mf === null) continue;
       let got;
