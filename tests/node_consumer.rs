@@ -95,6 +95,8 @@ brand-line = { -brand.gender ->
 } { -brand } — { greeting }
 last-login = Last login { DATETIME($when) }, { DATETIME($when, month: "long", day: "numeric") } at { DATETIME($when, hour: "numeric", minute: "2-digit") }
 dangling = See { nowhere }
+about = About { -brand } and { shared }
+shared = Shared
 -term-hash = #tag's {"{"}x{"}"}
 apos = '{ $a }' and ''{ $b }'' and {"{'}"}{"'}"}
 hash-plural = { $n ->
@@ -135,6 +137,7 @@ files = { $count ->
    *[other] { $count } archivos en { $dir } { -brand(case: "gen") }
 }
 place = Terminaste en el puesto { $rank }.º
+shared = Compartido
 "#;
 
 fn node(args: &[&std::ffi::OsStr]) -> (bool, String) {
@@ -321,6 +324,15 @@ fn icu_fluent_and_fluent_rs_agree_with_arguments_on_the_shipped_project() {
         json(&read(root.join("dist/en-US/messages.icu.json")))["last-login"],
         "Last login {when, date}, {when, date, ::MMMMd} at {when, date, ::jmm}"
     );
+    // `about` falls back to English in es, and reads as English reads it (the English
+    // term and message), in messages.json and in messages.ftl alike; the consumer
+    // compares the two for every part without arguments.
+    assert_eq!(
+        json(&read(root.join("dist/es/messages.json")))["messages"]["about"]["value"],
+        "About Carta's Clinic and Shared"
+    );
+    assert!(read(root.join("dist/es/messages.ftl"))
+        .contains("about = About { -brand__en-US } and { -shared__en-US }"));
     assert!(read(root.join("dist/messages.d.ts"))
         .contains("\"last-login\": { \"when\": Date | number };"));
     let manifest = json(&read(root.join("dist/manifest.json")));

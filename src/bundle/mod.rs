@@ -12,6 +12,7 @@ pub mod html;
 pub mod icu;
 pub mod json;
 pub mod markdown;
+pub mod merge;
 pub mod notices;
 pub mod pdf;
 pub mod review_page;

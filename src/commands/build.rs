@@ -1359,6 +1359,27 @@ fn build_locale(
             matches!(c.kind(i), EntryKind::Message(_) | EntryKind::Term(_)).then(|| c.body_text(i))
         })
     };
+    // Which chain locale's term a name means in the merged file (the first that has it),
+    // for entries that fell back to a later locale (see bundle::merge).
+    // Names are `-term` or `message`; a message counts only when it needs no variable
+    // (its copy is a term, and a term reference passes none).
+    let term_owner = |name: &str| (0..chain.len()).find(|&k| find(k, name).is_some());
+    let term_in = |k: usize, name: &str| {
+        find(k, name).is_some_and(|t| name.starts_with('-') || !bundle::merge::uses_variables(&t))
+    };
+    let mut term_copies: Vec<(String, usize)> = Vec::new();
+    let own_terms = |text: String, k: usize, copies: &mut Vec<(String, usize)>| -> String {
+        if k == 0 || lb.pseudo {
+            return text;
+        }
+        match bundle::merge::localize_terms(&text, k, chain[k].as_str(), &term_owner, &term_in) {
+            Some((renamed, needed)) => {
+                copies.extend(needed.into_iter().map(|n| (n, k)));
+                renamed
+            }
+            None => text,
+        }
+    };
     let mut emitted = std::collections::HashSet::new();
     let mut unformattable: Vec<String> = Vec::new();
     for (id, fi, i) in &order {
@@ -1418,6 +1439,16 @@ fn build_locale(
                 continue;
             }
         }
+        // An entry all from one fallback locale uses that locale's terms.
+        let single_from = lb.messages.get(id).and_then(|m| {
+            let mut froms = m.value.iter().chain(m.attributes.values()).map(|p| p.from);
+            let first = froms.next()?;
+            froms.all(|f| f == first).then_some(first)
+        });
+        let entry = match single_from {
+            Some(k) => own_terms(entry, k, &mut term_copies),
+            None => entry,
+        };
         emitted.insert(id.clone());
         ftl.push_str(&entry);
         ftl.push_str("\n\n");
@@ -1465,6 +1496,7 @@ fn build_locale(
         let Some((k, text)) = (0..chain.len()).find_map(|k| find(k, &id).map(|t| (k, t))) else {
             continue; // exists nowhere: check reports it
         };
+        let text = own_terms(text, k, &mut term_copies);
         let entry = Catalog::parse(&text);
         // A helper message (not a term) is one of the locale's messages in every bundle:
         // messages.json lists it too, formatted from the same locale.
@@ -1497,6 +1529,21 @@ fn build_locale(
         );
         ftl.push_str(&text);
         ftl.push_str("\n\n");
+    }
+    // The fallback locales' own terms that their entries use, under their copies' names.
+    let mut copied = std::collections::HashSet::new();
+    while let Some((name, k)) = term_copies.pop() {
+        if !copied.insert((name.clone(), k)) {
+            continue;
+        }
+        let Some(text) = find(k, &name) else {
+            continue;
+        };
+        let text = own_terms(text, k, &mut term_copies);
+        if let Some(text) = bundle::merge::renamed_term(&text, chain[k].as_str()) {
+            ftl.push_str(&text);
+            ftl.push_str("\n\n");
+        }
     }
     let ftl = ftl.trim_end().to_string() + "\n";
 

@@ -10,7 +10,8 @@
 //   dist/messages.schema.json gives the part: numbers 0, 1, 2, 3, 5, 11, 21, 101, 1234.5,
 //   strings with quotes and braces, dates), @fluent/bundle formatting messages.ftl must give the
 //   same text as intl-messageformat formatting messages.icu.json, with the same locale,
-//   and with no error from either. Parts the manifest lists in `icu_issues` (what ICU
+//   and with no error from either; a part without arguments keeps in messages.json the
+//   text @fluent/bundle gives. Parts the manifest lists in `icu_issues` (what ICU
 //   cannot say exactly, reported by carta) are counted, not compared.
 // The Fluent texts go to <results.json> for the Rust side to compare with fluent-rs.
 //
@@ -116,6 +117,17 @@ for (const tag of tags) {
       fail(`${key}: intl-messageformat cannot parse ${JSON.stringify(icu[key])}: ${err.message}`);
     }
     texts[key] = [];
+    // A part that needs no argument: messages.json keeps its text, which must be what
+    // the runtimes make of messages.ftl (a fallen-back message with the locale's terms
+    // once read differently there).
+    const jm = json[id];
+    const stored = jm === undefined ? undefined : attr === undefined ? jm.value : jm.attributes[attr];
+    if (typeof stored === "string" && Object.keys(kinds[key] ?? {}).length === 0 && !reported.has(key)) {
+      const errors = [];
+      const fluent = bundle.formatPattern(pattern, {}, errors);
+      if (fluent !== stored) fail(`${key}: messages.json ${JSON.stringify(stored)} != @fluent/bundle ${JSON.stringify(fluent)}`);
+      for (const err of errors) fail(`${key}: @fluent/bundle error: ${err.message}`);
+    }
     for (let i = 0; i < NUMBERS.length; i++) {
       const args = sample(key, i);
       // What carta reported it cannot say in ICU is not compared (a cycle in a branch

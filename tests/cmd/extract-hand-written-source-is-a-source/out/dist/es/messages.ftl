@@ -3,7 +3,7 @@
 
 -clinic = Clínica Riverside
 
-clinic-phone = Call { -clinic }: 555-0100
+clinic-phone = Call { -clinic__en-US }: 555-0100
 
 dry-needling-title = Punción seca en { -clinic }
 
@@ -42,3 +42,5 @@ dry-needling-benefit-complementary-to-other-therapies = Complemento de otras ter
 
 dry-needling-benefit-customized-treatment = Tratamiento personalizado
     .body = Los fisioterapeutas pueden adaptar los tratamientos de punción seca a las necesidades específicas de cada persona, lo que la convierte en un enfoque versátil y personalizado para el control del dolor y la rehabilitación.
+
+-clinic__en-US = Riverside Clinic
