@@ -278,7 +278,12 @@ fn icu_fluent_and_fluent_rs_agree_with_arguments_on_the_shipped_project() {
     );
     let tmp = shipped_project();
     let root = tmp.path();
-    write(root.join("locales/en-US/app.ftl"), APP_EN);
+    // A value ending in a no-break space (French writes `Nom\u{a0}:`), which Fluent
+    // keeps: messages.ftl dropped it, messages.json did not.
+    write(
+        root.join("locales/en-US/app.ftl"),
+        &format!("{APP_EN}nbsp = Total\u{a0}\nnnbsp = Nom\u{a0}: {{ $name }}\u{202f}\n"),
+    );
     write(root.join("locales/es/app.ftl"), APP_ES);
     let out = carta(root, &["build", "--pseudo"]);
     let stderr = String::from_utf8_lossy(&out.stderr);
@@ -333,6 +338,7 @@ fn icu_fluent_and_fluent_rs_agree_with_arguments_on_the_shipped_project() {
     );
     assert!(read(root.join("dist/es/messages.ftl"))
         .contains("about = About { -brand__en-US } and { -shared__en-US }"));
+    assert!(read(root.join("dist/es/messages.ftl")).contains("nbsp = Total\u{a0}\n"));
     assert!(read(root.join("dist/messages.d.ts"))
         .contains("\"last-login\": { \"when\": Date | number };"));
     let manifest = json(&read(root.join("dist/manifest.json")));

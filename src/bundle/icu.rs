@@ -157,7 +157,10 @@ pub fn pattern_source(pattern: &ast::Pattern<&str>) -> String {
         })],
     };
     let text = fluent_syntax::serializer::serialize(&resource);
-    let text = text.strip_prefix("x =").unwrap_or(&text).trim_end();
+    let text = text
+        .strip_prefix("x =")
+        .unwrap_or(&text)
+        .trim_end_matches([' ', '\n', '\r']);
     text.strip_prefix(' ').unwrap_or(text).to_string()
 }
 

@@ -682,7 +682,23 @@ fn synthesize(id: &str, m: &Resolved, catalogs: &[&[Catalog]]) -> String {
         })],
     };
     fluent_syntax::serializer::serialize(&resource)
-        .trim_end()
+        .trim_end_matches(FLUENT_BLANK)
+        .to_string()
+}
+
+/// What Fluent itself trims at the end of an entry: spaces and line breaks. Not
+/// Unicode's whitespace (`str::trim_end`), which took a value's closing no-break space
+/// (`Total\u{a0}`, French `Nom\u{a0}:`) out of messages.ftl but not out of
+/// messages.json.
+const FLUENT_BLANK: [char; 3] = [' ', '\n', '\r'];
+
+/// Entry `i` of a catalog as written (a message or term and its attributes, without its
+/// comment), with LF line endings and nothing after its last character.
+fn entry_text(c: &Catalog, i: usize) -> String {
+    let span = &c.spans[i];
+    c.text[span.body_start..span.end]
+        .replace("\r\n", "\n")
+        .trim_end_matches(FLUENT_BLANK)
         .to_string()
 }
 
@@ -1356,7 +1372,8 @@ fn build_locale(
     let find = |k: usize, id: &str| -> Option<String> {
         catalogs[k].iter().find_map(|c| {
             let &i = c.index.get(id)?;
-            matches!(c.kind(i), EntryKind::Message(_) | EntryKind::Term(_)).then(|| c.body_text(i))
+            matches!(c.kind(i), EntryKind::Message(_) | EntryKind::Term(_))
+                .then(|| entry_text(c, i))
         })
     };
     // Which chain locale's term a name means in the merged file (the first that has it),
@@ -1413,7 +1430,7 @@ fn build_locale(
                         .map(|(k, p)| (k.as_str(), p.text.as_str()))
                         .collect();
                     crate::ftl::message(id, m.value.as_ref().map(|p| p.text.as_str()), &attrs, "\n")
-                        .trim_end()
+                        .trim_end_matches(FLUENT_BLANK)
                         .to_string()
                 }
             }
@@ -1421,7 +1438,7 @@ fn build_locale(
             // A term: from the first chain locale that defines it.
             (0..chain.len())
                 .find_map(|k| find(k, id))
-                .unwrap_or_else(|| source_catalogs[*fi].body_text(*i))
+                .unwrap_or_else(|| entry_text(&source_catalogs[*fi], *i))
         };
         if let Some(m) = lb.messages.get(id) {
             // A part no locale of the chain formats is in no bundle: reported.
@@ -1463,7 +1480,7 @@ fn build_locale(
                     if !emitted.contains(id.as_ref()) && c.index.get(id.as_ref()) == Some(&i) {
                         extra_terms
                             .entry(id.into_owned())
-                            .or_insert_with(|| c.body_text(i));
+                            .or_insert_with(|| entry_text(c, i));
                     }
                 }
             }
@@ -1545,7 +1562,7 @@ fn build_locale(
             ftl.push_str("\n\n");
         }
     }
-    let ftl = ftl.trim_end().to_string() + "\n";
+    let ftl = ftl.trim_end_matches(FLUENT_BLANK).to_string() + "\n";
 
     let titles = docs
         .iter()
