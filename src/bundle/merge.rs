@@ -345,3 +345,102 @@ mod tests {
         assert!(uses_variables("a = A { m }"));
     }
 }
+
+/// A pseudo-locale's `messages.ftl`: the source's entries with `transform` applied to
+/// their text, as fluent-bundle applies it when formatting (text elements only; string
+/// literals, variables and selects stay), so the file keeps its placeables and plural
+/// variants and formats, in any runtime, as carta's own pseudo text does.
+pub fn pseudo(text: &str, transform: super::Transform) -> String {
+    fn texts<'r, 's>(p: &'r ast::Pattern<&'s str>, out: &mut Vec<&'r str>) {
+        for e in &p.elements {
+            match e {
+                ast::PatternElement::TextElement { value } => out.push(value),
+                ast::PatternElement::Placeable { expression } => expr(expression, out),
+            }
+        }
+    }
+    fn expr<'r, 's>(e: &'r ast::Expression<&'s str>, out: &mut Vec<&'r str>) {
+        match e {
+            ast::Expression::Select { variants, .. } => {
+                for v in variants {
+                    texts(&v.value, out);
+                }
+            }
+            ast::Expression::Inline(ast::InlineExpression::Placeable { expression }) => {
+                expr(expression, out)
+            }
+            ast::Expression::Inline(_) => {}
+        }
+    }
+    fn set<'s>(p: &mut ast::Pattern<&'s str>, next: &mut impl Iterator<Item = &'s str>) {
+        for e in &mut p.elements {
+            match e {
+                ast::PatternElement::TextElement { value } => {
+                    if let Some(t) = next.next() {
+                        *value = t;
+                    }
+                }
+                ast::PatternElement::Placeable { expression } => set_expr(expression, next),
+            }
+        }
+    }
+    fn set_expr<'s>(e: &mut ast::Expression<&'s str>, next: &mut impl Iterator<Item = &'s str>) {
+        match e {
+            ast::Expression::Select { variants, .. } => {
+                for v in variants {
+                    set(&mut v.value, next);
+                }
+            }
+            ast::Expression::Inline(ast::InlineExpression::Placeable { expression }) => {
+                set_expr(expression, next)
+            }
+            ast::Expression::Inline(_) => {}
+        }
+    }
+    fn patterns<'r, 's>(e: &'r ast::Entry<&'s str>) -> Vec<&'r ast::Pattern<&'s str>> {
+        match e {
+            ast::Entry::Message(m) => m
+                .value
+                .iter()
+                .chain(m.attributes.iter().map(|a| &a.value))
+                .collect(),
+            ast::Entry::Term(t) => std::iter::once(&t.value)
+                .chain(t.attributes.iter().map(|a| &a.value))
+                .collect(),
+            _ => Vec::new(),
+        }
+    }
+    let resource = match fluent_syntax::parser::parse(text) {
+        Ok(r) => r,
+        Err((r, _)) => r,
+    };
+    let mut found = Vec::new();
+    for entry in &resource.body {
+        for p in patterns(entry) {
+            texts(p, &mut found);
+        }
+    }
+    let transformed: Vec<String> = found.iter().map(|t| transform(t).into_owned()).collect();
+    let mut resource = resource;
+    let mut next = transformed.iter().map(String::as_str);
+    for entry in &mut resource.body {
+        match entry {
+            ast::Entry::Message(m) => {
+                if let Some(v) = &mut m.value {
+                    set(v, &mut next);
+                }
+                for a in &mut m.attributes {
+                    set(&mut a.value, &mut next);
+                }
+            }
+            ast::Entry::Term(t) => {
+                set(&mut t.value, &mut next);
+                for a in &mut t.attributes {
+                    set(&mut a.value, &mut next);
+                }
+            }
+            _ => {}
+        }
+    }
+    fluent_syntax::serializer::serialize(&resource)
+}

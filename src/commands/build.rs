@@ -1407,7 +1407,7 @@ fn build_locale(
                 .chain(m.attributes.values())
                 .map(|p| p.from)
                 .collect();
-            let verbatim = (froms.len() == 1 && !lb.pseudo)
+            let verbatim = (froms.len() == 1)
                 .then(|| froms.first().copied())
                 .flatten()
                 .and_then(|k| find(k, id));
@@ -1421,18 +1421,8 @@ fn build_locale(
             match verbatim {
                 Some(text) => text,
                 // Each part's pattern from the locale that provided it (its source, so
-                // variables and selects stay), or the pseudo-locale's formatted text.
-                None if !lb.pseudo => synthesize(id, m, &catalogs),
-                None => {
-                    let attrs: Vec<(&str, &str)> = m
-                        .attributes
-                        .iter()
-                        .map(|(k, p)| (k.as_str(), p.text.as_str()))
-                        .collect();
-                    crate::ftl::message(id, m.value.as_ref().map(|p| p.text.as_str()), &attrs, "\n")
-                        .trim_end_matches(FLUENT_BLANK)
-                        .to_string()
-                }
+                // variables and selects stay; a pseudo-locale's is transformed below).
+                None => synthesize(id, m, &catalogs),
             }
         } else {
             // A term: from the first chain locale that defines it.
@@ -1563,6 +1553,11 @@ fn build_locale(
         }
     }
     let ftl = ftl.trim_end_matches(FLUENT_BLANK).to_string() + "\n";
+    // A pseudo-locale's file is the source's, its text transformed as carta formats it.
+    let ftl = match transform {
+        Some(t) => bundle::merge::pseudo(&ftl, t),
+        None => ftl,
+    };
 
     let titles = docs
         .iter()
