@@ -293,11 +293,11 @@ pub enum TemplateOwner {
 /// Whose template entry `i` of `locale` (for message `id`) is: carta's if, uncommented,
 /// it is exactly the message `id` with the current source text or with the text the
 /// state recorded for it; otherwise the translator's.
-pub fn template_owner(
+pub fn template_owner<K: AsRef<str>, T: AsRef<str>>(
     locale: &Catalog,
     i: usize,
     id: &str,
-    current: Option<&Patterns>,
+    current: Option<&[(K, T)]>,
     state: &impl Seen,
 ) -> TemplateOwner {
     let Some(text) = locale.uncommented(i) else {
@@ -308,7 +308,14 @@ pub fn template_owner(
         return TemplateOwner::Translator;
     }
     let patterns = parsed.patterns(0);
-    if Some(&patterns) == current {
+    let same = |current: &[(K, T)]| {
+        current.len() == patterns.len()
+            && current
+                .iter()
+                .zip(&patterns)
+                .all(|((ck, ct), (k, t))| ck.as_ref() == k && ct.as_ref() == t)
+    };
+    if current.is_some_and(same) {
         TemplateOwner::Current
     } else if state.patterns(id).as_ref() == Some(&patterns) {
         TemplateOwner::Stale
@@ -384,7 +391,7 @@ pub fn sync_with<'m>(
             let owner = if fresh.as_deref() == Some(&text[locale.spans[i].range()]) {
                 TemplateOwner::Current
             } else {
-                template_owner(locale, i, id, source.map(|m| &m.patterns), state)
+                template_owner(locale, i, id, source.map(|m| m.patterns.as_slice()), state)
             };
             owners.insert(i, owner);
             let id = id.to_string();

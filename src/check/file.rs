@@ -1,7 +1,7 @@
 //! One locale file against its source file: the source's facts computed once, then
 //! every rule family (see the sibling modules) on each translation. No I/O.
 
-use std::collections::BTreeSet;
+use std::borrow::Cow;
 use std::path::Path;
 
 use fluent_syntax::ast;
@@ -10,7 +10,7 @@ use rustc_hash::FxHashSet;
 use super::ast::{collect_vars, entry_patterns, plain_text};
 use super::coverage::{count_words, Coverage};
 use super::glossary::Glossary;
-use super::text::{markdown_shape, numbers, MarkdownShape};
+use super::text::{markdown_shape, MarkdownShape};
 use super::{Code, Diagnostic};
 use crate::catalog::{text_hash, Catalog, EntryKind};
 use crate::locale::Tag;
@@ -24,7 +24,7 @@ pub struct Context<'a> {
     pub source_ids: &'a FxHashSet<&'a str>,
     /// IDs the locale defines, in any of its files (for references) → the file of the
     /// first definition, as shown to the user.
-    pub locale_ids: &'a rustc_hash::FxHashMap<&'a str, &'a Path>,
+    pub locale_ids: &'a LocaleIds<'a>,
     /// IDs translated by a (non-source) locale of the fallback chain.
     pub fallback_ids: &'a FxHashSet<String>,
     /// The locale's own terms and helper messages its translations use, in any of its
@@ -33,6 +33,48 @@ pub struct Context<'a> {
     pub glossary: Option<&'a Glossary>,
     pub allow_identical: &'a [String],
     pub plural_categories: &'a [&'static str],
+}
+
+/// The message and term IDs a locale defines, in any of its files → the file of the
+/// first definition, as shown to the user. With a few files each lookup asks their
+/// indexes in turn; a map of every ID (~50 MB at a million messages) is made only for
+/// a locale of many files.
+pub struct LocaleIds<'a> {
+    files: Vec<(&'a rustc_hash::FxHashMap<Cow<'a, str>, usize>, &'a Path)>,
+    merged: Option<rustc_hash::FxHashMap<&'a str, &'a Path>>,
+}
+
+impl<'a> LocaleIds<'a> {
+    /// Files in the order their definitions win.
+    pub fn new(files: impl IntoIterator<Item = (&'a Catalog<'a>, &'a Path)>) -> LocaleIds<'a> {
+        const FEW: usize = 4;
+        let files: Vec<_> = files.into_iter().map(|(c, p)| (&c.index, p)).collect();
+        let merged = (files.len() > FEW).then(|| {
+            let mut map = rustc_hash::FxHashMap::default();
+            for (index, path) in &files {
+                for id in index.keys() {
+                    map.entry(id.as_ref()).or_insert(*path);
+                }
+            }
+            map
+        });
+        LocaleIds { files, merged }
+    }
+
+    pub fn get(&self, id: &str) -> Option<&'a Path> {
+        match &self.merged {
+            Some(map) => map.get(id).copied(),
+            None => self
+                .files
+                .iter()
+                .find(|(index, _)| index.contains_key(id))
+                .map(|(_, path)| *path),
+        }
+    }
+
+    pub fn contains_key(&self, id: &str) -> bool {
+        self.get(id).is_some()
+    }
 }
 
 impl Context<'_> {
@@ -80,28 +122,31 @@ pub struct SourceMessage<'c> {
     /// What the shape and reference checks compare: the source's entry itself is not
     /// kept, so the source's AST can go before any locale is checked.
     pub(super) has_value: bool,
-    pub(super) attributes: Vec<&'c str>,
+    pub(super) attributes: Box<[&'c str]>,
     /// The references the message makes itself (`(name, is_term)`).
-    pub(super) refs: Vec<(&'c str, bool)>,
-    /// `("", value)` and `(".attr", text)` as sync records them.
-    pub patterns: crate::state::Patterns,
+    pub(super) refs: Box<[(&'c str, bool)]>,
+    /// `("", value)` and `(".attr", text)` as sync records them (see
+    /// [`Catalog::patterns`]), borrowed from the source's text where the text is one
+    /// piece (an owned copy of each was ~90 bytes a message).
+    pub patterns: Box<[(Cow<'c, str>, Cow<'c, str>)]>,
     /// Per pattern, in the same order: the literal text and what the text checks compare.
-    pub(super) derived: Vec<Derived<'c>>,
+    pub(super) derived: Box<[Derived<'c>]>,
     pub words: usize,
-    pub vars: BTreeSet<&'c str>,
+    /// Sorted, each once.
+    pub vars: Box<[&'c str]>,
 }
 
 pub(super) struct Derived<'c> {
     pub(super) plain: std::borrow::Cow<'c, str>,
-    /// `None` for the usual text without numbers, Markdown or block structure (inline,
-    /// the three took 96 bytes per message).
+    /// `None` for the usual text without Markdown or block structure (inline, the two
+    /// took 96 bytes per message). The numbers are found again in `plain` when compared:
+    /// kept, they took ~130 bytes a message where most messages have one.
     marks: Option<Box<Marks>>,
 }
 
-/// What the number and Markdown checks compare, when the text has any.
+/// What the Markdown checks compare, when the text has any.
 #[derive(Default)]
 pub(super) struct Marks {
-    pub(super) numbers: Vec<String>,
     pub(super) md: MarkdownShape,
     pub(super) structures: Vec<crate::safe_markdown::Structure>,
 }
@@ -133,7 +178,7 @@ impl<'c> SourceFacts<'c> {
             if source.index.get(id.as_ref()) != Some(&i) {
                 continue;
             }
-            let patterns = source.patterns(i);
+            let patterns = borrowed_patterns(source, i);
             let words = patterns.iter().map(|(_, t)| count_words(t)).sum();
             let mut vars = Vec::new();
             let mut refs = Vec::new();
@@ -144,13 +189,10 @@ impl<'c> SourceFacts<'c> {
                 super::ast::collect_refs(p, &mut refs);
                 let plain = plain_text(p);
                 let marks = Marks {
-                    numbers: numbers(&plain).into_iter().map(str::to_string).collect(),
                     md: markdown_shape(&plain),
                     structures: crate::safe_markdown::structures(&plain),
                 };
-                let marked = !(marks.numbers.is_empty()
-                    && marks.md.is_empty()
-                    && marks.structures.is_empty());
+                let marked = !(marks.md.is_empty() && marks.structures.is_empty());
                 derived.push(Derived {
                     plain,
                     marks: marked.then(|| Box::new(marks)),
@@ -169,18 +211,57 @@ impl<'c> SourceFacts<'c> {
                 entry: i,
                 offset: source.id_offset(i),
                 has_value,
-                attributes,
-                refs,
+                attributes: attributes.into(),
+                refs: refs.into_boxed_slice(),
                 patterns,
-                derived,
+                derived: derived.into_boxed_slice(),
                 words,
-                vars: vars.into_iter().collect(),
+                vars: {
+                    vars.sort_unstable();
+                    vars.dedup();
+                    vars.into_boxed_slice()
+                },
             });
         }
         SourceFacts {
             messages,
             shown: std::path::PathBuf::new(),
         }
+    }
+}
+
+/// [`Catalog::patterns`] of entry `i`, borrowing what the text holds as written: the
+/// `.attr` keys and every text without placeables.
+fn borrowed_patterns<'c>(source: &Catalog<'c>, i: usize) -> Box<[(Cow<'c, str>, Cow<'c, str>)]> {
+    let text_of = |p: &ast::Pattern<&'c str>| match p.elements.as_slice() {
+        [ast::PatternElement::TextElement { value }] => Cow::Borrowed(*value),
+        _ => Cow::Owned(crate::ftl::pattern_text(p)),
+    };
+    // `.name`: the name with the dot before it in the file.
+    let key_of = |name: &'c str| {
+        let start = (name.as_ptr() as usize).wrapping_sub(source.text.as_ptr() as usize);
+        match start
+            .checked_sub(1)
+            .and_then(|dot| source.text.get(dot..dot + 1 + name.len()))
+        {
+            Some(key) if key.starts_with('.') => Cow::Borrowed(key),
+            _ => Cow::Owned(format!(".{name}")),
+        }
+    };
+    match &source.resource.body[i] {
+        ast::Entry::Message(m) => m
+            .value
+            .iter()
+            .map(|v| (Cow::Borrowed(""), text_of(v)))
+            .chain(
+                m.attributes
+                    .iter()
+                    .map(|a| (key_of(a.id.name), text_of(&a.value))),
+            )
+            .collect(),
+        // A term's attributes are the locale's own, not text to translate.
+        ast::Entry::Term(t) => Box::new([(Cow::Borrowed(""), text_of(&t.value))]),
+        _ => Box::new([]),
     }
 }
 
@@ -255,7 +336,7 @@ pub fn check_file(
                 // has the message here (sync keeps the stray copy where it is, never
                 // pruned, and build falls back instead).
                 let edited = templates.get(id.as_ref()).is_some_and(|&t| {
-                    crate::sync::template_owner(locale, t, id, Some(&m.patterns), state)
+                    crate::sync::template_owner(locale, t, id, Some(&*m.patterns), state)
                         == crate::sync::TemplateOwner::Translator
                 });
                 let message = match ctx.locale_ids.get(id.as_ref()) {
@@ -306,11 +387,11 @@ pub fn check_file(
         let marker = locale.outdated_marker(li);
         let marked = marker.is_some();
         let edited = marker.is_some_and(|m| m.hash != text_hash(&locale.body_text(li)));
-        let unsynced = state.changed(id, current);
+        let unsynced = state.changed_texts(id, current);
         if !(marked || unsynced) {
             let signed = crate::state::Seen::review(state, id).is_some_and(|r| {
                 crate::review::Record::parse(&r)
-                    .is_some_and(|r| r.holds_for(current, &locale.body_text(li)))
+                    .is_some_and(|r| r.holds_for_texts(current, &locale.body_text(li)))
             });
             if signed {
                 cov.reviewed += 1;
@@ -429,7 +510,7 @@ fn check_pair(
             continue;
         };
         if let Some(ta) = t.attributes.iter().find(|a| a.id.name == *name) {
-            pairs.push((p.0.as_str(), facts, &ta.value));
+            pairs.push((p.0.as_ref(), facts, &ta.value));
         }
     }
     let mut t_vars_all: Vec<&str> = Vec::new();

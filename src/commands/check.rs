@@ -105,7 +105,7 @@ pub fn run_streaming<T: Send>(
         for m in &f.messages {
             // Most messages have no variables: no entry (formatting passes none).
             if !m.vars.is_empty() {
-                source_vars.insert(m.id.as_ref(), m.vars.iter().copied().collect());
+                source_vars.insert(m.id.as_ref(), m.vars.to_vec());
             }
             source_ids.insert(m.id.as_ref());
         }
@@ -412,12 +412,12 @@ fn check_locale(
         .iter()
         .map(|(rel, _)| project.show(&dir.join(rel)))
         .collect();
-    let mut locale_ids: rustc_hash::FxHashMap<&str, &Path> = Default::default();
-    for (c, shown) in catalogs.iter().zip(&shown_files) {
-        for id in c.index.keys() {
-            locale_ids.entry(id.as_ref()).or_insert(shown.as_path());
-        }
-    }
+    let locale_ids = file::LocaleIds::new(
+        catalogs
+            .iter()
+            .zip(&shown_files)
+            .map(|(c, shown)| (c, shown.as_path())),
+    );
     let categories = plurals::plural_categories(tag);
     let all: Vec<&Catalog> = catalogs.iter().collect();
     let private = crate::catalog::private_across(&all, |id| source_ids.contains(id));
