@@ -214,11 +214,12 @@ enum Role {
     /// Kept where it is, as it is.
     Keep,
     /// The translation of a source message (first definition in the file).
-    Translated(String),
+    /// (Each holds the message's number in the source's messages.)
+    Translated(usize),
     /// A template carta wrote for a source message that is still untranslated.
-    Template(String),
+    Template(usize),
     /// A template for a source message that a translator edited: kept byte for byte.
-    EditedTemplate(String),
+    EditedTemplate(usize),
     /// A translated message that is not in the source.
     Obsolete,
     /// Carta-owned text that no longer applies (stale template, obsolete header).
@@ -335,19 +336,28 @@ pub fn sync_with<'m>(
 ) -> SyncedWith<'m> {
     let eol = locale.eol;
     let text = locale.text;
-    let in_source: HashMap<&str, usize> = messages
-        .iter()
-        .enumerate()
-        .map(|(n, m)| (m.id.as_str(), n))
-        .collect();
+    // Message number by source entry, so that an ID's message is found through the
+    // source's own index (a map of every ID was ~50 MB at a million messages).
+    let mut entry_message = vec![u32::MAX; source_catalog.resource.body.len()];
+    for (k, m) in messages.iter().enumerate() {
+        if let Some(slot) = entry_message.get_mut(m.entry) {
+            *slot = u32::try_from(k).unwrap_or(u32::MAX);
+        }
+    }
+    let in_source = |id: &str| -> Option<usize> {
+        let &e = source_catalog.index.get(id)?;
+        let k = *entry_message.get(e)? as usize;
+        messages.get(k).filter(|m| m.id == id).map(|_| k)
+    };
     let n = locale.resource.body.len();
 
     // 1. What each entry is, and whether it sits in the obsolete section.
     let mut roles = Vec::with_capacity(n);
     let mut obsolete_section = Vec::with_capacity(n);
     let mut in_obsolete = false;
-    let mut translated: HashSet<String> = HashSet::new();
-    let private = locale.private_entries(|id| in_source.contains_key(id));
+    // By message number.
+    let mut translated = vec![false; messages.len()];
+    let private = locale.private_entries(|id| in_source(id).is_some());
     for i in 0..n {
         let kind = locale.kind(i);
         if kind == EntryKind::ObsoleteHeader {
@@ -358,19 +368,24 @@ pub fn sync_with<'m>(
             EntryKind::Message(_) | EntryKind::Term(_) => {
                 let id = locale.entry_id(i).unwrap_or_default();
                 let first = locale.index.get(id.as_ref()) == Some(&i);
-                if in_source.contains_key(id.as_ref()) && first {
-                    translated.insert(id.to_string());
-                    Role::Translated(id.into_owned())
-                } else if in_source.contains_key(id.as_ref())
-                    || private.contains(id.as_ref())
-                    || opts.keep.contains(id.as_ref())
-                    || opts.elsewhere.contains(id.as_ref())
-                {
-                    // A duplicate (check reports it, sync keeps it), the locale's own
-                    // term or helper message, or a source message of another file.
-                    Role::Keep
-                } else {
-                    Role::Obsolete
+                match in_source(id.as_ref()) {
+                    Some(k) if first => {
+                        translated[k] = true;
+                        Role::Translated(k)
+                    }
+                    _ => {
+                        if in_source(id.as_ref()).is_some()
+                            || private.contains(id.as_ref())
+                            || opts.keep.contains(id.as_ref())
+                            || opts.elsewhere.contains(id.as_ref())
+                        {
+                            // A duplicate (check reports it, sync keeps it), the locale's own
+                            // term or helper message, or a source message of another file.
+                            Role::Keep
+                        } else {
+                            Role::Obsolete
+                        }
+                    }
                 }
             }
             EntryKind::ObsoleteHeader => Role::Drop,
@@ -380,13 +395,14 @@ pub fn sync_with<'m>(
     }
     // Templates: carta's own are refreshed or dropped; one a translator edited is
     // theirs and stays as it is, wherever it is.
-    let mut templated: HashSet<String> = HashSet::new();
+    let mut templated = vec![false; messages.len()];
     let mut owners: HashMap<usize, TemplateOwner> = HashMap::new();
     let mut stats = Stats::default();
     let mut kept: Vec<(String, Patterns)> = Vec::new();
     for (i, role) in roles.iter_mut().enumerate() {
         if let EntryKind::Template(id) = locale.kind(i) {
-            let source = in_source.get(id).map(|&n| &messages[n]);
+            let k = in_source(id);
+            let source = k.map(|k| &messages[k]);
             let fresh = source.map(|m| template(source_catalog, m.entry, eol));
             let owner = if fresh.as_deref() == Some(&text[locale.spans[i].range()]) {
                 TemplateOwner::Current
@@ -394,16 +410,22 @@ pub fn sync_with<'m>(
                 template_owner(locale, i, id, source.map(|m| m.patterns.as_slice()), state)
             };
             owners.insert(i, owner);
-            let id = id.to_string();
-            let wanted = source.is_some() && !translated.contains(&id) && !obsolete_section[i];
+            // A source message not yet translated nor templated (once each).
+            let mut take = |k: Option<usize>| match k {
+                Some(k) if !translated[k] && !obsolete_section[i] && !templated[k] => {
+                    templated[k] = true;
+                    Some(k)
+                }
+                _ => None,
+            };
             *role = match owner {
                 TemplateOwner::Translator => {
                     stats.edited_templates += 1;
-                    if wanted && templated.insert(id.clone()) {
-                        if let Some(p) = state.patterns(&id) {
-                            kept.push((id.clone(), p));
+                    if let Some(k) = take(k) {
+                        if let Some(p) = state.patterns(id) {
+                            kept.push((id.to_string(), p));
                         }
-                        Role::EditedTemplate(id)
+                        Role::EditedTemplate(k)
                     } else {
                         Role::Keep
                     }
@@ -411,9 +433,11 @@ pub fn sync_with<'m>(
                 // carta's template for a message a fallback locale now covers goes (a
                 // sparse regional locale lists only its own overrides); one a translator
                 // edited stays (above).
-                _ if opts.covered.contains(&id) => Role::Drop,
-                _ if wanted && templated.insert(id.clone()) => Role::Template(id),
-                _ => Role::Drop,
+                _ if opts.covered.contains(id) => Role::Drop,
+                _ => match take(k) {
+                    Some(k) => Role::Template(k),
+                    None => Role::Drop,
+                },
             };
         }
     }
@@ -443,9 +467,10 @@ pub fn sync_with<'m>(
     let mut reviews = std::collections::BTreeMap::new();
     let mut replacement: HashMap<usize, String> = HashMap::new();
     for i in 0..n {
-        match &roles[i] {
-            Role::Translated(id) => {
-                let message = &messages[in_source[id.as_str()]];
+        match roles[i] {
+            Role::Translated(k) => {
+                let message = &messages[k];
+                let id = &message.id;
                 let current = &message.patterns;
                 let old = if state.changed(id, current) {
                     state.patterns(id)
@@ -480,8 +505,9 @@ pub fn sync_with<'m>(
                 }
                 seen.push(message);
             }
-            Role::Template(id) => {
-                let message = &messages[in_source[id.as_str()]];
+            Role::Template(k) => {
+                let message = &messages[k];
+                let id = &message.id;
                 let existing = &text[locale.spans[i].range()];
                 let had_suggestion = crate::catalog::suggestion_block(
                     &locale.text[locale.spans[i].range()]
@@ -493,7 +519,7 @@ pub fn sync_with<'m>(
                 match offered(source_catalog, message.entry, id, opts.memory, eol) {
                     Offered::Prefill(new) => {
                         replacement.insert(i, new);
-                        translated.insert(id.clone());
+                        translated[k] = true;
                         stats.from_memory += 1;
                         stats.prefilled.push(id.clone());
                     }
@@ -517,31 +543,32 @@ pub fn sync_with<'m>(
 
     // 3. Where the messages the main part lacks go: after their nearest preceding source
     //    neighbour that is there, or before the first one.
-    let mut position: HashMap<&str, usize> = HashMap::new();
+    // Entry by message number (`usize::MAX`: not in the main part).
+    let mut position = vec![usize::MAX; messages.len()];
     for i in 0..n {
         if obsolete_section[i] {
             continue;
         }
-        if let Role::Translated(id) | Role::Template(id) | Role::EditedTemplate(id) = &roles[i] {
-            position.insert(id.as_str(), i);
+        if let Role::Translated(k) | Role::Template(k) | Role::EditedTemplate(k) = roles[i] {
+            position[k] = i;
         }
     }
-    let revived: HashMap<&str, usize> = (0..n)
+    let revived: HashMap<usize, usize> = (0..n)
         .filter(|&i| obsolete_section[i])
-        .filter_map(|i| match &roles[i] {
-            Role::Translated(id) => Some((id.as_str(), i)),
+        .filter_map(|i| match roles[i] {
+            Role::Translated(k) => Some((k, i)),
             _ => None,
         })
         .collect();
     let mut after: HashMap<usize, Vec<String>> = HashMap::new();
     let mut before_first: Vec<String> = Vec::new();
     let mut anchor: Option<usize> = None;
-    for m in messages {
-        if let Some(&i) = position.get(m.id.as_str()) {
-            anchor = Some(i);
+    for (k, m) in messages.iter().enumerate() {
+        if position[k] != usize::MAX {
+            anchor = Some(position[k]);
             continue;
         }
-        let piece = match revived.get(m.id.as_str()) {
+        let piece = match revived.get(&k) {
             Some(&i) => replacement
                 .get(&i)
                 .cloned()
@@ -551,7 +578,7 @@ pub fn sync_with<'m>(
                 seen.push(m);
                 match offered(source_catalog, m.entry, &m.id, opts.memory, eol) {
                     Offered::Prefill(text) => {
-                        translated.insert(m.id.clone());
+                        translated[k] = true;
                         stats.from_memory += 1;
                         stats.prefilled.push(m.id.clone());
                         text
@@ -681,7 +708,8 @@ pub fn sync_with<'m>(
     }
     stats.untranslated = messages
         .iter()
-        .filter(|m| !translated.contains(&m.id) && !opts.covered.contains(&m.id))
+        .zip(&translated)
+        .filter(|(m, &done)| !done && !opts.covered.contains(&m.id))
         .count();
     stats.junk = (0..n)
         .filter(|&i| locale.kind(i) == EntryKind::Junk)

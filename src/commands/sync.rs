@@ -127,14 +127,20 @@ pub fn stage_locales(
         .flat_map(|c| c.catalog.index.keys().map(|k| k.to_string()))
         .collect();
     // Every source message's text, for the translation memory (the first file that has
-    // an ID wins, as everywhere).
-    let mut source_patterns: rustc_hash::FxHashMap<&str, &crate::state::Patterns> =
-        rustc_hash::FxHashMap::default();
-    for c in &catalogs {
-        for m in &c.messages {
-            source_patterns.entry(m.id()).or_insert(m.patterns());
-        }
-    }
+    // an ID wins, as everywhere): made when a locale's memory is first asked.
+    let source_patterns = std::sync::OnceLock::new();
+    let source_patterns = || {
+        source_patterns.get_or_init(|| {
+            let mut map: rustc_hash::FxHashMap<&str, &crate::state::Patterns> =
+                rustc_hash::FxHashMap::default();
+            for c in &catalogs {
+                for m in &c.messages {
+                    map.entry(m.id()).or_insert(m.patterns());
+                }
+            }
+            map
+        })
+    };
     // A regional locale's fallback synced in the same run may get translations pre-filled
     // from its memory: those count as covered too, so the regional locale does not get
     // templates the next sync would take back. So fallbacks are synced first, in rounds.
@@ -296,17 +302,19 @@ fn sync_locale(
     }
     let stored = read_memory(project, tag).map_err(Failure::Read)?;
     let memory_shown = shown_of(Path::new(MEMORY_FILE));
-    let memory = {
-        let files: Vec<crate::memory::LocaleFile<StateView>> = parsed
-            .iter()
-            .filter_map(|p| {
-                p.catalog.as_ref().map(|catalog| crate::memory::LocaleFile {
-                    shown: &p.shown,
-                    catalog,
-                    state: &p.state,
-                })
+    let files: Vec<crate::memory::LocaleFile<StateView>> = parsed
+        .iter()
+        .filter_map(|p| {
+            p.catalog.as_ref().map(|catalog| crate::memory::LocaleFile {
+                shown: &p.shown,
+                catalog,
+                state: &p.state,
             })
-            .collect();
+        })
+        .collect();
+    // Made only when a template is written (a sync that adds none never asks): at a
+    // million messages the memory's entries and the source's texts by ID are ~150 MB.
+    let build = || {
         let imported = stored
             .iter()
             .enumerate()
@@ -320,8 +328,9 @@ fn sync_locale(
                 },
                 kind: crate::memory::Kind::Imported,
             });
-        crate::memory::from_locale(&files, source_patterns, imported)
+        crate::memory::from_locale(&files, source_patterns(), imported)
     };
+    let memory = crate::memory::Memory::lazy(&build);
     let by_rel: std::collections::HashMap<&PathBuf, &Parsed> =
         parsed.iter().map(|p| (p.rel, p)).collect();
     for SourceFile {
@@ -432,7 +441,8 @@ fn keep_set(
 /// Every source message and term ID, and each message's text (for the memory).
 struct SourceIds<'a> {
     all: &'a FxHashSet<String>,
-    patterns: &'a rustc_hash::FxHashMap<&'a str, &'a crate::state::Patterns>,
+    patterns:
+        &'a (dyn Fn() -> &'a rustc_hash::FxHashMap<&'a str, &'a crate::state::Patterns> + Sync),
 }
 
 /// A locale file and its state, parsed.
