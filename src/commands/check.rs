@@ -99,15 +99,14 @@ pub fn run_streaming<T: Send>(
             facts
         })
         .collect();
-    let mut source_ids = FxHashSet::default();
+    let source_ids = file::SourceIds::new(&facts);
     let mut source_vars: HashMap<&str, Vec<&str>> = HashMap::new();
     for f in &facts {
         for m in &f.messages {
             // Most messages have no variables: no entry (formatting passes none).
-            if !m.vars.is_empty() {
-                source_vars.insert(m.id.as_ref(), m.vars.to_vec());
+            if !m.vars().is_empty() {
+                source_vars.insert(m.id.as_ref(), m.vars().to_vec());
             }
-            source_ids.insert(m.id.as_ref());
         }
     }
     let source_functions = format::source_functions(&catalogs);
@@ -191,7 +190,7 @@ fn source_references(
     project: &Project,
     sources: &[Source],
     catalogs: &[Catalog],
-    ids: &FxHashSet<&str>,
+    ids: &file::SourceIds,
 ) -> Vec<Diagnostic> {
     let mut diags = Vec::new();
     let dir = project.locale_dir(&project.source);
@@ -310,7 +309,7 @@ fn lint_source(
 struct SourceSide<'a, 's> {
     sources: &'a [Source],
     facts: &'a [SourceFacts<'s>],
-    ids: &'a FxHashSet<&'s str>,
+    ids: &'a file::SourceIds<'s>,
     runtime: format::Runtime<'a>,
     docs: &'a [readability::Doc],
 }
