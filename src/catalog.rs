@@ -27,6 +27,10 @@ pub const SUGGESTION_PREFIX: &str = "carta-suggestion";
 /// memory (an exact match): it stays until a translator has checked it and deletes it.
 pub const FROM_MEMORY_PREFIX: &str = "carta-from-memory:";
 
+/// [`Catalog::patterns`] borrowing the file's text where it can (see
+/// [`Catalog::borrowed_patterns`]).
+pub type BorrowedPatterns<'a> = Box<[(Cow<'a, str>, Cow<'a, str>)]>;
+
 /// A parsed FTL file that borrows its text.
 pub struct Catalog<'a> {
     pub text: &'a str,
@@ -403,6 +407,42 @@ impl<'a> Catalog<'a> {
             ));
         }
         out
+    }
+
+    /// [`Catalog::patterns`] of entry `i`, borrowing what the text holds as written: the
+    /// `.attr` keys and every text without placeables (owned copies were ~90 bytes a
+    /// message).
+    pub fn borrowed_patterns(&self, i: usize) -> BorrowedPatterns<'a> {
+        let text_of = |p: &ast::Pattern<&'a str>| match p.elements.as_slice() {
+            [ast::PatternElement::TextElement { value }] => Cow::Borrowed(*value),
+            _ => Cow::Owned(crate::ftl::pattern_text(p)),
+        };
+        // `.name`: the name with the dot before it in the file.
+        let key_of = |name: &'a str| {
+            let start = (name.as_ptr() as usize).wrapping_sub(self.text.as_ptr() as usize);
+            match start
+                .checked_sub(1)
+                .and_then(|dot| self.text.get(dot..dot + 1 + name.len()))
+            {
+                Some(key) if key.starts_with('.') => Cow::Borrowed(key),
+                _ => Cow::Owned(format!(".{name}")),
+            }
+        };
+        match &self.resource.body[i] {
+            ast::Entry::Message(m) => m
+                .value
+                .iter()
+                .map(|v| (Cow::Borrowed(""), text_of(v)))
+                .chain(
+                    m.attributes
+                        .iter()
+                        .map(|a| (key_of(a.id.name), text_of(&a.value))),
+                )
+                .collect(),
+            // A term's attributes are the locale's own, not text to translate.
+            ast::Entry::Term(t) => Box::new([(Cow::Borrowed(""), text_of(&t.value))]),
+            _ => Box::new([]),
+        }
     }
 
     /// The message and term IDs entry `i` refers to (terms with their `-`), in its value,

@@ -355,9 +355,13 @@ pub struct LocaleFile<'a, S> {
 /// no longer has whose source text the state recorded, then `imported` (from
 /// `memory.tmx`). Left out: outdated translations (they do not say what the source now
 /// says) and translations carta pre-filled that nobody has checked yet.
+/// A source pattern's key (`""`, `.attr`) and text, borrowed from the source file where
+/// it can be (see [`crate::catalog::Catalog::borrowed_patterns`]).
+pub type SourceText<'a> = (Cow<'a, str>, Cow<'a, str>);
+
 pub fn from_locale<'a, S: crate::state::Seen>(
     files: &[LocaleFile<'a, S>],
-    source: &FxHashMap<&str, &'a crate::state::Patterns>,
+    source: &FxHashMap<&str, &'a [SourceText<'a>]>,
     imported: impl IntoIterator<Item = Entry<'a>>,
 ) -> Memory<'a> {
     use crate::catalog::FROM_MEMORY_PREFIX;
@@ -394,7 +398,7 @@ pub fn from_locale<'a, S: crate::state::Seen>(
                     for (key, text) in patterns.iter() {
                         if let Some((_, p)) = parts.iter().find(|(k, _)| k == key) {
                             memory.push(Entry {
-                                source: Cow::Borrowed(text.as_str()),
+                                source: Cow::Borrowed(text.as_ref()),
                                 target: Target::Pattern(p),
                                 file: Cow::Borrowed(f.shown),
                                 unit: unit(key),

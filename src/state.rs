@@ -50,7 +50,7 @@ impl State {
     pub fn render(&self, locale_file: &str) -> String {
         render(
             locale_file,
-            self.seen.iter().map(|(id, p)| (id.as_str(), p)),
+            self.seen.iter().map(|(id, p)| (id.as_str(), p.as_slice())),
             |id| self.reviews.get(id).map(String::as_str),
         )
     }
@@ -58,22 +58,41 @@ impl State {
 
 /// The text of a state file: `seen` must come sorted by ID, each ID once; `review` gives
 /// the review record to write in a message's block, if it has one.
-pub fn render<'p, 'r>(
+pub fn render<'p, 'r, K: AsRef<str> + 'p, T: AsRef<str> + 'p>(
     locale_file: &str,
-    seen: impl IntoIterator<Item = (&'p str, &'p Patterns)>,
+    seen: impl IntoIterator<Item = (&'p str, &'p [(K, T)])> + Clone,
     review: impl Fn(&str) -> Option<&'r str>,
 ) -> String {
-    let mut out = format!(
+    let header = format!(
         "# carta sync state for {locale_file}: the source text each translated message last saw.\n\
          # Written by `carta sync` to notice outdated translations; commit it, do not edit it.\n"
     );
+    // The exact length first: grown by doubling, a 50 MB state took 100 MB at once.
+    let escaped_len = |t: &str| {
+        t.len()
+            + t.bytes()
+                .filter(|b| matches!(b, b'\\' | b'\n' | b'\r'))
+                .count()
+    };
+    let mut len = header.len();
+    for (id, patterns) in seen.clone() {
+        len += 1;
+        for (key, text) in patterns {
+            len += id.len() + key.as_ref().len() + 3 + escaped_len(text.as_ref()) + 1;
+        }
+        if let Some(record) = review(id) {
+            len += id.len() + REVIEW_KEY.len() + 3 + escaped_len(record) + 1;
+        }
+    }
+    let mut out = String::with_capacity(len);
+    out.push_str(&header);
     for (id, patterns) in seen {
         out.push('\n');
         for (key, text) in patterns {
             out.push_str(id);
-            out.push_str(key);
+            out.push_str(key.as_ref());
             out.push_str(" = ");
-            escape_into(text, &mut out);
+            escape_into(text.as_ref(), &mut out);
             out.push('\n');
         }
         if let Some(record) = review(id) {

@@ -7,7 +7,7 @@
 //! into the obsolete section at the end. A file nothing happened to comes back
 //! byte-identical, CRLF, junk and all.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 use crate::catalog::{text_hash, Catalog, EntryKind, OBSOLETE_PREFIX, OUTDATED_PREFIX};
 use crate::state::{Patterns, Seen, State};
@@ -76,10 +76,53 @@ pub struct Options<'a> {
     /// Every source message and term of every file: one in this locale file that the
     /// source has elsewhere is a translation in the wrong file (check says where it
     /// belongs), kept where it is.
-    pub elsewhere: &'a rustc_hash::FxHashSet<String>,
+    pub elsewhere: &'a (dyn IdSet + Sync),
     /// What the locale already translated elsewhere: a template sync writes gets the
     /// translation pre-filled (exact match) or a suggestion (similar text).
     pub memory: Option<&'a crate::memory::Memory<'a>>,
+}
+
+/// A set of message and term IDs, however it is held (a set of owned IDs, or the
+/// indexes of the parsed source files, see [`SourceIdSet`]).
+pub trait IdSet {
+    fn contains(&self, id: &str) -> bool;
+}
+
+impl IdSet for rustc_hash::FxHashSet<String> {
+    fn contains(&self, id: &str) -> bool {
+        rustc_hash::FxHashSet::contains(self, id)
+    }
+}
+
+/// Every ID the source files define, asked of their own indexes (a set of owned copies
+/// was ~60 MB at a million messages); merged into one set of borrowed IDs only for a
+/// source of many files.
+pub struct SourceIdSet<'a> {
+    indexes: Vec<&'a rustc_hash::FxHashMap<std::borrow::Cow<'a, str>, usize>>,
+    merged: Option<rustc_hash::FxHashSet<&'a str>>,
+}
+
+impl<'a> SourceIdSet<'a> {
+    pub fn new(catalogs: impl IntoIterator<Item = &'a Catalog<'a>>) -> SourceIdSet<'a> {
+        const FEW: usize = 4;
+        let indexes: Vec<_> = catalogs.into_iter().map(|c| &c.index).collect();
+        let merged = (indexes.len() > FEW).then(|| {
+            indexes
+                .iter()
+                .flat_map(|index| index.keys().map(|k| k.as_ref()))
+                .collect()
+        });
+        SourceIdSet { indexes, merged }
+    }
+}
+
+impl IdSet for SourceIdSet<'_> {
+    fn contains(&self, id: &str) -> bool {
+        match &self.merged {
+            Some(set) => set.contains(id),
+            None => self.indexes.iter().any(|index| index.contains_key(id)),
+        }
+    }
 }
 
 pub struct Synced {
@@ -88,32 +131,45 @@ pub struct Synced {
     pub stats: Stats,
 }
 
-/// A message of the source, as sync needs it.
-pub struct SourceMessage {
-    id: String,
+/// A message of the source, as sync needs it: its ID and texts borrowed from the
+/// source file where they can be (owned copies were ~150 bytes a message).
+pub struct SourceMessage<'s> {
+    id: std::borrow::Cow<'s, str>,
     entry: usize,
-    patterns: Patterns,
+    patterns: crate::catalog::BorrowedPatterns<'s>,
 }
 
-impl SourceMessage {
+impl<'s> SourceMessage<'s> {
     pub fn id(&self) -> &str {
         &self.id
     }
-    pub fn patterns(&self) -> &Patterns {
+    /// `("", value)` and `(".attr", text)`, as [`Catalog::patterns`] gives them.
+    pub fn patterns(&self) -> &[(std::borrow::Cow<'s, str>, std::borrow::Cow<'s, str>)] {
         &self.patterns
+    }
+    /// [`SourceMessage::patterns`] as owned strings.
+    pub fn owned_patterns(&self) -> Patterns {
+        owned(&self.patterns)
     }
 }
 
+fn owned<K: AsRef<str>, T: AsRef<str>>(patterns: &[(K, T)]) -> Patterns {
+    patterns
+        .iter()
+        .map(|(k, t)| (k.as_ref().to_string(), t.as_ref().to_string()))
+        .collect()
+}
+
 /// The source's messages with their texts, computed once and shared by every locale.
-pub fn source_messages(source: &Catalog) -> Vec<SourceMessage> {
-    let mut seen = HashSet::new();
-    let mut out = Vec::new();
+pub fn source_messages<'s>(source: &Catalog<'s>) -> Vec<SourceMessage<'s>> {
+    let mut out = Vec::with_capacity(source.index.len());
     for i in 0..source.resource.body.len() {
         if let Some(id) = source.entry_id(i) {
-            if seen.insert(id.clone()) {
+            // The first definition of each ID.
+            if source.index.get(id.as_ref()) == Some(&i) {
                 out.push(SourceMessage {
-                    patterns: source.patterns(i),
-                    id: id.into_owned(),
+                    patterns: source.borrowed_patterns(i),
+                    id,
                     entry: i,
                 });
             }
@@ -196,8 +252,8 @@ pub fn new_file(source: &Catalog, opts: &Options) -> Synced {
     // it wrote (and may refresh) from one a translator typed into (which it keeps).
     let seen = source_messages(source)
         .into_iter()
-        .filter(|m| !opts.covered.contains(&m.id))
-        .map(|m| (m.id, m.patterns))
+        .filter(|m| !opts.covered.contains(m.id.as_ref()))
+        .map(|m| (m.id.into_owned(), owned(&m.patterns)))
         .collect();
     Synced {
         text: out,
@@ -235,7 +291,7 @@ pub fn sync(source: &Catalog, locale: &Catalog, state: &State, opts: &Options) -
             seen: synced
                 .seen
                 .iter()
-                .map(|m| (m.id.clone(), m.patterns.clone()))
+                .map(|m| (m.id.to_string(), m.owned_patterns()))
                 .chain(synced.kept.iter().cloned())
                 .collect(),
             reviews: synced.reviews.clone(),
@@ -247,9 +303,9 @@ pub fn sync(source: &Catalog, locale: &Catalog, state: &State, opts: &Options) -
 
 /// What [`sync_with`] made: the state is the source messages the translations now saw,
 /// borrowed and sorted by ID (see [`crate::state::render`]).
-pub struct SyncedWith<'m> {
+pub struct SyncedWith<'m, 's> {
     pub text: String,
-    pub seen: Vec<&'m SourceMessage>,
+    pub seen: Vec<&'m SourceMessage<'s>>,
     /// Records of the old state kept as they were (for templates a translator edited),
     /// sorted by ID; no ID is also in `seen`.
     pub kept: Vec<(String, Patterns)>,
@@ -259,16 +315,29 @@ pub struct SyncedWith<'m> {
     pub stats: Stats,
 }
 
-impl SyncedWith<'_> {
+impl SyncedWith<'_, '_> {
     /// The new state file's text.
     pub fn state_text(&self, locale_file: &str) -> String {
+        use std::borrow::Cow;
         let mut seen = self
             .seen
             .iter()
-            .map(|m| (m.id.as_str(), &m.patterns))
+            .map(|m| (m.id.as_ref(), &*m.patterns))
             .peekable();
-        let mut kept = self.kept.iter().map(|(id, p)| (id.as_str(), p)).peekable();
-        let merged = std::iter::from_fn(|| match (seen.peek(), kept.peek()) {
+        // (Few: edited templates and obsolete translations.)
+        let kept: Vec<(&str, Vec<crate::memory::SourceText>)> = self
+            .kept
+            .iter()
+            .map(|(id, p)| {
+                let borrowed = p
+                    .iter()
+                    .map(|(k, t)| (Cow::Borrowed(k.as_str()), Cow::Borrowed(t.as_str())))
+                    .collect();
+                (id.as_str(), borrowed)
+            })
+            .collect();
+        let mut kept = kept.iter().map(|(id, p)| (*id, p.as_slice())).peekable();
+        let merged = std::iter::from_fn(move || match (seen.peek(), kept.peek()) {
             (Some(a), Some(b)) if b.0 < a.0 => kept.next(),
             (Some(_), _) => seen.next(),
             (None, _) => kept.next(),
@@ -327,13 +396,13 @@ pub fn template_owner<K: AsRef<str>, T: AsRef<str>>(
 
 /// [`sync`] with the source's messages already computed (see [`source_messages`]) and
 /// the state read in any form (a [`crate::state::StateView`] borrows the file).
-pub fn sync_with<'m>(
+pub fn sync_with<'m, 's>(
     source_catalog: &Catalog,
-    messages: &'m [SourceMessage],
+    messages: &'m [SourceMessage<'s>],
     locale: &Catalog,
     state: &impl Seen,
     opts: &Options,
-) -> SyncedWith<'m> {
+) -> SyncedWith<'m, 's> {
     let eol = locale.eol;
     let text = locale.text;
     // Message number by source entry, so that an ID's message is found through the
@@ -347,7 +416,7 @@ pub fn sync_with<'m>(
     let in_source = |id: &str| -> Option<usize> {
         let &e = source_catalog.index.get(id)?;
         let k = *entry_message.get(e)? as usize;
-        messages.get(k).filter(|m| m.id == id).map(|_| k)
+        messages.get(k).filter(|m| m.id.as_ref() == id).map(|_| k)
     };
     let n = locale.resource.body.len();
 
@@ -407,7 +476,7 @@ pub fn sync_with<'m>(
             let owner = if fresh.as_deref() == Some(&text[locale.spans[i].range()]) {
                 TemplateOwner::Current
             } else {
-                template_owner(locale, i, id, source.map(|m| m.patterns.as_slice()), state)
+                template_owner(locale, i, id, source.map(|m| &*m.patterns), state)
             };
             owners.insert(i, owner);
             // A source message not yet translated nor templated (once each).
@@ -479,12 +548,17 @@ pub fn sync_with<'m>(
                 };
                 if let Some(record) = state.review(id) {
                     if crate::review::Record::parse(&record)
-                        .is_some_and(|r| r.holds_for(current, &locale.body_text(i)))
+                        .is_some_and(|r| r.holds_for_texts(current, &locale.body_text(i)))
                     {
-                        reviews.insert(id.clone(), record);
+                        reviews.insert(id.to_string(), record);
                     }
                 }
-                let (entry_text, status) = mark(locale, i, old.as_ref(), current, eol);
+                // The usual translation: current and unmarked (see `mark`).
+                let (entry_text, status) = if old.is_none() && locale.outdated_marker(i).is_none() {
+                    (None, Status::Current)
+                } else {
+                    mark(locale, i, old.as_ref(), &owned(current), eol)
+                };
                 // A suggestion left above a translation made from its template has done
                 // its job: it goes (only an unedited one: see `suggestion_block`).
                 let entry_text = match without_suggestion(
@@ -521,7 +595,7 @@ pub fn sync_with<'m>(
                         replacement.insert(i, new);
                         translated[k] = true;
                         stats.from_memory += 1;
-                        stats.prefilled.push(id.clone());
+                        stats.prefilled.push(id.to_string());
                     }
                     Offered::Template(new, suggested) => {
                         stats.suggested += usize::from(suggested);
@@ -573,14 +647,14 @@ pub fn sync_with<'m>(
                 .get(&i)
                 .cloned()
                 .unwrap_or_else(|| text[locale.spans[i].range()].to_string()),
-            None if opts.covered.contains(&m.id) => continue,
+            None if opts.covered.contains(m.id.as_ref()) => continue,
             None => {
                 seen.push(m);
                 match offered(source_catalog, m.entry, &m.id, opts.memory, eol) {
                     Offered::Prefill(text) => {
                         translated[k] = true;
                         stats.from_memory += 1;
-                        stats.prefilled.push(m.id.clone());
+                        stats.prefilled.push(m.id.to_string());
                         text
                     }
                     Offered::Template(text, suggested) => {
@@ -709,7 +783,7 @@ pub fn sync_with<'m>(
     stats.untranslated = messages
         .iter()
         .zip(&translated)
-        .filter(|(m, &done)| !done && !opts.covered.contains(&m.id))
+        .filter(|(m, &done)| !done && !opts.covered.contains(m.id.as_ref()))
         .count();
     stats.junk = (0..n)
         .filter(|&i| locale.kind(i) == EntryKind::Junk)

@@ -188,7 +188,7 @@ pub struct SourceMessage<'c> {
     /// `("", value)` and `(".attr", text)` as sync records them (see
     /// [`Catalog::patterns`]), borrowed from the source's text where the text is one
     /// piece (an owned copy of each was ~90 bytes a message).
-    pub patterns: Box<[(Cow<'c, str>, Cow<'c, str>)]>,
+    pub patterns: crate::catalog::BorrowedPatterns<'c>,
     /// Per pattern, in the same order: the literal text and what the text checks compare.
     pub(super) derived: Box<[Derived<'c>]>,
     pub words: usize,
@@ -260,7 +260,7 @@ impl<'c> SourceFacts<'c> {
             if source.index.get(id.as_ref()) != Some(&i) {
                 continue;
             }
-            let patterns = borrowed_patterns(source, i);
+            let patterns = source.borrowed_patterns(i);
             let words = patterns.iter().map(|(_, t)| count_words(t)).sum();
             let mut vars = Vec::new();
             let mut refs = Vec::new();
@@ -313,41 +313,6 @@ impl<'c> SourceFacts<'c> {
             messages,
             shown: std::path::PathBuf::new(),
         }
-    }
-}
-
-/// [`Catalog::patterns`] of entry `i`, borrowing what the text holds as written: the
-/// `.attr` keys and every text without placeables.
-fn borrowed_patterns<'c>(source: &Catalog<'c>, i: usize) -> Box<[(Cow<'c, str>, Cow<'c, str>)]> {
-    let text_of = |p: &ast::Pattern<&'c str>| match p.elements.as_slice() {
-        [ast::PatternElement::TextElement { value }] => Cow::Borrowed(*value),
-        _ => Cow::Owned(crate::ftl::pattern_text(p)),
-    };
-    // `.name`: the name with the dot before it in the file.
-    let key_of = |name: &'c str| {
-        let start = (name.as_ptr() as usize).wrapping_sub(source.text.as_ptr() as usize);
-        match start
-            .checked_sub(1)
-            .and_then(|dot| source.text.get(dot..dot + 1 + name.len()))
-        {
-            Some(key) if key.starts_with('.') => Cow::Borrowed(key),
-            _ => Cow::Owned(format!(".{name}")),
-        }
-    };
-    match &source.resource.body[i] {
-        ast::Entry::Message(m) => m
-            .value
-            .iter()
-            .map(|v| (Cow::Borrowed(""), text_of(v)))
-            .chain(
-                m.attributes
-                    .iter()
-                    .map(|a| (key_of(a.id.name), text_of(&a.value))),
-            )
-            .collect(),
-        // A term's attributes are the locale's own, not text to translate.
-        ast::Entry::Term(t) => Box::new([(Cow::Borrowed(""), text_of(&t.value))]),
-        _ => Box::new([]),
     }
 }
 

@@ -11,7 +11,7 @@ use crate::fs::{Expect, TextFile};
 use crate::locale::Tag;
 use crate::project::Project;
 use crate::state::{self, StateView};
-use crate::sync::{self, Stats};
+use crate::sync::{self, IdSet, Stats};
 
 #[derive(Debug, Default)]
 pub struct LocaleReport {
@@ -122,16 +122,13 @@ pub fn stage_locales(
     if !sparse {
         covered.values_mut().for_each(FxHashSet::clear);
     }
-    let all_source_ids: FxHashSet<String> = catalogs
-        .iter()
-        .flat_map(|c| c.catalog.index.keys().map(|k| k.to_string()))
-        .collect();
+    let all_source_ids = sync::SourceIdSet::new(catalogs.iter().map(|c| &c.catalog));
     // Every source message's text, for the translation memory (the first file that has
     // an ID wins, as everywhere): made when a locale's memory is first asked.
     let source_patterns = std::sync::OnceLock::new();
     let source_patterns = || {
         source_patterns.get_or_init(|| {
-            let mut map: rustc_hash::FxHashMap<&str, &crate::state::Patterns> =
+            let mut map: rustc_hash::FxHashMap<&str, &[crate::memory::SourceText]> =
                 rustc_hash::FxHashMap::default();
             for c in &catalogs {
                 for m in &c.messages {
@@ -228,7 +225,7 @@ struct SourceFile<'s> {
     rel: PathBuf,
     catalog: Catalog<'s>,
     label: String,
-    messages: Vec<sync::SourceMessage>,
+    messages: Vec<sync::SourceMessage<'s>>,
 }
 
 fn sync_locale(
@@ -348,7 +345,7 @@ fn sync_locale(
             prune,
             covered,
             keep: &keep,
-            elsewhere: all_source_ids,
+            elsewhere: *all_source_ids,
             memory: Some(&memory),
         };
         let existing = texts.get(rel).and_then(Option::as_ref);
@@ -414,7 +411,7 @@ fn sync_locale(
 /// source does not have, so a usual locale is not parsed twice).
 fn keep_set(
     texts: &std::collections::HashMap<PathBuf, Option<crate::fs::TextFile>>,
-    all_source_ids: &FxHashSet<String>,
+    all_source_ids: &sync::SourceIdSet,
 ) -> FxHashSet<String> {
     let mut keep = FxHashSet::default();
     let foreign = texts.values().flatten().any(|f| {
@@ -440,9 +437,9 @@ fn keep_set(
 
 /// Every source message and term ID, and each message's text (for the memory).
 struct SourceIds<'a> {
-    all: &'a FxHashSet<String>,
-    patterns:
-        &'a (dyn Fn() -> &'a rustc_hash::FxHashMap<&'a str, &'a crate::state::Patterns> + Sync),
+    all: &'a sync::SourceIdSet<'a>,
+    patterns: &'a (dyn Fn() -> &'a rustc_hash::FxHashMap<&'a str, &'a [crate::memory::SourceText<'a>]>
+             + Sync),
 }
 
 /// A locale file and its state, parsed.
