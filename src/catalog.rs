@@ -287,6 +287,17 @@ impl<'a> Catalog<'a> {
         }
     }
 
+    /// The catalog without its AST: the text, spans, index and line ending stay (what
+    /// locating an entry, its text and its template need), `resource` and `errors` are
+    /// emptied. Sync keeps the source so while it syncs the locales (the AST of a
+    /// million messages is ~200 MB) and parses the text again if an entry's parts are
+    /// needed (see [`crate::sync::SourceAst`]).
+    pub fn outline(mut self) -> Catalog<'a> {
+        self.resource.body = Vec::new();
+        self.errors = Vec::new();
+        self
+    }
+
     /// Bytes before the first entry (leading blank lines).
     pub fn prefix(&self) -> &'a str {
         &self.text[..self.spans.first().map_or(self.text.len(), |s| s.start)]

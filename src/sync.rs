@@ -231,7 +231,7 @@ pub fn new_file(source: &Catalog, opts: &Options) -> Synced {
                 }
                 out.push_str(eol);
                 let id = source.entry_id(i).unwrap_or_default();
-                match offered(source, i, &id, opts.memory, eol) {
+                match offered(source, &SourceAst::Here(source), i, &id, opts.memory, eol) {
                     Offered::Prefill(text) => {
                         out.push_str(&text);
                         stats.from_memory += 1;
@@ -285,7 +285,14 @@ enum Role {
 /// Syncs an existing locale file.
 pub fn sync(source: &Catalog, locale: &Catalog, state: &State, opts: &Options) -> Synced {
     let messages = source_messages(source);
-    let synced = sync_with(source, &messages, locale, state, opts);
+    let synced = sync_with(
+        source,
+        &SourceAst::Here(source),
+        &messages,
+        locale,
+        state,
+        opts,
+    );
     Synced {
         state: State {
             seen: synced
@@ -394,10 +401,33 @@ pub fn template_owner<K: AsRef<str>, T: AsRef<str>>(
     }
 }
 
+/// The source file's parsed entries, for a template pre-filled or suggested from the
+/// translation memory: the catalog itself, or (when the caller keeps only its
+/// [`Catalog::outline`]) parsed again from its text on first use.
+pub enum SourceAst<'c, 's> {
+    Here(&'c Catalog<'s>),
+    Later(&'s str, &'c std::sync::OnceLock<Catalog<'s>>),
+}
+
+impl<'c, 's> SourceAst<'c, 's> {
+    /// The whole catalog, AST and all.
+    pub fn full(&self) -> &Catalog<'s> {
+        self.get()
+    }
+
+    fn get(&self) -> &Catalog<'s> {
+        match self {
+            SourceAst::Here(c) => c,
+            SourceAst::Later(text, cell) => cell.get_or_init(|| Catalog::parse(text)),
+        }
+    }
+}
+
 /// [`sync`] with the source's messages already computed (see [`source_messages`]) and
 /// the state read in any form (a [`crate::state::StateView`] borrows the file).
 pub fn sync_with<'m, 's>(
     source_catalog: &Catalog,
+    source_ast: &SourceAst,
     messages: &'m [SourceMessage<'s>],
     locale: &Catalog,
     state: &impl Seen,
@@ -407,7 +437,7 @@ pub fn sync_with<'m, 's>(
     let text = locale.text;
     // Message number by source entry, so that an ID's message is found through the
     // source's own index (a map of every ID was ~50 MB at a million messages).
-    let mut entry_message = vec![u32::MAX; source_catalog.resource.body.len()];
+    let mut entry_message = vec![u32::MAX; source_catalog.spans.len()];
     for (k, m) in messages.iter().enumerate() {
         if let Some(slot) = entry_message.get_mut(m.entry) {
             *slot = u32::try_from(k).unwrap_or(u32::MAX);
@@ -590,7 +620,14 @@ pub fn sync_with<'m, 's>(
                         .collect::<Vec<_>>(),
                 )
                 .is_some();
-                match offered(source_catalog, message.entry, id, opts.memory, eol) {
+                match offered(
+                    source_catalog,
+                    source_ast,
+                    message.entry,
+                    id,
+                    opts.memory,
+                    eol,
+                ) {
                     Offered::Prefill(new) => {
                         replacement.insert(i, new);
                         translated[k] = true;
@@ -650,7 +687,7 @@ pub fn sync_with<'m, 's>(
             None if opts.covered.contains(m.id.as_ref()) => continue,
             None => {
                 seen.push(m);
-                match offered(source_catalog, m.entry, &m.id, opts.memory, eol) {
+                match offered(source_catalog, source_ast, m.entry, &m.id, opts.memory, eol) {
                     Offered::Prefill(text) => {
                         translated[k] = true;
                         stats.from_memory += 1;
@@ -838,6 +875,7 @@ enum Offered {
 /// What sync writes for source entry `i` (message `id`) given the locale's memory.
 fn offered(
     source: &Catalog,
+    ast: &SourceAst,
     i: usize,
     id: &str,
     memory: Option<&crate::memory::Memory>,
@@ -847,6 +885,7 @@ fn offered(
     let Some(memory) = memory.filter(|m| !m.is_empty() && !id.starts_with('-')) else {
         return plain();
     };
+    let source = ast.get();
     let patterns = source.patterns(i);
     let matches: Vec<(String, String, Option<crate::memory::Match>)> = patterns
         .into_iter()

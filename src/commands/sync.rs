@@ -108,7 +108,8 @@ pub fn stage_locales(
             let messages = sync::source_messages(&catalog);
             SourceFile {
                 rel: rel.clone(),
-                catalog,
+                catalog: catalog.outline(),
+                ast: std::sync::OnceLock::new(),
                 label,
                 messages,
             }
@@ -223,7 +224,10 @@ pub fn stage_locales(
 /// A source file as every locale's sync needs it, analysed once.
 struct SourceFile<'s> {
     rel: PathBuf,
+    /// Its [`Catalog::outline`]: the AST is parsed again (once, into `ast`) only if a
+    /// template from the memory or a new locale file needs it.
     catalog: Catalog<'s>,
+    ast: std::sync::OnceLock<Catalog<'s>>,
     label: String,
     messages: Vec<sync::SourceMessage<'s>>,
 }
@@ -333,10 +337,12 @@ fn sync_locale(
     for SourceFile {
         rel,
         catalog: source,
+        ast,
         label,
         messages,
     } in sources
     {
+        let ast = sync::SourceAst::Later(source.text, ast);
         let path = dir.join(rel);
         let state_file = state_path(&path);
         let opts = sync::Options {
@@ -354,12 +360,12 @@ fn sync_locale(
         let shown = &this.shown;
         let (text, stats, state_text, bom) = match (existing, &this.catalog) {
             (Some(file), Some(locale)) => {
-                let synced = sync::sync_with(source, messages, locale, &this.state, &opts);
+                let synced = sync::sync_with(source, &ast, messages, locale, &this.state, &opts);
                 let state_text = synced.state_text(shown);
                 (synced.text, synced.stats, state_text, file.bom)
             }
             _ => {
-                let synced = sync::new_file(source, &opts);
+                let synced = sync::new_file(ast.full(), &opts);
                 let state_text = synced.state.render(shown);
                 (synced.text, synced.stats, state_text, false)
             }
