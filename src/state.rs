@@ -579,6 +579,43 @@ mod tests {
         );
     }
 
+    /// Lines hand-shuffled, CRLF, attributes, escapes and a review record: every
+    /// message's run is found (the table of line numbers), none invented, and a key
+    /// recorded twice is still refused.
+    #[test]
+    fn view_finds_every_run_of_a_shuffled_file() {
+        // Blocks of lines in reverse order, two swapped (a message's own lines in order).
+        let mut blocks = Vec::new();
+        for i in 0..2000 {
+            let mut block = format!("m{i} = text {i} \\n<script>");
+            if i % 3 == 0 {
+                block.push_str(&format!("\r\nm{i}.title = title {i}"));
+            }
+            blocks.push(block);
+        }
+        blocks.push("m5@reviewed = Ana, 2026-12-01 (source ab, translation cd)".into());
+        blocks.reverse();
+        blocks.swap(1, 1500);
+        let text = blocks.join("\r\n");
+        let lines: Vec<&str> = text.lines().collect();
+        let view = StateView::parse(&text).unwrap();
+        for i in 0..2000 {
+            let mut current = vec![("".to_string(), format!("text {i} \n<script>"))];
+            if i % 3 == 0 {
+                current.push((".title".into(), format!("title {i}")));
+            }
+            assert!(!view.changed(&format!("m{i}"), &current), "m{i}");
+            current[0].1.push('!');
+            assert!(view.changed(&format!("m{i}"), &current), "m{i}");
+        }
+        assert!(!view.changed("m2000", &vec![("".to_string(), "x".to_string())]));
+        assert!(view.review("m5").is_some() && view.review("m6").is_none());
+        let twice = format!("{text}\r\nm7 = again\r\n");
+        let (line, message) = StateView::parse(&twice).unwrap_err();
+        assert_eq!(line, lines.len() + 1);
+        assert!(message.contains("`m7` is recorded twice"), "{message}");
+    }
+
     #[test]
     fn conflict_markers_are_errors() {
         assert_eq!(State::parse("a = x\n<<<<<<< HEAD\n").unwrap_err().0, 2);

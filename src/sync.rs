@@ -1238,6 +1238,23 @@ pub fn word_diff(old: &str, new: &str) -> String {
 mod tests {
     use super::*;
 
+    /// Every source ID is found whether the source files' indexes are asked one by one
+    /// (a few files) or merged (many), and nothing else is.
+    #[test]
+    fn source_id_set_finds_every_file_s_ids() {
+        let texts: Vec<String> = (0..6).map(|f| format!("a{f} = A\n-t{f} = T\n")).collect();
+        let catalogs: Vec<Catalog> = texts.iter().map(|t| Catalog::parse(t)).collect();
+        for n in [2, 6] {
+            let set = SourceIdSet::new(catalogs[..n].iter());
+            assert_eq!(set.merged.is_some(), n > 4);
+            for f in 0..6 {
+                assert_eq!(set.contains(&format!("a{f}")), f < n);
+                assert_eq!(set.contains(&format!("-t{f}")), f < n);
+            }
+            assert!(!set.contains("t0") && !set.contains(""));
+        }
+    }
+
     const SOURCE: &str = "### Source\n\n## Intro\n\na = Alpha\n\nb = Beta\n    .body = Beta body\n\n## More\n\nc = Gamma\n";
 
     fn run(source: &str, locale: &str, state: &State) -> Synced {

@@ -606,3 +606,45 @@ pub(super) struct Pair<'p, 'e, 's> {
     /// Where the translation's ID is (findings without a better place go there).
     pub(super) offset: usize,
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The ID lookups give the same answers however they are held: asked of each
+    /// file's index (a few files) or of one merged map (many), first file winning; the
+    /// source's table finds every ID of every file, once, and nothing else.
+    #[test]
+    fn id_lookups_answer_alike_for_few_and_many_files() {
+        let texts: Vec<String> = (0..7)
+            .map(|f| format!("shared = S{f}\nonly-{f} = O\n-term-{f} = T\n"))
+            .collect();
+        let catalogs: Vec<Catalog> = texts.iter().map(|t| Catalog::parse(t)).collect();
+        let paths: Vec<std::path::PathBuf> = (0..7).map(|f| format!("f{f}.ftl").into()).collect();
+        for n in [1, 3, 7] {
+            let ids = LocaleIds::new(
+                catalogs[..n]
+                    .iter()
+                    .zip(&paths)
+                    .map(|(c, p)| (c, p.as_path())),
+            );
+            assert_eq!(ids.merged.is_some(), n > 4);
+            assert_eq!(ids.get("shared"), Some(paths[0].as_path()));
+            for f in 0..7 {
+                let want = (f < n).then(|| paths[f].as_path());
+                assert_eq!(ids.get(&format!("only-{f}")), want);
+                assert_eq!(ids.contains_key(&format!("-term-{f}")), f < n);
+            }
+            assert!(!ids.contains_key("missing") && !ids.contains_key("term-0"));
+        }
+        let facts: Vec<SourceFacts> = catalogs.iter().map(SourceFacts::new).collect();
+        let source = SourceIds::new(&facts);
+        assert_eq!(source.table.len(), 1 + 7 * 2);
+        for f in 0..7 {
+            assert!(source.contains(&format!("only-{f}")));
+            assert!(source.contains(&format!("-term-{f}")));
+        }
+        assert!(source.contains("shared"));
+        assert!(!source.contains("only-7") && !source.contains("") && !source.contains("-"));
+    }
+}
