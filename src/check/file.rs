@@ -631,7 +631,7 @@ mod tests {
             assert_eq!(ids.merged.is_some(), n > 4);
             assert_eq!(ids.get("shared"), Some(paths[0].as_path()));
             for (f, path) in paths.iter().enumerate() {
-                let want = (f < n).then(|| path.as_path());
+                let want = (f < n).then_some(path.as_path());
                 assert_eq!(ids.get(&format!("only-{f}")), want);
                 assert_eq!(ids.contains_key(&format!("-term-{f}")), f < n);
             }
