@@ -221,6 +221,12 @@ pub fn stage_locales(
         .collect())
 }
 
+/// What syncing one file made: an existing locale file synced, or a new one.
+enum Made<'m, 's> {
+    With(sync::SyncedWith<'m, 's>),
+    New(sync::Synced),
+}
+
 /// A source file as every locale's sync needs it, analysed once.
 struct SourceFile<'s> {
     rel: PathBuf,
@@ -358,19 +364,28 @@ fn sync_locale(
         let old_state = states.get(rel).and_then(Option::as_ref);
         let this = by_rel[rel];
         let shown = &this.shown;
-        let (text, stats, state_text, bom) = match (existing, &this.catalog) {
-            (Some(file), Some(locale)) => {
-                let synced = sync::sync_with(source, &ast, messages, locale, &this.state, &opts);
-                let state_text = synced.state_text(shown);
-                (synced.text, synced.stats, state_text, file.bom)
-            }
-            _ => {
-                let synced = sync::new_file(ast.full(), &opts);
-                let state_text = synced.state.render(shown);
-                (synced.text, synced.stats, state_text, false)
-            }
+        let (mut made, bom) = match (existing, &this.catalog) {
+            (Some(file), Some(locale)) => (
+                Made::With(sync::sync_with(
+                    source,
+                    &ast,
+                    messages,
+                    locale,
+                    &this.state,
+                    &opts,
+                )),
+                file.bom,
+            ),
+            _ => (Made::New(sync::new_file(ast.full(), &opts)), false),
         };
-        report.stats.add(&stats);
+        let text = match &mut made {
+            Made::With(s) => std::mem::take(&mut s.text),
+            Made::New(s) => std::mem::take(&mut s.text),
+        };
+        report.stats.add(match &made {
+            Made::With(s) => &s.stats,
+            Made::New(s) => &s.stats,
+        });
         if existing.map(|f| f.text.as_str()) != Some(text.as_str()) {
             report.changed.push(project.show(&path));
             if let Some(staging) = staging {
@@ -380,6 +395,13 @@ fn sync_locale(
                     .map_err(Failure::Stage)?;
             }
         }
+        // The new state's text is made once the locale file's is staged and gone (at a
+        // million messages each is ~50 MB).
+        drop(text);
+        let state_text = match &made {
+            Made::With(s) => s.state_text(shown),
+            Made::New(s) => s.state.render(shown),
+        };
         if old_state.map(|f| f.text.as_str()) != Some(state_text.as_str()) {
             report.changed.push(project.show(&state_file));
             // Staged after its locale file, so it is renamed after it: a kill between the
