@@ -27,6 +27,10 @@ pub const SUGGESTION_PREFIX: &str = "carta-suggestion";
 /// memory (an exact match): it stays until a translator has checked it and deletes it.
 pub const FROM_MEMORY_PREFIX: &str = "carta-from-memory:";
 
+/// [`Catalog::patterns`] borrowing the file's text where it can (see
+/// [`Catalog::borrowed_patterns`]).
+pub type BorrowedPatterns<'a> = Box<[(Cow<'a, str>, Cow<'a, str>)]>;
+
 /// A parsed FTL file that borrows its text.
 pub struct Catalog<'a> {
     pub text: &'a str,
@@ -117,6 +121,77 @@ fn shrink(resource: &mut ast::Resource<&str>) {
     }
 }
 
+/// About how much text fluent-syntax parses at a time (see [`parse_in_pieces`]).
+const PIECE: usize = 256 * 1024;
+
+/// fluent-syntax's parse of `text`, shrunk (see [`shrink`]), made piece by piece so
+/// that the unshrunk patterns of one piece exist at a time, not of the whole file (at a
+/// million messages they were 416 MB before the first shrink).
+///
+/// A piece ends before a line that starts with an ASCII letter and follows a line that
+/// is not a comment (a comment right above a message belongs to it). A message must
+/// start there: a pattern goes on only on indented lines, an attribute is indented, so
+/// the line ends whatever came before, unless it is inside a placeable left open (`{`,
+/// then `foo }` on the next line), which leaves the piece with a syntax error. So a
+/// piece that parses without errors ended where the whole parse ends an entry, and
+/// parses to the same entries; from the first piece with an error on, the rest of the
+/// file is parsed in one go. Identifiers and junk borrow `text` either way; error
+/// positions are moved to be of `text`.
+fn parse_in_pieces(text: &str, piece: usize) -> (ast::Resource<&str>, Vec<ParserError>) {
+    let parse = |from: usize, to: usize| {
+        let (mut resource, mut errors) = match fluent_syntax::parser::parse(&text[from..to]) {
+            Ok(r) => (r, Vec::new()),
+            Err((r, e)) => (r, e),
+        };
+        shrink(&mut resource);
+        for e in &mut errors {
+            e.pos = e.pos.start + from..e.pos.end + from;
+            e.slice = e.slice.take().map(|r| r.start + from..r.end + from);
+        }
+        (resource, errors)
+    };
+    let mut body = Vec::new();
+    let mut start = 0;
+    loop {
+        let end = piece_end(text, start + piece);
+        let (resource, errors) = parse(start, end);
+        if errors.is_empty() || end == text.len() {
+            body.extend(resource.body);
+            if end == text.len() {
+                body.shrink_to_fit();
+                return (ast::Resource { body }, errors);
+            }
+            start = end;
+            continue;
+        }
+        drop((resource, errors));
+        let (rest, errors) = parse(start, text.len());
+        body.extend(rest.body);
+        body.shrink_to_fit();
+        return (ast::Resource { body }, errors);
+    }
+}
+
+/// The first line start after `from` where a piece may end (see [`parse_in_pieces`]);
+/// the end of the text if there is none.
+fn piece_end(text: &str, from: usize) -> usize {
+    let bytes = text.as_bytes();
+    if from >= bytes.len() {
+        return bytes.len();
+    }
+    for nl in memchr::memchr_iter(b'\n', &bytes[from..]) {
+        let at = from + nl;
+        if !bytes.get(at + 1).is_some_and(u8::is_ascii_alphabetic) {
+            continue;
+        }
+        let line_start = memchr::memrchr(b'\n', &bytes[..at]).map_or(0, |i| i + 1);
+        if bytes.get(line_start) != Some(&b'#') {
+            return at + 1;
+        }
+    }
+    bytes.len()
+}
+
 impl<'a> Catalog<'a> {
     pub fn parse(text: &'a str) -> Catalog<'a> {
         // A CR at the very end of a file is a line ending to carta, as LF and CRLF are.
@@ -125,11 +200,7 @@ impl<'a> Catalog<'a> {
         // with a newline (found by the sync fuzzer: sync was not idempotent).
         // The catalog is of the text without them, so sync writes a line ending there.
         let text = text.trim_end_matches('\r');
-        let (mut resource, errors) = match fluent_syntax::parser::parse(text) {
-            Ok(r) => (r, Vec::new()),
-            Err((r, e)) => (r, e),
-        };
-        shrink(&mut resource);
+        let (resource, errors) = parse_in_pieces(text, PIECE);
         let base = text.as_ptr() as usize;
         let offset_of = |s: &str| -> usize {
             let p = s.as_ptr() as usize;
@@ -214,6 +285,17 @@ impl<'a> Catalog<'a> {
             index,
             eol,
         }
+    }
+
+    /// The catalog without its AST: the text, spans, index and line ending stay (what
+    /// locating an entry, its text and its template need), `resource` and `errors` are
+    /// emptied. Sync keeps the source so while it syncs the locales (the AST of a
+    /// million messages is ~200 MB) and parses the text again if an entry's parts are
+    /// needed (see [`crate::sync::SourceAst`]).
+    pub fn outline(mut self) -> Catalog<'a> {
+        self.resource.body = Vec::new();
+        self.errors = Vec::new();
+        self
     }
 
     /// Bytes before the first entry (leading blank lines).
@@ -336,6 +418,42 @@ impl<'a> Catalog<'a> {
             ));
         }
         out
+    }
+
+    /// [`Catalog::patterns`] of entry `i`, borrowing what the text holds as written: the
+    /// `.attr` keys and every text without placeables (owned copies were ~90 bytes a
+    /// message).
+    pub fn borrowed_patterns(&self, i: usize) -> BorrowedPatterns<'a> {
+        let text_of = |p: &ast::Pattern<&'a str>| match p.elements.as_slice() {
+            [ast::PatternElement::TextElement { value }] => Cow::Borrowed(*value),
+            _ => Cow::Owned(crate::ftl::pattern_text(p)),
+        };
+        // `.name`: the name with the dot before it in the file.
+        let key_of = |name: &'a str| {
+            let start = (name.as_ptr() as usize).wrapping_sub(self.text.as_ptr() as usize);
+            match start
+                .checked_sub(1)
+                .and_then(|dot| self.text.get(dot..dot + 1 + name.len()))
+            {
+                Some(key) if key.starts_with('.') => Cow::Borrowed(key),
+                _ => Cow::Owned(format!(".{name}")),
+            }
+        };
+        match &self.resource.body[i] {
+            ast::Entry::Message(m) => m
+                .value
+                .iter()
+                .map(|v| (Cow::Borrowed(""), text_of(v)))
+                .chain(
+                    m.attributes
+                        .iter()
+                        .map(|a| (key_of(a.id.name), text_of(&a.value))),
+                )
+                .collect(),
+            // A term's attributes are the locale's own, not text to translate.
+            ast::Entry::Term(t) => Box::new([(Cow::Borrowed(""), text_of(&t.value))]),
+            _ => Box::new([]),
+        }
     }
 
     /// The message and term IDs entry `i` refers to (terms with their `-`), in its value,
@@ -769,6 +887,63 @@ mod tests {
         assert_eq!(panicking_escape("a = {\"\\uZ\"} C:\\Users\\ñ\n"), None);
     }
     use super::*;
+
+    /// Parsed in pieces (here cut at every place one may be cut), a text gives what one
+    /// parse of it gives: entries, comments attached or not, junk and error positions.
+    #[test]
+    fn pieces_parse_like_the_whole() {
+        fn whole(text: &str) -> (ast::Resource<&str>, Vec<ParserError>) {
+            let (mut r, e) = match fluent_syntax::parser::parse(text) {
+                Ok(r) => (r, Vec::new()),
+                Err((r, e)) => (r, e),
+            };
+            shrink(&mut r);
+            (r, e)
+        }
+        let mut texts: Vec<String> = [
+            "a = A\n\nb = B\n",
+            "# note\na = A\n\n# alone\n\nb = B\n\n## Group\n\nc = C",
+            "a = {\n\nfoo }\n\nb = B\n",
+            "a = { $n ->\n    [one] x\n   *[other] y\n}\n\nb = B\n\nbroken = {\n\nc = C\n",
+            "a =\n    one\n\n    two\n\nb = B\n    .attr = X\n\n\n\nc = C\n",
+            "a = A\r\n\r\nb = B\r\n\r\n-term = T\r\n\r\nc = { -term }\r\n",
+            "junk here\n\na = A\n\nb =\n\nc = C\n",
+            "a = A\n\n.attr = X\n\nb = B\n",
+            "a = { \"{\" }\n\nb = B\n\n\n",
+            "\n\n\na = A\n\nb",
+            "a = A\nb = B\n# c\nc = C\n-term = T\nd = {\nfoo }\ne = E\n# end",
+            "a = A\n    .attr = { $x ->\n        [one] x\n       *[other] y\n    }\nb = B\nc = {\n$x}\nd = D\n",
+            "a =\n    multi\n    line\nb = B\n  \nc = C\n## G\nd = D\n### R\ne = E\n",
+            "a = A\n# c\n\nb = B\n#\nc = C\nbad line\nd = D\n",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        // And every Fluent file of the fixtures, examples and fuzz regressions.
+        for dir in ["tests", "examples", "locales", "fuzz/regressions"] {
+            for e in walkdir::WalkDir::new(dir).into_iter().flatten() {
+                if e.path().extension().is_some_and(|x| x == "ftl") {
+                    if let Ok(t) = std::fs::read_to_string(e.path()) {
+                        texts.push(t);
+                    }
+                }
+            }
+        }
+        assert!(texts.len() > 20);
+        for text in &texts {
+            let text = text.trim_end_matches('\r');
+            // What fluent-syntax cannot parse (callers refuse it first).
+            if panicking_escape(text).is_some() || too_deep(text).is_some() {
+                continue;
+            }
+            let (r1, e1) = whole(text);
+            for piece in [0, 1, 7, 64] {
+                let (r2, e2) = parse_in_pieces(text, piece);
+                assert_eq!(r1, r2, "{text:?} in pieces of {piece}");
+                assert_eq!(e1, e2, "{text:?} in pieces of {piece}");
+            }
+        }
+    }
 
     #[test]
     fn spans_cover_entries_and_comments() {

@@ -68,7 +68,7 @@ pub fn sync(locale: &str) {
         let translators_template = match catalog.kind(i) {
             EntryKind::Template(id) => {
                 let current = source.index.get(id).map(|&e| source.patterns(e));
-                crate::sync::template_owner(&catalog, i, id, current.as_ref(), &state)
+                crate::sync::template_owner(&catalog, i, id, current.as_deref(), &state)
                     == crate::sync::TemplateOwner::Translator
             }
             _ => false,

@@ -93,10 +93,16 @@ pub struct Match {
     pub percent: u32,
 }
 
+/// What makes a memory's entries when it is first asked (see [`Memory::lazy`]).
+type Build<'a> = &'a dyn Fn() -> Memory<'a>;
+
 /// A locale's memory with its indexes.
 #[derive(Default)]
 pub struct Memory<'a> {
-    entries: Vec<Entry<'a>>,
+    /// Made on first use by `build` when the memory is [`Memory::lazy`]: a sync that
+    /// writes no template never asks (at a million messages the entries are ~100 MB).
+    entries: OnceCell<Vec<Entry<'a>>>,
+    build: std::cell::Cell<Option<Build<'a>>>,
     exact: OnceCell<FxHashMap<u64, Vec<u32>>>,
     fuzzy: OnceCell<Fuzzy>,
     /// Shared-bigram counts per entry, reused from query to query (all zero between).
@@ -127,32 +133,51 @@ impl<'a> Memory<'a> {
         Memory::default()
     }
 
+    /// A memory whose entries `build` makes the first time anything is asked of it.
+    pub fn lazy(build: Build<'a>) -> Memory<'a> {
+        Memory {
+            build: std::cell::Cell::new(Some(build)),
+            ..Memory::default()
+        }
+    }
+
+    /// Every entry, made now if the memory is lazy and this is the first use.
+    fn all(&self) -> &Vec<Entry<'a>> {
+        self.entries.get_or_init(|| match self.build.take() {
+            Some(build) => build().entries.into_inner().unwrap_or_default(),
+            None => Vec::new(),
+        })
+    }
+
     pub fn push(&mut self, entry: Entry<'a>) {
         debug_assert!(self.exact.get().is_none(), "entries after the first lookup");
-        self.entries.push(entry);
+        self.all();
+        if let Some(entries) = self.entries.get_mut() {
+            entries.push(entry);
+        }
     }
 
     pub fn len(&self) -> usize {
-        self.entries.len()
+        self.all().len()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.entries.is_empty()
+        self.all().is_empty()
     }
 
     pub fn entry(&self, i: usize) -> &Entry<'a> {
-        &self.entries[i]
+        &self.all()[i]
     }
 
     pub fn entries(&self) -> &[Entry<'a>] {
-        &self.entries
+        self.all()
     }
 
     fn exact_index(&self) -> &FxHashMap<u64, Vec<u32>> {
         self.exact.get_or_init(|| {
             let mut map: FxHashMap<u64, Vec<u32>> = FxHashMap::default();
-            map.reserve(self.entries.len());
-            for (i, e) in self.entries.iter().enumerate() {
+            map.reserve(self.all().len());
+            for (i, e) in self.all().iter().enumerate() {
                 map.entry(normalized_hash(&e.source))
                     .or_default()
                     .push(i as u32);
@@ -165,9 +190,9 @@ impl<'a> Memory<'a> {
         self.fuzzy.get_or_init(|| {
             // (bigram, entry) pairs sorted once: one flat array of postings, no list per
             // bigram to grow.
-            let mut words = Vec::with_capacity(self.entries.len());
-            let mut pairs: Vec<(u64, u32)> = Vec::with_capacity(self.entries.len() * 16);
-            for (i, e) in self.entries.iter().enumerate() {
+            let mut words = Vec::with_capacity(self.all().len());
+            let mut pairs: Vec<(u64, u32)> = Vec::with_capacity(self.all().len() * 16);
+            for (i, e) in self.all().iter().enumerate() {
                 let w = words_of(&e.source);
                 pairs.extend(shingles(&w).map(|s| (s, i as u32)));
                 words.push(w);
@@ -199,18 +224,18 @@ impl<'a> Memory<'a> {
     /// before imported ones, then the first in file order.
     fn best_of(&self, ids: impl Iterator<Item = u32>) -> Option<usize> {
         ids.map(|i| i as usize)
-            .min_by_key(|&i| (self.entries[i].kind, i))
+            .min_by_key(|&i| (self.all()[i].kind, i))
     }
 
     /// Whether entry `i` is a translation of message `id` itself (in another file than
     /// the source has it: `check` says where it belongs; it is no memory for itself).
     fn is_of(&self, i: usize, id: &str) -> bool {
-        let unit = &self.entries[i].unit;
+        let unit = &self.all()[i].unit;
         !id.is_empty()
             && unit
                 .strip_prefix(id)
                 .is_some_and(|r| r.is_empty() || r.starts_with('.'))
-            && self.entries[i].kind != Kind::Imported
+            && self.all()[i].kind != Kind::Imported
     }
 
     /// The entry whose source is `text` (after normalising spacing), if any, other than
@@ -219,7 +244,7 @@ impl<'a> Memory<'a> {
         let ids = self.exact_index().get(&normalized_hash(text))?;
         let want = normalize(text);
         self.best_of(ids.iter().copied().filter(|&i| {
-            !self.is_of(i as usize, not_of) && normalize(&self.entries[i as usize].source) == want
+            !self.is_of(i as usize, not_of) && normalize(&self.all()[i as usize].source) == want
         }))
     }
 
@@ -234,7 +259,7 @@ impl<'a> Memory<'a> {
         // Shared bigrams per entry, counted over the postings of the text's bigrams in a
         // dense array (reset through the list of entries touched).
         let mut counts = self.counts.borrow_mut();
-        counts.resize(self.entries.len(), 0);
+        counts.resize(self.all().len(), 0);
         let mut touched: Vec<u32> = Vec::new();
         let mut seen = rustc_hash::FxHashSet::default();
         for s in shingles(&query) {
@@ -285,7 +310,7 @@ impl<'a> Memory<'a> {
             let distance = strsim::generic_levenshtein(words, &query);
             let mut percent = (100 * (long - distance.min(long)) / long) as u32;
             if percent >= 100 {
-                if normalize(&self.entries[e].source) == want {
+                if normalize(&self.all()[e].source) == want {
                     continue; // exact: not a fuzzy match
                 }
                 percent = 99; // only case or punctuation differ
@@ -293,7 +318,7 @@ impl<'a> Memory<'a> {
             if percent < FUZZY_THRESHOLD {
                 continue;
             }
-            let key = (percent, self.entries[e].kind, e);
+            let key = (percent, self.all()[e].kind, e);
             let better = match best {
                 None => true,
                 Some((p, k, i)) => percent > p || percent == p && (key.1, key.2) < (k, i),
@@ -330,9 +355,13 @@ pub struct LocaleFile<'a, S> {
 /// no longer has whose source text the state recorded, then `imported` (from
 /// `memory.tmx`). Left out: outdated translations (they do not say what the source now
 /// says) and translations carta pre-filled that nobody has checked yet.
+/// A source pattern's key (`""`, `.attr`) and text, borrowed from the source file where
+/// it can be (see [`crate::catalog::Catalog::borrowed_patterns`]).
+pub type SourceText<'a> = (Cow<'a, str>, Cow<'a, str>);
+
 pub fn from_locale<'a, S: crate::state::Seen>(
     files: &[LocaleFile<'a, S>],
-    source: &FxHashMap<&str, &'a crate::state::Patterns>,
+    source: &FxHashMap<&str, &'a [SourceText<'a>]>,
     imported: impl IntoIterator<Item = Entry<'a>>,
 ) -> Memory<'a> {
     use crate::catalog::FROM_MEMORY_PREFIX;
@@ -369,7 +398,7 @@ pub fn from_locale<'a, S: crate::state::Seen>(
                     for (key, text) in patterns.iter() {
                         if let Some((_, p)) = parts.iter().find(|(k, _)| k == key) {
                             memory.push(Entry {
-                                source: Cow::Borrowed(text.as_str()),
+                                source: Cow::Borrowed(text.as_ref()),
                                 target: Target::Pattern(p),
                                 file: Cow::Borrowed(f.shown),
                                 unit: unit(key),

@@ -145,6 +145,16 @@ impl Record {
 
     /// Whether the record was given for exactly this source and translation.
     pub fn holds_for(&self, source: &Patterns, translation: &str) -> bool {
+        self.holds_for_texts(source, translation)
+    }
+
+    /// [`Record::holds_for`] with the source's `(key, text)` pairs held in any form
+    /// (check borrows them from the source file).
+    pub fn holds_for_texts<K: AsRef<str>, T: AsRef<str>>(
+        &self,
+        source: &[(K, T)],
+        translation: &str,
+    ) -> bool {
         // A record given before soft line breaks were joined holds for the text it saw.
         (self.source == source_hash(source) || self.source == legacy_source_hash(source))
             && self.translation == translation_hash(translation)
@@ -161,24 +171,24 @@ fn hash16(bytes: &[u8]) -> String {
 
 /// A hash of a source message's value and attributes, as a reader sees them: where a
 /// paragraph's lines wrap does not count (see [`crate::state::same_but_wrapping`]).
-pub fn source_hash(source: &Patterns) -> String {
+pub fn source_hash<K: AsRef<str>, T: AsRef<str>>(source: &[(K, T)]) -> String {
     hash_patterns(source, |t| crate::state::unwrapped(t))
 }
 
 /// The hash records were given with before: the text as written, line breaks and all.
-fn legacy_source_hash(source: &Patterns) -> String {
+fn legacy_source_hash<K: AsRef<str>, T: AsRef<str>>(source: &[(K, T)]) -> String {
     hash_patterns(source, std::borrow::Cow::Borrowed)
 }
 
-fn hash_patterns<'p>(
-    source: &'p Patterns,
+fn hash_patterns<'p, K: AsRef<str>, T: AsRef<str>>(
+    source: &'p [(K, T)],
     text_of: impl Fn(&'p str) -> std::borrow::Cow<'p, str>,
 ) -> String {
     let mut bytes = Vec::new();
     for (key, text) in source {
-        bytes.extend_from_slice(key.as_bytes());
+        bytes.extend_from_slice(key.as_ref().as_bytes());
         bytes.push(0);
-        bytes.extend_from_slice(text_of(text).as_bytes());
+        bytes.extend_from_slice(text_of(text.as_ref()).as_bytes());
         bytes.push(0);
     }
     hash16(&bytes)

@@ -29,15 +29,14 @@ impl State {
     pub fn parse(text: &str) -> Result<State, (usize, String)> {
         let view = StateView::parse(text)?;
         let seen = view
-            .runs
-            .values()
-            .map(|&(start, end)| {
-                let lines = &view.lines[start..end];
-                let owned = lines
+            .lines
+            .chunk_by(|a, b| a.id() == b.id())
+            .map(|run| {
+                let owned = run
                     .iter()
-                    .map(|(_, k, e)| (k.to_string(), unescape(e)))
+                    .map(|l| (l.key().to_string(), unescape(l.escaped())))
                     .collect();
-                (lines[0].0.to_string(), owned)
+                (run[0].id().to_string(), owned)
             })
             .collect();
         let reviews = view
@@ -51,7 +50,7 @@ impl State {
     pub fn render(&self, locale_file: &str) -> String {
         render(
             locale_file,
-            self.seen.iter().map(|(id, p)| (id.as_str(), p)),
+            self.seen.iter().map(|(id, p)| (id.as_str(), p.as_slice())),
             |id| self.reviews.get(id).map(String::as_str),
         )
     }
@@ -59,22 +58,41 @@ impl State {
 
 /// The text of a state file: `seen` must come sorted by ID, each ID once; `review` gives
 /// the review record to write in a message's block, if it has one.
-pub fn render<'p, 'r>(
+pub fn render<'p, 'r, K: AsRef<str> + 'p, T: AsRef<str> + 'p>(
     locale_file: &str,
-    seen: impl IntoIterator<Item = (&'p str, &'p Patterns)>,
+    seen: impl IntoIterator<Item = (&'p str, &'p [(K, T)])> + Clone,
     review: impl Fn(&str) -> Option<&'r str>,
 ) -> String {
-    let mut out = format!(
+    let header = format!(
         "# carta sync state for {locale_file}: the source text each translated message last saw.\n\
          # Written by `carta sync` to notice outdated translations; commit it, do not edit it.\n"
     );
+    // The exact length first: grown by doubling, a 50 MB state took 100 MB at once.
+    let escaped_len = |t: &str| {
+        t.len()
+            + t.bytes()
+                .filter(|b| matches!(b, b'\\' | b'\n' | b'\r'))
+                .count()
+    };
+    let mut len = header.len();
+    for (id, patterns) in seen.clone() {
+        len += 1;
+        for (key, text) in patterns {
+            len += id.len() + key.as_ref().len() + 3 + escaped_len(text.as_ref()) + 1;
+        }
+        if let Some(record) = review(id) {
+            len += id.len() + REVIEW_KEY.len() + 3 + escaped_len(record) + 1;
+        }
+    }
+    let mut out = String::with_capacity(len);
+    out.push_str(&header);
     for (id, patterns) in seen {
         out.push('\n');
         for (key, text) in patterns {
             out.push_str(id);
-            out.push_str(key);
+            out.push_str(key.as_ref());
             out.push_str(" = ");
-            escape_into(text, &mut out);
+            escape_into(text.as_ref(), &mut out);
             out.push('\n');
         }
         if let Some(record) = review(id) {
@@ -93,7 +111,7 @@ pub fn render<'p, 'r>(
 pub trait Seen {
     /// Whether `id` was recorded with text other than `current` (`false` when it was
     /// not recorded at all).
-    fn changed(&self, id: &str, current: &Patterns) -> bool;
+    fn changed<K: AsRef<str>, T: AsRef<str>>(&self, id: &str, current: &[(K, T)]) -> bool;
     /// The recorded text of `id`.
     fn patterns(&self, id: &str) -> Option<Patterns>;
     /// The review record of `id`, if one was written.
@@ -101,13 +119,12 @@ pub trait Seen {
 }
 
 impl Seen for State {
-    fn changed(&self, id: &str, current: &Patterns) -> bool {
+    fn changed<K: AsRef<str>, T: AsRef<str>>(&self, id: &str, current: &[(K, T)]) -> bool {
         self.seen.get(id).is_some_and(|seen| {
             seen.len() != current.len()
-                || seen
-                    .iter()
-                    .zip(current)
-                    .any(|((k, t), (ck, ct))| k != ck || !same_but_wrapping(t, ct))
+                || seen.iter().zip(current).any(|((k, t), (ck, ct))| {
+                    k != ck.as_ref() || !same_but_wrapping(t, ct.as_ref())
+                })
         })
     }
     fn patterns(&self, id: &str) -> Option<Patterns> {
@@ -119,15 +136,14 @@ impl Seen for State {
 }
 
 impl Seen for StateView<'_> {
-    fn changed(&self, id: &str, current: &Patterns) -> bool {
-        StateView::changed(self, id, current)
+    fn changed<K: AsRef<str>, T: AsRef<str>>(&self, id: &str, current: &[(K, T)]) -> bool {
+        StateView::changed_texts(self, id, current)
     }
     fn patterns(&self, id: &str) -> Option<Patterns> {
-        let &(start, end) = self.runs.get(id)?;
         Some(
-            self.lines[start..end]
+            self.run(id)?
                 .iter()
-                .map(|(_, k, e)| (k.to_string(), unescape(e)))
+                .map(|l| (l.key().to_string(), unescape(l.escaped())))
                 .collect(),
         )
     }
@@ -138,21 +154,58 @@ impl Seen for StateView<'_> {
 
 /// A state file read without copying, for `check`, which only asks whether the text a
 /// message last saw is still the source's.
+///
+/// At a million messages this is what check holds beside the file's text, so it is kept
+/// small: one [`Line`] (24 bytes) per pattern line and a table of 4-byte line numbers to
+/// find an ID's run (a map from borrowed IDs to ranges took ~70 MB more).
 #[derive(Debug, Default)]
 pub struct StateView<'a> {
-    /// Every pattern line, `(id, ".attr" or "", escaped text)`, grouped by ID in file
-    /// order (sorted by ID only if the file was not, e.g. after a hand edit).
-    lines: Vec<(&'a str, &'a str, &'a str)>,
-    /// ID → its run of `lines`.
-    runs: rustc_hash::FxHashMap<&'a str, (usize, usize)>,
+    /// Every pattern line, grouped by ID in file order (sorted by ID only if the file
+    /// was not, e.g. after a hand edit).
+    lines: Vec<Line<'a>>,
+    /// The first line of each ID's run, hashed by the ID.
+    runs: hashbrown::HashTable<u32>,
     /// ID → its review record (escaped).
     reviews: rustc_hash::FxHashMap<&'a str, &'a str>,
+}
+
+/// One `id.attr = text` line of a state file, split where [`split_line`] splits it.
+#[derive(Debug, Clone, Copy)]
+struct Line<'a> {
+    line: &'a str,
+    id_end: u32,
+    key_end: u32,
+}
+
+impl<'a> Line<'a> {
+    fn id(&self) -> &'a str {
+        &self.line[..self.id_end as usize]
+    }
+    /// `""` for the value, `.attr` for an attribute.
+    fn key(&self) -> &'a str {
+        &self.line[self.id_end as usize..self.key_end as usize]
+    }
+    /// The text, still escaped.
+    fn escaped(&self) -> &'a str {
+        self.line.get(self.key_end as usize + 3..).unwrap_or("")
+    }
+}
+
+fn id_hash(id: &str) -> u64 {
+    use std::hash::{BuildHasher, BuildHasherDefault};
+    BuildHasherDefault::<rustc_hash::FxHasher>::default().hash_one(id)
 }
 
 impl<'a> StateView<'a> {
     /// Parses like [`State::parse`], borrowing the text (values stay escaped).
     pub fn parse(text: &'a str) -> Result<StateView<'a>, (usize, String)> {
-        let mut lines: Vec<(&str, &str, &str)> = Vec::with_capacity(text.len() / 64);
+        // One blank line between messages: about half the lines hold a pattern.
+        // Room for the lines that are not blank (a blank line between messages).
+        let bytes = text.as_bytes();
+        let breaks = memchr::memchr_iter(b'\n', bytes).count();
+        let blank = memchr::memmem::find_iter(bytes, b"\n\n").count()
+            + memchr::memmem::find_iter(bytes, b"\n\r\n").count();
+        let mut lines: Vec<Line> = Vec::with_capacity(breaks.saturating_sub(blank) + 1);
         let mut reviews = rustc_hash::FxHashMap::default();
         let mut grouped = true;
         for (n, line) in text.lines().enumerate() {
@@ -178,29 +231,45 @@ impl<'a> StateView<'a> {
                 }
                 continue;
             }
-            if let Some(&(last, _, _)) = lines.last() {
-                grouped &= last <= id;
+            if let Some(last) = lines.last() {
+                grouped &= last.id() <= id;
             }
-            lines.push((id, attr, escaped));
+            let (Ok(id_end), Ok(key_end)) = (
+                u32::try_from(id.len()),
+                u32::try_from(id.len() + attr.len()),
+            ) else {
+                return Err((n + 1, "the line is too long (over 4 GB)".into()));
+            };
+            lines.push(Line {
+                line,
+                id_end,
+                key_end,
+            });
         }
         if !grouped {
-            lines.sort_by_key(|&(id, _, _)| id);
+            lines.sort_by_key(|l| l.id());
         }
-        let mut runs =
-            rustc_hash::FxHashMap::with_capacity_and_hasher(lines.len(), Default::default());
+        if u32::try_from(lines.len()).is_err() {
+            return Err((1, "too many lines (over 4 billion)".into()));
+        }
+        let mut runs = hashbrown::HashTable::with_capacity(lines.len());
         let mut start = 0;
         while start < lines.len() {
-            let id = lines[start].0;
+            let id = lines[start].id();
             let mut end = start + 1;
-            while end < lines.len() && lines[end].0 == id {
+            while end < lines.len() && lines[end].id() == id {
                 end += 1;
             }
             if let Some(attr) = repeated_key(&lines[start..end]) {
                 return Err(duplicate_error(text, id, attr));
             }
-            runs.insert(id, (start, end));
+            // Lines are grouped by ID, so each ID starts one run.
+            runs.insert_unique(id_hash(id), start as u32, |&s: &u32| {
+                id_hash(lines[s as usize].id())
+            });
             start = end;
         }
+        runs.shrink_to_fit(|&s: &u32| id_hash(lines[s as usize].id()));
         Ok(StateView {
             lines,
             runs,
@@ -208,16 +277,39 @@ impl<'a> StateView<'a> {
         })
     }
 
+    /// The lines recorded for `id` (none when it was not recorded).
+    fn run(&self, id: &str) -> Option<&[Line<'a>]> {
+        let &start = self
+            .runs
+            .find(id_hash(id), |&s| self.lines[s as usize].id() == id)?;
+        let start = start as usize;
+        let len = self.lines[start..]
+            .iter()
+            .take_while(|l| l.id() == id)
+            .count();
+        Some(&self.lines[start..start + len])
+    }
+
     /// Whether `id` was recorded with text other than `current` (`false` when it was
     /// not recorded at all: nothing to compare).
     pub fn changed(&self, id: &str, current: &Patterns) -> bool {
-        let Some(&(start, end)) = self.runs.get(id) else {
+        self.changed_texts(id, current)
+    }
+
+    /// [`StateView::changed`] with the current `(key, text)` pairs held in any form
+    /// (check borrows them from the source file).
+    pub fn changed_texts<K: AsRef<str>, T: AsRef<str>>(
+        &self,
+        id: &str,
+        current: &[(K, T)],
+    ) -> bool {
+        let Some(seen) = self.run(id) else {
             return false;
         };
-        let seen = &self.lines[start..end];
         seen.len() != current.len()
-            || seen.iter().zip(current).any(|((_, k, e), (ck, ct))| {
-                k != ck
+            || seen.iter().zip(current).any(|(l, (ck, ct))| {
+                let (e, ct) = (l.escaped(), ct.as_ref());
+                l.key() != ck.as_ref()
                     || !(escaped_eq(e, ct)
                         || (e.contains("\\n") || ct.contains('\n'))
                             && same_but_wrapping(&unescape(e), ct))
@@ -226,16 +318,16 @@ impl<'a> StateView<'a> {
 }
 
 /// A key (`""` for the value, `.attr`) that a message's run of lines has twice.
-fn repeated_key<'a>(run: &[(&str, &'a str, &str)]) -> Option<&'a str> {
+fn repeated_key<'a>(run: &[Line<'a>]) -> Option<&'a str> {
     if run.len() <= 8 {
         return run
             .iter()
             .enumerate()
-            .find(|(n, (_, k, _))| run[..*n].iter().any(|(_, k2, _)| k2 == k))
-            .map(|(_, (_, k, _))| *k);
+            .find(|(n, l)| run[..*n].iter().any(|l2| l2.key() == l.key()))
+            .map(|(_, l)| l.key());
     }
     let mut keys = rustc_hash::FxHashSet::default();
-    run.iter().map(|(_, k, _)| *k).find(|k| !keys.insert(*k))
+    run.iter().map(Line::key).find(|k| !keys.insert(*k))
 }
 
 /// The error for a key recorded twice (two sides of a merge both kept), at the line of
@@ -485,6 +577,43 @@ mod tests {
             State::parse("a\n").unwrap_err(),
             (1, "expected `id = text`".into())
         );
+    }
+
+    /// Lines hand-shuffled, CRLF, attributes, escapes and a review record: every
+    /// message's run is found (the table of line numbers), none invented, and a key
+    /// recorded twice is still refused.
+    #[test]
+    fn view_finds_every_run_of_a_shuffled_file() {
+        // Blocks of lines in reverse order, two swapped (a message's own lines in order).
+        let mut blocks = Vec::new();
+        for i in 0..2000 {
+            let mut block = format!("m{i} = text {i} \\n<script>");
+            if i % 3 == 0 {
+                block.push_str(&format!("\r\nm{i}.title = title {i}"));
+            }
+            blocks.push(block);
+        }
+        blocks.push("m5@reviewed = Ana, 2026-12-01 (source ab, translation cd)".into());
+        blocks.reverse();
+        blocks.swap(1, 1500);
+        let text = blocks.join("\r\n");
+        let lines: Vec<&str> = text.lines().collect();
+        let view = StateView::parse(&text).unwrap();
+        for i in 0..2000 {
+            let mut current = vec![("".to_string(), format!("text {i} \n<script>"))];
+            if i % 3 == 0 {
+                current.push((".title".into(), format!("title {i}")));
+            }
+            assert!(!view.changed(&format!("m{i}"), &current), "m{i}");
+            current[0].1.push('!');
+            assert!(view.changed(&format!("m{i}"), &current), "m{i}");
+        }
+        assert!(!view.changed("m2000", &vec![("".to_string(), "x".to_string())]));
+        assert!(view.review("m5").is_some() && view.review("m6").is_none());
+        let twice = format!("{text}\r\nm7 = again\r\n");
+        let (line, message) = StateView::parse(&twice).unwrap_err();
+        assert_eq!(line, lines.len() + 1);
+        assert!(message.contains("`m7` is recorded twice"), "{message}");
     }
 
     #[test]

@@ -7,7 +7,7 @@
 //! into the obsolete section at the end. A file nothing happened to comes back
 //! byte-identical, CRLF, junk and all.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 use crate::catalog::{text_hash, Catalog, EntryKind, OBSOLETE_PREFIX, OUTDATED_PREFIX};
 use crate::state::{Patterns, Seen, State};
@@ -76,10 +76,53 @@ pub struct Options<'a> {
     /// Every source message and term of every file: one in this locale file that the
     /// source has elsewhere is a translation in the wrong file (check says where it
     /// belongs), kept where it is.
-    pub elsewhere: &'a rustc_hash::FxHashSet<String>,
+    pub elsewhere: &'a (dyn IdSet + Sync),
     /// What the locale already translated elsewhere: a template sync writes gets the
     /// translation pre-filled (exact match) or a suggestion (similar text).
     pub memory: Option<&'a crate::memory::Memory<'a>>,
+}
+
+/// A set of message and term IDs, however it is held (a set of owned IDs, or the
+/// indexes of the parsed source files, see [`SourceIdSet`]).
+pub trait IdSet {
+    fn contains(&self, id: &str) -> bool;
+}
+
+impl IdSet for rustc_hash::FxHashSet<String> {
+    fn contains(&self, id: &str) -> bool {
+        rustc_hash::FxHashSet::contains(self, id)
+    }
+}
+
+/// Every ID the source files define, asked of their own indexes (a set of owned copies
+/// was ~60 MB at a million messages); merged into one set of borrowed IDs only for a
+/// source of many files.
+pub struct SourceIdSet<'a> {
+    indexes: Vec<&'a rustc_hash::FxHashMap<std::borrow::Cow<'a, str>, usize>>,
+    merged: Option<rustc_hash::FxHashSet<&'a str>>,
+}
+
+impl<'a> SourceIdSet<'a> {
+    pub fn new(catalogs: impl IntoIterator<Item = &'a Catalog<'a>>) -> SourceIdSet<'a> {
+        const FEW: usize = 4;
+        let indexes: Vec<_> = catalogs.into_iter().map(|c| &c.index).collect();
+        let merged = (indexes.len() > FEW).then(|| {
+            indexes
+                .iter()
+                .flat_map(|index| index.keys().map(|k| k.as_ref()))
+                .collect()
+        });
+        SourceIdSet { indexes, merged }
+    }
+}
+
+impl IdSet for SourceIdSet<'_> {
+    fn contains(&self, id: &str) -> bool {
+        match &self.merged {
+            Some(set) => set.contains(id),
+            None => self.indexes.iter().any(|index| index.contains_key(id)),
+        }
+    }
 }
 
 pub struct Synced {
@@ -88,32 +131,45 @@ pub struct Synced {
     pub stats: Stats,
 }
 
-/// A message of the source, as sync needs it.
-pub struct SourceMessage {
-    id: String,
+/// A message of the source, as sync needs it: its ID and texts borrowed from the
+/// source file where they can be (owned copies were ~150 bytes a message).
+pub struct SourceMessage<'s> {
+    id: std::borrow::Cow<'s, str>,
     entry: usize,
-    patterns: Patterns,
+    patterns: crate::catalog::BorrowedPatterns<'s>,
 }
 
-impl SourceMessage {
+impl<'s> SourceMessage<'s> {
     pub fn id(&self) -> &str {
         &self.id
     }
-    pub fn patterns(&self) -> &Patterns {
+    /// `("", value)` and `(".attr", text)`, as [`Catalog::patterns`] gives them.
+    pub fn patterns(&self) -> &[(std::borrow::Cow<'s, str>, std::borrow::Cow<'s, str>)] {
         &self.patterns
+    }
+    /// [`SourceMessage::patterns`] as owned strings.
+    pub fn owned_patterns(&self) -> Patterns {
+        owned(&self.patterns)
     }
 }
 
+fn owned<K: AsRef<str>, T: AsRef<str>>(patterns: &[(K, T)]) -> Patterns {
+    patterns
+        .iter()
+        .map(|(k, t)| (k.as_ref().to_string(), t.as_ref().to_string()))
+        .collect()
+}
+
 /// The source's messages with their texts, computed once and shared by every locale.
-pub fn source_messages(source: &Catalog) -> Vec<SourceMessage> {
-    let mut seen = HashSet::new();
-    let mut out = Vec::new();
+pub fn source_messages<'s>(source: &Catalog<'s>) -> Vec<SourceMessage<'s>> {
+    let mut out = Vec::with_capacity(source.index.len());
     for i in 0..source.resource.body.len() {
         if let Some(id) = source.entry_id(i) {
-            if seen.insert(id.clone()) {
+            // The first definition of each ID.
+            if source.index.get(id.as_ref()) == Some(&i) {
                 out.push(SourceMessage {
-                    patterns: source.patterns(i),
-                    id: id.into_owned(),
+                    patterns: source.borrowed_patterns(i),
+                    id,
                     entry: i,
                 });
             }
@@ -175,7 +231,7 @@ pub fn new_file(source: &Catalog, opts: &Options) -> Synced {
                 }
                 out.push_str(eol);
                 let id = source.entry_id(i).unwrap_or_default();
-                match offered(source, i, &id, opts.memory, eol) {
+                match offered(source, &SourceAst::Here(source), i, &id, opts.memory, eol) {
                     Offered::Prefill(text) => {
                         out.push_str(&text);
                         stats.from_memory += 1;
@@ -196,8 +252,8 @@ pub fn new_file(source: &Catalog, opts: &Options) -> Synced {
     // it wrote (and may refresh) from one a translator typed into (which it keeps).
     let seen = source_messages(source)
         .into_iter()
-        .filter(|m| !opts.covered.contains(&m.id))
-        .map(|m| (m.id, m.patterns))
+        .filter(|m| !opts.covered.contains(m.id.as_ref()))
+        .map(|m| (m.id.into_owned(), owned(&m.patterns)))
         .collect();
     Synced {
         text: out,
@@ -214,11 +270,12 @@ enum Role {
     /// Kept where it is, as it is.
     Keep,
     /// The translation of a source message (first definition in the file).
-    Translated(String),
+    /// (Each holds the message's number in the source's messages.)
+    Translated(usize),
     /// A template carta wrote for a source message that is still untranslated.
-    Template(String),
+    Template(usize),
     /// A template for a source message that a translator edited: kept byte for byte.
-    EditedTemplate(String),
+    EditedTemplate(usize),
     /// A translated message that is not in the source.
     Obsolete,
     /// Carta-owned text that no longer applies (stale template, obsolete header).
@@ -228,13 +285,20 @@ enum Role {
 /// Syncs an existing locale file.
 pub fn sync(source: &Catalog, locale: &Catalog, state: &State, opts: &Options) -> Synced {
     let messages = source_messages(source);
-    let synced = sync_with(source, &messages, locale, state, opts);
+    let synced = sync_with(
+        source,
+        &SourceAst::Here(source),
+        &messages,
+        locale,
+        state,
+        opts,
+    );
     Synced {
         state: State {
             seen: synced
                 .seen
                 .iter()
-                .map(|m| (m.id.clone(), m.patterns.clone()))
+                .map(|m| (m.id.to_string(), m.owned_patterns()))
                 .chain(synced.kept.iter().cloned())
                 .collect(),
             reviews: synced.reviews.clone(),
@@ -246,9 +310,9 @@ pub fn sync(source: &Catalog, locale: &Catalog, state: &State, opts: &Options) -
 
 /// What [`sync_with`] made: the state is the source messages the translations now saw,
 /// borrowed and sorted by ID (see [`crate::state::render`]).
-pub struct SyncedWith<'m> {
+pub struct SyncedWith<'m, 's> {
     pub text: String,
-    pub seen: Vec<&'m SourceMessage>,
+    pub seen: Vec<&'m SourceMessage<'s>>,
     /// Records of the old state kept as they were (for templates a translator edited),
     /// sorted by ID; no ID is also in `seen`.
     pub kept: Vec<(String, Patterns)>,
@@ -258,16 +322,29 @@ pub struct SyncedWith<'m> {
     pub stats: Stats,
 }
 
-impl SyncedWith<'_> {
+impl SyncedWith<'_, '_> {
     /// The new state file's text.
     pub fn state_text(&self, locale_file: &str) -> String {
+        use std::borrow::Cow;
         let mut seen = self
             .seen
             .iter()
-            .map(|m| (m.id.as_str(), &m.patterns))
+            .map(|m| (m.id.as_ref(), &*m.patterns))
             .peekable();
-        let mut kept = self.kept.iter().map(|(id, p)| (id.as_str(), p)).peekable();
-        let merged = std::iter::from_fn(|| match (seen.peek(), kept.peek()) {
+        // (Few: edited templates and obsolete translations.)
+        let kept: Vec<(&str, Vec<crate::memory::SourceText>)> = self
+            .kept
+            .iter()
+            .map(|(id, p)| {
+                let borrowed = p
+                    .iter()
+                    .map(|(k, t)| (Cow::Borrowed(k.as_str()), Cow::Borrowed(t.as_str())))
+                    .collect();
+                (id.as_str(), borrowed)
+            })
+            .collect();
+        let mut kept = kept.iter().map(|(id, p)| (*id, p.as_slice())).peekable();
+        let merged = std::iter::from_fn(move || match (seen.peek(), kept.peek()) {
             (Some(a), Some(b)) if b.0 < a.0 => kept.next(),
             (Some(_), _) => seen.next(),
             (None, _) => kept.next(),
@@ -293,11 +370,11 @@ pub enum TemplateOwner {
 /// Whose template entry `i` of `locale` (for message `id`) is: carta's if, uncommented,
 /// it is exactly the message `id` with the current source text or with the text the
 /// state recorded for it; otherwise the translator's.
-pub fn template_owner(
+pub fn template_owner<K: AsRef<str>, T: AsRef<str>>(
     locale: &Catalog,
     i: usize,
     id: &str,
-    current: Option<&Patterns>,
+    current: Option<&[(K, T)]>,
     state: &impl Seen,
 ) -> TemplateOwner {
     let Some(text) = locale.uncommented(i) else {
@@ -308,7 +385,14 @@ pub fn template_owner(
         return TemplateOwner::Translator;
     }
     let patterns = parsed.patterns(0);
-    if Some(&patterns) == current {
+    let same = |current: &[(K, T)]| {
+        current.len() == patterns.len()
+            && current
+                .iter()
+                .zip(&patterns)
+                .all(|((ck, ct), (k, t))| ck.as_ref() == k && ct.as_ref() == t)
+    };
+    if current.is_some_and(same) {
         TemplateOwner::Current
     } else if state.patterns(id).as_ref() == Some(&patterns) {
         TemplateOwner::Stale
@@ -317,30 +401,62 @@ pub fn template_owner(
     }
 }
 
+/// The source file's parsed entries, for a template pre-filled or suggested from the
+/// translation memory: the catalog itself, or (when the caller keeps only its
+/// [`Catalog::outline`]) parsed again from its text on first use.
+pub enum SourceAst<'c, 's> {
+    Here(&'c Catalog<'s>),
+    Later(&'s str, &'c std::sync::OnceLock<Catalog<'s>>),
+}
+
+impl<'c, 's> SourceAst<'c, 's> {
+    /// The whole catalog, AST and all.
+    pub fn full(&self) -> &Catalog<'s> {
+        self.get()
+    }
+
+    fn get(&self) -> &Catalog<'s> {
+        match self {
+            SourceAst::Here(c) => c,
+            SourceAst::Later(text, cell) => cell.get_or_init(|| Catalog::parse(text)),
+        }
+    }
+}
+
 /// [`sync`] with the source's messages already computed (see [`source_messages`]) and
 /// the state read in any form (a [`crate::state::StateView`] borrows the file).
-pub fn sync_with<'m>(
+pub fn sync_with<'m, 's>(
     source_catalog: &Catalog,
-    messages: &'m [SourceMessage],
+    source_ast: &SourceAst,
+    messages: &'m [SourceMessage<'s>],
     locale: &Catalog,
     state: &impl Seen,
     opts: &Options,
-) -> SyncedWith<'m> {
+) -> SyncedWith<'m, 's> {
     let eol = locale.eol;
     let text = locale.text;
-    let in_source: HashMap<&str, usize> = messages
-        .iter()
-        .enumerate()
-        .map(|(n, m)| (m.id.as_str(), n))
-        .collect();
+    // Message number by source entry, so that an ID's message is found through the
+    // source's own index (a map of every ID was ~50 MB at a million messages).
+    let mut entry_message = vec![u32::MAX; source_catalog.spans.len()];
+    for (k, m) in messages.iter().enumerate() {
+        if let Some(slot) = entry_message.get_mut(m.entry) {
+            *slot = u32::try_from(k).unwrap_or(u32::MAX);
+        }
+    }
+    let in_source = |id: &str| -> Option<usize> {
+        let &e = source_catalog.index.get(id)?;
+        let k = *entry_message.get(e)? as usize;
+        messages.get(k).filter(|m| m.id.as_ref() == id).map(|_| k)
+    };
     let n = locale.resource.body.len();
 
     // 1. What each entry is, and whether it sits in the obsolete section.
     let mut roles = Vec::with_capacity(n);
     let mut obsolete_section = Vec::with_capacity(n);
     let mut in_obsolete = false;
-    let mut translated: HashSet<String> = HashSet::new();
-    let private = locale.private_entries(|id| in_source.contains_key(id));
+    // By message number.
+    let mut translated = vec![false; messages.len()];
+    let private = locale.private_entries(|id| in_source(id).is_some());
     for i in 0..n {
         let kind = locale.kind(i);
         if kind == EntryKind::ObsoleteHeader {
@@ -351,19 +467,24 @@ pub fn sync_with<'m>(
             EntryKind::Message(_) | EntryKind::Term(_) => {
                 let id = locale.entry_id(i).unwrap_or_default();
                 let first = locale.index.get(id.as_ref()) == Some(&i);
-                if in_source.contains_key(id.as_ref()) && first {
-                    translated.insert(id.to_string());
-                    Role::Translated(id.into_owned())
-                } else if in_source.contains_key(id.as_ref())
-                    || private.contains(id.as_ref())
-                    || opts.keep.contains(id.as_ref())
-                    || opts.elsewhere.contains(id.as_ref())
-                {
-                    // A duplicate (check reports it, sync keeps it), the locale's own
-                    // term or helper message, or a source message of another file.
-                    Role::Keep
-                } else {
-                    Role::Obsolete
+                match in_source(id.as_ref()) {
+                    Some(k) if first => {
+                        translated[k] = true;
+                        Role::Translated(k)
+                    }
+                    _ => {
+                        if in_source(id.as_ref()).is_some()
+                            || private.contains(id.as_ref())
+                            || opts.keep.contains(id.as_ref())
+                            || opts.elsewhere.contains(id.as_ref())
+                        {
+                            // A duplicate (check reports it, sync keeps it), the locale's own
+                            // term or helper message, or a source message of another file.
+                            Role::Keep
+                        } else {
+                            Role::Obsolete
+                        }
+                    }
                 }
             }
             EntryKind::ObsoleteHeader => Role::Drop,
@@ -373,30 +494,37 @@ pub fn sync_with<'m>(
     }
     // Templates: carta's own are refreshed or dropped; one a translator edited is
     // theirs and stays as it is, wherever it is.
-    let mut templated: HashSet<String> = HashSet::new();
+    let mut templated = vec![false; messages.len()];
     let mut owners: HashMap<usize, TemplateOwner> = HashMap::new();
     let mut stats = Stats::default();
     let mut kept: Vec<(String, Patterns)> = Vec::new();
     for (i, role) in roles.iter_mut().enumerate() {
         if let EntryKind::Template(id) = locale.kind(i) {
-            let source = in_source.get(id).map(|&n| &messages[n]);
+            let k = in_source(id);
+            let source = k.map(|k| &messages[k]);
             let fresh = source.map(|m| template(source_catalog, m.entry, eol));
             let owner = if fresh.as_deref() == Some(&text[locale.spans[i].range()]) {
                 TemplateOwner::Current
             } else {
-                template_owner(locale, i, id, source.map(|m| &m.patterns), state)
+                template_owner(locale, i, id, source.map(|m| &*m.patterns), state)
             };
             owners.insert(i, owner);
-            let id = id.to_string();
-            let wanted = source.is_some() && !translated.contains(&id) && !obsolete_section[i];
+            // A source message not yet translated nor templated (once each).
+            let mut take = |k: Option<usize>| match k {
+                Some(k) if !translated[k] && !obsolete_section[i] && !templated[k] => {
+                    templated[k] = true;
+                    Some(k)
+                }
+                _ => None,
+            };
             *role = match owner {
                 TemplateOwner::Translator => {
                     stats.edited_templates += 1;
-                    if wanted && templated.insert(id.clone()) {
-                        if let Some(p) = state.patterns(&id) {
-                            kept.push((id.clone(), p));
+                    if let Some(k) = take(k) {
+                        if let Some(p) = state.patterns(id) {
+                            kept.push((id.to_string(), p));
                         }
-                        Role::EditedTemplate(id)
+                        Role::EditedTemplate(k)
                     } else {
                         Role::Keep
                     }
@@ -404,9 +532,11 @@ pub fn sync_with<'m>(
                 // carta's template for a message a fallback locale now covers goes (a
                 // sparse regional locale lists only its own overrides); one a translator
                 // edited stays (above).
-                _ if opts.covered.contains(&id) => Role::Drop,
-                _ if wanted && templated.insert(id.clone()) => Role::Template(id),
-                _ => Role::Drop,
+                _ if opts.covered.contains(id) => Role::Drop,
+                _ => match take(k) {
+                    Some(k) => Role::Template(k),
+                    None => Role::Drop,
+                },
             };
         }
     }
@@ -436,9 +566,10 @@ pub fn sync_with<'m>(
     let mut reviews = std::collections::BTreeMap::new();
     let mut replacement: HashMap<usize, String> = HashMap::new();
     for i in 0..n {
-        match &roles[i] {
-            Role::Translated(id) => {
-                let message = &messages[in_source[id.as_str()]];
+        match roles[i] {
+            Role::Translated(k) => {
+                let message = &messages[k];
+                let id = &message.id;
                 let current = &message.patterns;
                 let old = if state.changed(id, current) {
                     state.patterns(id)
@@ -447,12 +578,17 @@ pub fn sync_with<'m>(
                 };
                 if let Some(record) = state.review(id) {
                     if crate::review::Record::parse(&record)
-                        .is_some_and(|r| r.holds_for(current, &locale.body_text(i)))
+                        .is_some_and(|r| r.holds_for_texts(current, &locale.body_text(i)))
                     {
-                        reviews.insert(id.clone(), record);
+                        reviews.insert(id.to_string(), record);
                     }
                 }
-                let (entry_text, status) = mark(locale, i, old.as_ref(), current, eol);
+                // The usual translation: current and unmarked (see `mark`).
+                let (entry_text, status) = if old.is_none() && locale.outdated_marker(i).is_none() {
+                    (None, Status::Current)
+                } else {
+                    mark(locale, i, old.as_ref(), &owned(current), eol)
+                };
                 // A suggestion left above a translation made from its template has done
                 // its job: it goes (only an unedited one: see `suggestion_block`).
                 let entry_text = match without_suggestion(
@@ -473,8 +609,9 @@ pub fn sync_with<'m>(
                 }
                 seen.push(message);
             }
-            Role::Template(id) => {
-                let message = &messages[in_source[id.as_str()]];
+            Role::Template(k) => {
+                let message = &messages[k];
+                let id = &message.id;
                 let existing = &text[locale.spans[i].range()];
                 let had_suggestion = crate::catalog::suggestion_block(
                     &locale.text[locale.spans[i].range()]
@@ -483,12 +620,19 @@ pub fn sync_with<'m>(
                         .collect::<Vec<_>>(),
                 )
                 .is_some();
-                match offered(source_catalog, message.entry, id, opts.memory, eol) {
+                match offered(
+                    source_catalog,
+                    source_ast,
+                    message.entry,
+                    id,
+                    opts.memory,
+                    eol,
+                ) {
                     Offered::Prefill(new) => {
                         replacement.insert(i, new);
-                        translated.insert(id.clone());
+                        translated[k] = true;
                         stats.from_memory += 1;
-                        stats.prefilled.push(id.clone());
+                        stats.prefilled.push(id.to_string());
                     }
                     Offered::Template(new, suggested) => {
                         stats.suggested += usize::from(suggested);
@@ -510,43 +654,44 @@ pub fn sync_with<'m>(
 
     // 3. Where the messages the main part lacks go: after their nearest preceding source
     //    neighbour that is there, or before the first one.
-    let mut position: HashMap<&str, usize> = HashMap::new();
+    // Entry by message number (`usize::MAX`: not in the main part).
+    let mut position = vec![usize::MAX; messages.len()];
     for i in 0..n {
         if obsolete_section[i] {
             continue;
         }
-        if let Role::Translated(id) | Role::Template(id) | Role::EditedTemplate(id) = &roles[i] {
-            position.insert(id.as_str(), i);
+        if let Role::Translated(k) | Role::Template(k) | Role::EditedTemplate(k) = roles[i] {
+            position[k] = i;
         }
     }
-    let revived: HashMap<&str, usize> = (0..n)
+    let revived: HashMap<usize, usize> = (0..n)
         .filter(|&i| obsolete_section[i])
-        .filter_map(|i| match &roles[i] {
-            Role::Translated(id) => Some((id.as_str(), i)),
+        .filter_map(|i| match roles[i] {
+            Role::Translated(k) => Some((k, i)),
             _ => None,
         })
         .collect();
     let mut after: HashMap<usize, Vec<String>> = HashMap::new();
     let mut before_first: Vec<String> = Vec::new();
     let mut anchor: Option<usize> = None;
-    for m in messages {
-        if let Some(&i) = position.get(m.id.as_str()) {
-            anchor = Some(i);
+    for (k, m) in messages.iter().enumerate() {
+        if position[k] != usize::MAX {
+            anchor = Some(position[k]);
             continue;
         }
-        let piece = match revived.get(m.id.as_str()) {
+        let piece = match revived.get(&k) {
             Some(&i) => replacement
                 .get(&i)
                 .cloned()
                 .unwrap_or_else(|| text[locale.spans[i].range()].to_string()),
-            None if opts.covered.contains(&m.id) => continue,
+            None if opts.covered.contains(m.id.as_ref()) => continue,
             None => {
                 seen.push(m);
-                match offered(source_catalog, m.entry, &m.id, opts.memory, eol) {
+                match offered(source_catalog, source_ast, m.entry, &m.id, opts.memory, eol) {
                     Offered::Prefill(text) => {
-                        translated.insert(m.id.clone());
+                        translated[k] = true;
                         stats.from_memory += 1;
-                        stats.prefilled.push(m.id.clone());
+                        stats.prefilled.push(m.id.to_string());
                         text
                     }
                     Offered::Template(text, suggested) => {
@@ -674,7 +819,8 @@ pub fn sync_with<'m>(
     }
     stats.untranslated = messages
         .iter()
-        .filter(|m| !translated.contains(&m.id) && !opts.covered.contains(&m.id))
+        .zip(&translated)
+        .filter(|(m, &done)| !done && !opts.covered.contains(m.id.as_ref()))
         .count();
     stats.junk = (0..n)
         .filter(|&i| locale.kind(i) == EntryKind::Junk)
@@ -729,6 +875,7 @@ enum Offered {
 /// What sync writes for source entry `i` (message `id`) given the locale's memory.
 fn offered(
     source: &Catalog,
+    ast: &SourceAst,
     i: usize,
     id: &str,
     memory: Option<&crate::memory::Memory>,
@@ -738,6 +885,7 @@ fn offered(
     let Some(memory) = memory.filter(|m| !m.is_empty() && !id.starts_with('-')) else {
         return plain();
     };
+    let source = ast.get();
     let patterns = source.patterns(i);
     let matches: Vec<(String, String, Option<crate::memory::Match>)> = patterns
         .into_iter()
@@ -1089,6 +1237,23 @@ pub fn word_diff(old: &str, new: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Every source ID is found whether the source files' indexes are asked one by one
+    /// (a few files) or merged (many), and nothing else is.
+    #[test]
+    fn source_id_set_finds_every_file_s_ids() {
+        let texts: Vec<String> = (0..6).map(|f| format!("a{f} = A\n-t{f} = T\n")).collect();
+        let catalogs: Vec<Catalog> = texts.iter().map(|t| Catalog::parse(t)).collect();
+        for n in [2, 6] {
+            let set = SourceIdSet::new(catalogs[..n].iter());
+            assert_eq!(set.merged.is_some(), n > 4);
+            for f in 0..6 {
+                assert_eq!(set.contains(&format!("a{f}")), f < n);
+                assert_eq!(set.contains(&format!("-t{f}")), f < n);
+            }
+            assert!(!set.contains("t0") && !set.contains(""));
+        }
+    }
 
     const SOURCE: &str = "### Source\n\n## Intro\n\na = Alpha\n\nb = Beta\n    .body = Beta body\n\n## More\n\nc = Gamma\n";
 

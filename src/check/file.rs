@@ -1,7 +1,7 @@
 //! One locale file against its source file: the source's facts computed once, then
 //! every rule family (see the sibling modules) on each translation. No I/O.
 
-use std::collections::BTreeSet;
+use std::borrow::Cow;
 use std::path::Path;
 
 use fluent_syntax::ast;
@@ -10,7 +10,7 @@ use rustc_hash::FxHashSet;
 use super::ast::{collect_vars, entry_patterns, plain_text};
 use super::coverage::{count_words, Coverage};
 use super::glossary::Glossary;
-use super::text::{markdown_shape, numbers, MarkdownShape};
+use super::text::{markdown_shape, MarkdownShape};
 use super::{Code, Diagnostic};
 use crate::catalog::{text_hash, Catalog, EntryKind};
 use crate::locale::Tag;
@@ -21,10 +21,10 @@ pub struct Context<'a> {
     pub tag: &'a Tag,
     /// The locale has the source's language (`en-GB` for `en-US`): identical text is fine.
     pub same_language: bool,
-    pub source_ids: &'a FxHashSet<&'a str>,
+    pub source_ids: &'a SourceIds<'a>,
     /// IDs the locale defines, in any of its files (for references) → the file of the
     /// first definition, as shown to the user.
-    pub locale_ids: &'a rustc_hash::FxHashMap<&'a str, &'a Path>,
+    pub locale_ids: &'a LocaleIds<'a>,
     /// IDs translated by a (non-source) locale of the fallback chain.
     pub fallback_ids: &'a FxHashSet<String>,
     /// The locale's own terms and helper messages its translations use, in any of its
@@ -33,6 +33,108 @@ pub struct Context<'a> {
     pub glossary: Option<&'a Glossary>,
     pub allow_identical: &'a [String],
     pub plural_categories: &'a [&'static str],
+}
+
+/// The message and term IDs of the source, in any of its files: a table of the source
+/// facts' message numbers, 4 bytes each (a set of the borrowed IDs was 36 MB at a
+/// million messages).
+pub struct SourceIds<'a> {
+    facts: &'a [SourceFacts<'a>],
+    /// The number of each file's first message.
+    starts: Vec<usize>,
+    table: hashbrown::HashTable<u32>,
+}
+
+fn id_hash(id: &str) -> u64 {
+    use std::hash::BuildHasher;
+    rustc_hash::FxBuildHasher.hash_one(id)
+}
+
+impl<'a> SourceIds<'a> {
+    pub fn new(facts: &'a [SourceFacts<'a>]) -> SourceIds<'a> {
+        let mut starts = Vec::with_capacity(facts.len());
+        let mut total = 0;
+        for f in facts {
+            starts.push(total);
+            total += f.messages.len();
+        }
+        let mut ids = SourceIds {
+            facts,
+            starts,
+            table: hashbrown::HashTable::with_capacity(total),
+        };
+        let mut number = 0u32;
+        for f in facts {
+            for m in &f.messages {
+                if !ids.contains(&m.id) {
+                    let table = &mut ids.table;
+                    let (facts, starts) = (ids.facts, &ids.starts);
+                    table.insert_unique(id_hash(&m.id), number, |&n| {
+                        id_hash(id_of(facts, starts, n))
+                    });
+                }
+                // Past 4 billion messages the rest are not found (the files would be
+                // hundreds of gigabytes).
+                number = number.saturating_add(1);
+            }
+        }
+        ids
+    }
+
+    pub fn contains(&self, id: &str) -> bool {
+        self.table
+            .find(id_hash(id), |&n| id_of(self.facts, &self.starts, n) == id)
+            .is_some()
+    }
+}
+
+/// The ID of message number `n` across the files' facts.
+fn id_of<'a>(facts: &'a [SourceFacts<'a>], starts: &[usize], n: u32) -> &'a str {
+    let n = n as usize;
+    let f = starts.partition_point(|&s| s <= n) - 1;
+    &facts[f].messages[n - starts[f]].id
+}
+
+/// The message and term IDs a locale defines, in any of its files → the file of the
+/// first definition, as shown to the user. With a few files each lookup asks their
+/// indexes in turn; a map of every ID (~50 MB at a million messages) is made only for
+/// a locale of many files.
+pub struct LocaleIds<'a> {
+    files: Vec<(&'a rustc_hash::FxHashMap<Cow<'a, str>, usize>, &'a Path)>,
+    merged: Option<rustc_hash::FxHashMap<&'a str, &'a Path>>,
+}
+
+impl<'a> LocaleIds<'a> {
+    /// Files in the order their definitions win.
+    pub fn new(files: impl IntoIterator<Item = (&'a Catalog<'a>, &'a Path)>) -> LocaleIds<'a> {
+        const FEW: usize = 4;
+        let files: Vec<_> = files.into_iter().map(|(c, p)| (&c.index, p)).collect();
+        let merged = (files.len() > FEW).then(|| {
+            let mut map = rustc_hash::FxHashMap::default();
+            for (index, path) in &files {
+                for id in index.keys() {
+                    map.entry(id.as_ref()).or_insert(*path);
+                }
+            }
+            map
+        });
+        LocaleIds { files, merged }
+    }
+
+    pub fn get(&self, id: &str) -> Option<&'a Path> {
+        match &self.merged {
+            Some(map) => map.get(id).copied(),
+            None => self
+                .files
+                .iter()
+                .find(|(index, _)| index.contains_key(id))
+                .map(|(_, path)| *path),
+        }
+    }
+
+    pub fn contains_key(&self, id: &str) -> bool {
+        self.get(id).is_some()
+    }
 }
 
 impl Context<'_> {
@@ -80,28 +182,53 @@ pub struct SourceMessage<'c> {
     /// What the shape and reference checks compare: the source's entry itself is not
     /// kept, so the source's AST can go before any locale is checked.
     pub(super) has_value: bool,
-    pub(super) attributes: Vec<&'c str>,
-    /// The references the message makes itself (`(name, is_term)`).
-    pub(super) refs: Vec<(&'c str, bool)>,
-    /// `("", value)` and `(".attr", text)` as sync records them.
-    pub patterns: crate::state::Patterns,
+    /// Attributes, references and variables, for the few messages that have any (three
+    /// empty slices took 48 bytes a message).
+    extra: Option<Box<Extra<'c>>>,
+    /// `("", value)` and `(".attr", text)` as sync records them (see
+    /// [`Catalog::patterns`]), borrowed from the source's text where the text is one
+    /// piece (an owned copy of each was ~90 bytes a message).
+    pub patterns: crate::catalog::BorrowedPatterns<'c>,
     /// Per pattern, in the same order: the literal text and what the text checks compare.
-    pub(super) derived: Vec<Derived<'c>>,
+    pub(super) derived: Box<[Derived<'c>]>,
     pub words: usize,
-    pub vars: BTreeSet<&'c str>,
+}
+
+#[derive(Default)]
+struct Extra<'c> {
+    attributes: Box<[&'c str]>,
+    /// The references the message makes itself (`(name, is_term)`).
+    refs: Box<[(&'c str, bool)]>,
+    /// Sorted, each once.
+    vars: Box<[&'c str]>,
+}
+
+impl<'c> SourceMessage<'c> {
+    /// The names of the source's attributes, in order.
+    pub(super) fn attributes(&self) -> &[&'c str] {
+        self.extra.as_ref().map_or(&[], |e| &e.attributes)
+    }
+    /// The references the message makes itself (`(name, is_term)`).
+    pub(super) fn refs(&self) -> &[(&'c str, bool)] {
+        self.extra.as_ref().map_or(&[], |e| &e.refs)
+    }
+    /// The variables the message uses, sorted, each once.
+    pub fn vars(&self) -> &[&'c str] {
+        self.extra.as_ref().map_or(&[], |e| &e.vars)
+    }
 }
 
 pub(super) struct Derived<'c> {
     pub(super) plain: std::borrow::Cow<'c, str>,
-    /// `None` for the usual text without numbers, Markdown or block structure (inline,
-    /// the three took 96 bytes per message).
+    /// `None` for the usual text without Markdown or block structure (inline, the two
+    /// took 96 bytes per message). The numbers are found again in `plain` when compared:
+    /// kept, they took ~130 bytes a message where most messages have one.
     marks: Option<Box<Marks>>,
 }
 
-/// What the number and Markdown checks compare, when the text has any.
+/// What the Markdown checks compare, when the text has any.
 #[derive(Default)]
 pub(super) struct Marks {
-    pub(super) numbers: Vec<String>,
     pub(super) md: MarkdownShape,
     pub(super) structures: Vec<crate::safe_markdown::Structure>,
 }
@@ -133,7 +260,7 @@ impl<'c> SourceFacts<'c> {
             if source.index.get(id.as_ref()) != Some(&i) {
                 continue;
             }
-            let patterns = source.patterns(i);
+            let patterns = source.borrowed_patterns(i);
             let words = patterns.iter().map(|(_, t)| count_words(t)).sum();
             let mut vars = Vec::new();
             let mut refs = Vec::new();
@@ -144,19 +271,16 @@ impl<'c> SourceFacts<'c> {
                 super::ast::collect_refs(p, &mut refs);
                 let plain = plain_text(p);
                 let marks = Marks {
-                    numbers: numbers(&plain).into_iter().map(str::to_string).collect(),
                     md: markdown_shape(&plain),
                     structures: crate::safe_markdown::structures(&plain),
                 };
-                let marked = !(marks.numbers.is_empty()
-                    && marks.md.is_empty()
-                    && marks.structures.is_empty());
+                let marked = !(marks.md.is_empty() && marks.structures.is_empty());
                 derived.push(Derived {
                     plain,
                     marks: marked.then(|| Box::new(marks)),
                 });
             }
-            let (has_value, attributes) = match &source.resource.body[i] {
+            let (has_value, attributes): (bool, Vec<&str>) = match &source.resource.body[i] {
                 ast::Entry::Message(m) => (
                     m.value.is_some(),
                     m.attributes.iter().map(|a| a.id.name).collect(),
@@ -169,12 +293,20 @@ impl<'c> SourceFacts<'c> {
                 entry: i,
                 offset: source.id_offset(i),
                 has_value,
-                attributes,
-                refs,
+                extra: (!(attributes.is_empty() && refs.is_empty() && vars.is_empty())).then(
+                    || {
+                        vars.sort_unstable();
+                        vars.dedup();
+                        Box::new(Extra {
+                            attributes: attributes.into(),
+                            refs: refs.into(),
+                            vars: vars.into(),
+                        })
+                    },
+                ),
                 patterns,
-                derived,
+                derived: derived.into_boxed_slice(),
                 words,
-                vars: vars.into_iter().collect(),
             });
         }
         SourceFacts {
@@ -255,7 +387,7 @@ pub fn check_file(
                 // has the message here (sync keeps the stray copy where it is, never
                 // pruned, and build falls back instead).
                 let edited = templates.get(id.as_ref()).is_some_and(|&t| {
-                    crate::sync::template_owner(locale, t, id, Some(&m.patterns), state)
+                    crate::sync::template_owner(locale, t, id, Some(&*m.patterns), state)
                         == crate::sync::TemplateOwner::Translator
                 });
                 let message = match ctx.locale_ids.get(id.as_ref()) {
@@ -306,11 +438,11 @@ pub fn check_file(
         let marker = locale.outdated_marker(li);
         let marked = marker.is_some();
         let edited = marker.is_some_and(|m| m.hash != text_hash(&locale.body_text(li)));
-        let unsynced = state.changed(id, current);
+        let unsynced = state.changed_texts(id, current);
         if !(marked || unsynced) {
             let signed = crate::state::Seen::review(state, id).is_some_and(|r| {
                 crate::review::Record::parse(&r)
-                    .is_some_and(|r| r.holds_for(current, &locale.body_text(li)))
+                    .is_some_and(|r| r.holds_for_texts(current, &locale.body_text(li)))
             });
             if signed {
                 cov.reviewed += 1;
@@ -405,7 +537,7 @@ fn check_pair(
         id,
         is_term,
         source_has_value: msg.has_value,
-        source_attributes: &msg.attributes,
+        source_attributes: msg.attributes(),
         translation: &t,
         offset,
     };
@@ -421,7 +553,7 @@ fn check_pair(
     }
     // A term's attributes are not among its patterns (they are not text): a translated
     // term with attributes indexed past them and panicked.
-    for (k, name) in msg.attributes.iter().enumerate() {
+    for (k, name) in msg.attributes().iter().enumerate() {
         let (Some(p), Some(facts)) = (
             msg.patterns.get(offset_attr + k),
             msg.derived.get(offset_attr + k),
@@ -429,7 +561,7 @@ fn check_pair(
             continue;
         };
         if let Some(ta) = t.attributes.iter().find(|a| a.id.name == *name) {
-            pairs.push((p.0.as_str(), facts, &ta.value));
+            pairs.push((p.0.as_ref(), facts, &ta.value));
         }
     }
     let mut t_vars_all: Vec<&str> = Vec::new();
@@ -440,14 +572,14 @@ fn check_pair(
         super::variables::check_pattern(
             &pair,
             &label,
-            &msg.vars,
+            msg.vars(),
             tp,
             &mut t_vars_all,
             &offset_of,
             &d,
             out,
         );
-        super::references::check_pattern(ctx, &label, &msg.refs, tp, &offset_of, &d, out);
+        super::references::check_pattern(ctx, &label, msg.refs(), tp, &offset_of, &d, out);
         let t_text = plain_text(tp);
         super::text::check_text(ctx, &label, sp, &t_text, offset, &d, out);
         super::plurals::check_plurals(ctx, &label, tp, offset, &d, out);
@@ -458,7 +590,7 @@ fn check_pair(
             t_text_all.push('\n');
         }
     }
-    super::variables::check_dropped(&pair, &msg.vars, &t_vars_all, &d, out);
+    super::variables::check_dropped(&pair, msg.vars(), &t_vars_all, &d, out);
     if let Some(glossary) = ctx.glossary {
         super::glossary::check(glossary, &pair, &s_text_all, &t_text_all, &d, out);
     }
@@ -473,4 +605,46 @@ pub(super) struct Pair<'p, 'e, 's> {
     pub(super) translation: &'p Parts<'e, 's>,
     /// Where the translation's ID is (findings without a better place go there).
     pub(super) offset: usize,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The ID lookups give the same answers however they are held: asked of each
+    /// file's index (a few files) or of one merged map (many), first file winning; the
+    /// source's table finds every ID of every file, once, and nothing else.
+    #[test]
+    fn id_lookups_answer_alike_for_few_and_many_files() {
+        let texts: Vec<String> = (0..7)
+            .map(|f| format!("shared = S{f}\nonly-{f} = O\n-term-{f} = T\n"))
+            .collect();
+        let catalogs: Vec<Catalog> = texts.iter().map(|t| Catalog::parse(t)).collect();
+        let paths: Vec<std::path::PathBuf> = (0..7).map(|f| format!("f{f}.ftl").into()).collect();
+        for n in [1, 3, 7] {
+            let ids = LocaleIds::new(
+                catalogs[..n]
+                    .iter()
+                    .zip(&paths)
+                    .map(|(c, p)| (c, p.as_path())),
+            );
+            assert_eq!(ids.merged.is_some(), n > 4);
+            assert_eq!(ids.get("shared"), Some(paths[0].as_path()));
+            for (f, path) in paths.iter().enumerate() {
+                let want = (f < n).then_some(path.as_path());
+                assert_eq!(ids.get(&format!("only-{f}")), want);
+                assert_eq!(ids.contains_key(&format!("-term-{f}")), f < n);
+            }
+            assert!(!ids.contains_key("missing") && !ids.contains_key("term-0"));
+        }
+        let facts: Vec<SourceFacts> = catalogs.iter().map(SourceFacts::new).collect();
+        let source = SourceIds::new(&facts);
+        assert_eq!(source.table.len(), 1 + 7 * 2);
+        for f in 0..7 {
+            assert!(source.contains(&format!("only-{f}")));
+            assert!(source.contains(&format!("-term-{f}")));
+        }
+        assert!(source.contains("shared"));
+        assert!(!source.contains("only-7") && !source.contains("") && !source.contains("-"));
+    }
 }

@@ -201,12 +201,9 @@ pub fn check_texts(
     use std::collections::HashMap;
     let source = crate::catalog::Catalog::parse(source);
     let locale = crate::catalog::Catalog::parse(locale);
-    let source_ids: rustc_hash::FxHashSet<&str> = source.index.keys().map(|k| k.as_ref()).collect();
-    let locale_ids: rustc_hash::FxHashMap<&str, &std::path::Path> = locale
-        .index
-        .keys()
-        .map(|k| (k.as_ref(), std::path::Path::new("")))
-        .collect();
+    let facts = [file::SourceFacts::new(&source)];
+    let source_ids = file::SourceIds::new(&facts);
+    let locale_ids = file::LocaleIds::new([(&locale, std::path::Path::new(""))]);
     let mut source_vars: HashMap<&str, Vec<&str>> = HashMap::new();
     for (id, &i) in &source.index {
         if let fluent_syntax::ast::Entry::Message(m) = &source.resource.body[i] {
@@ -234,10 +231,9 @@ pub fn check_texts(
     let path = PathBuf::from("locale.ftl");
     let mut cov = coverage::Coverage::default();
     let mut out = Vec::new();
-    let facts = file::SourceFacts::new(&source);
     file::check_file(
         &ctx,
-        &facts,
+        &facts[0],
         Some(&locale),
         &crate::state::StateView::default(),
         &path,

@@ -27,16 +27,16 @@ pub(super) fn check_text(
         out.push(d(Code::Identical, offset, format!("{label} is identical to the source text (add it to `check.allow-identical` in carta.toml if that is intended)")));
     }
     let marks = source.marks();
-    let t_digits = if marks.numbers.is_empty() {
+    let s_numbers = numbers(s);
+    let t_digits = if s_numbers.is_empty() {
         std::borrow::Cow::Borrowed("")
     } else {
         normalize_digits(t)
     };
     let t_numbers = numbers(&t_digits);
-    let mut missing_numbers: Vec<&String> = marks
-        .numbers
-        .iter()
-        .filter(|n| !t_numbers.contains(&n.as_str()))
+    let mut missing_numbers: Vec<&str> = s_numbers
+        .into_iter()
+        .filter(|n| !t_numbers.contains(n))
         .collect();
     missing_numbers.dedup();
     for n in missing_numbers {

@@ -1,7 +1,5 @@
 //! Variable rules: a translation uses the source's `$variables`, all of them and no other.
 
-use std::collections::BTreeSet;
-
 use fluent_syntax::ast;
 
 use super::ast::collect_vars;
@@ -14,7 +12,7 @@ use super::{Code, Diagnostic};
 pub(super) fn check_pattern<'s>(
     pair: &Pair,
     label: &Label,
-    source_vars: &BTreeSet<&str>,
+    source_vars: &[&str],
     pattern: &ast::Pattern<&'s str>,
     used: &mut Vec<&'s str>,
     offset_of: &dyn Fn(&str) -> usize,
@@ -27,7 +25,7 @@ pub(super) fn check_pattern<'s>(
     for v in vars {
         used.push(v);
         // A term's variables are parameters from its call sites, not app variables.
-        if !pair.is_term && !source_vars.contains(&v) && !reported.contains(&v) {
+        if !pair.is_term && source_vars.binary_search(&v).is_err() && !reported.contains(&v) {
             reported.push(v);
             out.push(d(
                 Code::UnknownVariable,
@@ -43,7 +41,7 @@ pub(super) fn check_pattern<'s>(
 /// Variables of the source the translation uses in none of its patterns.
 pub(super) fn check_dropped(
     pair: &Pair,
-    source_vars: &BTreeSet<&str>,
+    source_vars: &[&str],
     used: &[&str],
     d: &dyn Fn(Code, usize, String) -> Diagnostic,
     out: &mut Vec<Diagnostic>,

@@ -99,15 +99,14 @@ pub fn run_streaming<T: Send>(
             facts
         })
         .collect();
-    let mut source_ids = FxHashSet::default();
+    let source_ids = file::SourceIds::new(&facts);
     let mut source_vars: HashMap<&str, Vec<&str>> = HashMap::new();
     for f in &facts {
         for m in &f.messages {
             // Most messages have no variables: no entry (formatting passes none).
-            if !m.vars.is_empty() {
-                source_vars.insert(m.id.as_ref(), m.vars.iter().copied().collect());
+            if !m.vars().is_empty() {
+                source_vars.insert(m.id.as_ref(), m.vars().to_vec());
             }
-            source_ids.insert(m.id.as_ref());
         }
     }
     let source_functions = format::source_functions(&catalogs);
@@ -191,7 +190,7 @@ fn source_references(
     project: &Project,
     sources: &[Source],
     catalogs: &[Catalog],
-    ids: &FxHashSet<&str>,
+    ids: &file::SourceIds,
 ) -> Vec<Diagnostic> {
     let mut diags = Vec::new();
     let dir = project.locale_dir(&project.source);
@@ -310,7 +309,7 @@ fn lint_source(
 struct SourceSide<'a, 's> {
     sources: &'a [Source],
     facts: &'a [SourceFacts<'s>],
-    ids: &'a FxHashSet<&'s str>,
+    ids: &'a file::SourceIds<'s>,
     runtime: format::Runtime<'a>,
     docs: &'a [readability::Doc],
 }
@@ -412,12 +411,12 @@ fn check_locale(
         .iter()
         .map(|(rel, _)| project.show(&dir.join(rel)))
         .collect();
-    let mut locale_ids: rustc_hash::FxHashMap<&str, &Path> = Default::default();
-    for (c, shown) in catalogs.iter().zip(&shown_files) {
-        for id in c.index.keys() {
-            locale_ids.entry(id.as_ref()).or_insert(shown.as_path());
-        }
-    }
+    let locale_ids = file::LocaleIds::new(
+        catalogs
+            .iter()
+            .zip(&shown_files)
+            .map(|(c, shown)| (c, shown.as_path())),
+    );
     let categories = plurals::plural_categories(tag);
     let all: Vec<&Catalog> = catalogs.iter().collect();
     let private = crate::catalog::private_across(&all, |id| source_ids.contains(id));

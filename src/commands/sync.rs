@@ -11,7 +11,7 @@ use crate::fs::{Expect, TextFile};
 use crate::locale::Tag;
 use crate::project::Project;
 use crate::state::{self, StateView};
-use crate::sync::{self, Stats};
+use crate::sync::{self, IdSet, Stats};
 
 #[derive(Debug, Default)]
 pub struct LocaleReport {
@@ -108,7 +108,8 @@ pub fn stage_locales(
             let messages = sync::source_messages(&catalog);
             SourceFile {
                 rel: rel.clone(),
-                catalog,
+                catalog: catalog.outline(),
+                ast: std::sync::OnceLock::new(),
                 label,
                 messages,
             }
@@ -122,19 +123,22 @@ pub fn stage_locales(
     if !sparse {
         covered.values_mut().for_each(FxHashSet::clear);
     }
-    let all_source_ids: FxHashSet<String> = catalogs
-        .iter()
-        .flat_map(|c| c.catalog.index.keys().map(|k| k.to_string()))
-        .collect();
+    let all_source_ids = sync::SourceIdSet::new(catalogs.iter().map(|c| &c.catalog));
     // Every source message's text, for the translation memory (the first file that has
-    // an ID wins, as everywhere).
-    let mut source_patterns: rustc_hash::FxHashMap<&str, &crate::state::Patterns> =
-        rustc_hash::FxHashMap::default();
-    for c in &catalogs {
-        for m in &c.messages {
-            source_patterns.entry(m.id()).or_insert(m.patterns());
-        }
-    }
+    // an ID wins, as everywhere): made when a locale's memory is first asked.
+    let source_patterns = std::sync::OnceLock::new();
+    let source_patterns = || {
+        source_patterns.get_or_init(|| {
+            let mut map: rustc_hash::FxHashMap<&str, &[crate::memory::SourceText]> =
+                rustc_hash::FxHashMap::default();
+            for c in &catalogs {
+                for m in &c.messages {
+                    map.entry(m.id()).or_insert(m.patterns());
+                }
+            }
+            map
+        })
+    };
     // A regional locale's fallback synced in the same run may get translations pre-filled
     // from its memory: those count as covered too, so the regional locale does not get
     // templates the next sync would take back. So fallbacks are synced first, in rounds.
@@ -217,12 +221,21 @@ pub fn stage_locales(
         .collect())
 }
 
+/// What syncing one file made: an existing locale file synced, or a new one.
+enum Made<'m, 's> {
+    With(sync::SyncedWith<'m, 's>),
+    New(sync::Synced),
+}
+
 /// A source file as every locale's sync needs it, analysed once.
 struct SourceFile<'s> {
     rel: PathBuf,
+    /// Its [`Catalog::outline`]: the AST is parsed again (once, into `ast`) only if a
+    /// template from the memory or a new locale file needs it.
     catalog: Catalog<'s>,
+    ast: std::sync::OnceLock<Catalog<'s>>,
     label: String,
-    messages: Vec<sync::SourceMessage>,
+    messages: Vec<sync::SourceMessage<'s>>,
 }
 
 fn sync_locale(
@@ -296,17 +309,19 @@ fn sync_locale(
     }
     let stored = read_memory(project, tag).map_err(Failure::Read)?;
     let memory_shown = shown_of(Path::new(MEMORY_FILE));
-    let memory = {
-        let files: Vec<crate::memory::LocaleFile<StateView>> = parsed
-            .iter()
-            .filter_map(|p| {
-                p.catalog.as_ref().map(|catalog| crate::memory::LocaleFile {
-                    shown: &p.shown,
-                    catalog,
-                    state: &p.state,
-                })
+    let files: Vec<crate::memory::LocaleFile<StateView>> = parsed
+        .iter()
+        .filter_map(|p| {
+            p.catalog.as_ref().map(|catalog| crate::memory::LocaleFile {
+                shown: &p.shown,
+                catalog,
+                state: &p.state,
             })
-            .collect();
+        })
+        .collect();
+    // Made only when a template is written (a sync that adds none never asks): at a
+    // million messages the memory's entries and the source's texts by ID are ~150 MB.
+    let build = || {
         let imported = stored
             .iter()
             .enumerate()
@@ -320,17 +335,20 @@ fn sync_locale(
                 },
                 kind: crate::memory::Kind::Imported,
             });
-        crate::memory::from_locale(&files, source_patterns, imported)
+        crate::memory::from_locale(&files, source_patterns(), imported)
     };
+    let memory = crate::memory::Memory::lazy(&build);
     let by_rel: std::collections::HashMap<&PathBuf, &Parsed> =
         parsed.iter().map(|p| (p.rel, p)).collect();
     for SourceFile {
         rel,
         catalog: source,
+        ast,
         label,
         messages,
     } in sources
     {
+        let ast = sync::SourceAst::Later(source.text, ast);
         let path = dir.join(rel);
         let state_file = state_path(&path);
         let opts = sync::Options {
@@ -339,26 +357,35 @@ fn sync_locale(
             prune,
             covered,
             keep: &keep,
-            elsewhere: all_source_ids,
+            elsewhere: *all_source_ids,
             memory: Some(&memory),
         };
         let existing = texts.get(rel).and_then(Option::as_ref);
         let old_state = states.get(rel).and_then(Option::as_ref);
         let this = by_rel[rel];
         let shown = &this.shown;
-        let (text, stats, state_text, bom) = match (existing, &this.catalog) {
-            (Some(file), Some(locale)) => {
-                let synced = sync::sync_with(source, messages, locale, &this.state, &opts);
-                let state_text = synced.state_text(shown);
-                (synced.text, synced.stats, state_text, file.bom)
-            }
-            _ => {
-                let synced = sync::new_file(source, &opts);
-                let state_text = synced.state.render(shown);
-                (synced.text, synced.stats, state_text, false)
-            }
+        let (mut made, bom) = match (existing, &this.catalog) {
+            (Some(file), Some(locale)) => (
+                Made::With(sync::sync_with(
+                    source,
+                    &ast,
+                    messages,
+                    locale,
+                    &this.state,
+                    &opts,
+                )),
+                file.bom,
+            ),
+            _ => (Made::New(sync::new_file(ast.full(), &opts)), false),
         };
-        report.stats.add(&stats);
+        let text = match &mut made {
+            Made::With(s) => std::mem::take(&mut s.text),
+            Made::New(s) => std::mem::take(&mut s.text),
+        };
+        report.stats.add(match &made {
+            Made::With(s) => &s.stats,
+            Made::New(s) => &s.stats,
+        });
         if existing.map(|f| f.text.as_str()) != Some(text.as_str()) {
             report.changed.push(project.show(&path));
             if let Some(staging) = staging {
@@ -368,6 +395,13 @@ fn sync_locale(
                     .map_err(Failure::Stage)?;
             }
         }
+        // The new state's text is made once the locale file's is staged and gone (at a
+        // million messages each is ~50 MB).
+        drop(text);
+        let state_text = match &made {
+            Made::With(s) => s.state_text(shown),
+            Made::New(s) => s.state.render(shown),
+        };
         if old_state.map(|f| f.text.as_str()) != Some(state_text.as_str()) {
             report.changed.push(project.show(&state_file));
             // Staged after its locale file, so it is renamed after it: a kill between the
@@ -405,7 +439,7 @@ fn sync_locale(
 /// source does not have, so a usual locale is not parsed twice).
 fn keep_set(
     texts: &std::collections::HashMap<PathBuf, Option<crate::fs::TextFile>>,
-    all_source_ids: &FxHashSet<String>,
+    all_source_ids: &sync::SourceIdSet,
 ) -> FxHashSet<String> {
     let mut keep = FxHashSet::default();
     let foreign = texts.values().flatten().any(|f| {
@@ -431,8 +465,9 @@ fn keep_set(
 
 /// Every source message and term ID, and each message's text (for the memory).
 struct SourceIds<'a> {
-    all: &'a FxHashSet<String>,
-    patterns: &'a rustc_hash::FxHashMap<&'a str, &'a crate::state::Patterns>,
+    all: &'a sync::SourceIdSet<'a>,
+    patterns: &'a (dyn Fn() -> &'a rustc_hash::FxHashMap<&'a str, &'a [crate::memory::SourceText<'a>]>
+             + Sync),
 }
 
 /// A locale file and its state, parsed.

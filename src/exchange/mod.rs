@@ -100,10 +100,7 @@ pub fn units(
 ) -> Vec<Unit> {
     let messages: Vec<(String, crate::state::Patterns)> = crate::sync::source_messages(source)
         .into_iter()
-        .map(|m| {
-            let id = m.id().to_string();
-            (id, m.patterns().clone())
-        })
+        .map(|m| (m.id().to_string(), m.owned_patterns()))
         .collect();
     let statuses = crate::review::statuses(&messages, locale, state);
     let status_of: BTreeMap<&str, Status> = statuses.iter().map(|(id, s, _)| (*id, *s)).collect();
