@@ -84,11 +84,65 @@ pub struct Report {
 
 use crate::bundle::Transform;
 
-/// One built locale: its summary, its files (relative to `dist/`), its manifest entry.
-type Built = (LocaleSummary, Vec<(PathBuf, Vec<u8>)>, Value);
+/// One built locale: its summary and its manifest entry (its files went to an [`Output`]).
+type Built = (LocaleSummary, Value);
+
+/// Writes one file's bytes.
+type Write<'w> = &'w mut dyn FnMut(&mut dyn std::io::Write) -> std::io::Result<()>;
+
+/// Where a built locale's files go, each as soon as it is produced (so the outputs of a
+/// locale are not all held until the end): staged into `dist/` by a build, kept in
+/// memory by [`build_texts`].
+trait Output {
+    /// File `rel` (relative to `dist/`), written by `write`.
+    fn file(&mut self, rel: PathBuf, write: Write) -> Result<()>;
+
+    fn bytes(&mut self, rel: PathBuf, bytes: &[u8]) -> Result<()> {
+        self.file(rel, &mut |w| w.write_all(bytes))
+    }
+}
+
+/// The files kept in memory, in the order they were produced.
+#[derive(Default)]
+struct InMemory(Vec<(PathBuf, Vec<u8>)>);
+
+impl Output for InMemory {
+    fn file(&mut self, rel: PathBuf, write: Write) -> Result<()> {
+        let mut bytes = Vec::new();
+        write(&mut bytes).map_err(|source| Error::Write {
+            path: rel.clone(),
+            source,
+        })?;
+        self.0.push((rel, bytes));
+        Ok(())
+    }
+}
+
+/// The files staged into the output folder as they are produced, with their hashes for
+/// the manifest.
+struct Staged<'a> {
+    stage: &'a dyn Fn(&Path, Write) -> Result<(bool, [u8; 32])>,
+    /// `<tag>/<file>` → `sha256:…`.
+    hashes: BTreeMap<String, String>,
+    files: usize,
+    written: usize,
+}
+
+impl Output for Staged<'_> {
+    fn file(&mut self, rel: PathBuf, write: Write) -> Result<()> {
+        let (changed, hash) = (self.stage)(&rel, write)?;
+        self.hashes.insert(
+            rel.display().to_string().replace('\\', "/"),
+            format!("sha256:{}", bundle::hex(&hash)),
+        );
+        self.files += 1;
+        self.written += usize::from(changed);
+        Ok(())
+    }
+}
 
 /// What remains of a built locale once its files are staged.
-struct Staged {
+struct Done {
     summary: LocaleSummary,
     manifest_entry: Value,
     /// (`<doc>.html`, localized title) for the language picker.
@@ -192,14 +246,30 @@ pub fn run(project: &Project, opts: &Options) -> Result<Report> {
         }
         project.stage(staging, &path, bytes)
     };
+    // The same, for a file written as it is produced.
+    let stage_stream = |staging: &crate::fs::Staging,
+                        rel: &Path,
+                        write: Write|
+     -> Result<(bool, [u8; 32])> {
+        let path = out_dir.join(rel);
+        let key = rel.display().to_string().replace('\\', "/");
+        if std::fs::symlink_metadata(&path).is_ok() && !previous.owns(&key) {
+            return Err(Error::Input {
+                path: project.show(&path),
+                message: format!(
+                    "was not written by carta (the previous `{}` does not list it); carta does not replace it: move it away, or build into another folder",
+                    crate::dist::MANIFEST
+                ),
+            });
+        }
+        project.stage_stream(staging, &path, write)
+    };
     let source_catalogs: Vec<Catalog> = sources
         .iter()
         .map(|(_, f)| Catalog::parse(&f.text))
         .collect();
-    let source_resources: Vec<FluentResource> = sources
-        .iter()
-        .map(|(_, f)| FluentResource::try_new(f.text.clone()).unwrap_or_else(|(r, _)| r))
-        .collect();
+    let source_texts: Vec<&str> = sources.iter().map(|(_, f)| f.text.as_str()).collect();
+    let (source_resources, source_whole) = resources(&source_catalogs, &source_texts);
     let source_rels: Vec<PathBuf> = sources.iter().map(|(rel, _)| rel.clone()).collect();
     let source = SourceLocale {
         tag: &project.source,
@@ -207,6 +277,7 @@ pub fn run(project: &Project, opts: &Options) -> Result<Report> {
         homes: &homes(&source_catalogs),
         catalogs: &source_catalogs,
         resources: &source_resources,
+        whole: &source_whole,
         patterns: &source_patterns(&source_catalogs),
         kinds: &source_kinds(sources.iter().map(|(_, f)| f.text.as_str())),
     };
@@ -228,119 +299,120 @@ pub fn run(project: &Project, opts: &Options) -> Result<Report> {
     let extra_bases: Vec<PathBuf> = opts.out.iter().map(|_| out_dir.clone()).collect();
     let staging = project.staging(&extra_bases);
     let types = std::sync::Mutex::new(bundle::types::Types::new());
-    let results: Vec<std::result::Result<Staged, (Tag, String)>> = tags
+    let results: Vec<std::result::Result<Done, (Tag, String)>> = tags
         .par_iter()
-        .map(
-            |tag| -> Result<std::result::Result<Staged, (Tag, String)>> {
-                let chain = &chains[tag];
-                let transform = transforms.get(tag).copied();
-                // Everything the locale needs is read first: a file that cannot be read skips
-                // this locale (its previous output stays), the others are built.
-                let read = || -> Result<HashMap<Tag, Vec<LocaleText>>> {
-                    let mut texts: HashMap<Tag, Vec<LocaleText>> = HashMap::new();
-                    for t in chain
-                        .iter()
-                        .filter(|t| **t != project.source && !transforms.contains_key(*t))
-                    {
-                        let dir = project.locale_dir(t);
-                        let mut files = Vec::new();
-                        for rel in project.ftl_files(&dir)? {
-                            let path = dir.join(&rel);
-                            if let Some(file) = project.read(&path)? {
-                                // What sync and review recorded: which translations are
-                                // outdated or signed off.
-                                let state_path = super::sync::state_path(&path);
-                                let state = project.read(&state_path)?;
-                                // A state file that does not parse (a merge conflict left
-                                // in it, a key twice) would hide what is outdated or
-                                // reviewed: the locale is not built, as when a file
-                                // cannot be read.
-                                if let Some(st) = &state {
-                                    StateView::parse(&st.text).map_err(|(line, message)| {
-                                        Error::Config {
-                                            path: project.show(&state_path),
-                                            line,
-                                            column: 1,
-                                            message,
-                                        }
-                                    })?;
-                                }
-                                files.push(LocaleText { rel, file, state });
-                            }
-                        }
-                        texts.insert(t.clone(), files);
-                    }
-                    Ok(texts)
-                };
-                let texts = match read() {
-                    Ok(texts) => texts,
-                    Err(e) => return Ok(Err((tag.clone(), e.to_string()))),
-                };
-                let publish = Publish {
-                    policy: &policy,
-                    findings: if transform.is_none() && *tag != project.source {
-                        findings_of(project, tag)?
-                    } else {
-                        HashMap::new()
-                    },
-                    glossary: project
-                        .read(&project.locale_dir(tag).join("glossary.toml"))
-                        .ok()
-                        .flatten()
-                        .and_then(|f| crate::check::glossary::Glossary::parse(&f.text).ok())
-                        .map(|g| g.terms)
-                        .unwrap_or_default(),
-                    page: &page_inputs,
-                };
-                let (mut summary, mut locale_files, mut entry) =
-                    build_locale(tag, chain, &texts, &source, transform, &docs, &publish);
-                // Printing is the one step that runs another program: each page of this
-                // locale, one after the other (locales print in parallel).
-                for (rel, html, date) in std::mem::take(&mut summary.print) {
-                    let Some(browser) = &browser else { break };
-                    let pdf = bundle::pdf::print(browser, &html, date).map_err(|message| {
-                        Error::Input {
-                            path: project.show(&out_dir.join(&rel)),
-                            message,
-                        }
-                    })?;
-                    locale_files.push((rel, pdf));
-                }
-                if let Ok(mut all) = types.lock() {
-                    bundle::types::merge(&mut all, std::mem::take(&mut summary.types));
-                }
-                let mut hashes = BTreeMap::new();
-                let mut written = 0;
-                for (rel, bytes) in &locale_files {
-                    hashes.insert(
-                        rel.display().to_string().replace('\\', "/"),
-                        format!("sha256:{}", bundle::sha256(bytes)),
-                    );
-                    written += usize::from(stage_out(&staging, rel, bytes)?);
-                }
-                entry["files"] = json!(hashes);
-                let titles: Vec<(String, String)> = summary
-                    .titles
+        .map(|tag| -> Result<std::result::Result<Done, (Tag, String)>> {
+            let chain = &chains[tag];
+            let transform = transforms.get(tag).copied();
+            // Everything the locale needs is read first: a file that cannot be read skips
+            // this locale (its previous output stays), the others are built.
+            let read = || -> Result<HashMap<Tag, Vec<LocaleText>>> {
+                let mut texts: HashMap<Tag, Vec<LocaleText>> = HashMap::new();
+                for t in chain
                     .iter()
-                    .map(|(doc, title)| {
-                        (
-                            format!("{doc}.{}", page_inputs.formats.linked()),
-                            title.clone(),
-                        )
-                    })
-                    .collect();
-                // The language picker of a later partial build lists this locale from here.
-                entry["titles"] =
-                    json!(titles.iter().cloned().collect::<BTreeMap<String, String>>());
-                Ok(Ok(Staged {
-                    summary,
-                    manifest_entry: entry,
-                    titles,
-                    files: locale_files.len(),
-                    written,
-                }))
-            },
-        )
+                    .filter(|t| **t != project.source && !transforms.contains_key(*t))
+                {
+                    let dir = project.locale_dir(t);
+                    let mut files = Vec::new();
+                    for rel in project.ftl_files(&dir)? {
+                        let path = dir.join(&rel);
+                        if let Some(file) = project.read(&path)? {
+                            // What sync and review recorded: which translations are
+                            // outdated or signed off.
+                            let state_path = super::sync::state_path(&path);
+                            let state = project.read(&state_path)?;
+                            // A state file that does not parse (a merge conflict left
+                            // in it, a key twice) would hide what is outdated or
+                            // reviewed: the locale is not built, as when a file
+                            // cannot be read.
+                            if let Some(st) = &state {
+                                StateView::parse(&st.text).map_err(|(line, message)| {
+                                    Error::Config {
+                                        path: project.show(&state_path),
+                                        line,
+                                        column: 1,
+                                        message,
+                                    }
+                                })?;
+                            }
+                            files.push(LocaleText { rel, file, state });
+                        }
+                    }
+                    texts.insert(t.clone(), files);
+                }
+                Ok(texts)
+            };
+            let texts = match read() {
+                Ok(texts) => texts,
+                Err(e) => return Ok(Err((tag.clone(), e.to_string()))),
+            };
+            let publish = Publish {
+                policy: &policy,
+                findings: if transform.is_none() && *tag != project.source {
+                    findings_of(project, tag)?
+                } else {
+                    HashMap::new()
+                },
+                glossary: project
+                    .read(&project.locale_dir(tag).join("glossary.toml"))
+                    .ok()
+                    .flatten()
+                    .and_then(|f| crate::check::glossary::Glossary::parse(&f.text).ok())
+                    .map(|g| g.terms)
+                    .unwrap_or_default(),
+                page: &page_inputs,
+            };
+            let stage = |rel: &Path, write: Write| stage_stream(&staging, rel, write);
+            let mut out = Staged {
+                stage: &stage,
+                hashes: BTreeMap::new(),
+                files: 0,
+                written: 0,
+            };
+            let (mut summary, mut entry) = build_locale(
+                tag, chain, &texts, &source, transform, &docs, &publish, &mut out,
+            )?;
+            // Printing is the one step that runs another program: each page of this
+            // locale, one after the other (locales print in parallel).
+            for (rel, html, date) in std::mem::take(&mut summary.print) {
+                let Some(browser) = &browser else { break };
+                let pdf =
+                    bundle::pdf::print(browser, &html, date).map_err(|message| Error::Input {
+                        path: project.show(&out_dir.join(&rel)),
+                        message,
+                    })?;
+                out.bytes(rel, &pdf)?;
+            }
+            if let Ok(mut all) = types.lock() {
+                bundle::types::merge(&mut all, std::mem::take(&mut summary.types));
+            }
+            let Staged {
+                hashes,
+                files,
+                written,
+                ..
+            } = out;
+            entry["files"] = json!(hashes);
+            let titles: Vec<(String, String)> = summary
+                .titles
+                .iter()
+                .map(|(doc, title)| {
+                    (
+                        format!("{doc}.{}", page_inputs.formats.linked()),
+                        title.clone(),
+                    )
+                })
+                .collect();
+            // The language picker of a later partial build lists this locale from here.
+            entry["titles"] = json!(titles.iter().cloned().collect::<BTreeMap<String, String>>());
+            Ok(Ok(Done {
+                summary,
+                manifest_entry: entry,
+                titles,
+                files,
+                written,
+            }))
+        })
         .collect::<Result<_>>()?;
     let mut built = Vec::new();
     let mut skipped: Vec<(Tag, String)> = Vec::new();
@@ -410,28 +482,28 @@ pub fn run(project: &Project, opts: &Options) -> Result<Report> {
     });
     // The types of every message for front ends. A partial build (`--locale`) sees only
     // some locales, so it keeps the files of the last full build (when there are some).
-    let mut global: Vec<(PathBuf, Vec<u8>)> = Vec::new();
+    // They are written as they are produced (tens of megabytes at a million messages).
     let keep_types = opts.locale.is_some() && previous.owns(crate::dist::MESSAGES_DTS);
+    let mut global_hashes: BTreeMap<String, String> = BTreeMap::new();
     if !keep_types {
         let types = types.into_inner().unwrap_or_default();
-        global.push((
-            PathBuf::from(crate::dist::MESSAGES_DTS),
-            bundle::types::dts(&types).into_bytes(),
-        ));
-        global.push((
-            PathBuf::from(crate::dist::MESSAGES_SCHEMA),
-            bundle::types::schema(&types).into_bytes(),
-        ));
+        let stage = |rel: &Path, write: Write| stage_stream(&staging, rel, write);
+        let mut out = Staged {
+            stage: &stage,
+            hashes: BTreeMap::new(),
+            files: 0,
+            written: 0,
+        };
+        out.file(PathBuf::from(crate::dist::MESSAGES_DTS), &mut |w| {
+            bundle::types::dts(w, &types)
+        })?;
+        out.file(PathBuf::from(crate::dist::MESSAGES_SCHEMA), &mut |w| {
+            bundle::types::schema(w, &types)
+        })?;
+        global_hashes = out.hashes;
+        total += out.files;
+        written += out.written;
     }
-    let global_hashes: BTreeMap<String, String> = global
-        .iter()
-        .map(|(rel, bytes)| {
-            (
-                rel.display().to_string(),
-                format!("sha256:{}", bundle::sha256(bytes)),
-            )
-        })
-        .collect();
     let manifest = json!({
         "schema_version": 1,
         "generator": format!("carta {}", env!("CARGO_PKG_VERSION")),
@@ -442,7 +514,6 @@ pub fn run(project: &Project, opts: &Options) -> Result<Report> {
         // partial build keeps the last full build's.
         "files": if keep_types { previous.global.clone() } else { json!(global_hashes) },
     });
-    files.extend(global);
     let manifest_bytes =
         (serde_json::to_string_pretty(&manifest).unwrap_or_default() + "\n").into_bytes();
     if !docs.is_empty() {
@@ -596,10 +667,8 @@ pub fn build_texts(
     let mut texts = HashMap::new();
     texts.insert(tag.clone(), to_files(locale));
     let catalogs: Vec<Catalog> = source.iter().map(|t| Catalog::parse(t)).collect();
-    let resources: Vec<FluentResource> = source
-        .iter()
-        .map(|t| FluentResource::try_new(t.clone()).unwrap_or_else(|(r, _)| r))
-        .collect();
+    let texts_of: Vec<&str> = source.iter().map(String::as_str).collect();
+    let (resources, whole) = resources(&catalogs, &texts_of);
     let rels: Vec<PathBuf> = (0..source.len()).map(rel).collect();
     let source = SourceLocale {
         tag: source_tag,
@@ -607,6 +676,7 @@ pub fn build_texts(
         homes: &homes(&catalogs),
         catalogs: &catalogs,
         resources: &resources,
+        whole: &whole,
         patterns: &source_patterns(&catalogs),
         kinds: &source_kinds(source.iter().map(String::as_str)),
     };
@@ -619,7 +689,10 @@ pub fn build_texts(
         glossary: Vec::new(),
         page: &page,
     };
-    build_locale(tag, &chain, &texts, &source, None, docs, &publish).1
+    let mut out = InMemory::default();
+    // Nothing written in memory can fail.
+    let _ = build_locale(tag, &chain, &texts, &source, None, docs, &publish, &mut out);
+    out.0
 }
 
 /// The parts (`""`, `.attr`) message `id` has in a locale's catalogs.
@@ -695,11 +768,29 @@ struct SourceLocale<'a, 's> {
     /// Message ID → the source file that defines it.
     homes: &'a FxHashMap<&'s str, usize>,
     catalogs: &'a [Catalog<'s>],
+    /// What of the source's files its bundle needs (see [`bundle::resources`]).
     resources: &'a [FluentResource],
+    /// Per file, whether the bundle has all of it (nothing is read off its catalog).
+    whole: &'a [bool],
     /// Message ID → its source text (what review records and sync's state are of).
     patterns: &'a FxHashMap<String, Patterns>,
     /// The kinds of the source's variables, by part (`id`, `id.attr`).
     kinds: &'a bundle::icu::Kinds,
+}
+
+/// A locale's fluent-bundle resources: only the entries the bundle must format (see
+/// [`bundle::resources`]), and per file whether it holds all of it.
+fn resources(catalogs: &[Catalog], texts: &[&str]) -> (Vec<FluentResource>, Vec<bool>) {
+    let whole = catalogs
+        .iter()
+        .zip(texts)
+        .map(|(c, t)| bundle::resources::whole(c, t))
+        .collect();
+    let resources = bundle::resources::bundle_texts(catalogs, texts)
+        .into_iter()
+        .map(|t| FluentResource::try_new(t.into_owned()).unwrap_or_else(|(r, _)| r))
+        .collect();
+    (resources, whole)
 }
 
 /// The kinds of the source's variables (its files as one resource, so terms defined in
@@ -1100,6 +1191,7 @@ fn readability_of(
         .collect()
 }
 
+#[allow(clippy::too_many_arguments)]
 fn build_locale(
     tag: &Tag,
     chain: &[Tag],
@@ -1108,7 +1200,8 @@ fn build_locale(
     transform: Option<Transform>,
     docs: &[Extracted],
     publish: &Publish,
-) -> Built {
+    out: &mut dyn Output,
+) -> Result<Built> {
     let started = std::time::Instant::now();
     let policy = publish.policy;
     let source = source_locale.tag;
@@ -1129,19 +1222,18 @@ fn build_locale(
                 .collect::<Vec<_>>()
         })
         .collect();
-    let own: Vec<(Vec<FluentResource>, Vec<Catalog>)> = kept
+    let own: Vec<(Vec<FluentResource>, Vec<Catalog>, Vec<bool>)> = kept
         .iter()
         .map(|texts| {
-            let resources = texts
-                .iter()
-                .map(|t| FluentResource::try_new(t.to_string()).unwrap_or_else(|(r, _)| r))
-                .collect();
-            let catalogs = texts.iter().map(|t| Catalog::parse(t)).collect();
-            (resources, catalogs)
+            let catalogs: Vec<Catalog> = texts.iter().map(|t| Catalog::parse(t)).collect();
+            let strs: Vec<&str> = texts.iter().map(|t| t.as_ref()).collect();
+            let (resources, whole) = resources(&catalogs, &strs);
+            (resources, catalogs, whole)
         })
         .collect();
     let mut bundles: Vec<FluentBundle<&FluentResource>> = Vec::new();
     let mut catalogs: Vec<&[Catalog]> = Vec::new();
+    let mut wholes: Vec<&[bool]> = Vec::new();
     for (k, t) in chain.iter().enumerate() {
         let mut b = FluentBundle::new(vec![t.langid().clone()]);
         b.set_use_isolating(false);
@@ -1149,19 +1241,36 @@ fn build_locale(
         if k == 0 {
             b.set_transform(transform);
         }
-        let (resources, cats) = if is_source(t) {
-            (source_locale.resources, source_catalogs)
+        let (resources, cats, whole) = if is_source(t) {
+            (
+                source_locale.resources,
+                source_catalogs,
+                source_locale.whole,
+            )
         } else {
-            (own[k].0.as_slice(), own[k].1.as_slice())
+            (
+                own[k].0.as_slice(),
+                own[k].1.as_slice(),
+                own[k].2.as_slice(),
+            )
         };
         for r in resources {
             let _ = b.add_resource(r);
         }
         bundles.push(b);
         catalogs.push(cats);
+        wholes.push(whole);
     }
 
+    // A part that is plain text is read off the catalog; the bundle formats the rest
+    // (see `bundle::resources`).
     let format = |k: usize, id: &str, attr: Option<&str>| -> Option<String> {
+        let transform = if k == 0 { transform } else { None };
+        if let Some(text) =
+            bundle::resources::plain_part(catalogs[k], wholes[k], id, attr, transform)
+        {
+            return text;
+        }
         let msg = bundles[k].get_message(id)?;
         let pattern = match attr {
             None => msg.value()?,
@@ -1289,7 +1398,9 @@ fn build_locale(
                     let status = statuses[k].get(id.as_str()).map(|(s, _)| *s);
                     let flag = match status.map(|s| decide(s, policy)) {
                         Some(Decision::Skip(why)) => {
-                            if bundles[k].has_message(&id) {
+                            if bundles[k].has_message(&id)
+                                || bundle::resources::has_message(catalogs[k], wholes[k], &id)
+                            {
                                 notes.push((why, k, false));
                             }
                             return None;
@@ -1508,7 +1619,6 @@ fn build_locale(
         })
         .collect();
     let dir = PathBuf::from(tag.as_str());
-    let mut files: Vec<(PathBuf, Vec<u8>)> = Vec::new();
     let formats = publish.page.formats;
     let clinic = clinic_for(publish.page, chain, &lb.strings);
     let mut print = Vec::new();
@@ -1520,10 +1630,10 @@ fn build_locale(
             paper: None,
         };
         if formats.html {
-            files.push((
+            out.bytes(
                 dir.join(format!("{}.html", e.doc.name)),
-                bundle::html::render(&e.doc, &e.ids, &lb, &page).into_bytes(),
-            ));
+                bundle::html::render(&e.doc, &e.ids, &lb, &page).as_bytes(),
+            )?;
         }
         if formats.pdf {
             page.paper = Some(publish.page.paper);
@@ -1534,7 +1644,7 @@ fn build_locale(
             ));
         }
         if formats.md {
-            files.push((
+            out.bytes(
                 dir.join(format!("{}.md", e.doc.name)),
                 // The front matter (metadata, the author's as written) first, as in the
                 // source.
@@ -1543,14 +1653,14 @@ fn build_locale(
                     e.meta.raw,
                     bundle::markdown::render(&e.doc, &e.ids, &lb)
                 )
-                .into_bytes(),
-            ));
+                .as_bytes(),
+            )?;
         }
         if formats.json {
-            files.push((
+            out.bytes(
                 dir.join(format!("{}.json", e.doc.name)),
-                bundle::json::document(&e.doc, &e.ids, &lb).into_bytes(),
-            ));
+                bundle::json::document(&e.doc, &e.ids, &lb).as_bytes(),
+            )?;
         }
     }
     // Every other bundle is read off messages.ftl, so all list the same messages.
@@ -1558,16 +1668,15 @@ fn build_locale(
     let converted = bundle::icu::convert_resource(&ftl, source_locale.kinds);
     // messages.json was written before the app bundles too: its time is not theirs.
     let json_started = std::time::Instant::now();
-    files.push((
-        dir.join("messages.json"),
-        bundle::json::messages(&lb, &helpers, &converted).into_bytes(),
-    ));
+    out.file(dir.join("messages.json"), &mut |w| {
+        bundle::json::messages(w, &lb, &helpers, &converted)
+    })?;
     let json_time = json_started.elapsed();
-    files.push((
-        dir.join("messages.icu.json"),
-        bundle::json::icu_messages(&converted).into_bytes(),
-    ));
-    files.push((dir.join("messages.ftl"), ftl.into_bytes()));
+    out.file(dir.join("messages.icu.json"), &mut |w| {
+        bundle::json::icu_messages(w, &converted)
+    })?;
+    out.bytes(dir.join("messages.ftl"), ftl.as_bytes())?;
+    drop(ftl);
     let mut icu_issues: Vec<(String, String)> = Vec::new();
     let mut types: BTreeMap<String, BTreeMap<String, bundle::icu::Kind>> = BTreeMap::new();
     for (id, m) in &converted {
@@ -1611,13 +1720,15 @@ fn build_locale(
                 })
             })
             .collect();
-        let mut listed = std::collections::HashSet::new();
-        let mut rows = Vec::new();
+        // The page's rows: each source message once, the handouts' first (in document
+        // order), then the others in source order. Written row by row (at a million
+        // messages the page is hundreds of megabytes), after a first pass for the counts
+        // shown above them.
         let in_docs = docs.iter().flat_map(|e| {
             e.ids
                 .iter()
                 .flatten()
-                .map(|id| (Some(e.doc.name.clone()), id.clone()))
+                .map(|id| (Some(e.doc.name.as_str()), id.as_str()))
         });
         let others = order
             .iter()
@@ -1625,79 +1736,86 @@ fn build_locale(
                 !id.starts_with('-')
                     && matches!(source_catalogs[*fi].kind(*i), EntryKind::Message(_))
             })
-            .map(|(id, _, _)| (None, id.clone()));
-        for (document, id) in in_docs.chain(others) {
-            if !listed.insert(id.clone()) {
-                continue;
-            }
-            let Some(patterns) = source_locale.patterns.get(&id) else {
-                continue;
-            };
-            let found = (0..chain.len())
+            .map(|(id, _, _)| (None, id.as_str()));
+        let mut listed = std::collections::HashSet::new();
+        let candidates: Vec<(Option<&str>, &str, &Patterns)> = in_docs
+            .chain(others)
+            .filter(|(_, id)| listed.insert(*id))
+            .filter_map(|(document, id)| Some((document, id, source_locale.patterns.get(id)?)))
+            .collect();
+        drop(listed);
+        // The translation a row shows: (chain locale, catalog, entry).
+        let found = |id: &str| -> Option<(usize, &Catalog, usize)> {
+            (0..chain.len())
                 .filter(|&k| !is_source(&chain[k]))
                 .find_map(|k| {
                     own[k].1.iter().find_map(|c| {
-                        let &i = c.index.get(id.as_str())?;
-                        matches!(c.kind(i), EntryKind::Message(_)).then(|| (k, c.patterns(i)))
+                        let &i = c.index.get(id)?;
+                        matches!(c.kind(i), EntryKind::Message(_)).then_some((k, c, i))
                     })
-                });
-            let (status, record, from, translation) = match found {
-                Some((k, p)) => {
+                })
+        };
+        let status_of = |id: &str| -> (Status, Option<&Record>, Option<(usize, &Catalog, usize)>) {
+            match found(id) {
+                Some((k, c, i)) => {
                     let (status, record) = statuses[k]
-                        .get(&id)
-                        .cloned()
-                        .unwrap_or((Status::Translated, None));
-                    (
-                        status,
-                        record,
-                        (k > 0).then(|| chain[k].clone()),
-                        Some(text_of(&p)),
-                    )
+                        .get(id)
+                        .map_or((Status::Translated, None), |(s, r)| (*s, r.as_ref()));
+                    (status, record, Some((k, c, i)))
                 }
-                None if templates.contains(id.as_str()) => (Status::Template, None, None, None),
-                None => (Status::Missing, None, None, None),
-            };
-            rows.push(bundle::review_page::Row {
+                None if templates.contains(id) => (Status::Template, None, None),
+                None => (Status::Missing, None, None),
+            }
+        };
+        let counts = bundle::review_page::counts(
+            candidates
+                .iter()
+                .map(|(_, id, _)| status_of(id).0)
+                .collect::<Vec<_>>()
+                .iter(),
+        );
+        review_counts = Some(counts);
+        let rows = candidates.iter().map(|&(document, id, patterns)| {
+            let (status, record, at) = status_of(id);
+            bundle::review_page::Row {
                 diff: (status == Status::Outdated)
-                    .then(|| diffs.get(&id).cloned())
+                    .then(|| diffs.get(id).cloned())
                     .flatten(),
-                findings: publish.findings.get(&id).cloned().unwrap_or_default(),
-                id,
-                document,
+                findings: publish.findings.get(id).cloned().unwrap_or_default(),
+                id: id.to_string(),
+                document: document.map(str::to_string),
                 source: text_of(patterns),
-                translation,
+                translation: at.map(|(_, c, i)| text_of(&c.patterns(i))),
                 status,
-                from,
-                record,
-            });
-        }
-        let count = |s: &[Status]| rows.iter().filter(|r| s.contains(&r.status)).count();
-        review_counts = Some([
-            count(&[Status::Reviewed]),
-            count(&[Status::Translated]),
-            count(&[Status::Outdated]),
-            count(&[Status::Missing, Status::Template]),
-        ]);
-        files.push((
-            PathBuf::from("review").join(format!("{tag}.html")),
-            bundle::review_page::render(
-                tag,
-                source,
-                &rows,
-                &publish.glossary,
-                &readability
-                    .iter()
-                    .map(
-                        |(document, translation, source)| bundle::review_page::Legibility {
-                            document: document.clone(),
-                            translation: translation.clone(),
-                            source: source.clone(),
-                        },
-                    )
-                    .collect::<Vec<_>>(),
+                from: at.and_then(|(k, _, _)| (k > 0).then(|| chain[k].clone())),
+                record: record.cloned(),
+            }
+        });
+        let legibility: Vec<bundle::review_page::Legibility> = readability
+            .iter()
+            .map(
+                |(document, translation, source)| bundle::review_page::Legibility {
+                    document: document.clone(),
+                    translation: translation.clone(),
+                    source: source.clone(),
+                },
             )
-            .into_bytes(),
-        ));
+            .collect();
+        let mut rows = Some(rows);
+        out.file(
+            PathBuf::from("review").join(format!("{tag}.html")),
+            &mut |w| {
+                bundle::review_page::write(
+                    w,
+                    tag,
+                    source,
+                    counts,
+                    rows.take().into_iter().flatten(),
+                    &publish.glossary,
+                    &legibility,
+                )
+            },
+        )?;
     }
 
     let fell_back: Vec<(String, Tag)> = lb
@@ -1786,7 +1904,7 @@ fn build_locale(
     if let Some([reviewed, awaiting, outdated, missing]) = review_counts {
         entry["review"] = json!({ "reviewed": reviewed, "awaiting": awaiting, "outdated": outdated, "missing": missing });
     }
-    (
+    Ok((
         LocaleSummary {
             tag: tag.clone(),
             messages: total,
@@ -1803,7 +1921,6 @@ fn build_locale(
             app_bundles,
             total_time: started.elapsed(),
         },
-        files,
         entry,
-    )
+    ))
 }
