@@ -45,8 +45,9 @@ pub fn whole(catalog: &Catalog, text: &str) -> bool {
 
 /// The text of each of a locale's files for its fluent-bundle resources: a file
 /// [`whole`], else only its entries with a placeable and every entry they refer to
-/// (its first definition in the locale, which is the one the bundle resolves), each
-/// with its original bytes, in file order. `texts[f]` is the text `catalogs[f]` was
+/// (its first definition in the locale, which is the one the bundle resolves), and
+/// every definition of an ID defined more than once, each with its original bytes, in
+/// file order. `texts[f]` is the text `catalogs[f]` was
 /// parsed from.
 pub fn bundle_texts<'t>(catalogs: &[Catalog], texts: &[&'t str]) -> Vec<Cow<'t, str>> {
     let whole: Vec<bool> = catalogs
@@ -67,6 +68,34 @@ pub fn bundle_texts<'t>(catalogs: &[Catalog], texts: &[&'t str]) -> Vec<Cow<'t, 
             } else if !entry_is_plain(c, i) {
                 keep[f][i] = true;
                 queue.push((f, i));
+            } else if let Some(id) = c.entry_id(i) {
+                // An ID defined twice in the file: both are kept (below, across files),
+                // so the first definition still wins in whatever reads the kept text.
+                if let Some(&first) = c.index.get(id.as_ref()).filter(|&&first| first != i) {
+                    keep[f][i] = true;
+                    keep[f][first] = true;
+                    queue.extend([(f, i), (f, first)]);
+                }
+            }
+        }
+    }
+    if catalogs.len() > 1 {
+        let mut first: rustc_hash::FxHashMap<&str, (usize, usize)> = Default::default();
+        for (f, c) in catalogs.iter().enumerate() {
+            for (id, &i) in &c.index {
+                match first.get(id.as_ref()) {
+                    Some(&(g, j)) => {
+                        for (h, k) in [(g, j), (f, i)] {
+                            if !whole[h] && !keep[h][k] {
+                                keep[h][k] = true;
+                                queue.push((h, k));
+                            }
+                        }
+                    }
+                    None => {
+                        first.insert(id.as_ref(), (f, i));
+                    }
+                }
             }
         }
     }

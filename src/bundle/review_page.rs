@@ -132,7 +132,7 @@ fn diff_html(diff: &str) -> String {
 
 /// How many rows of a review page have each status: reviewed, awaiting review
 /// (translated), outdated, not translated (missing or a template).
-pub fn counts<'r>(statuses: impl Iterator<Item = &'r Status>) -> [usize; 4] {
+pub fn counts(statuses: impl Iterator<Item = Status>) -> [usize; 4] {
     let mut n = [0; 4];
     for s in statuses {
         match s {

@@ -274,12 +274,11 @@ pub fn run(project: &Project, opts: &Options) -> Result<Report> {
     let source = SourceLocale {
         tag: &project.source,
         rels: &source_rels,
-        homes: &homes(&source_catalogs),
+        entries: &source_entries(&source_catalogs),
         catalogs: &source_catalogs,
         resources: &source_resources,
         whole: &source_whole,
-        patterns: &source_patterns(&source_catalogs),
-        kinds: &source_kinds(sources.iter().map(|(_, f)| f.text.as_str())),
+        kinds: &source_kinds(source_resources.iter().map(FluentResource::source)),
     };
     let policy = project.config.publish.clone();
     let page_inputs = page_inputs(project, opts, &chains)?;
@@ -673,12 +672,11 @@ pub fn build_texts(
     let source = SourceLocale {
         tag: source_tag,
         rels: &rels,
-        homes: &homes(&catalogs),
+        entries: &source_entries(&catalogs),
         catalogs: &catalogs,
         resources: &resources,
         whole: &whole,
-        patterns: &source_patterns(&catalogs),
-        kinds: &source_kinds(source.iter().map(String::as_str)),
+        kinds: &source_kinds(resources.iter().map(FluentResource::source)),
     };
     let chain = [tag.clone(), source_tag.clone()];
     let policy = crate::config::PublishConfig::default();
@@ -759,21 +757,77 @@ fn synthesize(id: &str, m: &Resolved, catalogs: &[&[Catalog]]) -> String {
         .to_string()
 }
 
+/// The entries of messages.ftl (`ranges` in `ftl`) that have a placeable, as one text.
+fn with_placeables(ftl: &str, ranges: &[std::ops::Range<usize>]) -> String {
+    ranges
+        .iter()
+        .map(|r| &ftl[r.start..r.end.min(ftl.len())])
+        .filter(|t| t.contains('{'))
+        .collect()
+}
+
+/// The message and term IDs a Fluent text refers to.
+fn references(text: &str) -> rustc_hash::FxHashSet<String> {
+    if text.is_empty() {
+        return Default::default();
+    }
+    let catalog = Catalog::parse(text);
+    (0..catalog.resource.body.len())
+        .flat_map(|i| catalog.references(i))
+        .collect()
+}
+
+/// The ID an entry of messages.ftl starts with (`id`, `-term`).
+fn ftl_id(entry: &str) -> &str {
+    let dash = usize::from(entry.starts_with('-'));
+    &entry[..dash + crate::ftl::identifier_len(&entry[dash..])]
+}
+
+/// messages.ftl (its entries at `ranges`) converted to ICU, as
+/// [`bundle::icu::convert_resource`] of the whole text gives it but never parsing it
+/// whole: an entry without a placeable (no `{`) refers to nothing, so it converts the
+/// same in any resource; those are converted a slice at a time, and the entries with
+/// placeables together with every entry they refer to. (messages.ftl has each ID once.)
+fn convert_ftl(
+    ftl: &str,
+    ranges: &[std::ops::Range<usize>],
+    kinds: &bundle::icu::Kinds,
+) -> BTreeMap<String, bundle::icu::Message> {
+    const SLICE: usize = 20_000;
+    let entry = |r: &std::ops::Range<usize>| &ftl[r.start..r.end.min(ftl.len())];
+    let refs = references(&with_placeables(ftl, ranges));
+    let together =
+        |r: &std::ops::Range<usize>| entry(r).contains('{') || refs.contains(ftl_id(entry(r)));
+    let joined: String = ranges.iter().filter(|r| together(r)).map(entry).collect();
+    let mut out = if joined.is_empty() {
+        BTreeMap::new()
+    } else {
+        bundle::icu::convert_resource(&joined, kinds)
+    };
+    drop(joined);
+    let rest: Vec<&std::ops::Range<usize>> = ranges.iter().filter(|r| !together(r)).collect();
+    for slice in rest.chunks(SLICE) {
+        let text: String = slice.iter().map(|r| entry(r)).collect();
+        for (id, m) in bundle::icu::convert_resource(&text, kinds) {
+            out.entry(id).or_insert(m);
+        }
+    }
+    out
+}
+
 /// The source locale, parsed once and shared by every locale's build (a Fluent bundle
 /// can hold borrowed resources).
 struct SourceLocale<'a, 's> {
     tag: &'a Tag,
     /// The source files' paths, relative to the source folder.
     rels: &'a [PathBuf],
-    /// Message ID → the source file that defines it.
-    homes: &'a FxHashMap<&'s str, usize>,
+    /// Message and term ID → (file, entry) of its first definition in the source.
+    entries: &'a FxHashMap<std::borrow::Cow<'s, str>, (usize, usize)>,
     catalogs: &'a [Catalog<'s>],
     /// What of the source's files its bundle needs (see [`bundle::resources`]).
     resources: &'a [FluentResource],
     /// Per file, whether the bundle has all of it (nothing is read off its catalog).
     whole: &'a [bool],
-    /// Message ID → its source text (what review records and sync's state are of).
-    patterns: &'a FxHashMap<String, Patterns>,
     /// The kinds of the source's variables, by part (`id`, `id.attr`).
     kinds: &'a bundle::icu::Kinds,
 }
@@ -794,20 +848,27 @@ fn resources(catalogs: &[Catalog], texts: &[&str]) -> (Vec<FluentResource>, Vec<
 }
 
 /// The kinds of the source's variables (its files as one resource, so terms defined in
-/// one file resolve in another).
+/// one file resolve in another). Read off the bundle's resources: a part without a
+/// placeable has no variables, and an absent part is a part without variables to
+/// `convert_resource`; every entry with a placeable is there with what it refers to,
+/// and every definition of an ID defined twice (so the first one still wins).
 fn source_kinds<'t>(texts: impl Iterator<Item = &'t str>) -> bundle::icu::Kinds {
     let joined: Vec<&str> = texts.collect();
     bundle::icu::kinds(&joined.join("\n\n"))
 }
 
-/// Every source message's text, by ID.
-fn source_patterns(catalogs: &[Catalog]) -> FxHashMap<String, Patterns> {
+/// Every source message and term ID → (file, entry) of its first definition. Its text
+/// is read off the catalog when needed (a map of every source text was 190 MB at a
+/// million messages).
+fn source_entries<'s>(
+    catalogs: &[Catalog<'s>],
+) -> FxHashMap<std::borrow::Cow<'s, str>, (usize, usize)> {
     let mut out = FxHashMap::default();
-    for c in catalogs {
+    for (f, c) in catalogs.iter().enumerate() {
         for i in 0..c.resource.body.len() {
             if matches!(c.kind(i), EntryKind::Message(_) | EntryKind::Term(_)) {
                 if let Some(id) = c.entry_id(i) {
-                    out.entry(id.into_owned()).or_insert_with(|| c.patterns(i));
+                    out.entry(id).or_insert((f, i));
                 }
             }
         }
@@ -815,18 +876,29 @@ fn source_patterns(catalogs: &[Catalog]) -> FxHashMap<String, Patterns> {
     out
 }
 
-/// Message ID → the (first) source file that defines it.
-fn homes<'s>(catalogs: &[Catalog<'s>]) -> FxHashMap<&'s str, usize> {
-    let mut homes = FxHashMap::default();
-    for (f, c) in catalogs.iter().enumerate() {
-        for i in 0..c.resource.body.len() {
-            if let EntryKind::Message(id) = c.kind(i) {
-                homes.entry(id).or_insert(f);
-            }
-        }
+impl SourceLocale<'_, '_> {
+    /// The source text of message or term `id` (what review records and sync's state
+    /// are of).
+    fn patterns(&self, id: &str) -> Option<Patterns> {
+        let &(f, i) = self.entries.get(id)?;
+        Some(self.catalogs[f].patterns(i))
     }
-    homes
+
+    /// `id` as the source's own (borrowed) string, if the source has it.
+    fn key(&self, id: &str) -> Option<&str> {
+        self.entries.get_key_value(id).map(|(k, _)| k.as_ref())
+    }
+
+    /// The source file that defines message `id` (first).
+    fn home(&self, id: &str) -> Option<usize> {
+        let &(f, i) = self.entries.get(id)?;
+        matches!(self.catalogs[f].kind(i), EntryKind::Message(_)).then_some(f)
+    }
 }
+
+/// One chain locale's translations of source messages and terms: their status and
+/// review record (boxed: most translations have none).
+type Statuses<'a> = FxHashMap<&'a str, (Status, Option<Box<Record>>)>;
 
 /// A locale file's text without the messages the source defines in another file: `check`
 /// reports those as missing where the source has them (and sync moves them to the
@@ -838,7 +910,7 @@ fn without_strays<'t>(
     source: &SourceLocale,
 ) -> std::borrow::Cow<'t, str> {
     let home = source.rels.iter().position(|r| r == rel);
-    let elsewhere = |id: &str| source.homes.get(id).is_some_and(|&f| Some(f) != home);
+    let elsewhere = |id: &str| source.home(id).is_some_and(|f| Some(f) != home);
     // A message starts at column 0 with its ID, so a file none of whose lines starts
     // with a stray ID needs no parse here (the usual case).
     let suspect = text.lines().any(|line| {
@@ -913,7 +985,7 @@ fn clinic_for(
 fn reviewed_by(
     ids: &[Option<String>],
     lb: &LocaleBundle,
-    statuses: &[FxHashMap<String, (Status, Option<Record>)>],
+    statuses: &[Statuses],
     is_source: impl Fn(&Tag) -> bool,
 ) -> Option<(Vec<String>, String)> {
     let mut names: Vec<String> = Vec::new();
@@ -925,7 +997,8 @@ fn reviewed_by(
             if is_source(&lb.chain[part.from]) {
                 return None;
             }
-            let (Status::Reviewed, Some(record)) = statuses.get(part.from)?.get(id)? else {
+            let (Status::Reviewed, Some(record)) = statuses.get(part.from)?.get(id.as_str())?
+            else {
                 return None;
             };
             any = true;
@@ -1179,9 +1252,11 @@ fn readability_of(
                 .flat_map(|m| m.value.iter().chain(m.attributes.values()))
                 .filter(|p| lb.locale_of(p).langid().language.as_str() == language)
                 .map(|p| p.text.as_str());
-            let source = ids()
-                .filter_map(|id| source_locale.patterns.get(id))
-                .flat_map(|p| p.iter().map(|(_, t)| t.as_str()));
+            let source: Vec<String> = ids()
+                .filter_map(|id| source_locale.patterns(id))
+                .flat_map(|p| p.into_iter().map(|(_, t)| t))
+                .collect();
+            let source = source.iter().map(String::as_str);
             (
                 e.doc.name.clone(),
                 crate::readability::measure(language, page),
@@ -1291,7 +1366,7 @@ fn build_locale(
 
     // The status of each chain locale's translations (the source's own text has none).
     let mut diffs: FxHashMap<String, String> = FxHashMap::default();
-    let mut statuses: Vec<FxHashMap<String, (Status, Option<Record>)>> = Vec::new();
+    let mut statuses: Vec<Statuses> = Vec::new();
     for (k, t) in chain.iter().enumerate() {
         statuses.push({
             let mut out = FxHashMap::default();
@@ -1311,18 +1386,20 @@ fn build_locale(
                         let Some(id) = catalog.entry_id(i) else {
                             continue;
                         };
-                        let id = id.as_ref();
-                        let Some(patterns) = source_locale.patterns.get(id) else {
+                        let Some(id) = source_locale.key(id.as_ref()) else {
                             continue;
                         };
-                        if catalog.index.get(id) == Some(&i) {
+                        if catalog.index.get(id) == Some(&i) && !out.contains_key(id) {
+                            let Some(patterns) = source_locale.patterns(id) else {
+                                continue;
+                            };
                             let (status, record) =
-                                crate::review::translated_status(catalog, i, id, patterns, &state);
-                            out.entry(id.to_string()).or_insert((status, record));
+                                crate::review::translated_status(catalog, i, id, &patterns, &state);
+                            out.insert(id, (status, record.map(Box::new)));
                             if status == Status::Outdated {
-                                diffs
-                                    .entry(id.to_string())
-                                    .or_insert_with(|| outdated_diff(catalog, i, patterns, &state));
+                                diffs.entry(id.to_string()).or_insert_with(|| {
+                                    outdated_diff(catalog, i, &patterns, &state)
+                                });
                             }
                         }
                     }
@@ -1336,7 +1413,7 @@ fn build_locale(
                 let cats: Vec<&Catalog> = own[k].1.iter().collect();
                 let defined =
                     |id: &str| cats.iter().find_map(|c| c.index.get(id).map(|&i| (*c, i)));
-                let mut worse: Vec<(String, Status)> = Vec::new();
+                let mut worse: Vec<(&str, Status)> = Vec::new();
                 for (id, (status, _)) in &out {
                     let Some((c, i)) = defined(id) else { continue };
                     let mut seen: std::collections::HashSet<String> =
@@ -1351,16 +1428,16 @@ fn build_locale(
                             continue;
                         };
                         // The locale's own entry (no status): no review record covers it.
-                        let dep = out.get(&r).map_or(Status::Translated, |(s, _)| *s);
+                        let dep = out.get(r.as_str()).map_or(Status::Translated, |(s, _)| *s);
                         effective = effective.min(dep.max(Status::Outdated));
                         queue.extend(rc.references(ri));
                     }
                     if effective < *status {
-                        worse.push((id.clone(), effective));
+                        worse.push((id, effective));
                     }
                 }
                 for (id, status) in worse {
-                    if let Some(entry) = out.get_mut(&id) {
+                    if let Some(entry) = out.get_mut(id) {
                         entry.0 = status;
                         if status != Status::Reviewed {
                             entry.1 = None;
@@ -1463,6 +1540,15 @@ fn build_locale(
         })
     };
     let mut emitted = std::collections::HashSet::new();
+    // Where each entry of messages.ftl is (with the blank line after it), so it is never
+    // parsed whole again (its AST would be most of a gigabyte at a million messages).
+    let mut ranges: Vec<std::ops::Range<usize>> = Vec::new();
+    let push = |ftl: &mut String, ranges: &mut Vec<std::ops::Range<usize>>, text: &str| {
+        let start = ftl.len();
+        ftl.push_str(text);
+        ftl.push_str("\n\n");
+        ranges.push(start..ftl.len());
+    };
     let mut unformattable: Vec<String> = Vec::new();
     for (id, fi, i) in &order {
         let entry = if let Some(m) = lb.messages.get(id) {
@@ -1522,8 +1608,7 @@ fn build_locale(
             }
         }
         emitted.insert(id.clone());
-        ftl.push_str(&entry);
-        ftl.push_str("\n\n");
+        push(&mut ftl, &mut ranges, &entry);
     }
     // Terms only the translations define (referenced by them).
     let mut extra_terms: BTreeMap<String, String> = BTreeMap::new();
@@ -1541,21 +1626,21 @@ fn build_locale(
             }
         }
     }
-    for (_, text) in extra_terms {
-        ftl.push_str(&text);
-        ftl.push_str("\n\n");
+    for (id, text) in extra_terms {
+        emitted.insert(id);
+        push(&mut ftl, &mut ranges, &text);
     }
     // The resource is self-contained: a message or term that an emitted entry refers
     // to (a helper message only the locale defines) comes along, from the first locale
     // of the chain that has it.
     let mut helpers: BTreeMap<String, Resolved> = BTreeMap::new();
     let mut pending: Vec<String> = {
-        let catalog = Catalog::parse(&ftl);
-        let mut refs: Vec<String> = (0..catalog.resource.body.len())
-            .flat_map(|i| catalog.references(i))
-            .filter(|id| !catalog.index.contains_key(id.as_str()))
+        // Only an entry with a placeable refers to anything (`emitted` holds every ID of
+        // messages.ftl so far).
+        let mut refs: Vec<String> = references(&with_placeables(&ftl, &ranges))
+            .into_iter()
+            .filter(|id| !emitted.contains(id.as_str()))
             .collect();
-        emitted.extend(catalog.index.keys().map(|k| k.to_string()));
         refs.sort();
         refs.dedup();
         refs.reverse();
@@ -1598,10 +1683,10 @@ fn build_locale(
                 .flat_map(|i| entry.references(i))
                 .filter(|r| !emitted.contains(r)),
         );
-        ftl.push_str(&text);
-        ftl.push_str("\n\n");
+        push(&mut ftl, &mut ranges, &text);
     }
-    let ftl = ftl.trim_end().to_string() + "\n";
+    ftl.truncate(ftl.trim_end().len());
+    ftl.push('\n');
 
     let titles = docs
         .iter()
@@ -1665,7 +1750,7 @@ fn build_locale(
     }
     // Every other bundle is read off messages.ftl, so all list the same messages.
     let app_started = std::time::Instant::now();
-    let converted = bundle::icu::convert_resource(&ftl, source_locale.kinds);
+    let converted = convert_ftl(&ftl, &ranges, source_locale.kinds);
     // messages.json was written before the app bundles too: its time is not theirs.
     let json_started = std::time::Instant::now();
     out.file(dir.join("messages.json"), &mut |w| {
@@ -1738,10 +1823,10 @@ fn build_locale(
             })
             .map(|(id, _, _)| (None, id.as_str()));
         let mut listed = std::collections::HashSet::new();
-        let candidates: Vec<(Option<&str>, &str, &Patterns)> = in_docs
+        let candidates: Vec<(Option<&str>, &str)> = in_docs
             .chain(others)
             .filter(|(_, id)| listed.insert(*id))
-            .filter_map(|(document, id)| Some((document, id, source_locale.patterns.get(id)?)))
+            .filter(|(_, id)| source_locale.key(id).is_some())
             .collect();
         drop(listed);
         // The translation a row shows: (chain locale, catalog, entry).
@@ -1760,22 +1845,16 @@ fn build_locale(
                 Some((k, c, i)) => {
                     let (status, record) = statuses[k]
                         .get(id)
-                        .map_or((Status::Translated, None), |(s, r)| (*s, r.as_ref()));
+                        .map_or((Status::Translated, None), |(s, r)| (*s, r.as_deref()));
                     (status, record, Some((k, c, i)))
                 }
                 None if templates.contains(id) => (Status::Template, None, None),
                 None => (Status::Missing, None, None),
             }
         };
-        let counts = bundle::review_page::counts(
-            candidates
-                .iter()
-                .map(|(_, id, _)| status_of(id).0)
-                .collect::<Vec<_>>()
-                .iter(),
-        );
+        let counts = bundle::review_page::counts(candidates.iter().map(|(_, id)| status_of(id).0));
         review_counts = Some(counts);
-        let rows = candidates.iter().map(|&(document, id, patterns)| {
+        let rows = candidates.iter().map(|&(document, id)| {
             let (status, record, at) = status_of(id);
             bundle::review_page::Row {
                 diff: (status == Status::Outdated)
@@ -1784,7 +1863,10 @@ fn build_locale(
                 findings: publish.findings.get(id).cloned().unwrap_or_default(),
                 id: id.to_string(),
                 document: document.map(str::to_string),
-                source: text_of(patterns),
+                source: source_locale
+                    .patterns(id)
+                    .map(|p| text_of(&p))
+                    .unwrap_or_default(),
                 translation: at.map(|(_, c, i)| text_of(&c.patterns(i))),
                 status,
                 from: at.and_then(|(k, _, _)| (k > 0).then(|| chain[k].clone())),
@@ -1857,8 +1939,14 @@ fn build_locale(
             .chain(m.attributes.values())
             .map(|p| p.from)
             .max();
-        if let Some((Status::Reviewed, Some(record))) = from.and_then(|k| statuses[k].get(id)) {
-            reviewed.push((id.clone(), record.clone(), chain[from.unwrap_or(0)].clone()));
+        if let Some((Status::Reviewed, Some(record))) =
+            from.and_then(|k| statuses[k].get(id.as_str()))
+        {
+            reviewed.push((
+                id.clone(),
+                (**record).clone(),
+                chain[from.unwrap_or(0)].clone(),
+            ));
         }
     }
     let flagged = |list: &[(String, Flag, Tag)], keep: &dyn Fn(&str) -> bool| -> Vec<Value> {
