@@ -968,6 +968,56 @@ pub fn display(root: &Path, path: &Path) -> PathBuf {
 mod tests {
     use super::*;
 
+    // Guards the streamed build outputs: a file written as it is produced is staged like
+    // any other (same bytes, same hash), an unchanged one is not staged (and leaves no
+    // temporary file), and a write that fails stages nothing and leaves nothing behind.
+    #[test]
+    fn a_streamed_file_is_staged_all_or_nothing() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("out/big.json");
+        let staging = Staging::default();
+        let (changed, hash) = staging
+            .stage_stream(&path, &mut |w| {
+                w.write_all(b"{\n")?;
+                w.write_all(&[b'x'; 200_000])?;
+                w.write_all(b"}\n")
+            })
+            .unwrap();
+        assert!(changed);
+        assert!(!path.exists(), "nothing replaced before the commit");
+        staging.commit().unwrap();
+        let bytes = std::fs::read(&path).unwrap();
+        assert_eq!(bytes.len(), 200_004);
+        assert_eq!(crate::bundle::hex(&hash), crate::bundle::sha256(&bytes));
+        let leftovers = |d: &Path| {
+            std::fs::read_dir(d)
+                .unwrap()
+                .filter(|e| is_temp_name(&e.as_ref().unwrap().file_name().to_string_lossy()))
+                .count()
+        };
+        // The same bytes again: not staged.
+        let staging = Staging::default();
+        let (changed, again) = staging
+            .stage_stream(&path, &mut |w| w.write_all(&bytes))
+            .unwrap();
+        assert!(!changed);
+        assert_eq!(again, hash);
+        assert_eq!(leftovers(&dir.path().join("out")), 0);
+        assert_eq!(staging.commit().unwrap(), 0);
+        // A write that fails halfway: an error naming the file, the old file whole.
+        let staging = Staging::default();
+        let err = staging
+            .stage_stream(&path, &mut |w| {
+                w.write_all(b"half")?;
+                Err(std::io::Error::other("serializer failed"))
+            })
+            .unwrap_err();
+        assert!(err.to_string().contains("big.json"), "{err}");
+        assert_eq!(staging.commit().unwrap(), 0);
+        assert_eq!(std::fs::read(&path).unwrap(), bytes);
+        assert_eq!(leftovers(&dir.path().join("out")), 0);
+    }
+
     #[test]
     fn write_all_is_all_or_nothing() {
         let dir = tempfile::tempdir().unwrap();

@@ -189,3 +189,110 @@ pub fn has_message(catalogs: &[Catalog], whole: &[bool], id: &str) -> bool {
             .zip(whole)
             .any(|(c, &w)| !w && c.index.contains_key(id))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use fluent_bundle::{FluentBundle, FluentResource};
+
+    /// Every part of every message of `files` as a bundle of the whole files formats
+    /// it, and as build formats it now (plain parts off the catalogs, the rest from a
+    /// bundle of the kept entries).
+    fn both(files: &[&str], transform: Option<Transform>) -> (Vec<String>, Vec<String>) {
+        let catalogs: Vec<Catalog> = files.iter().map(|t| Catalog::parse(t)).collect();
+        let whole: Vec<bool> = catalogs
+            .iter()
+            .zip(files)
+            .map(|(c, t)| super::whole(c, t))
+            .collect();
+        let kept: Vec<FluentResource> = bundle_texts(&catalogs, files)
+            .into_iter()
+            .map(|t| FluentResource::try_new(t.into_owned()).unwrap_or_else(|(r, _)| r))
+            .collect();
+        let full: Vec<FluentResource> = files
+            .iter()
+            .map(|t| FluentResource::try_new(t.to_string()).unwrap_or_else(|(r, _)| r))
+            .collect();
+        fn bundle(
+            resources: &[FluentResource],
+            transform: Option<Transform>,
+        ) -> FluentBundle<&FluentResource> {
+            let mut b = FluentBundle::new(vec!["en-US".parse().unwrap()]);
+            b.set_use_isolating(false);
+            b.set_transform(transform);
+            for r in resources {
+                let _ = b.add_resource(r);
+            }
+            b
+        }
+        let (full_bundle, kept_bundle) = (bundle(&full, transform), bundle(&kept, transform));
+        let format = |b: &FluentBundle<&FluentResource>, id: &str, attr: Option<&str>| {
+            let m = b.get_message(id)?;
+            let p = match attr {
+                None => m.value()?,
+                Some(a) => m.get_attribute(a)?.value(),
+            };
+            let mut errors = Vec::new();
+            let text = b.format_pattern(p, None, &mut errors).into_owned();
+            Some(format!("{text} ({} errors)", errors.len()))
+        };
+        let mut parts = Vec::new();
+        for c in &catalogs {
+            for i in 0..c.resource.body.len() {
+                if let fluent_syntax::ast::Entry::Message(m) = &c.resource.body[i] {
+                    parts.push((m.id.name, None));
+                    for a in &m.attributes {
+                        parts.push((m.id.name, Some(a.id.name)));
+                    }
+                    parts.push((m.id.name, Some("absent")));
+                }
+            }
+        }
+        let mut expected = Vec::new();
+        let mut got = Vec::new();
+        for (id, attr) in parts {
+            expected.push(format!(
+                "{id} {attr:?}: {:?}",
+                format(&full_bundle, id, attr)
+            ));
+            let now = match plain_part(&catalogs, &whole, id, attr, transform) {
+                Some(text) => text.map(|t| format!("{t} (0 errors)")),
+                None => format(&kept_bundle, id, attr),
+            };
+            got.push(format!("{id} {attr:?}: {now:?}"));
+        }
+        (expected, got)
+    }
+
+    // Guards the plain-text shortcut: every part formats as a bundle of the whole files
+    // formats it (references across files, duplicates, terms, selects, multi-line text,
+    // a pseudo-locale's transform, a file with junk or a CR at its very end).
+    #[test]
+    fn plain_parts_and_the_kept_entries_format_as_the_whole_files() {
+        fn accented(s: &str) -> Cow<'_, str> {
+            fluent_pseudo::transform(s, false, true)
+        }
+        let cases: Vec<Vec<&str>> = vec![
+            vec!["-brand = Clinic\nhello = Hello { -brand }\nplain = Plain\nref = See { plain } and { other }\nsel = { $n ->\n    [one] one\n   *[other] many { $n }\n}\nmulti = One\n    two\n\n    three\n    .title = <b>&amp;\nvalueless =\n    .a = A\n", "other = Other { plain }\ndup = { -brand } late\nplain = Shadowed { -brand }\n"],
+            vec!["dup = First\ndup = Second { $x }\nuses = { dup }\n"],
+            vec!["a = { b }\nb = B\n", "b = Late { $x }\nc = C\r"],
+            vec!["ok = Fine\nbroken = {\nnext = { ok }!\n"],
+            vec!["# comment\n## group\n### resource\nm = Text\n    # not a comment\n"],
+        ];
+        for files in &cases {
+            for transform in [None, Some(accented as Transform)] {
+                let (expected, got) = both(files, transform);
+                assert_eq!(got, expected, "{files:?}");
+            }
+        }
+        // Only what needs the bundle is in it.
+        let files = ["-t = T\nx = X\ny = { -t } { z }\nz = Z\nw = W\n"];
+        let catalogs: Vec<Catalog> = files.iter().map(|t| Catalog::parse(t)).collect();
+        assert_eq!(
+            bundle_texts(&catalogs, &files),
+            vec![Cow::<str>::Owned(
+                "-t = T\ny = { -t } { z }\nz = Z\n".into()
+            )]
+        );
+    }
+}

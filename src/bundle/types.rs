@@ -158,6 +158,64 @@ mod tests {
         assert_eq!(s["properties"]["plain"]["required"], serde_json::json!([]));
     }
 
+    // Guards the streamed schema: the same bytes as the `serde_json::Value` tree it
+    // replaced (sorted keys, pretty-printed), hostile keys included.
+    #[test]
+    fn streamed_schema_is_the_value_tree_printed() {
+        let mut t = Types::new();
+        t.insert(
+            "a\"b\\c\u{2028}</script>".into(),
+            [
+                ("x".to_string(), Kind::Number),
+                ("é".to_string(), Kind::String),
+            ]
+            .into(),
+        );
+        t.insert("plain".into(), BTreeMap::new());
+        t.insert("m.attr".into(), [("n".to_string(), Kind::String)].into());
+        let properties: serde_json::Map<String, serde_json::Value> = t
+            .iter()
+            .map(|(key, vars)| {
+                let props: serde_json::Map<String, serde_json::Value> = vars
+                    .iter()
+                    .map(|(n, k)| (n.clone(), serde_json::json!({ "type": k.as_str() })))
+                    .collect();
+                (
+                    key.clone(),
+                    serde_json::json!({
+                        "type": "object",
+                        "properties": props,
+                        "required": vars.keys().collect::<Vec<_>>(),
+                        "additionalProperties": false,
+                    }),
+                )
+            })
+            .collect();
+        let doc = serde_json::json!({
+            "$schema": "https://json-schema.org/draft/2020-12/schema",
+            "title": "carta messages and their arguments",
+            "description": "An object whose keys are message IDs (`id`, `id.attr`) of dist/<tag>/messages.* and whose values are the arguments that message takes.",
+            "type": "object",
+            "properties": properties,
+            "additionalProperties": false,
+        });
+        let expected = serde_json::to_string_pretty(&doc).unwrap() + "\n";
+        assert_eq!(text(|w| schema(w, &t)), expected);
+        assert_eq!(
+            text(|w| schema(w, &Types::new())),
+            serde_json::to_string_pretty(&serde_json::json!({
+                "$schema": "https://json-schema.org/draft/2020-12/schema",
+                "title": "carta messages and their arguments",
+                "description": "An object whose keys are message IDs (`id`, `id.attr`) of dist/<tag>/messages.* and whose values are the arguments that message takes.",
+                "type": "object",
+                "properties": {},
+                "additionalProperties": false,
+            }))
+            .unwrap()
+                + "\n"
+        );
+    }
+
     #[test]
     fn merge_keeps_every_argument_and_numbers_win() {
         let mut t = Types::new();

@@ -118,10 +118,13 @@ impl Output for InMemory {
     }
 }
 
+/// Stages one file (relative to `dist/`): whether it changed, and its SHA-256.
+type Stage<'a> = dyn Fn(&Path, Write) -> Result<(bool, [u8; 32])> + 'a;
+
 /// The files staged into the output folder as they are produced, with their hashes for
 /// the manifest.
 struct Staged<'a> {
-    stage: &'a dyn Fn(&Path, Write) -> Result<(bool, [u8; 32])>,
+    stage: &'a Stage<'a>,
     /// `<tag>/<file>` → `sha256:…`.
     hashes: BTreeMap<String, String>,
     files: usize,
@@ -1830,7 +1833,9 @@ fn build_locale(
             .collect();
         drop(listed);
         // The translation a row shows: (chain locale, catalog, entry).
-        let found = |id: &str| -> Option<(usize, &Catalog, usize)> {
+        // (chain locale, its catalog, the entry)
+        type At<'c, 't> = Option<(usize, &'c Catalog<'t>, usize)>;
+        let found = |id: &str| -> At {
             (0..chain.len())
                 .filter(|&k| !is_source(&chain[k]))
                 .find_map(|k| {
@@ -1840,7 +1845,7 @@ fn build_locale(
                     })
                 })
         };
-        let status_of = |id: &str| -> (Status, Option<&Record>, Option<(usize, &Catalog, usize)>) {
+        let status_of = |id: &str| -> (Status, Option<&Record>, At) {
             match found(id) {
                 Some((k, c, i)) => {
                     let (status, record) = statuses[k]
