@@ -298,6 +298,18 @@ pub fn run(project: &Project, opts: &Options) -> Result<Report> {
     // Each locale is built and its files staged (written beside their targets) in its
     // own task, so only the locales being built are in memory; nothing replaces a file
     // of `dist/` until every locale has been built and staged.
+    // `check`'s findings for the review pages, from one run of check over the locales
+    // built, before any is: the source is read and parsed once (not once per locale),
+    // and check's memory (most of a gigabyte at a million messages) is never held
+    // beside a locale's build. A locale check could not run for is checked in its task.
+    let wanted: Vec<&Tag> = tags
+        .iter()
+        .filter(|t| **t != project.source && !transforms.contains_key(*t))
+        .collect();
+    let findings = (!wanted.is_empty())
+        .then(|| review_findings(project, opts.locale.as_ref(), &wanted))
+        .flatten()
+        .map(std::sync::Mutex::new);
     let extra_bases: Vec<PathBuf> = opts.out.iter().map(|_| out_dir.clone()).collect();
     let staging = project.staging(&extra_bases);
     let types = std::sync::Mutex::new(bundle::types::Types::new());
@@ -351,7 +363,13 @@ pub fn run(project: &Project, opts: &Options) -> Result<Report> {
             let publish = Publish {
                 policy: &policy,
                 findings: if transform.is_none() && *tag != project.source {
-                    findings_of(project, tag)?
+                    let found = findings
+                        .as_ref()
+                        .and_then(|f| f.lock().ok()?.remove(tag.as_str()));
+                    match found {
+                        Some(found) => found,
+                        None => findings_of(project, tag)?,
+                    }
                 } else {
                     HashMap::new()
                 },
@@ -1147,18 +1165,55 @@ enum Decision {
     Fail(Flag),
 }
 
+/// `check`'s findings on each locale of `wanted` (all of them: `only` is `--locale`), by
+/// tag, from one run of check; `None` when check cannot run (each locale's task then
+/// tries on its own, and reports why).
+fn review_findings(
+    project: &Project,
+    only: Option<&Tag>,
+    wanted: &[&Tag],
+) -> Option<HashMap<String, Findings>> {
+    let mut out = HashMap::new();
+    let wanted: std::collections::HashSet<&str> = wanted.iter().map(|t| t.as_str()).collect();
+    super::check::run_streaming(
+        project,
+        &super::check::Options {
+            locale: only.cloned(),
+        },
+        |cov, diags| {
+            wanted
+                .contains(cov.locale.as_str())
+                .then(|| (cov.locale.clone(), findings(diags)))
+        },
+        |made| {
+            out.extend(made);
+            Ok(())
+        },
+    )
+    .ok()?;
+    Some(out)
+}
+
+/// `check`'s findings on a locale, by message ID: (severity, text).
+type Findings = HashMap<String, Vec<(String, String)>>;
+
 /// `check`'s findings on one locale, by message ID, for its review page (the ones the
 /// page shows anyway — missing, outdated, unreviewed — left out).
-fn findings_of(project: &Project, tag: &Tag) -> Result<HashMap<String, Vec<(String, String)>>> {
-    use crate::check::{Code, Severity};
+fn findings_of(project: &Project, tag: &Tag) -> Result<Findings> {
     let report = super::check::run(
         project,
         &super::check::Options {
             locale: Some(tag.clone()),
         },
     )?;
-    let mut out: HashMap<String, Vec<(String, String)>> = HashMap::new();
-    for d in report.diagnostics {
+    Ok(findings(report.diagnostics))
+}
+
+/// The findings of `diagnostics` a review page lists.
+fn findings(diagnostics: Vec<crate::check::Diagnostic>) -> Findings {
+    use crate::check::{Code, Severity};
+    let mut out: Findings = HashMap::new();
+    for d in diagnostics {
         if matches!(d.code, Code::Missing | Code::Outdated | Code::Unreviewed)
             || d.severity == Severity::Off
         {
@@ -1170,7 +1225,7 @@ fn findings_of(project: &Project, tag: &Tag) -> Result<HashMap<String, Vec<(Stri
                 .push((d.severity.as_str().to_string(), d.message));
         }
     }
-    Ok(out)
+    out
 }
 
 /// How the source of an outdated translation changed: the word diff of its marker, or
