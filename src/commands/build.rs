@@ -390,7 +390,7 @@ pub fn run(project: &Project, opts: &Options) -> Result<Report> {
                 written: 0,
             };
             let (mut summary, mut entry) = build_locale(
-                tag, chain, &texts, &source, transform, &docs, &publish, &mut out,
+                tag, chain, texts, &source, transform, &docs, &publish, &mut out,
             )?;
             // Printing is the one step that runs another program: each page of this
             // locale, one after the other (locales print in parallel).
@@ -710,7 +710,7 @@ pub fn build_texts(
     };
     let mut out = InMemory::default();
     // Nothing written in memory can fail.
-    let _ = build_locale(tag, &chain, &texts, &source, None, docs, &publish, &mut out);
+    let _ = build_locale(tag, &chain, texts, &source, None, docs, &publish, &mut out);
     out.0
 }
 
@@ -1328,7 +1328,7 @@ fn readability_of(
 fn build_locale(
     tag: &Tag,
     chain: &[Tag],
-    texts: &HashMap<Tag, Vec<LocaleText>>,
+    texts: HashMap<Tag, Vec<LocaleText>>,
     source_locale: &SourceLocale,
     transform: Option<Transform>,
     docs: &[Extracted],
@@ -1746,97 +1746,6 @@ fn build_locale(
     ftl.truncate(ftl.trim_end().len());
     ftl.push('\n');
 
-    let titles = docs
-        .iter()
-        .map(|e| {
-            let title = e
-                .doc
-                .blocks
-                .iter()
-                .zip(&e.ids)
-                .find(|(b, _)| b.kind == crate::content::BlockKind::Title)
-                .and_then(|(_, id)| lb.part(id.as_deref()?, None))
-                .map(|p| bundle::html::plain(&p.text))
-                .unwrap_or_else(|| e.doc.name.clone());
-            (e.doc.name.clone(), title)
-        })
-        .collect();
-    let dir = PathBuf::from(tag.as_str());
-    let formats = publish.page.formats;
-    let clinic = clinic_for(publish.page, chain, &lb.strings);
-    let mut print = Vec::new();
-    for e in docs {
-        let mut page = bundle::html::Page {
-            clinic: clinic.as_ref(),
-            meta: e.meta.clone(),
-            reviewed: reviewed_by(&e.ids, &lb, &statuses, |t| is_source(t)),
-            paper: None,
-        };
-        if formats.html {
-            out.bytes(
-                dir.join(format!("{}.html", e.doc.name)),
-                bundle::html::render(&e.doc, &e.ids, &lb, &page).as_bytes(),
-            )?;
-        }
-        if formats.pdf {
-            page.paper = Some(publish.page.paper);
-            print.push((
-                dir.join(format!("{}.pdf", e.doc.name)),
-                bundle::html::render(&e.doc, &e.ids, &lb, &page),
-                e.meta.reviewed,
-            ));
-        }
-        if formats.md {
-            out.bytes(
-                dir.join(format!("{}.md", e.doc.name)),
-                // The front matter (metadata, the author's as written) first, as in the
-                // source.
-                format!(
-                    "{}{}",
-                    e.meta.raw,
-                    bundle::markdown::render(&e.doc, &e.ids, &lb)
-                )
-                .as_bytes(),
-            )?;
-        }
-        if formats.json {
-            out.bytes(
-                dir.join(format!("{}.json", e.doc.name)),
-                bundle::json::document(&e.doc, &e.ids, &lb).as_bytes(),
-            )?;
-        }
-    }
-    // Every other bundle is read off messages.ftl, so all list the same messages.
-    let app_started = std::time::Instant::now();
-    let converted = convert_ftl(&ftl, &ranges, source_locale.kinds);
-    // messages.json was written before the app bundles too: its time is not theirs.
-    let json_started = std::time::Instant::now();
-    out.file(dir.join("messages.json"), &mut |w| {
-        bundle::json::messages(w, &lb, &helpers, &converted)
-    })?;
-    let json_time = json_started.elapsed();
-    out.file(dir.join("messages.icu.json"), &mut |w| {
-        bundle::json::icu_messages(w, &converted)
-    })?;
-    out.bytes(dir.join("messages.ftl"), ftl.as_bytes())?;
-    drop(ftl);
-    let mut icu_issues: Vec<(String, String)> = Vec::new();
-    let mut types: BTreeMap<String, BTreeMap<String, bundle::icu::Kind>> = BTreeMap::new();
-    for (id, m) in &converted {
-        let parts = m
-            .value
-            .iter()
-            .map(|c| (id.clone(), c))
-            .chain(m.attributes.iter().map(|(a, c)| (format!("{id}.{a}"), c)));
-        for (key, c) in parts {
-            for why in &c.issues {
-                icu_issues.push((key.clone(), why.clone()));
-            }
-            types.insert(key, c.variables.clone());
-        }
-    }
-    let app_bundles = app_started.elapsed().saturating_sub(json_time);
-
     let readability = readability_of(tag, docs, &lb, source_locale);
     // The review page of a translated locale (not the source, not a pseudo-locale).
     let mut review_counts = None;
@@ -1959,6 +1868,112 @@ fn build_locale(
             },
         )?;
     }
+
+    // What remains reads off the resolved messages: the locale's texts, catalogs and
+    // bundles go (at a million messages they are a third of a gigabyte).
+    drop(bundles);
+    drop(emitted);
+    drop(catalogs);
+    drop(own);
+    drop(kept);
+    drop(texts);
+
+    let titles = docs
+        .iter()
+        .map(|e| {
+            let title = e
+                .doc
+                .blocks
+                .iter()
+                .zip(&e.ids)
+                .find(|(b, _)| b.kind == crate::content::BlockKind::Title)
+                .and_then(|(_, id)| lb.part(id.as_deref()?, None))
+                .map(|p| bundle::html::plain(&p.text))
+                .unwrap_or_else(|| e.doc.name.clone());
+            (e.doc.name.clone(), title)
+        })
+        .collect();
+    let dir = PathBuf::from(tag.as_str());
+    let formats = publish.page.formats;
+    let clinic = clinic_for(publish.page, chain, &lb.strings);
+    let mut print = Vec::new();
+    for e in docs {
+        let mut page = bundle::html::Page {
+            clinic: clinic.as_ref(),
+            meta: e.meta.clone(),
+            reviewed: reviewed_by(&e.ids, &lb, &statuses, |t| is_source(t)),
+            paper: None,
+        };
+        if formats.html {
+            out.bytes(
+                dir.join(format!("{}.html", e.doc.name)),
+                bundle::html::render(&e.doc, &e.ids, &lb, &page).as_bytes(),
+            )?;
+        }
+        if formats.pdf {
+            page.paper = Some(publish.page.paper);
+            print.push((
+                dir.join(format!("{}.pdf", e.doc.name)),
+                bundle::html::render(&e.doc, &e.ids, &lb, &page),
+                e.meta.reviewed,
+            ));
+        }
+        if formats.md {
+            out.bytes(
+                dir.join(format!("{}.md", e.doc.name)),
+                // The front matter (metadata, the author's as written) first, as in the
+                // source.
+                format!(
+                    "{}{}",
+                    e.meta.raw,
+                    bundle::markdown::render(&e.doc, &e.ids, &lb)
+                )
+                .as_bytes(),
+            )?;
+        }
+        if formats.json {
+            out.bytes(
+                dir.join(format!("{}.json", e.doc.name)),
+                bundle::json::document(&e.doc, &e.ids, &lb).as_bytes(),
+            )?;
+        }
+    }
+    // Every other bundle is read off messages.ftl, so all list the same messages.
+    let app_started = std::time::Instant::now();
+    let converted = convert_ftl(&ftl, &ranges, source_locale.kinds);
+    drop(ranges);
+    out.bytes(dir.join("messages.ftl"), ftl.as_bytes())?;
+    drop(ftl);
+    // messages.json was written before the app bundles too: its time is not theirs.
+    let json_started = std::time::Instant::now();
+    out.file(dir.join("messages.json"), &mut |w| {
+        bundle::json::messages(w, &lb, &helpers, &converted)
+    })?;
+    let json_time = json_started.elapsed();
+    out.file(dir.join("messages.icu.json"), &mut |w| {
+        bundle::json::icu_messages(w, &converted)
+    })?;
+    let mut icu_issues: Vec<(String, String)> = Vec::new();
+    let mut types: BTreeMap<String, BTreeMap<String, bundle::icu::Kind>> = BTreeMap::new();
+    // Taken apart as it is read, so the conversion's memory goes as the types grow.
+    for (id, m) in converted {
+        let attributes = m
+            .attributes
+            .into_iter()
+            .map(|(a, c)| (format!("{id}.{a}"), c));
+        let parts = m
+            .value
+            .map(|c| (id.clone(), c))
+            .into_iter()
+            .chain(attributes);
+        for (key, c) in parts {
+            for why in c.issues {
+                icu_issues.push((key.clone(), why));
+            }
+            types.insert(key, c.variables);
+        }
+    }
+    let app_bundles = app_started.elapsed().saturating_sub(json_time);
 
     let fell_back: Vec<(String, Tag)> = lb
         .fallbacks()
