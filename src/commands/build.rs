@@ -1,6 +1,7 @@
 //! `carta build`: resolves every locale through its fallback chain (in parallel) and
-//! writes `dist/`. All files are computed in memory first, then written atomically, so
-//! a failure leaves the previous `dist/` files whole.
+//! writes `dist/`. Each file is staged (written to a temporary file beside its target)
+//! as soon as it is produced, never held whole in memory; nothing replaces a file of
+//! `dist/` until every locale is built, so a failure leaves the previous `dist/` whole.
 
 use rustc_hash::FxHashMap;
 use std::collections::{BTreeMap, HashMap};
