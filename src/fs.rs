@@ -358,6 +358,92 @@ impl Staging {
         self.stage_changed(path, contents, expect).map(|()| true)
     }
 
+    /// Stages the file that `write` produces for `path`, written straight into the
+    /// temporary file as it is produced (through a buffer), so a large output (a review
+    /// page or `messages.json` at a million messages) is never held in memory whole.
+    /// Returns whether it was staged (false when the target already holds exactly these
+    /// bytes: the temporary file is removed and the target keeps its timestamp) and the
+    /// SHA-256 of the bytes. If `write` fails, nothing is staged and its error is
+    /// returned with the path.
+    pub fn stage_stream(
+        &self,
+        path: &Path,
+        write: &mut dyn FnMut(&mut dyn Write) -> std::io::Result<()>,
+    ) -> Result<(bool, [u8; 32])> {
+        use sha2::{Digest, Sha256};
+        refuse_special(path)?;
+        let werr = |source| Error::Write {
+            path: path.to_path_buf(),
+            source,
+        };
+        let dir = parent_dir(path);
+        self.visit(&dir, true, path)?;
+        let mut tmp = self.temp_in(&dir).map_err(werr)?;
+        /// Hashes and counts what goes through to the file.
+        struct Hashing<'f> {
+            file: &'f mut std::fs::File,
+            hash: Sha256,
+        }
+        impl Write for Hashing<'_> {
+            fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+                let n = self.file.write(buf)?;
+                self.hash.update(&buf[..n]);
+                Ok(n)
+            }
+            fn flush(&mut self) -> std::io::Result<()> {
+                self.file.flush()
+            }
+        }
+        let mut hashing = Hashing {
+            file: tmp.as_file_mut(),
+            hash: Sha256::new(),
+        };
+        let hash: [u8; 32] = {
+            let mut out = std::io::BufWriter::with_capacity(1 << 16, &mut hashing);
+            write(&mut out).map_err(werr)?;
+            out.flush().map_err(werr)?;
+            drop(out);
+            hashing.hash.finalize().into()
+        };
+        let expect = match fingerprint_current(path) {
+            Some(current) if current.hash == hash => return Ok((false, hash)),
+            Some(current) => Expect::Same(current),
+            None if std::fs::symlink_metadata(path).is_ok() => Expect::Any,
+            None => Expect::Absent,
+        };
+        if let Ok(meta) = std::fs::metadata(path) {
+            if meta.is_file() {
+                tmp.as_file()
+                    .set_permissions(meta.permissions())
+                    .map_err(werr)?;
+            }
+        }
+        let tmp = tmp.into_temp_path();
+        self.lock().files.push(Pending {
+            tmp: Some(tmp),
+            verify: false,
+            path: path.to_path_buf(),
+            expect,
+            first: false,
+        });
+        Ok((true, hash))
+    }
+
+    /// A new temporary file in `dir`, named as every temporary file of this run.
+    fn temp_in(&self, dir: &Path) -> std::io::Result<tempfile::NamedTempFile> {
+        let mut builder = tempfile::Builder::new();
+        let prefix = format!("{TEMP_PREFIX}{}-", std::process::id());
+        builder.prefix(&prefix).suffix(TEMP_SUFFIX);
+        #[cfg(unix)]
+        {
+            // A new file gets the usual `0666 & !umask` (the kernel applies the umask); a
+            // replaced file keeps its own mode.
+            use std::os::unix::fs::PermissionsExt;
+            builder.permissions(std::fs::Permissions::from_mode(0o666));
+        }
+        builder.tempfile_in(dir)
+    }
+
     /// Stages `contents` for `path` without comparing: for a caller that has just read
     /// the file and knows its bytes differ (or that it does not exist). `expect` is what
     /// the target must still be when it is replaced.
@@ -369,17 +455,8 @@ impl Staging {
         };
         let dir = parent_dir(path);
         self.visit(&dir, true, path)?;
-        let mut builder = tempfile::Builder::new();
-        let prefix = format!("{TEMP_PREFIX}{}-", std::process::id());
-        builder.prefix(&prefix).suffix(TEMP_SUFFIX);
-        #[cfg(unix)]
-        {
-            // A new file gets the usual `0666 & !umask` (the kernel applies the umask); a
-            // replaced file keeps its own mode, below.
-            use std::os::unix::fs::PermissionsExt;
-            builder.permissions(std::fs::Permissions::from_mode(0o666));
-        }
-        let mut tmp = builder.tempfile_in(&dir).map_err(werr)?;
+        // A replaced file keeps its own mode, below.
+        let mut tmp = self.temp_in(&dir).map_err(werr)?;
         tmp.write_all(contents).map_err(werr)?;
         if let Ok(meta) = std::fs::metadata(path) {
             if meta.is_file() {
@@ -592,7 +669,32 @@ fn read_with_stamp(path: &Path) -> Option<(Vec<u8>, Stamp)> {
 /// What `path` is now, as a write or removal staged later must find it (`None`: not a
 /// regular file that can be read).
 pub fn expect_current(path: &Path) -> Option<Expect> {
-    read_with_stamp(path).map(|(bytes, stamp)| Expect::Same(Fingerprint::new(stamp, &bytes)))
+    fingerprint_current(path).map(Expect::Same)
+}
+
+/// The fingerprint of `path` if it is a regular file that can be read, hashed as it is
+/// read (a large output of the previous build is not read into memory whole).
+fn fingerprint_current(path: &Path) -> Option<Fingerprint> {
+    use sha2::{Digest, Sha256};
+    let mut file = open_nonblocking(path).ok()?;
+    let meta = file.metadata().ok()?;
+    if !meta.is_file() {
+        return None;
+    }
+    let mut hash = Sha256::new();
+    let mut buf = vec![0u8; 1 << 16];
+    loop {
+        match file.read(&mut buf) {
+            Ok(0) => break,
+            Ok(n) => hash.update(&buf[..n]),
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+            Err(_) => return None,
+        }
+    }
+    Some(Fingerprint {
+        stamp: Stamp::of(&meta),
+        hash: hash.finalize().into(),
+    })
 }
 
 /// Why a target is not what its stage expected, if it is not.
@@ -602,11 +704,11 @@ fn unexpected(path: &Path, expect: &Expect) -> Option<&'static str> {
         Expect::Absent => std::fs::symlink_metadata(path)
             .is_ok()
             .then_some("was created by someone else while carta ran"),
-        Expect::Same(fingerprint) => match read_with_stamp(path) {
+        Expect::Same(fingerprint) => match fingerprint_current(path) {
             None => Some("was removed or replaced by someone else while carta ran"),
-            Some((bytes, stamp)) => (stamp != fingerprint.stamp
-                || Fingerprint::new(stamp, &bytes) != *fingerprint)
-                .then_some("was changed by someone else while carta ran"),
+            Some(current) => {
+                (current != *fingerprint).then_some("was changed by someone else while carta ran")
+            }
         },
     }
 }
@@ -865,6 +967,56 @@ pub fn display(root: &Path, path: &Path) -> PathBuf {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    // Guards the streamed build outputs: a file written as it is produced is staged like
+    // any other (same bytes, same hash), an unchanged one is not staged (and leaves no
+    // temporary file), and a write that fails stages nothing and leaves nothing behind.
+    #[test]
+    fn a_streamed_file_is_staged_all_or_nothing() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("out/big.json");
+        let staging = Staging::default();
+        let (changed, hash) = staging
+            .stage_stream(&path, &mut |w| {
+                w.write_all(b"{\n")?;
+                w.write_all(&[b'x'; 200_000])?;
+                w.write_all(b"}\n")
+            })
+            .unwrap();
+        assert!(changed);
+        assert!(!path.exists(), "nothing replaced before the commit");
+        staging.commit().unwrap();
+        let bytes = std::fs::read(&path).unwrap();
+        assert_eq!(bytes.len(), 200_004);
+        assert_eq!(crate::bundle::hex(&hash), crate::bundle::sha256(&bytes));
+        let leftovers = |d: &Path| {
+            std::fs::read_dir(d)
+                .unwrap()
+                .filter(|e| is_temp_name(&e.as_ref().unwrap().file_name().to_string_lossy()))
+                .count()
+        };
+        // The same bytes again: not staged.
+        let staging = Staging::default();
+        let (changed, again) = staging
+            .stage_stream(&path, &mut |w| w.write_all(&bytes))
+            .unwrap();
+        assert!(!changed);
+        assert_eq!(again, hash);
+        assert_eq!(leftovers(&dir.path().join("out")), 0);
+        assert_eq!(staging.commit().unwrap(), 0);
+        // A write that fails halfway: an error naming the file, the old file whole.
+        let staging = Staging::default();
+        let err = staging
+            .stage_stream(&path, &mut |w| {
+                w.write_all(b"half")?;
+                Err(std::io::Error::other("serializer failed"))
+            })
+            .unwrap_err();
+        assert!(err.to_string().contains("big.json"), "{err}");
+        assert_eq!(staging.commit().unwrap(), 0);
+        assert_eq!(std::fs::read(&path).unwrap(), bytes);
+        assert_eq!(leftovers(&dir.path().join("out")), 0);
+    }
 
     #[test]
     fn write_all_is_all_or_nothing() {

@@ -339,6 +339,20 @@ impl Project {
         staging.stage(path, bytes).map_err(|e| self.relativize(e))
     }
 
+    /// Stages a file of the project written as it is produced (see
+    /// [`crate::fs::Staging::stage_stream`]): whether it changed, and its SHA-256.
+    pub fn stage_stream(
+        &self,
+        staging: &crate::fs::Staging,
+        path: &Path,
+        write: &mut dyn FnMut(&mut dyn std::io::Write) -> std::io::Result<()>,
+    ) -> Result<(bool, [u8; 32])> {
+        self.guard(path)?;
+        staging
+            .stage_stream(path, write)
+            .map_err(|e| self.relativize(e))
+    }
+
     /// Stages a file the caller knows to differ from what is on disk (see
     /// [`crate::fs::Staging::stage_changed`]).
     pub fn stage_changed(

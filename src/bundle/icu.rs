@@ -96,6 +96,17 @@ pub fn kinds(ftl: &str) -> Kinds {
 /// Converts every message of a Fluent resource (terms are resolved, not listed).
 /// `hints`: the source's kinds (see [`kinds`]).
 pub fn convert_resource(ftl: &str, hints: &Kinds) -> BTreeMap<String, Message> {
+    convert_resource_in(ftl, hints, false)
+}
+
+/// [`convert_resource`] for a locale whose tag has a private-use region (`en-XA`), where
+/// FormatJS reads an hour in the locale's own cycle (`j`) as 24-hour: an hour without
+/// `hour12` is then reported.
+pub fn convert_resource_in(
+    ftl: &str,
+    hints: &Kinds,
+    private_region: bool,
+) -> BTreeMap<String, Message> {
     let resource = match fluent_syntax::parser::parse(ftl) {
         Ok(r) => r,
         Err((r, _)) => r,
@@ -113,7 +124,11 @@ pub fn convert_resource(ftl: &str, hints: &Kinds) -> BTreeMap<String, Message> {
             _ => {}
         }
     }
-    let ctx = Ctx { messages, terms };
+    let ctx = Ctx {
+        messages,
+        terms,
+        private_region,
+    };
     let mut out = BTreeMap::new();
     for entry in &resource.body {
         let ast::Entry::Message(m) = entry else {
@@ -167,6 +182,7 @@ pub fn pattern_source(pattern: &ast::Pattern<&str>) -> String {
 struct Ctx<'a, 's> {
     messages: HashMap<&'s str, &'a ast::Message<&'s str>>,
     terms: HashMap<&'s str, &'a ast::Term<&'s str>>,
+    private_region: bool,
 }
 
 /// Where literal text sits: `#` is the number only directly inside a plural.
@@ -265,7 +281,11 @@ fn argument_name(name: &str, w: &mut Walk) {
 /// translation may set (@fluent/bundle passes them to `Intl.DateTimeFormat`, and FormatJS
 /// reads a skeleton into the same options), or a named style. What FormatJS cannot say
 /// the same way is noted.
-fn datetime_style(named: &[ast::NamedArgument<&str>], w: &mut Walk) -> String {
+fn datetime_style(
+    named: &[ast::NamedArgument<&str>],
+    private_region: bool,
+    w: &mut Walk,
+) -> String {
     let mut fields: Vec<(usize, String)> = Vec::new();
     let mut style: Option<String> = None;
     let mut hour12: Option<bool> = None;
@@ -361,7 +381,12 @@ fn datetime_style(named: &[ast::NamedArgument<&str>], w: &mut Walk) -> String {
     if let Some(h) = hour {
         // `j` is the locale's own hour cycle, as Intl's default.
         let letter = match hour12 {
-            None => "j",
+            None => {
+                if private_region {
+                    w.issue("DATETIME hour in the locale's own cycle: FormatJS takes a private-use region's as 24-hour".into());
+                }
+                "j"
+            }
             Some(true) => "h",
             Some(false) => "H",
         };
@@ -686,7 +711,8 @@ impl<'a, 's> Ctx<'a, 's> {
                             Some(Arg::Var(name)) => {
                                 w.uses.entry(name.clone()).or_default().datetime = true;
                                 argument_name(&name, w);
-                                let style = datetime_style(&arguments.named, w);
+                                let style =
+                                    datetime_style(&arguments.named, self.private_region, w);
                                 w.raw(parent, &format!("{{{name}, {style}}}"));
                             }
                             _ => w.issue("DATETIME() of a term's argument".into()),

@@ -17,14 +17,15 @@ fn pretty(value: &Value) -> String {
 /// needs no argument keeps its formatted text (`value`, `attributes.<name>`); a part
 /// with variables has `null` there and its Fluent source in `pattern` /
 /// `attribute_patterns.<name>`, and the message lists its `variables` with their kinds.
-/// Serialized straight from the bundle without building a `Value` tree: at a million
-/// messages the tree was gigabytes. `helpers` are the locale's own messages its
-/// translations use.
+/// Serialized straight from the bundle into `w` without building a `Value` tree or a
+/// string: at a million messages the tree was gigabytes. `helpers` are the locale's own
+/// messages its translations use.
 pub fn messages(
+    w: &mut dyn std::io::Write,
     bundle: &LocaleBundle,
     helpers: &BTreeMap<String, super::Resolved>,
     converted: &BTreeMap<String, icu::Message>,
-) -> String {
+) -> std::io::Result<()> {
     use serde::ser::{SerializeMap, Serializer};
     struct Texts<'a>(Vec<(&'a str, Option<&'a str>)>);
     impl serde::Serialize for Texts<'_> {
@@ -121,14 +122,16 @@ pub fn messages(
         }
     }
     let doc = Document(bundle, Messages(bundle, helpers, converted));
-    let mut out = serde_json::to_string_pretty(&doc).unwrap_or_default();
-    out.push('\n');
-    out
+    serde_json::to_writer_pretty(&mut *w, &doc)?;
+    w.write_all(b"\n")
 }
 
 /// `messages.icu.json`: `{"id": "…", "id.attr": "…"}` in ICU MessageFormat, the messages
-/// of `messages.ftl`.
-pub fn icu_messages(converted: &BTreeMap<String, icu::Message>) -> String {
+/// of `messages.ftl`, written into `w`.
+pub fn icu_messages(
+    w: &mut dyn std::io::Write,
+    converted: &BTreeMap<String, icu::Message>,
+) -> std::io::Result<()> {
     use serde::ser::{SerializeMap, Serializer};
     struct Flat<'a>(&'a BTreeMap<String, icu::Message>);
     impl serde::Serialize for Flat<'_> {
@@ -145,9 +148,8 @@ pub fn icu_messages(converted: &BTreeMap<String, icu::Message>) -> String {
             map.end()
         }
     }
-    let mut out = serde_json::to_string_pretty(&Flat(converted)).unwrap_or_default();
-    out.push('\n');
-    out
+    serde_json::to_writer_pretty(&mut *w, &Flat(converted))?;
+    w.write_all(b"\n")
 }
 
 /// `<doc>.json`: title, then sections (a heading and the blocks under it).

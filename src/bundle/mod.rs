@@ -15,6 +15,7 @@ pub mod markdown;
 pub mod merge;
 pub mod notices;
 pub mod pdf;
+pub mod resources;
 pub mod review_page;
 pub mod strings;
 pub mod table;
@@ -187,8 +188,10 @@ pub fn pseudo_tags() -> [(Tag, Transform); 2] {
 /// Lower-case hex SHA-256 of some bytes, for the manifest.
 pub fn sha256(bytes: &[u8]) -> String {
     use sha2::{Digest, Sha256};
-    Sha256::digest(bytes)
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect()
+    hex(&Sha256::digest(bytes).into())
+}
+
+/// Lower-case hex of a SHA-256 digest.
+pub fn hex(hash: &[u8; 32]) -> String {
+    hash.iter().map(|b| format!("{b:02x}")).collect()
 }

@@ -130,49 +130,75 @@ fn diff_html(diff: &str) -> String {
     out
 }
 
-/// The review page of one locale.
-pub fn render(
+/// How many rows of a review page have each status: reviewed, awaiting review
+/// (translated), outdated, not translated (missing or a template).
+pub fn counts(statuses: impl Iterator<Item = Status>) -> [usize; 4] {
+    let mut n = [0; 4];
+    for s in statuses {
+        match s {
+            Status::Reviewed => n[0] += 1,
+            Status::Translated => n[1] += 1,
+            Status::Outdated => n[2] += 1,
+            Status::Missing | Status::Template => n[3] += 1,
+        }
+    }
+    n
+}
+
+/// The review page of one locale, written into `w` row by row as `rows` yields them
+/// (at a million messages the page is hundreds of megabytes: it is never held whole).
+/// `counts` are the rows' [`counts`], shown above them.
+pub fn write(
+    w: &mut dyn std::io::Write,
     tag: &Tag,
     source: &Tag,
-    rows: &[Row],
+    counts: [usize; 4],
+    rows: impl Iterator<Item = Row>,
     glossary: &[(String, Vec<String>)],
     readability: &[Legibility],
-) -> String {
+) -> std::io::Result<()> {
     let source_terms: Vec<String> = glossary.iter().map(|(s, _)| s.clone()).collect();
     let target_terms: Vec<String> = glossary.iter().flat_map(|(_, t)| t.clone()).collect();
-    let count = |s: Status| rows.iter().filter(|r| r.status == s).count();
     let dir = if tag.is_rtl() { "rtl" } else { "ltr" };
-    let mut body = String::new();
-    let mut document: Option<&Option<String>> = None;
+    let [reviewed, translated, outdated, missing] = counts;
+    write!(
+        w,
+        "<!DOCTYPE html>\n<html lang=\"en\" dir=\"ltr\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>Review: {name} ({tag})</title>\n<style>{CSS}</style>\n</head>\n<body>\n<h1>Review: <span lang=\"{tag}\" dir=\"{dir}\">{name}</span> ({tag})</h1>\n<p class=\"counts\">{reviewed} reviewed · {translated} awaiting review · {outdated} outdated · {missing} not translated. Sign-offs are recorded with <code>carta review --locale {tag} --by \"Name\" ID…</code>; a sign-off holds only while the source and the translation stay exactly as reviewed.</p>\n",
+        name = escape(&tag.autonym()),
+        tag = escape(tag.as_str()),
+    )?;
+    let mut document: Option<Option<String>> = None;
+    // One row's HTML, reused from row to row.
+    let mut out = String::new();
     for row in rows {
-        if document != Some(&row.document) {
+        out.clear();
+        if document.as_ref() != Some(&row.document) {
             if document.is_some() {
-                body.push_str("</tbody></table>\n");
+                out.push_str("</tbody></table>\n");
             }
-            document = Some(&row.document);
-            body.push_str(&format!(
-                "<h2>{}</h2>\n<table>\n<colgroup><col class=\"id\"><col class=\"text\"><col class=\"text\"><col class=\"status\"></colgroup>\n<thead><tr><th>Message</th><th lang=\"{src}\">Source ({src})</th><th>Translation ({tg})</th><th>Status</th></tr></thead>\n<tbody>\n",
-                escape(row.document.as_deref().unwrap_or("Other messages")),
-                src = escape(source.as_str()),
-                tg = escape(tag.as_str()),
+            out.push_str(&format!(
+                "<h2>{}</h2>\n",
+                escape(row.document.as_deref().unwrap_or("Other messages"))
             ));
             if let Some(r) = readability
                 .iter()
                 .find(|r| Some(&r.document) == row.document.as_ref())
             {
                 // Between the document's heading and its table.
-                let table = body.rfind("<table>").unwrap_or(body.len());
-                body.insert_str(
-                    table,
-                    &format!(
-                        "<p class=\"readability\">Readability of the translation ({tg}): {} · of the source ({src}): {}</p>\n",
-                        escape(&legibility(&r.translation)),
-                        escape(&legibility(&r.source)),
-                        tg = escape(tag.as_str()),
-                        src = escape(source.as_str()),
-                    ),
-                );
+                out.push_str(&format!(
+                    "<p class=\"readability\">Readability of the translation ({tg}): {} · of the source ({src}): {}</p>\n",
+                    escape(&legibility(&r.translation)),
+                    escape(&legibility(&r.source)),
+                    tg = escape(tag.as_str()),
+                    src = escape(source.as_str()),
+                ));
             }
+            out.push_str(&format!(
+                "<table>\n<colgroup><col class=\"id\"><col class=\"text\"><col class=\"text\"><col class=\"status\"></colgroup>\n<thead><tr><th>Message</th><th lang=\"{src}\">Source ({src})</th><th>Translation ({tg})</th><th>Status</th></tr></thead>\n<tbody>\n",
+                src = escape(source.as_str()),
+                tg = escape(tag.as_str()),
+            ));
+            document = Some(row.document.clone());
         }
         let translation = match &row.translation {
             Some(t) => {
@@ -214,25 +240,18 @@ pub fn render(
                 escape(text)
             ));
         }
-        body.push_str(&format!(
+        out.push_str(&format!(
             "<tr id=\"{id}\"><td class=\"id\" dir=\"ltr\">{id}</td><td lang=\"{src}\" dir=\"ltr\">{source_text}</td><td>{translation}</td><td dir=\"ltr\">{status}</td></tr>\n",
             id = escape(&row.id),
             src = escape(source.as_str()),
             source_text = highlight(&row.source, &source_terms).replace('\n', "<br>"),
         ));
+        w.write_all(out.as_bytes())?;
     }
     if document.is_some() {
-        body.push_str("</tbody></table>\n");
+        w.write_all(b"</tbody></table>\n")?;
     }
-    format!(
-        "<!DOCTYPE html>\n<html lang=\"en\" dir=\"ltr\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>Review: {name} ({tag})</title>\n<style>{CSS}</style>\n</head>\n<body>\n<h1>Review: <span lang=\"{tag}\" dir=\"{dir}\">{name}</span> ({tag})</h1>\n<p class=\"counts\">{reviewed} reviewed · {translated} awaiting review · {outdated} outdated · {missing} not translated. Sign-offs are recorded with <code>carta review --locale {tag} --by \"Name\" ID…</code>; a sign-off holds only while the source and the translation stay exactly as reviewed.</p>\n{body}</body>\n</html>\n",
-        name = escape(&tag.autonym()),
-        tag = escape(tag.as_str()),
-        reviewed = count(Status::Reviewed),
-        translated = count(Status::Translated),
-        outdated = count(Status::Outdated),
-        missing = count(Status::Missing) + count(Status::Template),
-    )
+    w.write_all(b"</body>\n</html>\n")
 }
 
 /// `dist/review/index.html`: every locale with its counts.

@@ -1,6 +1,7 @@
 //! `carta build`: resolves every locale through its fallback chain (in parallel) and
-//! writes `dist/`. All files are computed in memory first, then written atomically, so
-//! a failure leaves the previous `dist/` files whole.
+//! writes `dist/`. Each file is staged (written to a temporary file beside its target)
+//! as soon as it is produced, never held whole in memory; nothing replaces a file of
+//! `dist/` until every locale is built, so a failure leaves the previous `dist/` whole.
 
 use rustc_hash::FxHashMap;
 use std::collections::{BTreeMap, HashMap};
@@ -84,11 +85,68 @@ pub struct Report {
 
 use crate::bundle::Transform;
 
-/// One built locale: its summary, its files (relative to `dist/`), its manifest entry.
-type Built = (LocaleSummary, Vec<(PathBuf, Vec<u8>)>, Value);
+/// One built locale: its summary and its manifest entry (its files went to an [`Output`]).
+type Built = (LocaleSummary, Value);
+
+/// Writes one file's bytes.
+type Write<'w> = &'w mut dyn FnMut(&mut dyn std::io::Write) -> std::io::Result<()>;
+
+/// Where a built locale's files go, each as soon as it is produced (so the outputs of a
+/// locale are not all held until the end): staged into `dist/` by a build, kept in
+/// memory by [`build_texts`].
+trait Output {
+    /// File `rel` (relative to `dist/`), written by `write`.
+    fn file(&mut self, rel: PathBuf, write: Write) -> Result<()>;
+
+    fn bytes(&mut self, rel: PathBuf, bytes: &[u8]) -> Result<()> {
+        self.file(rel, &mut |w| w.write_all(bytes))
+    }
+}
+
+/// The files kept in memory, in the order they were produced.
+#[derive(Default)]
+struct InMemory(Vec<(PathBuf, Vec<u8>)>);
+
+impl Output for InMemory {
+    fn file(&mut self, rel: PathBuf, write: Write) -> Result<()> {
+        let mut bytes = Vec::new();
+        write(&mut bytes).map_err(|source| Error::Write {
+            path: rel.clone(),
+            source,
+        })?;
+        self.0.push((rel, bytes));
+        Ok(())
+    }
+}
+
+/// Stages one file (relative to `dist/`): whether it changed, and its SHA-256.
+type Stage<'a> = dyn Fn(&Path, Write) -> Result<(bool, [u8; 32])> + 'a;
+
+/// The files staged into the output folder as they are produced, with their hashes for
+/// the manifest.
+struct Staged<'a> {
+    stage: &'a Stage<'a>,
+    /// `<tag>/<file>` → `sha256:…`.
+    hashes: BTreeMap<String, String>,
+    files: usize,
+    written: usize,
+}
+
+impl Output for Staged<'_> {
+    fn file(&mut self, rel: PathBuf, write: Write) -> Result<()> {
+        let (changed, hash) = (self.stage)(&rel, write)?;
+        self.hashes.insert(
+            rel.display().to_string().replace('\\', "/"),
+            format!("sha256:{}", bundle::hex(&hash)),
+        );
+        self.files += 1;
+        self.written += usize::from(changed);
+        Ok(())
+    }
+}
 
 /// What remains of a built locale once its files are staged.
-struct Staged {
+struct Done {
     summary: LocaleSummary,
     manifest_entry: Value,
     /// (`<doc>.html`, localized title) for the language picker.
@@ -192,23 +250,39 @@ pub fn run(project: &Project, opts: &Options) -> Result<Report> {
         }
         project.stage(staging, &path, bytes)
     };
+    // The same, for a file written as it is produced.
+    let stage_stream = |staging: &crate::fs::Staging,
+                        rel: &Path,
+                        write: Write|
+     -> Result<(bool, [u8; 32])> {
+        let path = out_dir.join(rel);
+        let key = rel.display().to_string().replace('\\', "/");
+        if std::fs::symlink_metadata(&path).is_ok() && !previous.owns(&key) {
+            return Err(Error::Input {
+                path: project.show(&path),
+                message: format!(
+                    "was not written by carta (the previous `{}` does not list it); carta does not replace it: move it away, or build into another folder",
+                    crate::dist::MANIFEST
+                ),
+            });
+        }
+        project.stage_stream(staging, &path, write)
+    };
     let source_catalogs: Vec<Catalog> = sources
         .iter()
         .map(|(_, f)| Catalog::parse(&f.text))
         .collect();
-    let source_resources: Vec<FluentResource> = sources
-        .iter()
-        .map(|(_, f)| FluentResource::try_new(f.text.clone()).unwrap_or_else(|(r, _)| r))
-        .collect();
+    let source_texts: Vec<&str> = sources.iter().map(|(_, f)| f.text.as_str()).collect();
+    let (source_resources, source_whole) = resources(&source_catalogs, &source_texts);
     let source_rels: Vec<PathBuf> = sources.iter().map(|(rel, _)| rel.clone()).collect();
     let source = SourceLocale {
         tag: &project.source,
         rels: &source_rels,
-        homes: &homes(&source_catalogs),
+        entries: &source_entries(&source_catalogs),
         catalogs: &source_catalogs,
         resources: &source_resources,
-        patterns: &source_patterns(&source_catalogs),
-        kinds: &source_kinds(sources.iter().map(|(_, f)| f.text.as_str())),
+        whole: &source_whole,
+        kinds: &source_kinds(source_resources.iter().map(FluentResource::source)),
     };
     let policy = project.config.publish.clone();
     let page_inputs = page_inputs(project, opts, &chains)?;
@@ -225,122 +299,141 @@ pub fn run(project: &Project, opts: &Options) -> Result<Report> {
     // Each locale is built and its files staged (written beside their targets) in its
     // own task, so only the locales being built are in memory; nothing replaces a file
     // of `dist/` until every locale has been built and staged.
+    // `check`'s findings for the review pages, from one run of check over the locales
+    // built, before any is: the source is read and parsed once (not once per locale),
+    // and check's memory (most of a gigabyte at a million messages) is never held
+    // beside a locale's build. A locale check could not run for is checked in its task.
+    let wanted: Vec<&Tag> = tags
+        .iter()
+        .filter(|t| **t != project.source && !transforms.contains_key(*t))
+        .collect();
+    let findings = (!wanted.is_empty())
+        .then(|| review_findings(project, opts.locale.as_ref(), &wanted))
+        .flatten()
+        .map(std::sync::Mutex::new);
     let extra_bases: Vec<PathBuf> = opts.out.iter().map(|_| out_dir.clone()).collect();
     let staging = project.staging(&extra_bases);
     let types = std::sync::Mutex::new(bundle::types::Types::new());
-    let results: Vec<std::result::Result<Staged, (Tag, String)>> = tags
+    let results: Vec<std::result::Result<Done, (Tag, String)>> = tags
         .par_iter()
-        .map(
-            |tag| -> Result<std::result::Result<Staged, (Tag, String)>> {
-                let chain = &chains[tag];
-                let transform = transforms.get(tag).copied();
-                // Everything the locale needs is read first: a file that cannot be read skips
-                // this locale (its previous output stays), the others are built.
-                let read = || -> Result<HashMap<Tag, Vec<LocaleText>>> {
-                    let mut texts: HashMap<Tag, Vec<LocaleText>> = HashMap::new();
-                    for t in chain
-                        .iter()
-                        .filter(|t| **t != project.source && !transforms.contains_key(*t))
-                    {
-                        let dir = project.locale_dir(t);
-                        let mut files = Vec::new();
-                        for rel in project.ftl_files(&dir)? {
-                            let path = dir.join(&rel);
-                            if let Some(file) = project.read(&path)? {
-                                // What sync and review recorded: which translations are
-                                // outdated or signed off.
-                                let state_path = super::sync::state_path(&path);
-                                let state = project.read(&state_path)?;
-                                // A state file that does not parse (a merge conflict left
-                                // in it, a key twice) would hide what is outdated or
-                                // reviewed: the locale is not built, as when a file
-                                // cannot be read.
-                                if let Some(st) = &state {
-                                    StateView::parse(&st.text).map_err(|(line, message)| {
-                                        Error::Config {
-                                            path: project.show(&state_path),
-                                            line,
-                                            column: 1,
-                                            message,
-                                        }
-                                    })?;
-                                }
-                                files.push(LocaleText { rel, file, state });
-                            }
-                        }
-                        texts.insert(t.clone(), files);
-                    }
-                    Ok(texts)
-                };
-                let texts = match read() {
-                    Ok(texts) => texts,
-                    Err(e) => return Ok(Err((tag.clone(), e.to_string()))),
-                };
-                let publish = Publish {
-                    policy: &policy,
-                    findings: if transform.is_none() && *tag != project.source {
-                        findings_of(project, tag)?
-                    } else {
-                        HashMap::new()
-                    },
-                    glossary: project
-                        .read(&project.locale_dir(tag).join("glossary.toml"))
-                        .ok()
-                        .flatten()
-                        .and_then(|f| crate::check::glossary::Glossary::parse(&f.text).ok())
-                        .map(|g| g.terms)
-                        .unwrap_or_default(),
-                    page: &page_inputs,
-                };
-                let (mut summary, mut locale_files, mut entry) =
-                    build_locale(tag, chain, &texts, &source, transform, &docs, &publish);
-                // Printing is the one step that runs another program: each page of this
-                // locale, one after the other (locales print in parallel).
-                for (rel, html, date) in std::mem::take(&mut summary.print) {
-                    let Some(browser) = &browser else { break };
-                    let pdf = bundle::pdf::print(browser, &html, date).map_err(|message| {
-                        Error::Input {
-                            path: project.show(&out_dir.join(&rel)),
-                            message,
-                        }
-                    })?;
-                    locale_files.push((rel, pdf));
-                }
-                if let Ok(mut all) = types.lock() {
-                    bundle::types::merge(&mut all, std::mem::take(&mut summary.types));
-                }
-                let mut hashes = BTreeMap::new();
-                let mut written = 0;
-                for (rel, bytes) in &locale_files {
-                    hashes.insert(
-                        rel.display().to_string().replace('\\', "/"),
-                        format!("sha256:{}", bundle::sha256(bytes)),
-                    );
-                    written += usize::from(stage_out(&staging, rel, bytes)?);
-                }
-                entry["files"] = json!(hashes);
-                let titles: Vec<(String, String)> = summary
-                    .titles
+        .map(|tag| -> Result<std::result::Result<Done, (Tag, String)>> {
+            let chain = &chains[tag];
+            let transform = transforms.get(tag).copied();
+            // Everything the locale needs is read first: a file that cannot be read skips
+            // this locale (its previous output stays), the others are built.
+            let read = || -> Result<HashMap<Tag, Vec<LocaleText>>> {
+                let mut texts: HashMap<Tag, Vec<LocaleText>> = HashMap::new();
+                for t in chain
                     .iter()
-                    .map(|(doc, title)| {
-                        (
-                            format!("{doc}.{}", page_inputs.formats.linked()),
-                            title.clone(),
-                        )
-                    })
-                    .collect();
-                // The language picker of a later partial build lists this locale from here.
-                entry["titles"] =
-                    json!(titles.iter().cloned().collect::<BTreeMap<String, String>>());
-                Ok(Ok(Staged {
-                    summary,
-                    manifest_entry: entry,
-                    titles,
-                    files: locale_files.len(),
-                    written,
-                }))
-            },
-        )
+                    .filter(|t| **t != project.source && !transforms.contains_key(*t))
+                {
+                    let dir = project.locale_dir(t);
+                    let mut files = Vec::new();
+                    for rel in project.ftl_files(&dir)? {
+                        let path = dir.join(&rel);
+                        if let Some(file) = project.read(&path)? {
+                            // What sync and review recorded: which translations are
+                            // outdated or signed off.
+                            let state_path = super::sync::state_path(&path);
+                            let state = project.read(&state_path)?;
+                            // A state file that does not parse (a merge conflict left
+                            // in it, a key twice) would hide what is outdated or
+                            // reviewed: the locale is not built, as when a file
+                            // cannot be read.
+                            if let Some(st) = &state {
+                                StateView::parse(&st.text).map_err(|(line, message)| {
+                                    Error::Config {
+                                        path: project.show(&state_path),
+                                        line,
+                                        column: 1,
+                                        message,
+                                    }
+                                })?;
+                            }
+                            files.push(LocaleText { rel, file, state });
+                        }
+                    }
+                    texts.insert(t.clone(), files);
+                }
+                Ok(texts)
+            };
+            let texts = match read() {
+                Ok(texts) => texts,
+                Err(e) => return Ok(Err((tag.clone(), e.to_string()))),
+            };
+            let publish = Publish {
+                policy: &policy,
+                findings: if transform.is_none() && *tag != project.source {
+                    let found = findings
+                        .as_ref()
+                        .and_then(|f| f.lock().ok()?.remove(tag.as_str()));
+                    match found {
+                        Some(found) => found,
+                        None => findings_of(project, tag)?,
+                    }
+                } else {
+                    HashMap::new()
+                },
+                glossary: project
+                    .read(&project.locale_dir(tag).join("glossary.toml"))
+                    .ok()
+                    .flatten()
+                    .and_then(|f| crate::check::glossary::Glossary::parse(&f.text).ok())
+                    .map(|g| g.terms)
+                    .unwrap_or_default(),
+                page: &page_inputs,
+            };
+            let stage = |rel: &Path, write: Write| stage_stream(&staging, rel, write);
+            let mut out = Staged {
+                stage: &stage,
+                hashes: BTreeMap::new(),
+                files: 0,
+                written: 0,
+            };
+            let (mut summary, mut entry) = build_locale(
+                tag, chain, texts, &source, transform, &docs, &publish, &mut out,
+            )?;
+            // Printing is the one step that runs another program: each page of this
+            // locale, one after the other (locales print in parallel).
+            for (rel, html, date) in std::mem::take(&mut summary.print) {
+                let Some(browser) = &browser else { break };
+                let pdf =
+                    bundle::pdf::print(browser, &html, date).map_err(|message| Error::Input {
+                        path: project.show(&out_dir.join(&rel)),
+                        message,
+                    })?;
+                out.bytes(rel, &pdf)?;
+            }
+            if let Ok(mut all) = types.lock() {
+                bundle::types::merge(&mut all, std::mem::take(&mut summary.types));
+            }
+            let Staged {
+                hashes,
+                files,
+                written,
+                ..
+            } = out;
+            entry["files"] = json!(hashes);
+            let titles: Vec<(String, String)> = summary
+                .titles
+                .iter()
+                .map(|(doc, title)| {
+                    (
+                        format!("{doc}.{}", page_inputs.formats.linked()),
+                        title.clone(),
+                    )
+                })
+                .collect();
+            // The language picker of a later partial build lists this locale from here.
+            entry["titles"] = json!(titles.iter().cloned().collect::<BTreeMap<String, String>>());
+            Ok(Ok(Done {
+                summary,
+                manifest_entry: entry,
+                titles,
+                files,
+                written,
+            }))
+        })
         .collect::<Result<_>>()?;
     let mut built = Vec::new();
     let mut skipped: Vec<(Tag, String)> = Vec::new();
@@ -410,28 +503,28 @@ pub fn run(project: &Project, opts: &Options) -> Result<Report> {
     });
     // The types of every message for front ends. A partial build (`--locale`) sees only
     // some locales, so it keeps the files of the last full build (when there are some).
-    let mut global: Vec<(PathBuf, Vec<u8>)> = Vec::new();
+    // They are written as they are produced (tens of megabytes at a million messages).
     let keep_types = opts.locale.is_some() && previous.owns(crate::dist::MESSAGES_DTS);
+    let mut global_hashes: BTreeMap<String, String> = BTreeMap::new();
     if !keep_types {
         let types = types.into_inner().unwrap_or_default();
-        global.push((
-            PathBuf::from(crate::dist::MESSAGES_DTS),
-            bundle::types::dts(&types).into_bytes(),
-        ));
-        global.push((
-            PathBuf::from(crate::dist::MESSAGES_SCHEMA),
-            bundle::types::schema(&types).into_bytes(),
-        ));
+        let stage = |rel: &Path, write: Write| stage_stream(&staging, rel, write);
+        let mut out = Staged {
+            stage: &stage,
+            hashes: BTreeMap::new(),
+            files: 0,
+            written: 0,
+        };
+        out.file(PathBuf::from(crate::dist::MESSAGES_DTS), &mut |w| {
+            bundle::types::dts(w, &types)
+        })?;
+        out.file(PathBuf::from(crate::dist::MESSAGES_SCHEMA), &mut |w| {
+            bundle::types::schema(w, &types)
+        })?;
+        global_hashes = out.hashes;
+        total += out.files;
+        written += out.written;
     }
-    let global_hashes: BTreeMap<String, String> = global
-        .iter()
-        .map(|(rel, bytes)| {
-            (
-                rel.display().to_string(),
-                format!("sha256:{}", bundle::sha256(bytes)),
-            )
-        })
-        .collect();
     let manifest = json!({
         "schema_version": 1,
         "generator": format!("carta {}", env!("CARGO_PKG_VERSION")),
@@ -442,7 +535,6 @@ pub fn run(project: &Project, opts: &Options) -> Result<Report> {
         // partial build keeps the last full build's.
         "files": if keep_types { previous.global.clone() } else { json!(global_hashes) },
     });
-    files.extend(global);
     let manifest_bytes =
         (serde_json::to_string_pretty(&manifest).unwrap_or_default() + "\n").into_bytes();
     if !docs.is_empty() {
@@ -596,19 +688,17 @@ pub fn build_texts(
     let mut texts = HashMap::new();
     texts.insert(tag.clone(), to_files(locale));
     let catalogs: Vec<Catalog> = source.iter().map(|t| Catalog::parse(t)).collect();
-    let resources: Vec<FluentResource> = source
-        .iter()
-        .map(|t| FluentResource::try_new(t.clone()).unwrap_or_else(|(r, _)| r))
-        .collect();
+    let texts_of: Vec<&str> = source.iter().map(String::as_str).collect();
+    let (resources, whole) = resources(&catalogs, &texts_of);
     let rels: Vec<PathBuf> = (0..source.len()).map(rel).collect();
     let source = SourceLocale {
         tag: source_tag,
         rels: &rels,
-        homes: &homes(&catalogs),
+        entries: &source_entries(&catalogs),
         catalogs: &catalogs,
         resources: &resources,
-        patterns: &source_patterns(&catalogs),
-        kinds: &source_kinds(source.iter().map(String::as_str)),
+        whole: &whole,
+        kinds: &source_kinds(resources.iter().map(FluentResource::source)),
     };
     let chain = [tag.clone(), source_tag.clone()];
     let policy = crate::config::PublishConfig::default();
@@ -619,7 +709,10 @@ pub fn build_texts(
         glossary: Vec::new(),
         page: &page,
     };
-    build_locale(tag, &chain, &texts, &source, None, docs, &publish).1
+    let mut out = InMemory::default();
+    // Nothing written in memory can fail.
+    let _ = build_locale(tag, &chain, texts, &source, None, docs, &publish, &mut out);
+    out.0
 }
 
 /// The parts (`""`, `.attr`) message `id` has in a locale's catalogs.
@@ -702,37 +795,126 @@ fn entry_text(c: &Catalog, i: usize) -> String {
         .to_string()
 }
 
+/// The entries of messages.ftl (`ranges` in `ftl`) that have a placeable, as one text.
+fn with_placeables(ftl: &str, ranges: &[std::ops::Range<usize>]) -> String {
+    ranges
+        .iter()
+        .map(|r| &ftl[r.start..r.end.min(ftl.len())])
+        .filter(|t| t.contains('{'))
+        .collect()
+}
+
+/// The message and term IDs a Fluent text refers to.
+fn references(text: &str) -> rustc_hash::FxHashSet<String> {
+    if text.is_empty() {
+        return Default::default();
+    }
+    let catalog = Catalog::parse(text);
+    (0..catalog.resource.body.len())
+        .flat_map(|i| catalog.references(i))
+        .collect()
+}
+
+/// The ID an entry of messages.ftl starts with (`id`, `-term`).
+fn ftl_id(entry: &str) -> &str {
+    let dash = usize::from(entry.starts_with('-'));
+    &entry[..dash + crate::ftl::identifier_len(&entry[dash..])]
+}
+
+/// messages.ftl (its entries at `ranges`) converted to ICU, as
+/// [`bundle::icu::convert_resource`] of the whole text gives it but never parsing it
+/// whole: an entry without a placeable (no `{`) refers to nothing, so it converts the
+/// same in any resource; those are converted a slice at a time, and the entries with
+/// placeables together with every entry they refer to. (messages.ftl has each ID once.)
+fn convert_ftl(
+    ftl: &str,
+    ranges: &[std::ops::Range<usize>],
+    kinds: &bundle::icu::Kinds,
+    tag: &Tag,
+) -> BTreeMap<String, bundle::icu::Message> {
+    // FormatJS picks the hour cycle of an ICU `j` from the tag's region; a private-use
+    // region (the pseudo-locales' XA, XB) it reads as 24-hour where Intl keeps the
+    // language's.
+    let private_region = tag.langid().region.is_some_and(|r| {
+        let r = r.as_str();
+        r == "AA" || r == "ZZ" || ("QM"..="QZ").contains(&r) || ("XA"..="XZ").contains(&r)
+    });
+    const SLICE: usize = 20_000;
+    let entry = |r: &std::ops::Range<usize>| &ftl[r.start..r.end.min(ftl.len())];
+    let refs = references(&with_placeables(ftl, ranges));
+    let together =
+        |r: &std::ops::Range<usize>| entry(r).contains('{') || refs.contains(ftl_id(entry(r)));
+    let joined: String = ranges.iter().filter(|r| together(r)).map(entry).collect();
+    let mut out = if joined.is_empty() {
+        BTreeMap::new()
+    } else {
+        bundle::icu::convert_resource_in(&joined, kinds, private_region)
+    };
+    drop(joined);
+    let rest: Vec<&std::ops::Range<usize>> = ranges.iter().filter(|r| !together(r)).collect();
+    for slice in rest.chunks(SLICE) {
+        let text: String = slice.iter().map(|r| entry(r)).collect();
+        for (id, m) in bundle::icu::convert_resource_in(&text, kinds, private_region) {
+            out.entry(id).or_insert(m);
+        }
+    }
+    out
+}
+
 /// The source locale, parsed once and shared by every locale's build (a Fluent bundle
 /// can hold borrowed resources).
 struct SourceLocale<'a, 's> {
     tag: &'a Tag,
     /// The source files' paths, relative to the source folder.
     rels: &'a [PathBuf],
-    /// Message ID → the source file that defines it.
-    homes: &'a FxHashMap<&'s str, usize>,
+    /// Message and term ID → (file, entry) of its first definition in the source.
+    entries: &'a FxHashMap<std::borrow::Cow<'s, str>, (usize, usize)>,
     catalogs: &'a [Catalog<'s>],
+    /// What of the source's files its bundle needs (see [`bundle::resources`]).
     resources: &'a [FluentResource],
-    /// Message ID → its source text (what review records and sync's state are of).
-    patterns: &'a FxHashMap<String, Patterns>,
+    /// Per file, whether the bundle has all of it (nothing is read off its catalog).
+    whole: &'a [bool],
     /// The kinds of the source's variables, by part (`id`, `id.attr`).
     kinds: &'a bundle::icu::Kinds,
 }
 
+/// A locale's fluent-bundle resources: only the entries the bundle must format (see
+/// [`bundle::resources`]), and per file whether it holds all of it.
+fn resources(catalogs: &[Catalog], texts: &[&str]) -> (Vec<FluentResource>, Vec<bool>) {
+    let whole = catalogs
+        .iter()
+        .zip(texts)
+        .map(|(c, t)| bundle::resources::whole(c, t))
+        .collect();
+    let resources = bundle::resources::bundle_texts(catalogs, texts)
+        .into_iter()
+        .map(|t| FluentResource::try_new(t.into_owned()).unwrap_or_else(|(r, _)| r))
+        .collect();
+    (resources, whole)
+}
+
 /// The kinds of the source's variables (its files as one resource, so terms defined in
-/// one file resolve in another).
+/// one file resolve in another). Read off the bundle's resources: a part without a
+/// placeable has no variables, and an absent part is a part without variables to
+/// `convert_resource`; every entry with a placeable is there with what it refers to,
+/// and every definition of an ID defined twice (so the first one still wins).
 fn source_kinds<'t>(texts: impl Iterator<Item = &'t str>) -> bundle::icu::Kinds {
     let joined: Vec<&str> = texts.collect();
     bundle::icu::kinds(&joined.join("\n\n"))
 }
 
-/// Every source message's text, by ID.
-fn source_patterns(catalogs: &[Catalog]) -> FxHashMap<String, Patterns> {
+/// Every source message and term ID → (file, entry) of its first definition. Its text
+/// is read off the catalog when needed (a map of every source text was 190 MB at a
+/// million messages).
+fn source_entries<'s>(
+    catalogs: &[Catalog<'s>],
+) -> FxHashMap<std::borrow::Cow<'s, str>, (usize, usize)> {
     let mut out = FxHashMap::default();
-    for c in catalogs {
+    for (f, c) in catalogs.iter().enumerate() {
         for i in 0..c.resource.body.len() {
             if matches!(c.kind(i), EntryKind::Message(_) | EntryKind::Term(_)) {
                 if let Some(id) = c.entry_id(i) {
-                    out.entry(id.into_owned()).or_insert_with(|| c.patterns(i));
+                    out.entry(id).or_insert((f, i));
                 }
             }
         }
@@ -740,18 +922,29 @@ fn source_patterns(catalogs: &[Catalog]) -> FxHashMap<String, Patterns> {
     out
 }
 
-/// Message ID → the (first) source file that defines it.
-fn homes<'s>(catalogs: &[Catalog<'s>]) -> FxHashMap<&'s str, usize> {
-    let mut homes = FxHashMap::default();
-    for (f, c) in catalogs.iter().enumerate() {
-        for i in 0..c.resource.body.len() {
-            if let EntryKind::Message(id) = c.kind(i) {
-                homes.entry(id).or_insert(f);
-            }
-        }
+impl SourceLocale<'_, '_> {
+    /// The source text of message or term `id` (what review records and sync's state
+    /// are of).
+    fn patterns(&self, id: &str) -> Option<Patterns> {
+        let &(f, i) = self.entries.get(id)?;
+        Some(self.catalogs[f].patterns(i))
     }
-    homes
+
+    /// `id` as the source's own (borrowed) string, if the source has it.
+    fn key(&self, id: &str) -> Option<&str> {
+        self.entries.get_key_value(id).map(|(k, _)| k.as_ref())
+    }
+
+    /// The source file that defines message `id` (first).
+    fn home(&self, id: &str) -> Option<usize> {
+        let &(f, i) = self.entries.get(id)?;
+        matches!(self.catalogs[f].kind(i), EntryKind::Message(_)).then_some(f)
+    }
 }
+
+/// One chain locale's translations of source messages and terms: their status and
+/// review record (boxed: most translations have none).
+type Statuses<'a> = FxHashMap<&'a str, (Status, Option<Box<Record>>)>;
 
 /// A locale file's text without the messages the source defines in another file: `check`
 /// reports those as missing where the source has them (and sync moves them to the
@@ -763,7 +956,7 @@ fn without_strays<'t>(
     source: &SourceLocale,
 ) -> std::borrow::Cow<'t, str> {
     let home = source.rels.iter().position(|r| r == rel);
-    let elsewhere = |id: &str| source.homes.get(id).is_some_and(|&f| Some(f) != home);
+    let elsewhere = |id: &str| source.home(id).is_some_and(|f| Some(f) != home);
     // A message starts at column 0 with its ID, so a file none of whose lines starts
     // with a stray ID needs no parse here (the usual case).
     let suspect = text.lines().any(|line| {
@@ -838,7 +1031,7 @@ fn clinic_for(
 fn reviewed_by(
     ids: &[Option<String>],
     lb: &LocaleBundle,
-    statuses: &[FxHashMap<String, (Status, Option<Record>)>],
+    statuses: &[Statuses],
     is_source: impl Fn(&Tag) -> bool,
 ) -> Option<(Vec<String>, String)> {
     let mut names: Vec<String> = Vec::new();
@@ -850,7 +1043,8 @@ fn reviewed_by(
             if is_source(&lb.chain[part.from]) {
                 return None;
             }
-            let (Status::Reviewed, Some(record)) = statuses.get(part.from)?.get(id)? else {
+            let (Status::Reviewed, Some(record)) = statuses.get(part.from)?.get(id.as_str())?
+            else {
                 return None;
             };
             any = true;
@@ -996,18 +1190,55 @@ enum Decision {
     Fail(Flag),
 }
 
+/// `check`'s findings on each locale of `wanted` (all of them: `only` is `--locale`), by
+/// tag, from one run of check; `None` when check cannot run (each locale's task then
+/// tries on its own, and reports why).
+fn review_findings(
+    project: &Project,
+    only: Option<&Tag>,
+    wanted: &[&Tag],
+) -> Option<HashMap<String, Findings>> {
+    let mut out = HashMap::new();
+    let wanted: std::collections::HashSet<&str> = wanted.iter().map(|t| t.as_str()).collect();
+    super::check::run_streaming(
+        project,
+        &super::check::Options {
+            locale: only.cloned(),
+        },
+        |cov, diags| {
+            wanted
+                .contains(cov.locale.as_str())
+                .then(|| (cov.locale.clone(), findings(diags)))
+        },
+        |made| {
+            out.extend(made);
+            Ok(())
+        },
+    )
+    .ok()?;
+    Some(out)
+}
+
+/// `check`'s findings on a locale, by message ID: (severity, text).
+type Findings = HashMap<String, Vec<(String, String)>>;
+
 /// `check`'s findings on one locale, by message ID, for its review page (the ones the
 /// page shows anyway — missing, outdated, unreviewed — left out).
-fn findings_of(project: &Project, tag: &Tag) -> Result<HashMap<String, Vec<(String, String)>>> {
-    use crate::check::{Code, Severity};
+fn findings_of(project: &Project, tag: &Tag) -> Result<Findings> {
     let report = super::check::run(
         project,
         &super::check::Options {
             locale: Some(tag.clone()),
         },
     )?;
-    let mut out: HashMap<String, Vec<(String, String)>> = HashMap::new();
-    for d in report.diagnostics {
+    Ok(findings(report.diagnostics))
+}
+
+/// The findings of `diagnostics` a review page lists.
+fn findings(diagnostics: Vec<crate::check::Diagnostic>) -> Findings {
+    use crate::check::{Code, Severity};
+    let mut out: Findings = HashMap::new();
+    for d in diagnostics {
         if matches!(d.code, Code::Missing | Code::Outdated | Code::Unreviewed)
             || d.severity == Severity::Off
         {
@@ -1019,7 +1250,7 @@ fn findings_of(project: &Project, tag: &Tag) -> Result<HashMap<String, Vec<(Stri
                 .push((d.severity.as_str().to_string(), d.message));
         }
     }
-    Ok(out)
+    out
 }
 
 /// How the source of an outdated translation changed: the word diff of its marker, or
@@ -1104,9 +1335,11 @@ fn readability_of(
                 .flat_map(|m| m.value.iter().chain(m.attributes.values()))
                 .filter(|p| lb.locale_of(p).langid().language.as_str() == language)
                 .map(|p| p.text.as_str());
-            let source = ids()
-                .filter_map(|id| source_locale.patterns.get(id))
-                .flat_map(|p| p.iter().map(|(_, t)| t.as_str()));
+            let source: Vec<String> = ids()
+                .filter_map(|id| source_locale.patterns(id))
+                .flat_map(|p| p.into_iter().map(|(_, t)| t))
+                .collect();
+            let source = source.iter().map(String::as_str);
             (
                 e.doc.name.clone(),
                 crate::readability::measure(language, page),
@@ -1116,15 +1349,17 @@ fn readability_of(
         .collect()
 }
 
+#[allow(clippy::too_many_arguments)]
 fn build_locale(
     tag: &Tag,
     chain: &[Tag],
-    texts: &HashMap<Tag, Vec<LocaleText>>,
+    texts: HashMap<Tag, Vec<LocaleText>>,
     source_locale: &SourceLocale,
     transform: Option<Transform>,
     docs: &[Extracted],
     publish: &Publish,
-) -> Built {
+    out: &mut dyn Output,
+) -> Result<Built> {
     let started = std::time::Instant::now();
     let policy = publish.policy;
     let source = source_locale.tag;
@@ -1145,20 +1380,19 @@ fn build_locale(
                 .collect::<Vec<_>>()
         })
         .collect();
-    let own: Vec<(Vec<FluentResource>, Vec<Catalog>)> = kept
+    let own: Vec<(Vec<FluentResource>, Vec<Catalog>, Vec<bool>)> = kept
         .iter()
         .map(|texts| {
-            let resources = texts
-                .iter()
-                .map(|t| FluentResource::try_new(t.to_string()).unwrap_or_else(|(r, _)| r))
-                .collect();
-            let catalogs = texts.iter().map(|t| Catalog::parse(t)).collect();
-            (resources, catalogs)
+            let catalogs: Vec<Catalog> = texts.iter().map(|t| Catalog::parse(t)).collect();
+            let strs: Vec<&str> = texts.iter().map(|t| t.as_ref()).collect();
+            let (resources, whole) = resources(&catalogs, &strs);
+            (resources, catalogs, whole)
         })
         .collect();
     let functions = crate::check::format::source_functions(source_catalogs.iter());
     let mut bundles: Vec<FluentBundle<&FluentResource>> = Vec::new();
     let mut catalogs: Vec<&[Catalog]> = Vec::new();
+    let mut wholes: Vec<&[bool]> = Vec::new();
     for (k, t) in chain.iter().enumerate() {
         let mut b = FluentBundle::new(vec![t.langid().clone()]);
         b.set_use_isolating(false);
@@ -1173,19 +1407,36 @@ fn build_locale(
         if k == 0 {
             b.set_transform(transform);
         }
-        let (resources, cats) = if is_source(t) {
-            (source_locale.resources, source_catalogs)
+        let (resources, cats, whole) = if is_source(t) {
+            (
+                source_locale.resources,
+                source_catalogs,
+                source_locale.whole,
+            )
         } else {
-            (own[k].0.as_slice(), own[k].1.as_slice())
+            (
+                own[k].0.as_slice(),
+                own[k].1.as_slice(),
+                own[k].2.as_slice(),
+            )
         };
         for r in resources {
             let _ = b.add_resource(r);
         }
         bundles.push(b);
         catalogs.push(cats);
+        wholes.push(whole);
     }
 
+    // A part that is plain text is read off the catalog; the bundle formats the rest
+    // (see `bundle::resources`).
     let format = |k: usize, id: &str, attr: Option<&str>| -> Option<String> {
+        let transform = if k == 0 { transform } else { None };
+        if let Some(text) =
+            bundle::resources::plain_part(catalogs[k], wholes[k], id, attr, transform)
+        {
+            return text;
+        }
         let msg = bundles[k].get_message(id)?;
         let pattern = match attr {
             None => msg.value()?,
@@ -1206,7 +1457,7 @@ fn build_locale(
 
     // The status of each chain locale's translations (the source's own text has none).
     let mut diffs: FxHashMap<String, String> = FxHashMap::default();
-    let mut statuses: Vec<FxHashMap<String, (Status, Option<Record>)>> = Vec::new();
+    let mut statuses: Vec<Statuses> = Vec::new();
     for (k, t) in chain.iter().enumerate() {
         statuses.push({
             let mut out = FxHashMap::default();
@@ -1226,18 +1477,20 @@ fn build_locale(
                         let Some(id) = catalog.entry_id(i) else {
                             continue;
                         };
-                        let id = id.as_ref();
-                        let Some(patterns) = source_locale.patterns.get(id) else {
+                        let Some(id) = source_locale.key(id.as_ref()) else {
                             continue;
                         };
-                        if catalog.index.get(id) == Some(&i) {
+                        if catalog.index.get(id) == Some(&i) && !out.contains_key(id) {
+                            let Some(patterns) = source_locale.patterns(id) else {
+                                continue;
+                            };
                             let (status, record) =
-                                crate::review::translated_status(catalog, i, id, patterns, &state);
-                            out.entry(id.to_string()).or_insert((status, record));
+                                crate::review::translated_status(catalog, i, id, &patterns, &state);
+                            out.insert(id, (status, record.map(Box::new)));
                             if status == Status::Outdated {
-                                diffs
-                                    .entry(id.to_string())
-                                    .or_insert_with(|| outdated_diff(catalog, i, patterns, &state));
+                                diffs.entry(id.to_string()).or_insert_with(|| {
+                                    outdated_diff(catalog, i, &patterns, &state)
+                                });
                             }
                         }
                     }
@@ -1251,7 +1504,7 @@ fn build_locale(
                 let cats: Vec<&Catalog> = own[k].1.iter().collect();
                 let defined =
                     |id: &str| cats.iter().find_map(|c| c.index.get(id).map(|&i| (*c, i)));
-                let mut worse: Vec<(String, Status)> = Vec::new();
+                let mut worse: Vec<(&str, Status)> = Vec::new();
                 for (id, (status, _)) in &out {
                     let Some((c, i)) = defined(id) else { continue };
                     let mut seen: std::collections::HashSet<String> =
@@ -1266,16 +1519,16 @@ fn build_locale(
                             continue;
                         };
                         // The locale's own entry (no status): no review record covers it.
-                        let dep = out.get(&r).map_or(Status::Translated, |(s, _)| *s);
+                        let dep = out.get(r.as_str()).map_or(Status::Translated, |(s, _)| *s);
                         effective = effective.min(dep.max(Status::Outdated));
                         queue.extend(rc.references(ri));
                     }
                     if effective < *status {
-                        worse.push((id.clone(), effective));
+                        worse.push((id, effective));
                     }
                 }
                 for (id, status) in worse {
-                    if let Some(entry) = out.get_mut(&id) {
+                    if let Some(entry) = out.get_mut(id) {
                         entry.0 = status;
                         if status != Status::Reviewed {
                             entry.1 = None;
@@ -1313,7 +1566,9 @@ fn build_locale(
                     let status = statuses[k].get(id.as_str()).map(|(s, _)| *s);
                     let flag = match status.map(|s| decide(s, policy)) {
                         Some(Decision::Skip(why)) => {
-                            if bundles[k].has_message(&id) {
+                            if bundles[k].has_message(&id)
+                                || bundle::resources::has_message(catalogs[k], wholes[k], &id)
+                            {
                                 notes.push((why, k, false));
                             }
                             return None;
@@ -1398,6 +1653,20 @@ fn build_locale(
         }
     };
     let mut emitted = std::collections::HashSet::new();
+    // Where each entry of messages.ftl is (with the blank line after it), so it is never
+    // parsed whole again (its AST would be most of a gigabyte at a million messages).
+    let mut ranges: Vec<std::ops::Range<usize>> = Vec::new();
+    // A pseudo-locale's entries are the source's, their text transformed as carta
+    // formats it (placeables and variants kept).
+    let push = |ftl: &mut String, ranges: &mut Vec<std::ops::Range<usize>>, text: &str| {
+        let start = ftl.len();
+        match transform {
+            Some(t) => ftl.push_str(bundle::merge::pseudo(text, t).trim_end_matches(FLUENT_BLANK)),
+            None => ftl.push_str(text),
+        }
+        ftl.push_str("\n\n");
+        ranges.push(start..ftl.len());
+    };
     let mut unformattable: Vec<String> = Vec::new();
     for (id, fi, i) in &order {
         let entry = if let Some(m) = lb.messages.get(id) {
@@ -1457,8 +1726,7 @@ fn build_locale(
             None => entry,
         };
         emitted.insert(id.clone());
-        ftl.push_str(&entry);
-        ftl.push_str("\n\n");
+        push(&mut ftl, &mut ranges, &entry);
     }
     // Terms only the translations define (referenced by them).
     let mut extra_terms: BTreeMap<String, String> = BTreeMap::new();
@@ -1476,21 +1744,21 @@ fn build_locale(
             }
         }
     }
-    for (_, text) in extra_terms {
-        ftl.push_str(&text);
-        ftl.push_str("\n\n");
+    for (id, text) in extra_terms {
+        emitted.insert(id);
+        push(&mut ftl, &mut ranges, &text);
     }
     // The resource is self-contained: a message or term that an emitted entry refers
     // to (a helper message only the locale defines) comes along, from the first locale
     // of the chain that has it.
     let mut helpers: BTreeMap<String, Resolved> = BTreeMap::new();
     let mut pending: Vec<String> = {
-        let catalog = Catalog::parse(&ftl);
-        let mut refs: Vec<String> = (0..catalog.resource.body.len())
-            .flat_map(|i| catalog.references(i))
-            .filter(|id| !catalog.index.contains_key(id.as_str()))
+        // Only an entry with a placeable refers to anything (`emitted` holds every ID of
+        // messages.ftl so far).
+        let mut refs: Vec<String> = references(&with_placeables(&ftl, &ranges))
+            .into_iter()
+            .filter(|id| !emitted.contains(id.as_str()))
             .collect();
-        emitted.extend(catalog.index.keys().map(|k| k.to_string()));
         refs.sort();
         refs.dedup();
         refs.reverse();
@@ -1534,8 +1802,7 @@ fn build_locale(
                 .flat_map(|i| entry.references(i))
                 .filter(|r| !emitted.contains(r)),
         );
-        ftl.push_str(&text);
-        ftl.push_str("\n\n");
+        push(&mut ftl, &mut ranges, &text);
     }
     // The fallback locales' own terms that their entries use, under their copies' names.
     let mut copied = std::collections::HashSet::new();
@@ -1548,109 +1815,11 @@ fn build_locale(
         };
         let text = own_terms(text, k, &mut term_copies);
         if let Some(text) = bundle::merge::renamed_term(&text, chain[k].as_str()) {
-            ftl.push_str(&text);
-            ftl.push_str("\n\n");
+            push(&mut ftl, &mut ranges, &text);
         }
     }
-    let ftl = ftl.trim_end_matches(FLUENT_BLANK).to_string() + "\n";
-    // A pseudo-locale's file is the source's, its text transformed as carta formats it.
-    let ftl = match transform {
-        Some(t) => bundle::merge::pseudo(&ftl, t),
-        None => ftl,
-    };
-
-    let titles = docs
-        .iter()
-        .map(|e| {
-            let title = e
-                .doc
-                .blocks
-                .iter()
-                .zip(&e.ids)
-                .find(|(b, _)| b.kind == crate::content::BlockKind::Title)
-                .and_then(|(_, id)| lb.part(id.as_deref()?, None))
-                .map(|p| bundle::html::plain(&p.text))
-                .unwrap_or_else(|| e.doc.name.clone());
-            (e.doc.name.clone(), title)
-        })
-        .collect();
-    let dir = PathBuf::from(tag.as_str());
-    let mut files: Vec<(PathBuf, Vec<u8>)> = Vec::new();
-    let formats = publish.page.formats;
-    let clinic = clinic_for(publish.page, chain, &lb.strings);
-    let mut print = Vec::new();
-    for e in docs {
-        let mut page = bundle::html::Page {
-            clinic: clinic.as_ref(),
-            meta: e.meta.clone(),
-            reviewed: reviewed_by(&e.ids, &lb, &statuses, |t| is_source(t)),
-            paper: None,
-        };
-        if formats.html {
-            files.push((
-                dir.join(format!("{}.html", e.doc.name)),
-                bundle::html::render(&e.doc, &e.ids, &lb, &page).into_bytes(),
-            ));
-        }
-        if formats.pdf {
-            page.paper = Some(publish.page.paper);
-            print.push((
-                dir.join(format!("{}.pdf", e.doc.name)),
-                bundle::html::render(&e.doc, &e.ids, &lb, &page),
-                e.meta.reviewed,
-            ));
-        }
-        if formats.md {
-            files.push((
-                dir.join(format!("{}.md", e.doc.name)),
-                // The front matter (metadata, the author's as written) first, as in the
-                // source.
-                format!(
-                    "{}{}",
-                    e.meta.raw,
-                    bundle::markdown::render(&e.doc, &e.ids, &lb)
-                )
-                .into_bytes(),
-            ));
-        }
-        if formats.json {
-            files.push((
-                dir.join(format!("{}.json", e.doc.name)),
-                bundle::json::document(&e.doc, &e.ids, &lb).into_bytes(),
-            ));
-        }
-    }
-    // Every other bundle is read off messages.ftl, so all list the same messages.
-    let app_started = std::time::Instant::now();
-    let converted = bundle::icu::convert_resource(&ftl, source_locale.kinds);
-    // messages.json was written before the app bundles too: its time is not theirs.
-    let json_started = std::time::Instant::now();
-    files.push((
-        dir.join("messages.json"),
-        bundle::json::messages(&lb, &helpers, &converted).into_bytes(),
-    ));
-    let json_time = json_started.elapsed();
-    files.push((
-        dir.join("messages.icu.json"),
-        bundle::json::icu_messages(&converted).into_bytes(),
-    ));
-    files.push((dir.join("messages.ftl"), ftl.into_bytes()));
-    let mut icu_issues: Vec<(String, String)> = Vec::new();
-    let mut types: BTreeMap<String, BTreeMap<String, bundle::icu::Kind>> = BTreeMap::new();
-    for (id, m) in &converted {
-        let parts = m
-            .value
-            .iter()
-            .map(|c| (id.clone(), c))
-            .chain(m.attributes.iter().map(|(a, c)| (format!("{id}.{a}"), c)));
-        for (key, c) in parts {
-            for why in &c.issues {
-                icu_issues.push((key.clone(), why.clone()));
-            }
-            types.insert(key, c.variables.clone());
-        }
-    }
-    let app_bundles = app_started.elapsed().saturating_sub(json_time);
+    ftl.truncate(ftl.trim_end_matches(FLUENT_BLANK).len());
+    ftl.push('\n');
 
     let readability = readability_of(tag, docs, &lb, source_locale);
     // The review page of a translated locale (not the source, not a pseudo-locale).
@@ -1678,13 +1847,15 @@ fn build_locale(
                 })
             })
             .collect();
-        let mut listed = std::collections::HashSet::new();
-        let mut rows = Vec::new();
+        // The page's rows: each source message once, the handouts' first (in document
+        // order), then the others in source order. Written row by row (at a million
+        // messages the page is hundreds of megabytes), after a first pass for the counts
+        // shown above them.
         let in_docs = docs.iter().flat_map(|e| {
             e.ids
                 .iter()
                 .flatten()
-                .map(|id| (Some(e.doc.name.clone()), id.clone()))
+                .map(|id| (Some(e.doc.name.as_str()), id.as_str()))
         });
         let others = order
             .iter()
@@ -1692,80 +1863,192 @@ fn build_locale(
                 !id.starts_with('-')
                     && matches!(source_catalogs[*fi].kind(*i), EntryKind::Message(_))
             })
-            .map(|(id, _, _)| (None, id.clone()));
-        for (document, id) in in_docs.chain(others) {
-            if !listed.insert(id.clone()) {
-                continue;
-            }
-            let Some(patterns) = source_locale.patterns.get(&id) else {
-                continue;
-            };
-            let found = (0..chain.len())
+            .map(|(id, _, _)| (None, id.as_str()));
+        let mut listed = std::collections::HashSet::new();
+        let candidates: Vec<(Option<&str>, &str)> = in_docs
+            .chain(others)
+            .filter(|(_, id)| listed.insert(*id))
+            .filter(|(_, id)| source_locale.key(id).is_some())
+            .collect();
+        drop(listed);
+        // The translation a row shows: (chain locale, catalog, entry).
+        // (chain locale, its catalog, the entry)
+        type At<'c, 't> = Option<(usize, &'c Catalog<'t>, usize)>;
+        let found = |id: &str| -> At {
+            (0..chain.len())
                 .filter(|&k| !is_source(&chain[k]))
                 .find_map(|k| {
                     own[k].1.iter().find_map(|c| {
-                        let &i = c.index.get(id.as_str())?;
-                        matches!(c.kind(i), EntryKind::Message(_)).then(|| (k, c.patterns(i)))
+                        let &i = c.index.get(id)?;
+                        matches!(c.kind(i), EntryKind::Message(_)).then_some((k, c, i))
                     })
-                });
-            let (status, record, from, translation) = match found {
-                Some((k, p)) => {
+                })
+        };
+        let status_of = |id: &str| -> (Status, Option<&Record>, At) {
+            match found(id) {
+                Some((k, c, i)) => {
                     let (status, record) = statuses[k]
-                        .get(&id)
-                        .cloned()
-                        .unwrap_or((Status::Translated, None));
-                    (
-                        status,
-                        record,
-                        (k > 0).then(|| chain[k].clone()),
-                        Some(text_of(&p)),
-                    )
+                        .get(id)
+                        .map_or((Status::Translated, None), |(s, r)| (*s, r.as_deref()));
+                    (status, record, Some((k, c, i)))
                 }
-                None if templates.contains(id.as_str()) => (Status::Template, None, None, None),
-                None => (Status::Missing, None, None, None),
-            };
-            rows.push(bundle::review_page::Row {
+                None if templates.contains(id) => (Status::Template, None, None),
+                None => (Status::Missing, None, None),
+            }
+        };
+        let counts = bundle::review_page::counts(candidates.iter().map(|(_, id)| status_of(id).0));
+        review_counts = Some(counts);
+        let rows = candidates.iter().map(|&(document, id)| {
+            let (status, record, at) = status_of(id);
+            bundle::review_page::Row {
                 diff: (status == Status::Outdated)
-                    .then(|| diffs.get(&id).cloned())
+                    .then(|| diffs.get(id).cloned())
                     .flatten(),
-                findings: publish.findings.get(&id).cloned().unwrap_or_default(),
-                id,
-                document,
-                source: text_of(patterns),
-                translation,
+                findings: publish.findings.get(id).cloned().unwrap_or_default(),
+                id: id.to_string(),
+                document: document.map(str::to_string),
+                source: source_locale
+                    .patterns(id)
+                    .map(|p| text_of(&p))
+                    .unwrap_or_default(),
+                translation: at.map(|(_, c, i)| text_of(&c.patterns(i))),
                 status,
-                from,
-                record,
-            });
-        }
-        let count = |s: &[Status]| rows.iter().filter(|r| s.contains(&r.status)).count();
-        review_counts = Some([
-            count(&[Status::Reviewed]),
-            count(&[Status::Translated]),
-            count(&[Status::Outdated]),
-            count(&[Status::Missing, Status::Template]),
-        ]);
-        files.push((
-            PathBuf::from("review").join(format!("{tag}.html")),
-            bundle::review_page::render(
-                tag,
-                source,
-                &rows,
-                &publish.glossary,
-                &readability
-                    .iter()
-                    .map(
-                        |(document, translation, source)| bundle::review_page::Legibility {
-                            document: document.clone(),
-                            translation: translation.clone(),
-                            source: source.clone(),
-                        },
-                    )
-                    .collect::<Vec<_>>(),
+                from: at.and_then(|(k, _, _)| (k > 0).then(|| chain[k].clone())),
+                record: record.cloned(),
+            }
+        });
+        let legibility: Vec<bundle::review_page::Legibility> = readability
+            .iter()
+            .map(
+                |(document, translation, source)| bundle::review_page::Legibility {
+                    document: document.clone(),
+                    translation: translation.clone(),
+                    source: source.clone(),
+                },
             )
-            .into_bytes(),
-        ));
+            .collect();
+        let mut rows = Some(rows);
+        out.file(
+            PathBuf::from("review").join(format!("{tag}.html")),
+            &mut |w| {
+                bundle::review_page::write(
+                    w,
+                    tag,
+                    source,
+                    counts,
+                    rows.take().into_iter().flatten(),
+                    &publish.glossary,
+                    &legibility,
+                )
+            },
+        )?;
     }
+
+    // What remains reads off the resolved messages: the locale's texts, catalogs and
+    // bundles go (at a million messages they are a third of a gigabyte).
+    drop(bundles);
+    drop(emitted);
+    drop(catalogs);
+    drop(own);
+    drop(kept);
+    drop(texts);
+
+    let titles = docs
+        .iter()
+        .map(|e| {
+            let title = e
+                .doc
+                .blocks
+                .iter()
+                .zip(&e.ids)
+                .find(|(b, _)| b.kind == crate::content::BlockKind::Title)
+                .and_then(|(_, id)| lb.part(id.as_deref()?, None))
+                .map(|p| bundle::html::plain(&p.text))
+                .unwrap_or_else(|| e.doc.name.clone());
+            (e.doc.name.clone(), title)
+        })
+        .collect();
+    let dir = PathBuf::from(tag.as_str());
+    let formats = publish.page.formats;
+    let clinic = clinic_for(publish.page, chain, &lb.strings);
+    let mut print = Vec::new();
+    for e in docs {
+        let mut page = bundle::html::Page {
+            clinic: clinic.as_ref(),
+            meta: e.meta.clone(),
+            reviewed: reviewed_by(&e.ids, &lb, &statuses, |t| is_source(t)),
+            paper: None,
+        };
+        if formats.html {
+            out.bytes(
+                dir.join(format!("{}.html", e.doc.name)),
+                bundle::html::render(&e.doc, &e.ids, &lb, &page).as_bytes(),
+            )?;
+        }
+        if formats.pdf {
+            page.paper = Some(publish.page.paper);
+            print.push((
+                dir.join(format!("{}.pdf", e.doc.name)),
+                bundle::html::render(&e.doc, &e.ids, &lb, &page),
+                e.meta.reviewed,
+            ));
+        }
+        if formats.md {
+            out.bytes(
+                dir.join(format!("{}.md", e.doc.name)),
+                // The front matter (metadata, the author's as written) first, as in the
+                // source.
+                format!(
+                    "{}{}",
+                    e.meta.raw,
+                    bundle::markdown::render(&e.doc, &e.ids, &lb)
+                )
+                .as_bytes(),
+            )?;
+        }
+        if formats.json {
+            out.bytes(
+                dir.join(format!("{}.json", e.doc.name)),
+                bundle::json::document(&e.doc, &e.ids, &lb).as_bytes(),
+            )?;
+        }
+    }
+    // Every other bundle is read off messages.ftl, so all list the same messages.
+    let app_started = std::time::Instant::now();
+    let converted = convert_ftl(&ftl, &ranges, source_locale.kinds, tag);
+    drop(ranges);
+    out.bytes(dir.join("messages.ftl"), ftl.as_bytes())?;
+    drop(ftl);
+    // messages.json was written before the app bundles too: its time is not theirs.
+    let json_started = std::time::Instant::now();
+    out.file(dir.join("messages.json"), &mut |w| {
+        bundle::json::messages(w, &lb, &helpers, &converted)
+    })?;
+    let json_time = json_started.elapsed();
+    out.file(dir.join("messages.icu.json"), &mut |w| {
+        bundle::json::icu_messages(w, &converted)
+    })?;
+    let mut icu_issues: Vec<(String, String)> = Vec::new();
+    let mut types: BTreeMap<String, BTreeMap<String, bundle::icu::Kind>> = BTreeMap::new();
+    // Taken apart as it is read, so the conversion's memory goes as the types grow.
+    for (id, m) in converted {
+        let attributes = m
+            .attributes
+            .into_iter()
+            .map(|(a, c)| (format!("{id}.{a}"), c));
+        let parts = m
+            .value
+            .map(|c| (id.clone(), c))
+            .into_iter()
+            .chain(attributes);
+        for (key, c) in parts {
+            for why in c.issues {
+                icu_issues.push((key.clone(), why));
+            }
+            types.insert(key, c.variables);
+        }
+    }
+    let app_bundles = app_started.elapsed().saturating_sub(json_time);
 
     let fell_back: Vec<(String, Tag)> = lb
         .fallbacks()
@@ -1806,8 +2089,14 @@ fn build_locale(
             .chain(m.attributes.values())
             .map(|p| p.from)
             .max();
-        if let Some((Status::Reviewed, Some(record))) = from.and_then(|k| statuses[k].get(id)) {
-            reviewed.push((id.clone(), record.clone(), chain[from.unwrap_or(0)].clone()));
+        if let Some((Status::Reviewed, Some(record))) =
+            from.and_then(|k| statuses[k].get(id.as_str()))
+        {
+            reviewed.push((
+                id.clone(),
+                (**record).clone(),
+                chain[from.unwrap_or(0)].clone(),
+            ));
         }
     }
     let flagged = |list: &[(String, Flag, Tag)], keep: &dyn Fn(&str) -> bool| -> Vec<Value> {
@@ -1853,7 +2142,7 @@ fn build_locale(
     if let Some([reviewed, awaiting, outdated, missing]) = review_counts {
         entry["review"] = json!({ "reviewed": reviewed, "awaiting": awaiting, "outdated": outdated, "missing": missing });
     }
-    (
+    Ok((
         LocaleSummary {
             tag: tag.clone(),
             messages: total,
@@ -1870,7 +2159,6 @@ fn build_locale(
             app_bundles,
             total_time: started.elapsed(),
         },
-        files,
         entry,
-    )
+    ))
 }
