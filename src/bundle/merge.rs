@@ -301,57 +301,12 @@ fn rename_arguments<'s>(
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn a_fallen_back_entry_keeps_its_own_locales_terms() {
-        // Chain: de (0) → en-US (1); de and en-US both define -brand, only en-US -app.
-        let owner = |id: &str| match id {
-            "-brand" | "shared" => Some(0),
-            "-app" => Some(1),
-            _ => None,
-        };
-        let has = |k: usize, id: &str| k == 1 || id == "-brand";
-        let (text, copies) = localize_terms(
-            "who = { -brand.gender ->\n    [masculine] his\n   *[other] its\n} { -brand } { -app } { shared }",
-            1,
-            "en-US",
-            &owner,
-            &has,
-        )
-        .unwrap();
-        assert!(text.contains("{ -brand__en-US.gender ->"), "{text}");
-        assert!(text.contains("{ -brand__en-US }"), "{text}");
-        assert!(text.contains("{ -app }"), "{text}");
-        assert!(text.contains("{ -shared__en-US }"), "{text}");
-        assert_eq!(
-            copies,
-            BTreeSet::from(["-brand".to_string(), "shared".to_string()])
-        );
-        // The entry of the locale that owns every term it uses stays verbatim.
-        assert!(localize_terms("a = { -brand }", 0, "de", &owner, &has).is_none());
-        assert_eq!(
-            renamed_term("-brand = Firefox\n    .gender = masculine", "en-US").unwrap(),
-            "-brand__en-US = Firefox\n    .gender = masculine"
-        );
-        assert_eq!(
-            renamed_term("shared = Shared\n    .title = T", "en-US").unwrap(),
-            "-shared__en-US = Shared\n    .title = T"
-        );
-        assert!(!uses_variables("a = A { -b(x: 1) }"));
-        assert!(uses_variables("a = A { -b(x: $y) }"));
-        assert!(uses_variables("a = A { m }"));
-    }
-}
-
 /// A pseudo-locale's `messages.ftl`: the source's entries with `transform` applied to
 /// their text, as fluent-bundle applies it when formatting (text elements only; string
 /// literals, variables and selects stay), so the file keeps its placeables and plural
 /// variants and formats, in any runtime, as carta's own pseudo text does.
 pub fn pseudo(text: &str, transform: super::Transform) -> String {
-    fn texts<'r, 's>(p: &'r ast::Pattern<&'s str>, out: &mut Vec<&'r str>) {
+    fn texts<'r>(p: &'r ast::Pattern<&str>, out: &mut Vec<&'r str>) {
         for e in &p.elements {
             match e {
                 ast::PatternElement::TextElement { value } => out.push(value),
@@ -359,7 +314,7 @@ pub fn pseudo(text: &str, transform: super::Transform) -> String {
             }
         }
     }
-    fn expr<'r, 's>(e: &'r ast::Expression<&'s str>, out: &mut Vec<&'r str>) {
+    fn expr<'r>(e: &'r ast::Expression<&str>, out: &mut Vec<&'r str>) {
         match e {
             ast::Expression::Select { variants, .. } => {
                 for v in variants {
@@ -443,4 +398,49 @@ pub fn pseudo(text: &str, transform: super::Transform) -> String {
         }
     }
     fluent_syntax::serializer::serialize(&resource)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_fallen_back_entry_keeps_its_own_locales_terms() {
+        // Chain: de (0) → en-US (1); de and en-US both define -brand, only en-US -app.
+        let owner = |id: &str| match id {
+            "-brand" | "shared" => Some(0),
+            "-app" => Some(1),
+            _ => None,
+        };
+        let has = |k: usize, id: &str| k == 1 || id == "-brand";
+        let (text, copies) = localize_terms(
+            "who = { -brand.gender ->\n    [masculine] his\n   *[other] its\n} { -brand } { -app } { shared }",
+            1,
+            "en-US",
+            &owner,
+            &has,
+        )
+        .unwrap();
+        assert!(text.contains("{ -brand__en-US.gender ->"), "{text}");
+        assert!(text.contains("{ -brand__en-US }"), "{text}");
+        assert!(text.contains("{ -app }"), "{text}");
+        assert!(text.contains("{ -shared__en-US }"), "{text}");
+        assert_eq!(
+            copies,
+            BTreeSet::from(["-brand".to_string(), "shared".to_string()])
+        );
+        // The entry of the locale that owns every term it uses stays verbatim.
+        assert!(localize_terms("a = { -brand }", 0, "de", &owner, &has).is_none());
+        assert_eq!(
+            renamed_term("-brand = Firefox\n    .gender = masculine", "en-US").unwrap(),
+            "-brand__en-US = Firefox\n    .gender = masculine"
+        );
+        assert_eq!(
+            renamed_term("shared = Shared\n    .title = T", "en-US").unwrap(),
+            "-shared__en-US = Shared\n    .title = T"
+        );
+        assert!(!uses_variables("a = A { -b(x: 1) }"));
+        assert!(uses_variables("a = A { -b(x: $y) }"));
+        assert!(uses_variables("a = A { m }"));
+    }
 }
