@@ -427,6 +427,26 @@ fn number_style(named: &[ast::NamedArgument<&str>], w: &mut Walk) -> String {
                 continue;
             }
         };
+        // What Intl accepts (fraction digits 0-100, significant and integer digits
+        // 1-21, whole numbers); anything else makes @fluent/bundle throw a RangeError
+        // when the app formats the message.
+        let limit = match a.name.name {
+            "minimumFractionDigits" | "maximumFractionDigits" => Some(0..=100),
+            "minimumSignificantDigits" | "maximumSignificantDigits" | "minimumIntegerDigits" => {
+                Some(1..=21)
+            }
+            _ => None,
+        };
+        if let Some(range) = &limit {
+            if !value.parse::<usize>().is_ok_and(|n| range.contains(&n)) {
+                w.issue(format!(
+                    "NUMBER option `{}: {value}` is out of Intl's range ({}-{}): the app's runtime throws",
+                    a.name.name,
+                    range.start(),
+                    range.end()
+                ));
+            }
+        }
         let digits = || value.parse::<usize>().ok().map(|n| n.min(21));
         match a.name.name {
             "minimumFractionDigits" => min_fd = digits(),
@@ -445,6 +465,20 @@ fn number_style(named: &[ast::NamedArgument<&str>], w: &mut Walk) -> String {
             other => w.issue(format!(
                 "NUMBER option `{other}` has no ICU equivalent here"
             )),
+        }
+    }
+    if let (Some(min), Some(max)) = (min_fd, max_fd) {
+        if min > max {
+            w.issue(format!(
+                "NUMBER with minimumFractionDigits {min} above maximumFractionDigits {max}: the app's runtime throws"
+            ));
+        }
+    }
+    if let (Some(min), Some(max)) = (min_sd, max_sd) {
+        if min > max {
+            w.issue(format!(
+                "NUMBER with minimumSignificantDigits {min} above maximumSignificantDigits {max}: the app's runtime throws"
+            ));
         }
     }
     if min_sd.is_some() || max_sd.is_some() {
@@ -1167,6 +1201,21 @@ mod tests {
         );
         assert_eq!(c.icu, "{d, date, long} {d, time, short}");
         assert!(c.issues.is_empty(), "{:?}", c.issues);
+        for (opt, why) in [
+            (
+                "minimumFractionDigits: 3, maximumFractionDigits: 1",
+                "above",
+            ),
+            ("maximumSignificantDigits: 0", "out of Intl's range"),
+            ("minimumFractionDigits: 1.5", "out of Intl's range"),
+        ] {
+            let c = icu(&format!("a = {{ NUMBER($n, {opt}) }}\n"), "a");
+            assert!(
+                c.issues.iter().any(|i| i.contains(why)),
+                "{opt}: {:?}",
+                c.issues
+            );
+        }
         for (opt, why) in [
             ("dateStyle: \"short\"", "FormatJS's own style"),
             ("dayPeriod: \"short\"", "no ICU equivalent"),
