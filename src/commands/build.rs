@@ -314,9 +314,18 @@ pub fn run(project: &Project, opts: &Options) -> Result<Report> {
     let extra_bases: Vec<PathBuf> = opts.out.iter().map(|_| out_dir.clone()).collect();
     let staging = project.staging(&extra_bases);
     let types = std::sync::Mutex::new(bundle::types::Types::new());
+    // A locale's build holds about 0.75 KB per source message beside the source's own
+    // data (heaptrack, BENCHMARKS.md): past `ONE_AT_A_TIME` source messages the locales
+    // are built one after another, so two huge locales are never in memory at once.
+    let messages: usize = source_catalogs.iter().map(|c| c.index.len()).sum();
+    let turn = std::sync::Mutex::new(());
     let results: Vec<std::result::Result<Done, (Tag, String)>> = tags
         .par_iter()
         .map(|tag| -> Result<std::result::Result<Done, (Tag, String)>> {
+            let _turn = (messages > ONE_AT_A_TIME).then(|| {
+                turn.lock()
+                    .unwrap_or_else(std::sync::PoisonError::into_inner)
+            });
             let chain = &chains[tag];
             let transform = transforms.get(tag).copied();
             // Everything the locale needs is read first: a file that cannot be read skips
@@ -778,6 +787,9 @@ fn synthesize(id: &str, m: &Resolved, catalogs: &[&[Catalog]]) -> String {
         .trim_end_matches(FLUENT_BLANK)
         .to_string()
 }
+
+/// Source messages past which `build` builds one locale at a time (see `run`).
+const ONE_AT_A_TIME: usize = 250_000;
 
 /// What Fluent itself trims at the end of an entry: spaces and line breaks. Not
 /// Unicode's whitespace (`str::trim_end`), which took a value's closing no-break space
