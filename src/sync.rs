@@ -729,6 +729,11 @@ pub fn sync_with<'m, 's>(
                     obsolete_header = obsolete_header.or(Some(i))
                 }
                 Role::Translated(_) | Role::Drop => {}
+                // An entry of no bytes (fluent-syntax can end a file with an empty junk
+                // entry after a comment holding lone CRs) keeps nothing: it must not keep
+                // the obsolete header either, or the next sync, without it, drops the
+                // header (found by the sync fuzzer).
+                _ if span.start == span.end => {}
                 _ => kept_obsolete.push(i),
             }
             continue;
