@@ -284,3 +284,51 @@ fn a_closed_pipe_ends_the_report_quietly() {
     assert!(!stderr.contains("cannot write"), "stderr: {stderr}");
     assert!(!stderr.contains("panicked"), "stderr: {stderr}");
 }
+
+/// A translation that uses a variable the source does not have (check's E005) is not
+/// fit to print or to ship: the handout printed `{$user}` and messages.d.ts asked the
+/// app for an argument it never passes. The part falls back, in every output (found by
+/// the issue 19 attack).
+#[test]
+fn a_variable_only_the_translation_uses_falls_back_everywhere() {
+    let tmp = shipped_project();
+    let root = tmp.path();
+    write(
+        root.join("locales/en-US/app.ftl"),
+        "app-hello = Hello\napp-bye = Bye { $name }\n",
+    );
+    write(
+        root.join("locales/es/app.ftl"),
+        "app-hello = Hola { $user }\napp-bye = Adiós { $name } { $extra }\n",
+    );
+    let es = root.join("locales/es/dry-needling.ftl");
+    let text = read(&es).replace(
+        "dry-needling-title = Punción seca y sus beneficios",
+        "dry-needling-title = Punción seca y sus beneficios { $clinic }",
+    );
+    assert!(text.contains("{ $clinic }"), "the fixture's title changed");
+    write(&es, &text);
+    let out = carta(root, &["build"]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let dist = root.join("dist");
+    let ftl = read(dist.join("es/messages.ftl"));
+    assert!(
+        ftl.contains("app-hello = Hello\n") && ftl.contains("app-bye = Bye { $name }\n"),
+        "{ftl}"
+    );
+    let dts = read(dist.join("messages.d.ts"));
+    assert!(
+        dts.contains("\"app-hello\": {};") && dts.contains("\"app-bye\": { \"name\": string };"),
+        "{dts}"
+    );
+    let html = read(dist.join("es/dry-needling.html"));
+    assert!(
+        !html.contains("{$clinic}") && !html.contains("$clinic"),
+        "a stray variable reached the handout"
+    );
+}

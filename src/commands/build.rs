@@ -1456,13 +1456,26 @@ fn build_locale(
         };
         let mut errors = Vec::new();
         let text = bundle::format_pattern(&bundles[k], pattern, None, &mut errors)?;
-        let fatal = errors.iter().any(|e| {
-            !matches!(
-                e,
-                FluentError::ResolverError(ResolverError::Reference(
-                    ReferenceKind::Variable { .. }
-                ))
-            )
+        // A variable the app passes (the source's part has it) is the app's to give; one
+        // only a translation uses (check's E005) never comes: the handout would print
+        // `{$user}` and the app bundles would ask for an argument the app does not know,
+        // so the part falls back as if it did not format.
+        let key = match attr {
+            None => id.to_string(),
+            Some(a) => format!("{id}.{a}"),
+        };
+        let passed = |name: &str| {
+            is_source(&chain[k])
+                || source_locale
+                    .kinds
+                    .get(&key)
+                    .is_some_and(|vars| vars.contains_key(name))
+        };
+        let fatal = errors.iter().any(|e| match e {
+            FluentError::ResolverError(ResolverError::Reference(ReferenceKind::Variable {
+                id,
+            })) => !passed(id),
+            _ => true,
         });
         (!fatal).then_some(text)
     };
