@@ -242,7 +242,10 @@ impl<'a> Catalog<'a> {
             let next = starts.get(i + 1).copied().unwrap_or(text.len());
             let start = starts[i];
             let chunk = &text[start..next];
-            let content_len = chunk.trim_end_matches(['\n', '\r', ' ', '\t']).len();
+            // Fluent's blank is spaces and line breaks: a tab is text (`a = \t` is a
+            // message whose value is a tab), so it stays in the span; trimmed, sync wrote
+            // `a =`, junk, and the next sync added a template (found by the sync fuzzer).
+            let content_len = chunk.trim_end_matches(['\n', '\r', ' ']).len();
             // Include the line ending of the last content line.
             let mut end = start + content_len;
             if text[end..next].starts_with("\r\n") {

@@ -811,7 +811,8 @@ pub fn sync_with<'m, 's>(
     if out != text {
         // Something changed: end the file with exactly one line ending — the one its last
         // line already had, so a translator's last line keeps its bytes.
-        let trimmed = out.trim_end_matches(['\n', '\r', ' ', '\t']).len();
+        // (Not tabs: a tab is text in Fluent, `a = \t` a message whose value is a tab.)
+        let trimmed = out.trim_end_matches(['\n', '\r', ' ']).len();
         let last_eol = if out[trimmed..].starts_with("\r\n") {
             "\r\n"
         } else if out[trimmed..].starts_with('\n') {

@@ -1,0 +1,3 @@
+afbvext
+
+dry-needling-benefit-customized-treatment= 	
