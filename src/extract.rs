@@ -422,21 +422,29 @@ fn match_tables(
     if new_tables.is_empty() || old_tables.is_empty() {
         return;
     }
-    // Pair tables: most shared cell texts first, then the rest in order.
+    // Pair tables: most shared cell texts first, then the rest in order. Shared as
+    // multisets: a text twice in an old table and once in a new one is one shared cell
+    // (counted twice, a second table repeating a cell took the first table's IDs, and the
+    // next extract swapped them back; found by the extract fuzzer).
+    let counts = |texts: &mut dyn Iterator<Item = &str>| {
+        let mut m: HashMap<String, usize> = HashMap::new();
+        for t in texts.filter(|s| !s.is_empty()) {
+            *m.entry(t.to_string()).or_default() += 1;
+        }
+        m
+    };
+    let old_counts: Vec<HashMap<String, usize>> = old_tables
+        .iter()
+        .map(|u| counts(&mut u.cells.values().map(|&p| prev[p].value.as_str())))
+        .collect();
     let mut pairs: Vec<(usize, usize, usize)> = Vec::new();
     for (ti, t) in new_tables.iter().enumerate() {
-        let texts: HashSet<&str> = t
-            .cells
-            .values()
-            .map(|&b| doc.blocks[b].text.as_str())
-            .filter(|s| !s.is_empty())
-            .collect();
-        for (ui, u) in old_tables.iter().enumerate() {
-            let score = u
-                .cells
-                .values()
-                .filter(|&&p| texts.contains(prev[p].value.as_str()))
-                .count();
+        let texts = counts(&mut t.cells.values().map(|&b| doc.blocks[b].text.as_str()));
+        for (ui, old) in old_counts.iter().enumerate() {
+            let score: usize = texts
+                .iter()
+                .map(|(text, n)| (*n).min(old.get(text).copied().unwrap_or(0)))
+                .sum();
             if score > 0 {
                 pairs.push((score, ti, ui));
             }
