@@ -363,7 +363,14 @@ fn all_escaped(text: &str, mode: Mode) -> String {
     let mut out = String::with_capacity(text.len() * 2);
     for (i, line) in text.split(['\n', '\r']).enumerate() {
         if i > 0 {
-            out.push(if mode == Mode::Blocks { '\n' } else { ' ' });
+            match mode {
+                Mode::Blocks => out.push('\n'),
+                // One space for a run of line breaks, none at the start: a run of CRs
+                // became leading spaces that indented the line into code (found by the
+                // markdown fuzzer).
+                _ if !out.is_empty() && !out.ends_with(' ') => out.push(' '),
+                _ => {}
+            }
         }
         // Control characters go first: as spaces they could indent a line into code.
         let line: String = line.chars().filter(|c| !c.is_control()).collect();
