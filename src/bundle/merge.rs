@@ -114,13 +114,8 @@ pub fn uses_variables(text: &str) -> bool {
         return true;
     };
     resource.body.iter().any(|e| match e {
-        ast::Entry::Message(m) => m
-            .value
-            .iter()
-            .chain(m.attributes.iter().map(|a| &a.value))
-            .any(pattern),
-        ast::Entry::Term(t) => std::iter::once(&t.value)
-            .chain(t.attributes.iter().map(|a| &a.value))
+        ast::Entry::Message(_) | ast::Entry::Term(_) => crate::check::ast::entry_patterns(e)
+            .into_iter()
             .any(pattern),
         _ => true,
     })
@@ -352,26 +347,13 @@ pub fn pseudo(text: &str, transform: super::Transform) -> String {
             ast::Expression::Inline(_) => {}
         }
     }
-    fn patterns<'r, 's>(e: &'r ast::Entry<&'s str>) -> Vec<&'r ast::Pattern<&'s str>> {
-        match e {
-            ast::Entry::Message(m) => m
-                .value
-                .iter()
-                .chain(m.attributes.iter().map(|a| &a.value))
-                .collect(),
-            ast::Entry::Term(t) => std::iter::once(&t.value)
-                .chain(t.attributes.iter().map(|a| &a.value))
-                .collect(),
-            _ => Vec::new(),
-        }
-    }
     let resource = match fluent_syntax::parser::parse(text) {
         Ok(r) => r,
         Err((r, _)) => r,
     };
     let mut found = Vec::new();
     for entry in &resource.body {
-        for p in patterns(entry) {
+        for p in crate::check::ast::entry_patterns(entry) {
             texts(p, &mut found);
         }
     }

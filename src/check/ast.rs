@@ -154,7 +154,7 @@ pub(super) fn has_dynamic_placeable(entry: &ast::Entry<&str>) -> bool {
 /// `DATETIME`.
 pub(super) const KNOWN_FUNCTIONS: &[&str] = &["NUMBER", "DATETIME"];
 
-pub(super) fn entry_patterns<'e, 's>(
+pub(crate) fn entry_patterns<'e, 's>(
     entry: &'e ast::Entry<&'s str>,
 ) -> Vec<&'e ast::Pattern<&'s str>> {
     match entry {
