@@ -81,13 +81,17 @@ pub type Kinds = BTreeMap<String, BTreeMap<String, Kind>>;
 /// the translations: a translation that only interpolates `{ $n }` still gets a number
 /// where the source selects on it, as the app passes one).
 pub fn kinds(ftl: &str) -> Kinds {
+    // Only the parts with variables: a part not listed has none (at a million plain
+    // messages, listing each was a hundred megabytes).
     let mut out = Kinds::new();
     for (id, m) in convert_resource(ftl, &Kinds::new()) {
-        if let Some(v) = m.value {
+        if let Some(v) = m.value.filter(|v| !v.variables.is_empty()) {
             out.insert(id.clone(), v.variables);
         }
         for (a, c) in m.attributes {
-            out.insert(format!("{id}.{a}"), c.variables);
+            if !c.variables.is_empty() {
+                out.insert(format!("{id}.{a}"), c.variables);
+            }
         }
     }
     out

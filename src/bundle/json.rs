@@ -13,7 +13,8 @@ fn pretty(value: &Value) -> String {
 }
 
 /// `messages.json` (schemas/messages.v1.json): `{"locale": …, "messages": {id: {…}}}`,
-/// one entry per message of `messages.ftl` (`converted` is read off it). A part that
+/// one entry per message of `messages.ftl`, as `visit` gives them (in ID order, read off
+/// it: `visit` calls its argument with each until that returns false). A part that
 /// needs no argument keeps its formatted text (`value`, `attributes.<name>`); a part
 /// with variables has `null` there and its Fluent source in `pattern` /
 /// `attribute_patterns.<name>`, and the message lists its `variables` with their kinds.
@@ -24,7 +25,7 @@ pub fn messages(
     w: &mut dyn std::io::Write,
     bundle: &LocaleBundle,
     helpers: &BTreeMap<String, super::Resolved>,
-    converted: &BTreeMap<String, icu::Message>,
+    visit: Visit,
 ) -> std::io::Result<()> {
     use serde::ser::{SerializeMap, Serializer};
     struct Texts<'a>(Vec<(&'a str, Option<&'a str>)>);
@@ -97,23 +98,33 @@ pub fn messages(
             map.end()
         }
     }
-    struct Messages<'a>(
+    struct Messages<'a, 'v>(
         &'a LocaleBundle,
         &'a BTreeMap<String, super::Resolved>,
-        &'a BTreeMap<String, icu::Message>,
+        std::cell::RefCell<Visit<'v>>,
     );
-    impl serde::Serialize for Messages<'_> {
+    impl serde::Serialize for Messages<'_, '_> {
         fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-            let mut map = s.serialize_map(Some(self.2.len()))?;
-            for (id, m) in self.2 {
+            let mut map = s.serialize_map(None)?;
+            let mut failed = None;
+            (self.2.borrow_mut())(&mut |id, m| {
                 let resolved = self.0.messages.get(id).or_else(|| self.1.get(id));
-                map.serialize_entry(id, &Message(resolved, m))?;
+                match map.serialize_entry(id, &Message(resolved, m)) {
+                    Ok(()) => true,
+                    Err(e) => {
+                        failed = Some(e);
+                        false
+                    }
+                }
+            });
+            if let Some(e) = failed {
+                return Err(e);
             }
             map.end()
         }
     }
-    struct Document<'a>(&'a LocaleBundle, Messages<'a>);
-    impl serde::Serialize for Document<'_> {
+    struct Document<'a, 'v>(&'a LocaleBundle, Messages<'a, 'v>);
+    impl serde::Serialize for Document<'_, '_> {
         fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
             let mut map = s.serialize_map(Some(2))?;
             map.serialize_entry("locale", self.0.tag.as_str())?;
@@ -121,35 +132,44 @@ pub fn messages(
             map.end()
         }
     }
-    let doc = Document(bundle, Messages(bundle, helpers, converted));
+    let doc = Document(
+        bundle,
+        Messages(bundle, helpers, std::cell::RefCell::new(visit)),
+    );
     serde_json::to_writer_pretty(&mut *w, &doc)?;
     w.write_all(b"\n")
 }
 
+/// Visits messages in ID order (see [`messages`]).
+pub type Visit<'v> = &'v mut dyn FnMut(&mut dyn FnMut(&str, &icu::Message) -> bool);
+
 /// `messages.icu.json`: `{"id": "…", "id.attr": "…"}` in ICU MessageFormat, the messages
-/// of `messages.ftl`, written into `w`.
-pub fn icu_messages(
-    w: &mut dyn std::io::Write,
-    converted: &BTreeMap<String, icu::Message>,
-) -> std::io::Result<()> {
-    use serde::ser::{SerializeMap, Serializer};
-    struct Flat<'a>(&'a BTreeMap<String, icu::Message>);
-    impl serde::Serialize for Flat<'_> {
-        fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-            let mut map = s.serialize_map(None)?;
-            for (id, m) in self.0 {
-                if let Some(v) = &m.value {
-                    map.serialize_entry(id, &v.icu)?;
-                }
-                for (a, c) in &m.attributes {
-                    map.serialize_entry(&format!("{id}.{a}"), &c.icu)?;
-                }
-            }
-            map.end()
+/// of `messages.ftl`, gathered part by part ([`IcuMessages::push`] in key order), as
+/// `serde_json::to_writer_pretty` writes a map.
+#[derive(Default)]
+pub struct IcuMessages(Vec<u8>);
+
+impl IcuMessages {
+    pub fn push(&mut self, key: &str, icu: &str) {
+        self.0.extend_from_slice(if self.0.is_empty() {
+            b"{\n  "
+        } else {
+            b",\n  "
+        });
+        // Writing into a Vec cannot fail, nor can serializing a string.
+        let _ = serde_json::to_writer(&mut self.0, key);
+        self.0.extend_from_slice(b": ");
+        let _ = serde_json::to_writer(&mut self.0, icu);
+    }
+
+    pub fn finish(mut self) -> Vec<u8> {
+        if self.0.is_empty() {
+            b"{}\n".to_vec()
+        } else {
+            self.0.extend_from_slice(b"\n}\n");
+            self.0
         }
     }
-    serde_json::to_writer_pretty(&mut *w, &Flat(converted))?;
-    w.write_all(b"\n")
 }
 
 /// `<doc>.json`: title, then sections (a heading and the blocks under it).

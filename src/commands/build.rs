@@ -313,7 +313,7 @@ pub fn run(project: &Project, opts: &Options) -> Result<Report> {
         .map(std::sync::Mutex::new);
     let extra_bases: Vec<PathBuf> = opts.out.iter().map(|_| out_dir.clone()).collect();
     let staging = project.staging(&extra_bases);
-    let types = std::sync::Mutex::new(bundle::types::Types::new());
+    let types = std::sync::Mutex::new(bundle::types::All::default());
     // A locale's build holds about 0.75 KB per source message beside the source's own
     // data (heaptrack, BENCHMARKS.md): past `ONE_AT_A_TIME` source messages the locales
     // are built one after another, so two huge locales are never in memory at once.
@@ -414,7 +414,7 @@ pub fn run(project: &Project, opts: &Options) -> Result<Report> {
                 out.bytes(rel, &pdf)?;
             }
             if let Ok(mut all) = types.lock() {
-                bundle::types::merge(&mut all, std::mem::take(&mut summary.types));
+                all.merge(std::mem::take(&mut summary.types));
             }
             let Staged {
                 hashes,
@@ -834,43 +834,114 @@ fn ftl_id(entry: &str) -> &str {
 }
 
 /// messages.ftl (its entries at `ranges`) converted to ICU, as
-/// [`bundle::icu::convert_resource`] of the whole text gives it but never parsing it
-/// whole: an entry without a placeable (no `{`) refers to nothing, so it converts the
-/// same in any resource; those are converted a slice at a time, and the entries with
-/// placeables together with every entry they refer to. (messages.ftl has each ID once.)
-fn convert_ftl(
-    ftl: &str,
-    ranges: &[std::ops::Range<usize>],
-    kinds: &bundle::icu::Kinds,
-    tag: &Tag,
-) -> BTreeMap<String, bundle::icu::Message> {
-    // FormatJS picks the hour cycle of an ICU `j` from the tag's region; a private-use
-    // region (the pseudo-locales' XA, XB) it reads as 24-hour where Intl keeps the
-    // language's.
-    let private_region = tag.langid().region.is_some_and(|r| {
-        let r = r.as_str();
-        r == "AA" || r == "ZZ" || ("QM"..="QZ").contains(&r) || ("XA"..="XZ").contains(&r)
-    });
+/// [`bundle::icu::convert_resource`] of the whole text gives it, but never parsed whole
+/// nor held whole: an entry without a placeable (no `{`) refers to nothing, so it
+/// converts the same in any resource. The entries with placeables are converted
+/// together with every entry they refer to, and kept; the others are converted a slice
+/// at a time, in ID order, each time they are visited (at a million messages, holding
+/// their conversion was 300 MB). (messages.ftl has each ID once.)
+struct Conversion<'f> {
+    ftl: &'f str,
+    together: BTreeMap<String, bundle::icu::Message>,
+    /// The other entries, sorted by ID.
+    rest: Vec<std::ops::Range<usize>>,
+    kinds: &'f bundle::icu::Kinds,
+    /// FormatJS picks the hour cycle of an ICU `j` from the tag's region; a private-use
+    /// region (the pseudo-locales' XA, XB) it reads as 24-hour where Intl keeps the
+    /// language's.
+    private_region: bool,
+    /// The time spent converting slices (for `CARTA_TIMINGS`).
+    spent: std::cell::Cell<std::time::Duration>,
+}
+
+impl<'f> Conversion<'f> {
     const SLICE: usize = 20_000;
-    let entry = |r: &std::ops::Range<usize>| &ftl[r.start..r.end.min(ftl.len())];
-    let refs = references(&with_placeables(ftl, ranges));
-    let together =
-        |r: &std::ops::Range<usize>| entry(r).contains('{') || refs.contains(ftl_id(entry(r)));
-    let joined: String = ranges.iter().filter(|r| together(r)).map(entry).collect();
-    let mut out = if joined.is_empty() {
-        BTreeMap::new()
-    } else {
-        bundle::icu::convert_resource_in(&joined, kinds, private_region)
-    };
-    drop(joined);
-    let rest: Vec<&std::ops::Range<usize>> = ranges.iter().filter(|r| !together(r)).collect();
-    for slice in rest.chunks(SLICE) {
-        let text: String = slice.iter().map(|r| entry(r)).collect();
-        for (id, m) in bundle::icu::convert_resource_in(&text, kinds, private_region) {
-            out.entry(id).or_insert(m);
+
+    fn new(
+        ftl: &'f str,
+        ranges: &[std::ops::Range<usize>],
+        kinds: &'f bundle::icu::Kinds,
+        tag: &Tag,
+    ) -> Self {
+        let private_region = tag.langid().region.is_some_and(|r| {
+            let r = r.as_str();
+            r == "AA" || r == "ZZ" || ("QM"..="QZ").contains(&r) || ("XA"..="XZ").contains(&r)
+        });
+        let entry = |r: &std::ops::Range<usize>| &ftl[r.start..r.end.min(ftl.len())];
+        let refs = references(&with_placeables(ftl, ranges));
+        let together =
+            |r: &std::ops::Range<usize>| entry(r).contains('{') || refs.contains(ftl_id(entry(r)));
+        let joined: String = ranges.iter().filter(|r| together(r)).map(entry).collect();
+        let kept = if joined.is_empty() {
+            BTreeMap::new()
+        } else {
+            bundle::icu::convert_resource_in(&joined, kinds, private_region)
+        };
+        drop(joined);
+        let mut rest: Vec<std::ops::Range<usize>> =
+            ranges.iter().filter(|r| !together(r)).cloned().collect();
+        rest.sort_unstable_by(|a, b| ftl_id(entry(a)).cmp(ftl_id(entry(b))));
+        Conversion {
+            ftl,
+            together: kept,
+            rest,
+            kinds,
+            private_region,
+            spent: Default::default(),
         }
     }
-    out
+
+    /// Calls `f` with every converted message in ID order, until it returns false.
+    fn visit(&self, f: &mut dyn FnMut(&str, &bundle::icu::Message) -> bool) {
+        let entry = |r: &std::ops::Range<usize>| &self.ftl[r.start..r.end.min(self.ftl.len())];
+        let mut together = self.together.iter().peekable();
+        for slice in self.rest.chunks(Self::SLICE) {
+            let started = std::time::Instant::now();
+            let text: String = slice.iter().map(entry).collect();
+            let converted =
+                bundle::icu::convert_resource_in(&text, self.kinds, self.private_region);
+            drop(text);
+            self.spent.set(self.spent.get() + started.elapsed());
+            for (id, m) in &converted {
+                while let Some((t, tm)) = together.next_if(|(t, _)| t.as_str() < id.as_str()) {
+                    if !f(t, tm) {
+                        return;
+                    }
+                }
+                if self.together.contains_key(id) {
+                    continue;
+                }
+                if !f(id, m) {
+                    return;
+                }
+            }
+        }
+        for (t, tm) in together {
+            if !f(t, tm) {
+                return;
+            }
+        }
+    }
+}
+
+/// The IDs a locale's messages.ftl has so far: every source entry once the source's
+/// are written (but the messages no locale formats, `left_out`), and those added after
+/// them. (A set of every ID was 60 MB at a million messages.)
+struct Emitted<'o> {
+    source: &'o dyn Fn(&str) -> bool,
+    left_out: rustc_hash::FxHashSet<&'o str>,
+    added: rustc_hash::FxHashSet<String>,
+}
+
+impl Emitted<'_> {
+    fn contains(&self, id: &str) -> bool {
+        self.added.contains(id) || ((self.source)(id) && !self.left_out.contains(id))
+    }
+
+    /// Adds `id`; false if it was there.
+    fn insert(&mut self, id: &str) -> bool {
+        !self.contains(id) && self.added.insert(id.to_string())
+    }
 }
 
 /// The source locale, parsed once and shared by every locale's build (a Fluent bundle
@@ -880,7 +951,7 @@ struct SourceLocale<'a, 's> {
     /// The source files' paths, relative to the source folder.
     rels: &'a [PathBuf],
     /// Message and term ID → (file, entry) of its first definition in the source.
-    entries: &'a FxHashMap<std::borrow::Cow<'s, str>, (usize, usize)>,
+    entries: &'a SourceEntries<'s>,
     catalogs: &'a [Catalog<'s>],
     /// What of the source's files its bundle needs (see [`bundle::resources`]).
     resources: &'a [FluentResource],
@@ -917,10 +988,17 @@ fn source_kinds<'t>(texts: impl Iterator<Item = &'t str>) -> bundle::icu::Kinds 
 
 /// Every source message and term ID → (file, entry) of its first definition. Its text
 /// is read off the catalog when needed (a map of every source text was 190 MB at a
-/// million messages).
-fn source_entries<'s>(
-    catalogs: &[Catalog<'s>],
-) -> FxHashMap<std::borrow::Cow<'s, str>, (usize, usize)> {
+/// million messages). A source of one file has its catalog's index (which maps the same
+/// IDs to the same entries): a second map was 86 MB at a million messages.
+enum SourceEntries<'s> {
+    OneFile,
+    Files(FxHashMap<std::borrow::Cow<'s, str>, (usize, usize)>),
+}
+
+fn source_entries<'s>(catalogs: &[Catalog<'s>]) -> SourceEntries<'s> {
+    if catalogs.len() == 1 {
+        return SourceEntries::OneFile;
+    }
     let mut out = FxHashMap::default();
     for (f, c) in catalogs.iter().enumerate() {
         for i in 0..c.resource.body.len() {
@@ -931,25 +1009,40 @@ fn source_entries<'s>(
             }
         }
     }
-    out
+    SourceEntries::Files(out)
 }
 
 impl SourceLocale<'_, '_> {
+    /// (file, entry) of the first definition of message or term `id`, with the ID as
+    /// the source's own (borrowed) string.
+    fn entry(&self, id: &str) -> Option<(&str, usize, usize)> {
+        match self.entries {
+            SourceEntries::OneFile => {
+                let (k, &i) = self.catalogs.first()?.index.get_key_value(id)?;
+                Some((k.as_ref(), 0, i))
+            }
+            SourceEntries::Files(map) => {
+                let (k, &(f, i)) = map.get_key_value(id)?;
+                Some((k.as_ref(), f, i))
+            }
+        }
+    }
+
     /// The source text of message or term `id` (what review records and sync's state
     /// are of).
     fn patterns(&self, id: &str) -> Option<Patterns> {
-        let &(f, i) = self.entries.get(id)?;
+        let (_, f, i) = self.entry(id)?;
         Some(self.catalogs[f].patterns(i))
     }
 
     /// `id` as the source's own (borrowed) string, if the source has it.
     fn key(&self, id: &str) -> Option<&str> {
-        self.entries.get_key_value(id).map(|(k, _)| k.as_ref())
+        self.entry(id).map(|(k, _, _)| k)
     }
 
     /// The source file that defines message `id` (first).
     fn home(&self, id: &str) -> Option<usize> {
-        let &(f, i) = self.entries.get(id)?;
+        let (_, f, i) = self.entry(id)?;
         matches!(self.catalogs[f].kind(i), EntryKind::Message(_)).then_some(f)
     }
 }
@@ -1569,15 +1662,19 @@ fn build_locale(
     let mut failed: Vec<(String, Flag, usize)> = Vec::new();
 
     let mut messages: BTreeMap<String, Resolved> = BTreeMap::new();
-    let mut order: Vec<(String, usize, usize)> = Vec::new(); // (id, source file, entry)
+    // (id, source file, entry); the IDs borrowed from the source's.
+    let mut order: Vec<(&str, usize, usize)> = Vec::new();
     for (fi, sc) in source_catalogs.iter().enumerate() {
         for i in 0..sc.resource.body.len() {
             let Some(id) = sc.entry_id(i) else { continue };
             if sc.index.get(id.as_ref()) != Some(&i) {
                 continue;
             }
-            let id = id.into_owned();
-            order.push((id.clone(), fi, i));
+            let Some(id) = source_locale.key(&id) else {
+                continue;
+            };
+            order.push((id, fi, i));
+            let id = id.to_string();
             let EntryKind::Message(_) = sc.kind(i) else {
                 continue;
             };
@@ -1646,6 +1743,171 @@ fn build_locale(
         strings: bundle::strings::Strings::new(tag, chain, &publish.page.overrides, transform),
     };
 
+    let readability = readability_of(tag, docs, &lb, source_locale);
+    // The review page of a translated locale (not the source, not a pseudo-locale).
+    let mut review_counts = None;
+    if !is_source(tag) {
+        let text_of = |p: &Patterns| {
+            p.iter()
+                .map(|(k, t)| {
+                    if k.is_empty() {
+                        t.clone()
+                    } else {
+                        format!("{k}: {t}")
+                    }
+                })
+                .collect::<Vec<_>>()
+                .join("\n")
+        };
+        let templates: std::collections::HashSet<&str> = own[0]
+            .1
+            .iter()
+            .flat_map(|c| {
+                (0..c.resource.body.len()).filter_map(|i| match c.kind(i) {
+                    EntryKind::Template(id) => Some(id),
+                    _ => None,
+                })
+            })
+            .collect();
+        // The page's rows: each source message once, the handouts' first (in document
+        // order), then the others in source order. Written row by row (at a million
+        // messages the page is hundreds of megabytes), after a first pass for the counts
+        // shown above them.
+        // Gone over twice, never held (a list and a set of a million IDs were 90 MB).
+        let in_docs: std::collections::HashSet<&str> = docs
+            .iter()
+            .flat_map(|e| e.ids.iter().flatten().map(String::as_str))
+            .collect();
+        let candidates = || {
+            let mut listed = std::collections::HashSet::new();
+            let in_docs_order = docs.iter().flat_map(|e| {
+                e.ids
+                    .iter()
+                    .flatten()
+                    .map(|id| (Some(e.doc.name.as_str()), id.as_str()))
+            });
+            // Each source message once: at its first definition, unless a handout has it.
+            let others = order
+                .iter()
+                .filter(|&&(id, fi, i)| {
+                    !id.starts_with('-')
+                        && !in_docs.contains(id)
+                        && source_locale.entry(id).map(|(_, f, i)| (f, i)) == Some((fi, i))
+                        && matches!(source_catalogs[fi].kind(i), EntryKind::Message(_))
+                })
+                .map(|&(id, _, _)| (None, id));
+            in_docs_order
+                .filter(move |(_, id)| listed.insert(*id))
+                .chain(others)
+                .filter(|(_, id)| source_locale.key(id).is_some())
+        };
+        // The translation a row shows: (chain locale, catalog, entry).
+        // (chain locale, its catalog, the entry)
+        type At<'c, 't> = Option<(usize, &'c Catalog<'t>, usize)>;
+        let found = |id: &str| -> At {
+            (0..chain.len())
+                .filter(|&k| !is_source(&chain[k]))
+                .find_map(|k| {
+                    own[k].1.iter().find_map(|c| {
+                        let &i = c.index.get(id)?;
+                        matches!(c.kind(i), EntryKind::Message(_)).then_some((k, c, i))
+                    })
+                })
+        };
+        let status_of = |id: &str| -> (Status, Option<&Record>, At) {
+            match found(id) {
+                Some((k, c, i)) => {
+                    let (status, record) = statuses[k]
+                        .get(id)
+                        .map_or((Status::Translated, None), |(s, r)| (*s, r.as_deref()));
+                    (status, record, Some((k, c, i)))
+                }
+                None if templates.contains(id) => (Status::Template, None, None),
+                None => (Status::Missing, None, None),
+            }
+        };
+        let counts = bundle::review_page::counts(candidates().map(|(_, id)| status_of(id).0));
+        review_counts = Some(counts);
+        let rows = candidates().map(|(document, id)| {
+            let (status, record, at) = status_of(id);
+            bundle::review_page::Row {
+                diff: (status == Status::Outdated)
+                    .then(|| diffs.get(id).cloned())
+                    .flatten(),
+                findings: publish.findings.get(id).cloned().unwrap_or_default(),
+                id: id.to_string(),
+                document: document.map(str::to_string),
+                source: source_locale
+                    .patterns(id)
+                    .map(|p| text_of(&p))
+                    .unwrap_or_default(),
+                translation: at.map(|(_, c, i)| text_of(&c.patterns(i))),
+                status,
+                from: at.and_then(|(k, _, _)| (k > 0).then(|| chain[k].clone())),
+                record: record.cloned(),
+            }
+        });
+        let legibility: Vec<bundle::review_page::Legibility> = readability
+            .iter()
+            .map(
+                |(document, translation, source)| bundle::review_page::Legibility {
+                    document: document.clone(),
+                    translation: translation.clone(),
+                    source: source.clone(),
+                },
+            )
+            .collect();
+        let mut rows = Some(rows);
+        out.file(
+            PathBuf::from("review").join(format!("{tag}.html")),
+            &mut |w| {
+                bundle::review_page::write(
+                    w,
+                    tag,
+                    source,
+                    counts,
+                    rows.take().into_iter().flatten(),
+                    &publish.glossary,
+                    &legibility,
+                )
+            },
+        )?;
+    }
+
+    // What the rest needs of the statuses, so they go before messages.ftl is built (at
+    // a million messages they are 70 MB): the signed-off messages, and the handouts'.
+    let mut reviewed: Vec<(String, Record, Tag)> = Vec::new();
+    for (id, m) in &lb.messages {
+        let from = m
+            .value
+            .iter()
+            .chain(m.attributes.values())
+            .map(|p| p.from)
+            .max();
+        if let Some((Status::Reviewed, Some(record))) =
+            from.and_then(|k| statuses[k].get(id.as_str()))
+        {
+            reviewed.push((
+                id.clone(),
+                (**record).clone(),
+                chain[from.unwrap_or(0)].clone(),
+            ));
+        }
+    }
+    let in_handouts: std::collections::HashSet<&str> = docs
+        .iter()
+        .flat_map(|e| e.ids.iter().flatten().map(String::as_str))
+        .collect();
+    let statuses: Vec<Statuses> = statuses
+        .into_iter()
+        .map(|st| {
+            st.into_iter()
+                .filter(|(id, _)| in_handouts.contains(id))
+                .collect()
+        })
+        .collect();
+    drop(diffs);
+
     // messages.ftl: each source entry from the locale that provided it, verbatim when
     // one locale provided every part, synthesized from the formatted text otherwise.
     let mut ftl = format!("### carta build: {tag} (fallback: {}).\n### Every source message, each from the first locale of the chain that has it.\n\n", chain.iter().map(Tag::as_str).collect::<Vec<_>>().join(" → "));
@@ -1677,7 +1939,12 @@ fn build_locale(
             None => text,
         }
     };
-    let mut emitted = std::collections::HashSet::new();
+    let in_source = |id: &str| source_locale.key(id).is_some();
+    let mut emitted = Emitted {
+        source: &in_source,
+        left_out: Default::default(),
+        added: Default::default(),
+    };
     // Where each entry of messages.ftl is (with the blank line after it), so it is never
     // parsed whole again (its AST would be most of a gigabyte at a million messages).
     let mut ranges: Vec<std::ops::Range<usize>> = Vec::new();
@@ -1693,7 +1960,7 @@ fn build_locale(
         ranges.push(start..ftl.len());
     };
     let mut unformattable: Vec<String> = Vec::new();
-    for (id, fi, i) in &order {
+    for &(id, fi, i) in &order {
         let entry = if let Some(m) = lb.messages.get(id) {
             let froms: std::collections::BTreeSet<usize> = m
                 .value
@@ -1722,11 +1989,10 @@ fn build_locale(
             // A term: from the first chain locale that defines it.
             (0..chain.len())
                 .find_map(|k| find(k, id))
-                .unwrap_or_else(|| entry_text(&source_catalogs[*fi], *i))
+                .unwrap_or_else(|| entry_text(&source_catalogs[fi], i))
         };
         if let Some(m) = lb.messages.get(id) {
             // A part no locale of the chain formats is in no bundle: reported.
-            let (fi, i) = (*fi, *i);
             for (key, _) in source_catalogs[fi].patterns(i) {
                 let missing = match key.strip_prefix('.') {
                     None => m.value.is_none(),
@@ -1737,6 +2003,7 @@ fn build_locale(
                 }
             }
             if m.value.is_none() && m.attributes.is_empty() {
+                emitted.left_out.insert(id);
                 continue;
             }
         }
@@ -1750,7 +2017,6 @@ fn build_locale(
             Some(k) => own_terms(entry, k, &mut term_copies),
             None => entry,
         };
-        emitted.insert(id.clone());
         push(&mut ftl, &mut ranges, &entry);
     }
     // Terms only the translations define (referenced by them).
@@ -1770,7 +2036,7 @@ fn build_locale(
         }
     }
     for (id, text) in extra_terms {
-        emitted.insert(id);
+        emitted.insert(&id);
         push(&mut ftl, &mut ranges, &text);
     }
     // The resource is self-contained: a message or term that an emitted entry refers
@@ -1790,7 +2056,7 @@ fn build_locale(
         refs
     };
     while let Some(id) = pending.pop() {
-        if !emitted.insert(id.clone()) {
+        if !emitted.insert(&id) {
             continue;
         }
         let Some((k, text)) = (0..chain.len()).find_map(|k| find(k, &id).map(|t| (k, t))) else {
@@ -1845,129 +2111,6 @@ fn build_locale(
     }
     ftl.truncate(ftl.trim_end_matches(FLUENT_BLANK).len());
     ftl.push('\n');
-
-    let readability = readability_of(tag, docs, &lb, source_locale);
-    // The review page of a translated locale (not the source, not a pseudo-locale).
-    let mut review_counts = None;
-    if !is_source(tag) {
-        let text_of = |p: &Patterns| {
-            p.iter()
-                .map(|(k, t)| {
-                    if k.is_empty() {
-                        t.clone()
-                    } else {
-                        format!("{k}: {t}")
-                    }
-                })
-                .collect::<Vec<_>>()
-                .join("\n")
-        };
-        let templates: std::collections::HashSet<&str> = own[0]
-            .1
-            .iter()
-            .flat_map(|c| {
-                (0..c.resource.body.len()).filter_map(|i| match c.kind(i) {
-                    EntryKind::Template(id) => Some(id),
-                    _ => None,
-                })
-            })
-            .collect();
-        // The page's rows: each source message once, the handouts' first (in document
-        // order), then the others in source order. Written row by row (at a million
-        // messages the page is hundreds of megabytes), after a first pass for the counts
-        // shown above them.
-        let in_docs = docs.iter().flat_map(|e| {
-            e.ids
-                .iter()
-                .flatten()
-                .map(|id| (Some(e.doc.name.as_str()), id.as_str()))
-        });
-        let others = order
-            .iter()
-            .filter(|(id, fi, i)| {
-                !id.starts_with('-')
-                    && matches!(source_catalogs[*fi].kind(*i), EntryKind::Message(_))
-            })
-            .map(|(id, _, _)| (None, id.as_str()));
-        let mut listed = std::collections::HashSet::new();
-        let candidates: Vec<(Option<&str>, &str)> = in_docs
-            .chain(others)
-            .filter(|(_, id)| listed.insert(*id))
-            .filter(|(_, id)| source_locale.key(id).is_some())
-            .collect();
-        drop(listed);
-        // The translation a row shows: (chain locale, catalog, entry).
-        // (chain locale, its catalog, the entry)
-        type At<'c, 't> = Option<(usize, &'c Catalog<'t>, usize)>;
-        let found = |id: &str| -> At {
-            (0..chain.len())
-                .filter(|&k| !is_source(&chain[k]))
-                .find_map(|k| {
-                    own[k].1.iter().find_map(|c| {
-                        let &i = c.index.get(id)?;
-                        matches!(c.kind(i), EntryKind::Message(_)).then_some((k, c, i))
-                    })
-                })
-        };
-        let status_of = |id: &str| -> (Status, Option<&Record>, At) {
-            match found(id) {
-                Some((k, c, i)) => {
-                    let (status, record) = statuses[k]
-                        .get(id)
-                        .map_or((Status::Translated, None), |(s, r)| (*s, r.as_deref()));
-                    (status, record, Some((k, c, i)))
-                }
-                None if templates.contains(id) => (Status::Template, None, None),
-                None => (Status::Missing, None, None),
-            }
-        };
-        let counts = bundle::review_page::counts(candidates.iter().map(|(_, id)| status_of(id).0));
-        review_counts = Some(counts);
-        let rows = candidates.iter().map(|&(document, id)| {
-            let (status, record, at) = status_of(id);
-            bundle::review_page::Row {
-                diff: (status == Status::Outdated)
-                    .then(|| diffs.get(id).cloned())
-                    .flatten(),
-                findings: publish.findings.get(id).cloned().unwrap_or_default(),
-                id: id.to_string(),
-                document: document.map(str::to_string),
-                source: source_locale
-                    .patterns(id)
-                    .map(|p| text_of(&p))
-                    .unwrap_or_default(),
-                translation: at.map(|(_, c, i)| text_of(&c.patterns(i))),
-                status,
-                from: at.and_then(|(k, _, _)| (k > 0).then(|| chain[k].clone())),
-                record: record.cloned(),
-            }
-        });
-        let legibility: Vec<bundle::review_page::Legibility> = readability
-            .iter()
-            .map(
-                |(document, translation, source)| bundle::review_page::Legibility {
-                    document: document.clone(),
-                    translation: translation.clone(),
-                    source: source.clone(),
-                },
-            )
-            .collect();
-        let mut rows = Some(rows);
-        out.file(
-            PathBuf::from("review").join(format!("{tag}.html")),
-            &mut |w| {
-                bundle::review_page::write(
-                    w,
-                    tag,
-                    source,
-                    counts,
-                    rows.take().into_iter().flatten(),
-                    &publish.glossary,
-                    &legibility,
-                )
-            },
-        )?;
-    }
 
     // What remains reads off the resolved messages: the locale's texts, catalogs and
     // bundles go (at a million messages they are a third of a gigabyte).
@@ -2039,41 +2182,49 @@ fn build_locale(
         }
     }
     // Every other bundle is read off messages.ftl, so all list the same messages.
-    let app_started = std::time::Instant::now();
-    let converted = convert_ftl(&ftl, &ranges, source_locale.kinds, tag);
+    let conversion_started = std::time::Instant::now();
+    let conversion = Conversion::new(&ftl, &ranges, source_locale.kinds, tag);
     drop(ranges);
+    let mut app_time = conversion_started.elapsed();
     out.bytes(dir.join("messages.ftl"), ftl.as_bytes())?;
-    drop(ftl);
-    // messages.json was written before the app bundles too: its time is not theirs.
-    let json_started = std::time::Instant::now();
-    out.file(dir.join("messages.json"), &mut |w| {
-        bundle::json::messages(w, &lb, &helpers, &converted)
-    })?;
-    let json_time = json_started.elapsed();
-    out.file(dir.join("messages.icu.json"), &mut |w| {
-        bundle::json::icu_messages(w, &converted)
-    })?;
+    // One visit of the conversion writes messages.json and gathers messages.icu.json
+    // (a tenth of the conversion's size), the types and the ICU issues.
+    let mut icu_json = bundle::json::IcuMessages::default();
     let mut icu_issues: Vec<(String, String)> = Vec::new();
     let mut types: BTreeMap<String, BTreeMap<String, bundle::icu::Kind>> = BTreeMap::new();
-    // Taken apart as it is read, so the conversion's memory goes as the types grow.
-    for (id, m) in converted {
-        let attributes = m
-            .attributes
-            .into_iter()
-            .map(|(a, c)| (format!("{id}.{a}"), c));
-        let parts = m
-            .value
-            .map(|c| (id.clone(), c))
-            .into_iter()
-            .chain(attributes);
-        for (key, c) in parts {
-            for why in c.issues {
-                icu_issues.push((key.clone(), why));
-            }
-            types.insert(key, c.variables);
-        }
-    }
-    let app_bundles = app_started.elapsed().saturating_sub(json_time);
+    out.file(dir.join("messages.json"), &mut |w| {
+        // (From nothing, should a file ever be written twice.)
+        (icu_json, icu_issues, types) = Default::default();
+        bundle::json::messages(w, &lb, &helpers, &mut |each| {
+            conversion.visit(&mut |id, m| {
+                let started = std::time::Instant::now();
+                let parts = m
+                    .value
+                    .iter()
+                    .map(|c| (None, c))
+                    .chain(m.attributes.iter().map(|(a, c)| (Some(a), c)));
+                for (attr, c) in parts {
+                    let key = match attr {
+                        None => id.to_string(),
+                        Some(a) => format!("{id}.{a}"),
+                    };
+                    icu_json.push(&key, &c.icu);
+                    for why in &c.issues {
+                        icu_issues.push((key.clone(), why.clone()));
+                    }
+                    types.insert(key, c.variables.clone());
+                }
+                app_time += started.elapsed();
+                each(id, m)
+            });
+        })
+    })?;
+    let icu_started = std::time::Instant::now();
+    let spent = conversion.spent.get();
+    drop(conversion);
+    drop(ftl);
+    out.bytes(dir.join("messages.icu.json"), &icu_json.finish())?;
+    let app_bundles = app_time + spent + icu_started.elapsed();
 
     let fell_back: Vec<(String, Tag)> = lb
         .fallbacks()
@@ -2106,24 +2257,6 @@ fn build_locale(
             .collect()
     };
     let (marked, withheld, failed) = (named(&marked), named(&skipped), named(&failed));
-    let mut reviewed: Vec<(String, Record, Tag)> = Vec::new();
-    for (id, m) in &lb.messages {
-        let from = m
-            .value
-            .iter()
-            .chain(m.attributes.values())
-            .map(|p| p.from)
-            .max();
-        if let Some((Status::Reviewed, Some(record))) =
-            from.and_then(|k| statuses[k].get(id.as_str()))
-        {
-            reviewed.push((
-                id.clone(),
-                (**record).clone(),
-                chain[from.unwrap_or(0)].clone(),
-            ));
-        }
-    }
     let flagged = |list: &[(String, Flag, Tag)], keep: &dyn Fn(&str) -> bool| -> Vec<Value> {
         list.iter()
             .filter(|(id, _, _)| keep(id))
