@@ -124,6 +124,7 @@ multi =
     First line { $x }
       indented second
     third
+selected = { $picked } selected
 "##;
 const APP_ES: &str = r#"-brand = { $case ->
    *[nom] Clínica d'Carta
@@ -138,6 +139,12 @@ files = { $count ->
 }
 place = Terminaste en el puesto { $rank }.º
 shared = Compartido
+# English only interpolates the count; Spanish needs its plural, so the app passes a
+# number (the types say so) and English's ICU must format it as one: `{picked, number}`.
+selected = { $picked ->
+    [one] { $picked } seleccionado
+   *[other] { $picked } seleccionados
+}
 "#;
 
 fn node(args: &[&std::ffi::OsStr]) -> (bool, String) {
@@ -324,6 +331,11 @@ fn icu_fluent_and_fluent_rs_agree_with_arguments_on_the_shipped_project() {
             "{tag}"
         );
     }
+    assert_eq!(
+        json(&read(root.join("dist/en-US/messages.icu.json")))["selected"],
+        "{picked, number} selected"
+    );
+    assert!(read(root.join("dist/messages.d.ts")).contains("\"selected\": { \"picked\": number };"));
     assert_eq!(
         json(&read(root.join("dist/en-US/messages.icu.json")))["last-login"],
         "Last login {when, date}, {when, date, ::MMMMd} at {when, date, ::jmm}"

@@ -275,6 +275,8 @@ pub fn run(project: &Project, opts: &Options) -> Result<Report> {
     let source_texts: Vec<&str> = sources.iter().map(|(_, f)| f.text.as_str()).collect();
     let (source_resources, source_whole) = resources(&source_catalogs, &source_texts);
     let source_rels: Vec<PathBuf> = sources.iter().map(|(rel, _)| rel.clone()).collect();
+    let kinds = source_kinds(source_resources.iter().map(FluentResource::source));
+    let raised = translation_hints(project, &targets, &kinds);
     let source = SourceLocale {
         tag: &project.source,
         rels: &source_rels,
@@ -282,7 +284,8 @@ pub fn run(project: &Project, opts: &Options) -> Result<Report> {
         catalogs: &source_catalogs,
         resources: &source_resources,
         whole: &source_whole,
-        kinds: &source_kinds(source_resources.iter().map(FluentResource::source)),
+        kinds: &kinds,
+        hints: raised.as_ref().unwrap_or(&kinds),
     };
     let policy = project.config.publish.clone();
     let page_inputs = page_inputs(project, opts, &chains)?;
@@ -708,6 +711,7 @@ pub fn build_texts(
         resources: &resources,
         whole: &whole,
         kinds: &source_kinds(resources.iter().map(FluentResource::source)),
+        hints: &Default::default(),
     };
     let chain = [tag.clone(), source_tag.clone()];
     let policy = crate::config::PublishConfig::default();
@@ -959,6 +963,9 @@ struct SourceLocale<'a, 's> {
     whole: &'a [bool],
     /// The kinds of the source's variables, by part (`id`, `id.attr`).
     kinds: &'a bundle::icu::Kinds,
+    /// What every locale's ICU conversion is told: `kinds`, raised where a translation
+    /// needs a number or a date (see [`translation_hints`]).
+    hints: &'a bundle::icu::Kinds,
 }
 
 /// A locale's fluent-bundle resources: only the entries the bundle must format (see
@@ -974,6 +981,99 @@ fn resources(catalogs: &[Catalog], texts: &[&str]) -> (Vec<FluentResource>, Vec<
         .map(|t| FluentResource::try_new(t.into_owned()).unwrap_or_else(|(r, _)| r))
         .collect();
     (resources, whole)
+}
+
+/// The source's variable kinds raised where a translation needs more, or None when no
+/// translation does. A variable the source only interpolates (`{ $n } files`) that a
+/// translation selects on by plural or passes to `NUMBER()` is a number to the app (the
+/// types say so, merged over the locales), and Fluent formats a number passed to
+/// `{ $n }` with the locale's digits and grouping, so every locale's ICU must say
+/// `{n, number}` too (a date likewise). Only the source's variables are raised (one that
+/// only a translation uses is check's E005, and that part falls back). The translations'
+/// entries that could raise one — a message whose source part has a text variable, with
+/// a select or a function call — are found by a scan of their text and converted alone
+/// (a reference to another message is not followed).
+fn translation_hints(
+    project: &Project,
+    targets: &[Tag],
+    kinds: &bundle::icu::Kinds,
+) -> Option<bundle::icu::Kinds> {
+    use bundle::icu::Kind;
+    // The source's messages with a variable that is not a number.
+    let loose: rustc_hash::FxHashSet<&str> = kinds
+        .iter()
+        .filter(|(_, vars)| vars.values().any(|k| *k != Kind::Number))
+        .map(|(key, _)| key.split('.').next().unwrap_or(key))
+        .collect();
+    if loose.is_empty() {
+        return None;
+    }
+    let candidates = |text: &str| -> String {
+        let mut out = String::new();
+        let mut entry: Option<(bool, usize)> = None; // (a candidate, its start)
+        let flush = |entry: &mut Option<(bool, usize)>, end: usize, out: &mut String| {
+            if let Some((true, start)) = entry.take() {
+                let e = &text[start..end];
+                if e.contains("->") || e.contains("NUMBER(") || e.contains("DATETIME(") {
+                    out.push_str(e);
+                    out.push('\n');
+                }
+            }
+        };
+        let mut at = 0;
+        for line in text.split_inclusive('\n') {
+            let first = line.as_bytes().first().copied().unwrap_or(b' ');
+            if first.is_ascii_alphabetic() || first == b'-' || first == b'#' {
+                flush(&mut entry, at, &mut out);
+                if first.is_ascii_alphabetic() {
+                    let id = line
+                        .split(['=', ' ', '\t', '\r', '\n'])
+                        .next()
+                        .unwrap_or("");
+                    entry = Some((loose.contains(id), at));
+                }
+            }
+            at += line.len();
+        }
+        flush(&mut entry, text.len(), &mut out);
+        out
+    };
+    let per_locale: Vec<bundle::icu::Kinds> = targets
+        .par_iter()
+        .map(|t| {
+            let dir = project.locale_dir(t);
+            let mut text = String::new();
+            // A file that cannot be read is reported by the locale's own build.
+            for rel in project.ftl_files(&dir).unwrap_or_default() {
+                if let Ok(Some(file)) = project.read(&dir.join(&rel)) {
+                    text.push_str(&candidates(&file.text));
+                }
+            }
+            if text.is_empty() {
+                Default::default()
+            } else {
+                bundle::icu::kinds(&text)
+            }
+        })
+        .collect();
+    let mut raised = kinds.clone();
+    let mut any = false;
+    for locale in per_locale {
+        for (key, vars) in locale {
+            let Some(source) = raised.get_mut(&key) else {
+                continue;
+            };
+            for (name, kind) in vars {
+                if let Some(k) = source.get_mut(&name) {
+                    if kind < *k {
+                        *k = kind;
+                        any = true;
+                    }
+                }
+            }
+        }
+    }
+    any.then_some(raised)
 }
 
 /// The kinds of the source's variables (its files as one resource, so terms defined in
@@ -2183,7 +2283,7 @@ fn build_locale(
     }
     // Every other bundle is read off messages.ftl, so all list the same messages.
     let conversion_started = std::time::Instant::now();
-    let conversion = Conversion::new(&ftl, &ranges, source_locale.kinds, tag);
+    let conversion = Conversion::new(&ftl, &ranges, source_locale.hints, tag);
     drop(ranges);
     let mut app_time = conversion_started.elapsed();
     out.bytes(dir.join("messages.ftl"), ftl.as_bytes())?;
