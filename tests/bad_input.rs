@@ -699,3 +699,50 @@ fn standard_output_that_cannot_be_written_is_an_error_not_a_panic() {
         assert!(!stderr.contains("panicked"), "{args:?}: {stderr}");
     }
 }
+
+/// A locale's own term defined in two of its files (each has it once) is a duplicate:
+/// one bundle holds both files, build uses the first file's, and check says so at the
+/// second (it was silent).
+#[test]
+fn a_private_term_in_two_files_of_a_locale_is_a_duplicate() {
+    let tmp = tempfile::tempdir().unwrap();
+    let root = tmp.path();
+    for dir in ["locales/en-US", "locales/es"] {
+        std::fs::create_dir_all(root.join(dir)).unwrap();
+    }
+    write(root.join("carta.toml"), "source-locale = \"en-US\"\n");
+    write(root.join("locales/en-US/a.ftl"), "a-title = Clinic hours\n");
+    write(
+        root.join("locales/en-US/b.ftl"),
+        "b-title = Clinic address\n",
+    );
+    write(
+        root.join("locales/es/a.ftl"),
+        "-sitio = la clínica\na-title = Horario de { -sitio }\n",
+    );
+    write(
+        root.join("locales/es/b.ftl"),
+        "-sitio = el consultorio\nb-title = Dirección de { -sitio }\n",
+    );
+    let report = json(&carta_ok(root, &["check", "--format", "json"], 1));
+    let dups: Vec<&serde_json::Value> = report["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["check"] == "duplicate-id")
+        .collect();
+    assert_eq!(dups.len(), 1, "{report}");
+    assert_eq!(dups[0]["message_id"], "-sitio");
+    assert!(
+        dups[0]["file"].as_str().unwrap().ends_with("b.ftl"),
+        "{}",
+        dups[0]
+    );
+    assert_eq!(dups[0]["line"], 1);
+    assert!(dups[0]["message"].as_str().unwrap().contains("a.ftl"));
+    // Build uses the first file's definition in both messages.
+    carta_ok(root, &["build"], 0);
+    let ftl = read(root.join("dist/es/messages.ftl"));
+    assert!(ftl.contains("-sitio = la clínica"), "{ftl}");
+    assert!(!ftl.contains("el consultorio"), "{ftl}");
+}

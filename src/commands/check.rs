@@ -482,6 +482,36 @@ fn check_locale(
             ));
         }
     }
+    // The locale's own terms and helper messages are one namespace across its files (a
+    // bundle holds them all): one defined in two files is a duplicate too, though each
+    // file has it once. Build uses the first file's (in file order), a runtime whichever
+    // file it loads first.
+    if catalogs.len() > 1 {
+        let mut ids: Vec<&String> = private.iter().collect();
+        ids.sort();
+        for id in ids {
+            let mut defined = catalogs
+                .iter()
+                .enumerate()
+                .filter_map(|(f, c)| c.index.get(id.as_str()).map(|&i| (f, c, i)));
+            let Some((first, _, _)) = defined.next() else {
+                continue;
+            };
+            for (f, c, i) in defined {
+                diags.push(Diagnostic::new(
+                    Code::DuplicateId,
+                    tag.as_str(),
+                    shown_files[f].clone(),
+                    c.id_offset(i),
+                    Some(id),
+                    format!(
+                        "`{id}` is also defined in `{}`; carta uses that definition, and a runtime loading both files keeps only one",
+                        shown_files[first].display()
+                    ),
+                ));
+            }
+        }
+    }
     let shown_files: Vec<(PathBuf, &Catalog)> = files
         .iter()
         .zip(&catalogs)
