@@ -1844,6 +1844,10 @@ fn build_locale(
     };
 
     let readability = readability_of(tag, docs, &lb, source_locale);
+    let in_handouts: std::collections::HashSet<&str> = docs
+        .iter()
+        .flat_map(|e| e.ids.iter().flatten().map(String::as_str))
+        .collect();
     // The review page of a translated locale (not the source, not a pseudo-locale).
     let mut review_counts = None;
     if !is_source(tag) {
@@ -1874,10 +1878,6 @@ fn build_locale(
         // messages the page is hundreds of megabytes), after a first pass for the counts
         // shown above them.
         // Gone over twice, never held (a list and a set of a million IDs were 90 MB).
-        let in_docs: std::collections::HashSet<&str> = docs
-            .iter()
-            .flat_map(|e| e.ids.iter().flatten().map(String::as_str))
-            .collect();
         let candidates = || {
             let mut listed = std::collections::HashSet::new();
             let in_docs_order = docs.iter().flat_map(|e| {
@@ -1891,7 +1891,7 @@ fn build_locale(
                 .iter()
                 .filter(|&&(id, fi, i)| {
                     !id.starts_with('-')
-                        && !in_docs.contains(id)
+                        && !in_handouts.contains(id)
                         && source_locale.entry(id).map(|(_, f, i)| (f, i)) == Some((fi, i))
                         && matches!(source_catalogs[fi].kind(i), EntryKind::Message(_))
                 })
@@ -1901,8 +1901,7 @@ fn build_locale(
                 .chain(others)
                 .filter(|(_, id)| source_locale.key(id).is_some())
         };
-        // The translation a row shows: (chain locale, catalog, entry).
-        // (chain locale, its catalog, the entry)
+        // The translation a row shows: (chain locale, its catalog, the entry).
         type At<'c, 't> = Option<(usize, &'c Catalog<'t>, usize)>;
         let found = |id: &str| -> At {
             (0..chain.len())
@@ -1994,10 +1993,6 @@ fn build_locale(
             ));
         }
     }
-    let in_handouts: std::collections::HashSet<&str> = docs
-        .iter()
-        .flat_map(|e| e.ids.iter().flatten().map(String::as_str))
-        .collect();
     let statuses: Vec<Statuses> = statuses
         .into_iter()
         .map(|st| {
