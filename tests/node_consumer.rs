@@ -125,6 +125,16 @@ multi =
       indented second
     third
 selected = { $picked } selected
+# Multi-line values whose first line starts with `[`, `*` or `.` (extract writes such a
+# paragraph as it is): re-serialized for en-XA and ar-XB, and for `es`, which takes the
+# value but not the attribute, they became junk and left every bundle (a serializer trap).
+link = [Read more](https://example.com) about it
+    on two lines
+    .title = Read more
+star = *Important* note
+    second line
+dot = .hidden file
+    second line
 "##;
 const APP_ES: &str = r#"-brand = { $case ->
    *[nom] Clínica d'Carta
@@ -145,6 +155,8 @@ selected = { $picked ->
     [one] { $picked } seleccionado
    *[other] { $picked } seleccionados
 }
+link = [Más información](https://example.com) sobre ello
+    en dos líneas
 "#;
 
 fn node(args: &[&std::ffi::OsStr]) -> (bool, String) {
@@ -331,6 +343,22 @@ fn icu_fluent_and_fluent_rs_agree_with_arguments_on_the_shipped_project() {
             "{tag}"
         );
     }
+    for tag in ["es", "en-XA", "ar-XB"] {
+        let m = json(&read(root.join(format!("dist/{tag}/messages.json"))));
+        for id in ["link", "star", "dot"] {
+            assert!(
+                m["messages"][id]["value"]
+                    .as_str()
+                    .is_some_and(|v| v.contains('\n')),
+                "{tag} {id}: {}",
+                m["messages"][id]
+            );
+        }
+    }
+    assert_eq!(
+        json(&read(root.join("dist/es/messages.json")))["messages"]["link"]["attributes"]["title"],
+        "Read more"
+    );
     assert_eq!(
         json(&read(root.join("dist/en-US/messages.icu.json")))["selected"],
         "{picked, number} selected"

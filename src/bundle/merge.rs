@@ -57,7 +57,7 @@ pub fn localize_terms(
     for entry in &mut resource.body {
         rename_entry(entry, &renamed);
     }
-    let text = fluent_syntax::serializer::serialize(&resource);
+    let text = serialize(resource)?;
     let text = text.trim_end_matches(['\n', '\r', ' ']).to_string();
     Some((text, renamed.into_keys().collect()))
 }
@@ -144,8 +144,159 @@ pub fn renamed_term(text: &str, tag: &str) -> Option<String> {
         }
         _ => return None,
     }
-    let text = fluent_syntax::serializer::serialize(&resource);
+    let text = serialize(resource)?;
     Some(text.trim_end_matches(['\n', '\r', ' ']).to_string())
+}
+
+/// fluent-syntax's serializer, made safe for what carta writes: it puts a multi-line
+/// value on lines of its own, where a line starting with `[`, `*` or `.` is a variant
+/// key or an attribute (`link = [Read more](…) about it` + a second line became junk:
+/// the message was lost), and it loses a continuation's indentation after a value that
+/// starts with `.` (the second line became junk). So the text of each line that starts
+/// with one of those, or with a space (relative indentation), has that first character
+/// written as a string literal (`{"["}`), which formats the same in every runtime; and
+/// the result is parsed again and compared with what was meant. None if it still
+/// differs (the caller keeps an entry as written).
+pub fn serialize(resource: ast::Resource<&str>) -> Option<String> {
+    let mut resource = resource;
+    let want: Vec<Vec<Piece>> = resource.body.iter().flat_map(entry_pieces).collect();
+    for entry in &mut resource.body {
+        for p in entry_patterns_mut(entry) {
+            guard_pattern(p);
+        }
+    }
+    let text = fluent_syntax::serializer::serialize(&resource);
+    let got: Vec<Vec<Piece>> = match fluent_syntax::parser::parse(text.as_str()) {
+        Ok(r) => r.body.iter().flat_map(entry_pieces).collect(),
+        Err(_) => return None,
+    };
+    (got == want).then_some(text)
+}
+
+/// A pattern as it formats: runs of text (string literals included) and the other
+/// placeables (their selects' variants as pieces too).
+#[derive(Debug, PartialEq)]
+enum Piece {
+    Text(String),
+    Inline(String),
+    Select(String, Vec<(String, bool, Vec<Piece>)>),
+}
+
+fn entry_pieces(entry: &ast::Entry<&str>) -> Vec<Vec<Piece>> {
+    let id = match entry {
+        ast::Entry::Message(m) => format!("{}{:?}", m.id.name, m.value.is_some()),
+        ast::Entry::Term(t) => format!("-{}", t.id.name),
+        // Junk is never written on purpose: it differs from anything meant.
+        ast::Entry::Junk { content } => format!("junk {content}"),
+        _ => return Vec::new(),
+    };
+    let mut out = vec![vec![Piece::Inline(id)]];
+    let (value, attributes) = match entry {
+        ast::Entry::Message(m) => (m.value.as_ref(), &m.attributes),
+        ast::Entry::Term(t) => (Some(&t.value), &t.attributes),
+        _ => return out,
+    };
+    out.extend(value.map(pieces));
+    for a in attributes {
+        out.push(vec![Piece::Inline(format!(".{}", a.id.name))]);
+        out.push(pieces(&a.value));
+    }
+    out
+}
+
+fn pieces(p: &ast::Pattern<&str>) -> Vec<Piece> {
+    let mut out: Vec<Piece> = Vec::new();
+    let text = |out: &mut Vec<Piece>, t: &str| match out.last_mut() {
+        Some(Piece::Text(s)) => s.push_str(t),
+        _ => out.push(Piece::Text(t.to_string())),
+    };
+    for e in &p.elements {
+        match e {
+            ast::PatternElement::TextElement { value } => text(&mut out, value),
+            ast::PatternElement::Placeable { expression } => match expression {
+                ast::Expression::Inline(ast::InlineExpression::StringLiteral { value }) => text(
+                    &mut out,
+                    &fluent_syntax::unicode::unescape_unicode_to_string(value),
+                ),
+                ast::Expression::Inline(i) => out.push(Piece::Inline(format!("{i:?}"))),
+                ast::Expression::Select { selector, variants } => out.push(Piece::Select(
+                    format!("{selector:?}"),
+                    variants
+                        .iter()
+                        .map(|v| (format!("{:?}", v.key), v.default, pieces(&v.value)))
+                        .collect(),
+                )),
+            },
+        }
+    }
+    out
+}
+
+fn entry_patterns_mut<'e, 's>(
+    entry: &'e mut ast::Entry<&'s str>,
+) -> Vec<&'e mut ast::Pattern<&'s str>> {
+    match entry {
+        ast::Entry::Message(m) => m
+            .value
+            .iter_mut()
+            .chain(m.attributes.iter_mut().map(|a| &mut a.value))
+            .collect(),
+        ast::Entry::Term(t) => std::iter::once(&mut t.value)
+            .chain(t.attributes.iter_mut().map(|a| &mut a.value))
+            .collect(),
+        _ => Vec::new(),
+    }
+}
+
+/// Writes the first character of every line's text that the serializer could misplace
+/// (see [`serialize`]) as a string literal, in this pattern and its variants'.
+fn guard_pattern(p: &mut ast::Pattern<&str>) {
+    let mut out = Vec::with_capacity(p.elements.len());
+    let mut line_start = true;
+    for e in std::mem::take(&mut p.elements) {
+        match e {
+            ast::PatternElement::TextElement { value } => {
+                let mut rest = value;
+                while !rest.is_empty() {
+                    let cut = if line_start {
+                        match rest.chars().next() {
+                            Some(c @ ('[' | '*' | '.' | ' ')) => Some(c.len_utf8()),
+                            _ => None,
+                        }
+                    } else {
+                        None
+                    };
+                    if let Some(n) = cut {
+                        out.push(ast::PatternElement::Placeable {
+                            expression: ast::Expression::Inline(
+                                ast::InlineExpression::StringLiteral { value: &rest[..n] },
+                            ),
+                        });
+                        rest = &rest[n..];
+                        line_start = false;
+                        continue;
+                    }
+                    let line = match rest.find('\n') {
+                        Some(i) => &rest[..=i],
+                        None => rest,
+                    };
+                    out.push(ast::PatternElement::TextElement { value: line });
+                    line_start = line.ends_with('\n');
+                    rest = &rest[line.len()..];
+                }
+            }
+            ast::PatternElement::Placeable { mut expression } => {
+                if let ast::Expression::Select { variants, .. } = &mut expression {
+                    for v in variants {
+                        guard_pattern(&mut v.value);
+                    }
+                }
+                out.push(ast::PatternElement::Placeable { expression });
+                line_start = false;
+            }
+        }
+    }
+    p.elements = out;
 }
 
 fn visit_entry(entry: &ast::Entry<&str>, f: &mut dyn FnMut(Ref)) {
@@ -379,12 +530,35 @@ pub fn pseudo(text: &str, transform: super::Transform) -> String {
             _ => {}
         }
     }
-    fluent_syntax::serializer::serialize(&resource)
+    // (A pseudo-locale's entry that cannot be written safely keeps the source's text.)
+    serialize(resource).unwrap_or_else(|| text.to_string())
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    // fluent-syntax's serializer alone turned each of these into junk or lost a line's
+    // indentation; carta's writes them so they parse back to what they were.
+    #[test]
+    fn serialized_entries_parse_back_to_what_they_were() {
+        let text = "link = [Read more](x) about it\n    on two lines\n    .title = T\n\
+                    star = *Important* note\n    second\n\
+                    dot = .hidden file\n    second line\n\
+                    ind =\n    First\n      indented\n    .a = .x\n        y\n\
+                    sel = { $n ->\n    [one] [a] x\n        more\n   *[other] .c\n        more\n}\n\
+                    -t = [term]\n    line\n";
+        let resource = fluent_syntax::parser::parse(text).unwrap();
+        let want: Vec<Vec<Piece>> = resource.body.iter().flat_map(entry_pieces).collect();
+        let written = serialize(resource).expect("written safely");
+        let back = fluent_syntax::parser::parse(written.as_str()).expect("no junk");
+        let got: Vec<Vec<Piece>> = back.body.iter().flat_map(entry_pieces).collect();
+        assert_eq!(got, want, "{written}");
+        assert!(written.contains("{ \"[\" }Read more"), "{written}");
+        // What needs nothing is written as fluent-syntax writes it.
+        let plain = fluent_syntax::parser::parse("a = Plain\n    .b = B\n").unwrap();
+        assert_eq!(serialize(plain).unwrap(), "a = Plain\n    .b = B\n");
+    }
 
     #[test]
     fn a_fallen_back_entry_keeps_its_own_locales_terms() {

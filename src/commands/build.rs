@@ -787,7 +787,10 @@ fn synthesize(id: &str, m: &Resolved, catalogs: &[&[Catalog]]) -> String {
             comment: None,
         })],
     };
-    fluent_syntax::serializer::serialize(&resource)
+    // (Should it not write safely, fluent-syntax's own serialization is all there is.)
+    let plain = fluent_syntax::serializer::serialize(&resource);
+    bundle::merge::serialize(resource)
+        .unwrap_or(plain)
         .trim_end_matches(FLUENT_BLANK)
         .to_string()
 }
