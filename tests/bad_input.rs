@@ -746,3 +746,61 @@ fn a_private_term_in_two_files_of_a_locale_is_a_duplicate() {
     assert!(ftl.contains("-sitio = la clínica"), "{ftl}");
     assert!(!ftl.contains("el consultorio"), "{ftl}");
 }
+
+/// What a translation uses only in a variant that formatting without arguments does
+/// not take — a variable the source lacks, a message, term or function that does not
+/// exist — was published: the app's number chose that variant and printed `{$count}`
+/// or `{file-word}`, and messages.d.ts asked every app for `count`. Such a part falls
+/// back, as the same use in the default variant does.
+#[test]
+fn what_a_non_default_variant_lacks_makes_the_part_fall_back() {
+    let tmp = tempfile::tempdir().unwrap();
+    let root = tmp.path();
+    for dir in ["locales/en-US", "locales/de"] {
+        std::fs::create_dir_all(root.join(dir)).unwrap();
+    }
+    write(root.join("carta.toml"), "source-locale = \"en-US\"\n");
+    write(
+        root.join("locales/en-US/main.ftl"),
+        "q = { $g ->\n    [a] A\n   *[b] B\n}\n\
+         files = { $n ->\n    [one] One file\n   *[other] { $n } files\n}\n\
+         days = { $n ->\n    [one] One day\n   *[other] { $n } days\n}\n\
+         loud = { $n ->\n    [one] One\n   *[other] Many\n}\n\
+         term = { $n ->\n    [one] One { -brand(case: \"x\") }\n   *[other] Many\n}\n\
+         -brand = Carta\n\
+         ok = { $n ->\n    [one] One\n   *[other] Many\n}\n",
+    );
+    write(
+        root.join("locales/de/main.ftl"),
+        "q = { $g ->\n    [a] A { $count }\n   *[b] B\n}\n\
+         files = { $n ->\n    [one] Eine { file-word }\n   *[other] { $n } Dateien\n}\n\
+         days = { $n ->\n    [one] Ein { -day-term }\n   *[other] { $n } Tage\n}\n\
+         loud = { $n ->\n    [one] { UPPER(\"eins\") }\n   *[other] Viele\n}\n\
+         term = { $n ->\n    [one] Eine { -brand(case: $stray) }\n   *[other] Viele\n}\n\
+         -brand = Carta\n\
+         ok = { $n ->\n    [one] Eins\n   *[other] Viele\n}\n",
+    );
+    carta_ok(root, &["build"], 0);
+    let manifest = json(&read(root.join("dist/manifest.json")));
+    let de = manifest["locales"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|l| l["tag"] == "de")
+        .unwrap();
+    let fell: Vec<&str> = de["fell_back"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(fell, ["days", "files", "loud", "q", "term"], "{de}");
+    let ftl = read(root.join("dist/de/messages.ftl"));
+    for gone in ["$count", "file-word", "-day-term", "UPPER", "$stray"] {
+        assert!(!ftl.contains(gone), "{gone}: {ftl}");
+    }
+    assert!(ftl.contains("[one] Eins"), "{ftl}");
+    let dts = read(root.join("dist/messages.d.ts"));
+    assert!(dts.contains("\"q\": { \"g\": string };"), "{dts}");
+    assert!(!dts.contains("stray"), "{dts}");
+}

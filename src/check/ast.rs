@@ -92,6 +92,18 @@ fn walk_inline<'s>(
                 walk_inline(&a.value, f);
             }
         }
+        // A term's arguments are the caller's expressions (`{ -t(case: $c) }`).
+        ast::InlineExpression::TermReference {
+            arguments: Some(arguments),
+            ..
+        } => {
+            for a in &arguments.positional {
+                walk_inline(a, f);
+            }
+            for a in &arguments.named {
+                walk_inline(&a.value, f);
+            }
+        }
         ast::InlineExpression::Placeable { expression } => walk_expression(expression, f),
         _ => {}
     }

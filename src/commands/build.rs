@@ -1673,7 +1673,27 @@ fn build_locale(
             })) => !passed(id),
             _ => true,
         });
-        (!fatal).then_some(text)
+        // Formatting without arguments takes only the default variants, so what another
+        // variant uses (a variable the app does not pass, a message, term or function
+        // that does not exist: check's E005, E006, E007) is looked for in the pattern
+        // itself; otherwise such a part was published and printed `{file-word}` when the
+        // app's number chose that variant.
+        let defined = |id: &str| catalogs[k].iter().any(|c| c.index.contains_key(id));
+        let mut broken = false;
+        crate::check::ast::walk_pattern(pattern, &mut |e| {
+            use fluent_syntax::ast::InlineExpression as E;
+            broken |= match e {
+                E::VariableReference { id } => !passed(id.name),
+                E::MessageReference { id, .. } => !defined(id.name),
+                E::TermReference { id, .. } => !defined(&format!("-{}", id.name)),
+                E::FunctionReference { id, .. } => {
+                    !matches!(id.name, "NUMBER" | "DATETIME")
+                        && !functions.iter().any(|f| f == id.name)
+                }
+                _ => false,
+            };
+        });
+        (!fatal && !broken).then_some(text)
     };
 
     // The status of each chain locale's translations (the source's own text has none).
