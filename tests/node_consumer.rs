@@ -135,6 +135,9 @@ star = *Important* note
     second line
 dot = .hidden file
     second line
+welcome = Welcome
+    .title = { -brand } home
+wrapped = Hello { -brand }
 "##;
 const APP_ES: &str = r#"-brand = { $case ->
    *[nom] Clínica d'Carta
@@ -157,6 +160,12 @@ selected = { $picked ->
 }
 link = [Más información](https://example.com) sobre ello
     en dos líneas
+# The value translated, the attribute not: the attribute reads English's term, as carta
+# formats it, in every bundle (messages.ftl had Spanish's).
+welcome = Bienvenida
+# Through a term only Spanish has: es-MX, with a `-brand` of its own, keeps Spanish's.
+-wrap = [{ -brand }]
+wrapped = Hola { -wrap }
 "#;
 
 fn node(args: &[&std::ffi::OsStr]) -> (bool, String) {
@@ -304,6 +313,10 @@ fn icu_fluent_and_fluent_rs_agree_with_arguments_on_the_shipped_project() {
         &format!("{APP_EN}nbsp = Total\u{a0}\nnnbsp = Nom\u{a0}: {{ $name }}\u{202f}\n"),
     );
     write(root.join("locales/es/app.ftl"), APP_ES);
+    write(
+        root.join("locales/es-MX/app.ftl"),
+        "-brand = { $case ->\n   *[nom] Clínica MX\n    [gen] de la Clínica MX\n}\n    .gender = feminine\n",
+    );
     let out = carta(root, &["build", "--pseudo"]);
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(0), "{stderr}");
@@ -358,6 +371,18 @@ fn icu_fluent_and_fluent_rs_agree_with_arguments_on_the_shipped_project() {
     assert_eq!(
         json(&read(root.join("dist/es/messages.json")))["messages"]["link"]["attributes"]["title"],
         "Read more"
+    );
+    let es = json(&read(root.join("dist/es/messages.json")));
+    assert_eq!(es["messages"]["welcome"]["value"], "Bienvenida");
+    assert_eq!(
+        es["messages"]["welcome"]["attributes"]["title"],
+        "Carta's Clinic home"
+    );
+    let mx = json(&read(root.join("dist/es-MX/messages.json")));
+    assert_eq!(mx["messages"]["wrapped"]["value"], "Hola [Clínica d'Carta]");
+    assert_eq!(
+        json(&read(root.join("dist/es-MX/messages.icu.json")))["wrapped"],
+        "Hola [Clínica d''Carta]"
     );
     assert_eq!(
         json(&read(root.join("dist/en-US/messages.icu.json")))["selected"],

@@ -252,7 +252,11 @@ fn entry_patterns_mut<'e, 's>(
 /// (see [`serialize`]) as a string literal, in this pattern and its variants'.
 fn guard_pattern(p: &mut ast::Pattern<&str>) {
     let mut out = Vec::with_capacity(p.elements.len());
-    let mut line_start = true;
+    // A value on one line stays after its `=` (or variant key), where a `[` is text.
+    let mut line_start = p.elements.iter().any(|e| match e {
+        ast::PatternElement::TextElement { value } => value.contains('\n'),
+        ast::PatternElement::Placeable { .. } => false,
+    });
     for e in std::mem::take(&mut p.elements) {
         match e {
             ast::PatternElement::TextElement { value } => {

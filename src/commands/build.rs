@@ -752,8 +752,16 @@ fn resolved_keys(m: &Resolved) -> Vec<String> {
 }
 
 /// A message of `messages.ftl` made of parts from several locales: each part's pattern
-/// (its Fluent source, variables and selects intact) from the locale that provided it.
-fn synthesize(id: &str, m: &Resolved, catalogs: &[&[Catalog]]) -> String {
+/// (its Fluent source, variables and selects intact) from the locale that provided it,
+/// with that locale's terms (`localize(text, k)`, see [`bundle::merge::localize_terms`]:
+/// an English attribute beside a German value reads English's `-brand`, as carta
+/// formatted it).
+fn synthesize(
+    id: &str,
+    m: &Resolved,
+    catalogs: &[&[Catalog]],
+    localize: &mut dyn FnMut(String, usize) -> String,
+) -> String {
     use fluent_syntax::ast;
     let message_in = |k: usize| -> Option<&ast::Message<&str>> {
         catalogs.get(k)?.iter().find_map(|c| {
@@ -764,21 +772,54 @@ fn synthesize(id: &str, m: &Resolved, catalogs: &[&[Catalog]]) -> String {
             }
         })
     };
-    let value = m
-        .value
-        .as_ref()
-        .and_then(|p| message_in(p.from)?.value.clone());
-    let attributes = m
-        .attributes
+    // Each part alone, as the value of a message of its own locale, localized there.
+    let alone = |pattern: &ast::Pattern<&str>| -> String {
+        let resource = ast::Resource {
+            body: vec![ast::Entry::Message(ast::Message {
+                id: ast::Identifier { name: id },
+                value: Some(pattern.clone()),
+                attributes: Vec::new(),
+                comment: None,
+            })],
+        };
+        bundle::merge::serialize(resource.clone())
+            .unwrap_or_else(|| fluent_syntax::serializer::serialize(&resource))
+    };
+    let mut texts: Vec<(Option<&str>, String)> = Vec::new();
+    if let Some(p) = &m.value {
+        if let Some(v) = message_in(p.from).and_then(|msg| msg.value.as_ref()) {
+            texts.push((None, localize(alone(v), p.from)));
+        }
+    }
+    for (a, p) in &m.attributes {
+        let attribute =
+            message_in(p.from).and_then(|msg| msg.attributes.iter().find(|x| x.id.name == a));
+        if let Some(attribute) = attribute {
+            texts.push((Some(a.as_str()), localize(alone(&attribute.value), p.from)));
+        }
+    }
+    let parsed: Vec<(Option<&str>, ast::Resource<&str>)> = texts
         .iter()
-        .filter_map(|(a, p)| {
-            message_in(p.from)?
-                .attributes
-                .iter()
-                .find(|x| x.id.name == a)
-                .cloned()
+        .map(|(a, t)| {
+            let r = fluent_syntax::parser::parse(t.as_str()).unwrap_or_else(|(r, _)| r);
+            (*a, r)
         })
         .collect();
+    let mut value = None;
+    let mut attributes = Vec::new();
+    for &(a, ref r) in &parsed {
+        let Some(ast::Entry::Message(msg)) = r.body.first() else {
+            continue;
+        };
+        let Some(p) = msg.value.clone() else { continue };
+        match a {
+            None => value = Some(p),
+            Some(a) => attributes.push(ast::Attribute {
+                id: ast::Identifier { name: a },
+                value: p,
+            }),
+        }
+    }
     let resource = ast::Resource {
         body: vec![ast::Entry::Message(ast::Message {
             id: ast::Identifier { name: id },
@@ -2101,7 +2142,9 @@ fn build_locale(
                 Some(text) => text,
                 // Each part's pattern from the locale that provided it (its source, so
                 // variables and selects stay; a pseudo-locale's is transformed below).
-                None => synthesize(id, m, &catalogs),
+                None => synthesize(id, m, &catalogs, &mut |text, k| {
+                    own_terms(text, k, &mut term_copies)
+                }),
             }
         } else {
             // A term: from the first chain locale that defines it.
@@ -2138,8 +2181,10 @@ fn build_locale(
         push(&mut ftl, &mut ranges, &entry);
     }
     // Terms only the translations define (referenced by them).
-    let mut extra_terms: BTreeMap<String, String> = BTreeMap::new();
-    for locale_catalogs in catalogs.iter().copied() {
+    // Each from the first chain locale that has it, with that locale's terms (a term of
+    // `de` that uses `-brand`, in a `de-AT` that has its own `-brand`, keeps `de`'s).
+    let mut extra_terms: BTreeMap<String, (String, usize)> = BTreeMap::new();
+    for (k, locale_catalogs) in catalogs.iter().copied().enumerate() {
         for c in locale_catalogs {
             for i in 0..c.resource.body.len() {
                 if let EntryKind::Term(_) = c.kind(i) {
@@ -2147,14 +2192,15 @@ fn build_locale(
                     if !emitted.contains(id.as_ref()) && c.index.get(id.as_ref()) == Some(&i) {
                         extra_terms
                             .entry(id.into_owned())
-                            .or_insert_with(|| entry_text(c, i));
+                            .or_insert_with(|| (entry_text(c, i), k));
                     }
                 }
             }
         }
     }
-    for (id, text) in extra_terms {
+    for (id, (text, k)) in extra_terms {
         emitted.insert(&id);
+        let text = own_terms(text, k, &mut term_copies);
         push(&mut ftl, &mut ranges, &text);
     }
     // The resource is self-contained: a message or term that an emitted entry refers
