@@ -22,7 +22,9 @@ use fluent_syntax::ast;
 pub enum Kind {
     /// Used as a plural selector or in `NUMBER()`.
     Number,
-    /// Used in `DATETIME()`: a date (or a timestamp in milliseconds).
+    /// Used in `DATETIME()`: a date. A JavaScript `Date`: a timestamp (a number) is
+    /// formatted as a number by @fluent/bundle wherever a locale interpolates the
+    /// variable without `DATETIME()`, and as a date by ICU.
     DateTime,
     /// Only interpolated or used as a string selector.
     String,
@@ -41,7 +43,7 @@ impl Kind {
     pub fn ts_type(self) -> &'static str {
         match self {
             Kind::Number => "number",
-            Kind::DateTime => "Date | number",
+            Kind::DateTime => "Date",
             Kind::String => "string",
         }
     }

@@ -162,12 +162,13 @@ pub fn schema(w: &mut dyn std::io::Write, types: &All) -> std::io::Result<()> {
     impl Serialize for Type {
         fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
             match self.0 {
-                // A `Date` travels as an ISO 8601 string or a timestamp.
+                // JSON has no date: it travels as an ISO 8601 string or a timestamp,
+                // which the app turns into a `Date` before formatting.
                 Kind::DateTime => {
                     let mut map = s.serialize_map(Some(3))?;
                     map.serialize_entry(
                         "description",
-                        "a date: an ISO 8601 string or milliseconds since 1970",
+                        "a date, as an ISO 8601 string or milliseconds since 1970; pass it to the runtimes as a JavaScript Date (a number is formatted as a number where a locale interpolates it without DATETIME)",
                     )?;
                     map.serialize_entry("format", "date-time")?;
                     map.serialize_entry("type", &["string", "number"])?;
