@@ -804,3 +804,47 @@ fn what_a_non_default_variant_lacks_makes_the_part_fall_back() {
     assert!(dts.contains("\"q\": { \"g\": string };"), "{dts}");
     assert!(!dts.contains("stray"), "{dts}");
 }
+
+/// A translation that uses a source term the locale leaves untranslated (a brand name)
+/// is published as written, with the source's term (messages.ftl carries it, so every
+/// runtime reads it so); it fell back to English whole, though check counted it
+/// translated. A source message it uses likewise.
+#[test]
+fn a_translation_using_an_untranslated_source_term_is_published() {
+    let tmp = tempfile::tempdir().unwrap();
+    let root = tmp.path();
+    for dir in ["locales/en-US", "locales/de"] {
+        std::fs::create_dir_all(root.join(dir)).unwrap();
+    }
+    write(root.join("carta.toml"), "source-locale = \"en-US\"\n");
+    write(
+        root.join("locales/en-US/main.ftl"),
+        "-brand = Carta\nabout = About { -brand }\nhelper = the clinic\nuses = Ask { helper }\n",
+    );
+    write(
+        root.join("locales/de/main.ftl"),
+        "about = Über { -brand }\nuses = Fragen Sie { helper }\n",
+    );
+    carta_ok(root, &["build"], 0);
+    let m = json(&read(root.join("dist/de/messages.json")));
+    assert_eq!(m["messages"]["about"]["value"], "Über Carta");
+    assert_eq!(m["messages"]["uses"]["value"], "Fragen Sie the clinic");
+    assert_eq!(m["messages"]["helper"]["value"], "the clinic");
+    let ftl = read(root.join("dist/de/messages.ftl"));
+    assert!(ftl.contains("about = Über { -brand }"), "{ftl}");
+    assert!(ftl.contains("-brand = Carta"), "{ftl}");
+    let manifest = json(&read(root.join("dist/manifest.json")));
+    let de = manifest["locales"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|l| l["tag"] == "de")
+        .unwrap();
+    let fell: Vec<&str> = de["fell_back"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(fell, ["helper"], "{de}");
+}

@@ -1639,6 +1639,87 @@ fn build_locale(
         })
         .collect();
     let functions = crate::check::format::source_functions(source_catalogs.iter());
+    // What the locale's translations use but the locale does not define — the source's
+    // `-brand`, left untranslated as brand names often are — from the first later locale
+    // of the chain that has it: messages.ftl carries that definition, so a runtime
+    // formats the translation with it, and carta does too (the translation fell back to
+    // English before, though check counted it translated). Only when that entry and
+    // everything it uses in turn come from one locale and the locale defines none of it
+    // (else messages.ftl's copies could read otherwise): then the part falls back.
+    let fill: (FluentResource, rustc_hash::FxHashSet<String>) = {
+        let chain_catalogs = |j: usize| -> &[Catalog] {
+            if is_source(&chain[j]) {
+                source_catalogs
+            } else {
+                own[j].1.as_slice()
+            }
+        };
+        let mut text = String::new();
+        let mut filled = rustc_hash::FxHashSet::default();
+        if !is_source(tag) && chain.len() > 1 {
+            let mine = &own[0].1;
+            let defined_here = |id: &str| mine.iter().any(|c| c.index.contains_key(id));
+            let mut wanted: Vec<String> = mine
+                .iter()
+                .flat_map(|c| {
+                    (0..c.resource.body.len())
+                        .filter(|&i| c.text[c.spans[i].body_start..c.spans[i].end].contains('{'))
+                        .flat_map(|i| c.references(i))
+                })
+                .filter(|id| !defined_here(id))
+                .collect();
+            wanted.sort();
+            wanted.dedup();
+            for id in wanted {
+                if filled.contains(&id) {
+                    continue;
+                }
+                let Some(j) = (1..chain.len()).find(|&j| {
+                    chain_catalogs(j)
+                        .iter()
+                        .any(|c| c.index.contains_key(id.as_str()))
+                }) else {
+                    continue;
+                };
+                // The entry and what it uses, all from locale j and none from here.
+                let mut entries: Vec<(String, String)> = Vec::new();
+                let mut queue = vec![id.clone()];
+                let mut seen = rustc_hash::FxHashSet::default();
+                let mut whole = true;
+                while let Some(r) = queue.pop() {
+                    if !seen.insert(r.clone()) || filled.contains(&r) {
+                        continue;
+                    }
+                    let owner = (1..chain.len()).find(|&j| {
+                        chain_catalogs(j)
+                            .iter()
+                            .any(|c| c.index.contains_key(r.as_str()))
+                    });
+                    if defined_here(&r) || owner != Some(j) {
+                        whole = false;
+                        break;
+                    }
+                    let Some((c, i)) = chain_catalogs(j)
+                        .iter()
+                        .find_map(|c| c.index.get(r.as_str()).map(|&i| (c, i)))
+                    else {
+                        continue;
+                    };
+                    queue.extend(c.references(i));
+                    entries.push((r, entry_text(c, i)));
+                }
+                if whole {
+                    for (r, t) in entries {
+                        text.push_str(&t);
+                        text.push_str("\n\n");
+                        filled.insert(r);
+                    }
+                }
+            }
+        }
+        let resource = FluentResource::try_new(text).unwrap_or_else(|(r, _)| r);
+        (resource, filled)
+    };
     let mut bundles: Vec<FluentBundle<&FluentResource>> = Vec::new();
     let mut catalogs: Vec<&[Catalog]> = Vec::new();
     let mut wholes: Vec<&[bool]> = Vec::new();
@@ -1672,6 +1753,9 @@ fn build_locale(
         for r in resources {
             let _ = b.add_resource(r);
         }
+        if k == 0 {
+            let _ = b.add_resource(&fill.0);
+        }
         bundles.push(b);
         catalogs.push(cats);
         wholes.push(whole);
@@ -1685,6 +1769,10 @@ fn build_locale(
             bundle::resources::plain_part(catalogs[k], wholes[k], id, attr, transform)
         {
             return text;
+        }
+        // (What the locale's bundle holds from later locales serves references only.)
+        if k == 0 && fill.1.contains(id) {
+            return None;
         }
         let msg = bundles[k].get_message(id)?;
         let pattern = match attr {
@@ -1719,7 +1807,9 @@ fn build_locale(
         // that does not exist: check's E005, E006, E007) is looked for in the pattern
         // itself; otherwise such a part was published and printed `{file-word}` when the
         // app's number chose that variant.
-        let defined = |id: &str| catalogs[k].iter().any(|c| c.index.contains_key(id));
+        let defined = |id: &str| {
+            catalogs[k].iter().any(|c| c.index.contains_key(id)) || (k == 0 && fill.1.contains(id))
+        };
         let mut broken = false;
         crate::check::ast::walk_pattern(pattern, &mut |e| {
             use fluent_syntax::ast::InlineExpression as E;
@@ -2362,6 +2452,7 @@ fn build_locale(
         bundle::json::messages(w, &lb, &helpers, &mut |each| {
             conversion.visit(&mut |id, m| {
                 let started = std::time::Instant::now();
+                let public = source_locale.key(id).is_some();
                 let parts = m
                     .value
                     .iter()
@@ -2376,7 +2467,13 @@ fn build_locale(
                     for why in &c.issues {
                         icu_issues.push((key.clone(), why.clone()));
                     }
-                    types.insert(key, c.variables.clone());
+                    // The types are the app's contract: the source's messages. A helper
+                    // message only a locale defines is in that locale's bundles (its
+                    // translations refer to it) but in no other locale's, so an app that
+                    // asked for it would get nothing there.
+                    if public {
+                        types.insert(key, c.variables.clone());
+                    }
                 }
                 app_time += started.elapsed();
                 each(id, m)
