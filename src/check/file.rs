@@ -86,6 +86,44 @@ impl<'a> SourceIds<'a> {
             .find(id_hash(id), |&n| id_of(self.facts, &self.starts, n) == id)
             .is_some()
     }
+
+    /// The source message (or term) `id`, its first definition.
+    pub fn get(&self, id: &str) -> Option<&'a SourceMessage<'a>> {
+        let &n = self
+            .table
+            .find(id_hash(id), |&n| id_of(self.facts, &self.starts, n) == id)?;
+        let n = n as usize;
+        let f = self.starts.partition_point(|&s| s <= n) - 1;
+        self.facts[f].messages.get(n - self.starts[f])
+    }
+
+    /// The variables message `msg` uses itself and through the messages it refers to
+    /// (a message reference passes the caller's arguments on), sorted, each once.
+    pub fn reachable_vars<'m>(&self, msg: &'m SourceMessage<'a>) -> Cow<'m, [&'a str]> {
+        let refers = |m: &SourceMessage| m.refs().iter().any(|(_, term)| !term);
+        if !refers(msg) {
+            return Cow::Borrowed(msg.vars());
+        }
+        let mut vars = msg.vars().to_vec();
+        let mut seen: rustc_hash::FxHashSet<&str> = Default::default();
+        let mut queue: Vec<&str> = Vec::new();
+        let push = |m: &SourceMessage<'a>, queue: &mut Vec<&'a str>| {
+            queue.extend(m.refs().iter().filter(|(_, term)| !term).map(|(n, _)| *n));
+        };
+        push(msg, &mut queue);
+        while let Some(name) = queue.pop() {
+            if !seen.insert(name) {
+                continue;
+            }
+            if let Some(m) = self.get(name) {
+                vars.extend_from_slice(m.vars());
+                push(m, &mut queue);
+            }
+        }
+        vars.sort_unstable();
+        vars.dedup();
+        Cow::Owned(vars)
+    }
 }
 
 /// The ID of message number `n` across the files' facts.
@@ -567,12 +605,15 @@ fn check_pair(
     let mut t_vars_all: Vec<&str> = Vec::new();
     let mut s_text_all = String::new();
     let mut t_text_all = String::new();
+    // What the app passes: the source's variables, also those it reaches through a
+    // message reference (`m = Hello { helper }` where `helper` uses `$x`).
+    let passed = ctx.source_ids.reachable_vars(msg);
     for (key, sp, tp) in &pairs {
         let label = Label { id, key };
         super::variables::check_pattern(
             &pair,
             &label,
-            msg.vars(),
+            &passed,
             tp,
             &mut t_vars_all,
             &offset_of,

@@ -264,6 +264,22 @@ mod tests {
         assert_eq!((d.excerpt.as_str(), d.caret), ("short", 3));
     }
 
+    // A variable the source reaches through a message reference is the app's to pass:
+    // a translation that writes it out is right (it was a false E005, exit 1); one the
+    // source never reaches is still E005.
+    #[test]
+    fn a_variable_reached_through_a_reference_is_passed() {
+        let tag = crate::locale::Tag::parse("de").unwrap();
+        let source = "helper = for { $x }\nm = Hello { helper }\nn = Plain { helper }\n";
+        let (_, found) = check_texts(&tag, source, "m = Hallo { $x }\nn = Einfach { $y }\n");
+        let e005: Vec<&str> = found
+            .iter()
+            .filter(|d| d.code == Code::UnknownVariable)
+            .filter_map(|d| d.message_id.as_deref())
+            .collect();
+        assert_eq!(e005, ["n"], "{found:?}");
+    }
+
     #[test]
     fn codes_are_unique_and_findable() {
         let mut seen = std::collections::HashSet::new();
