@@ -647,8 +647,19 @@ fn refuse_special(path: &Path) -> Result<()> {
     Ok(())
 }
 
+/// Removes the folders a staging created, deepest first: two locales staged in
+/// parallel record theirs in either order (`dist/fr`, then `dist` and `dist/es`), and
+/// removing them in reverse order of record left `dist` behind, not yet empty (a failed
+/// `--strict` build wrote an empty `dist/`; seen once under load).
 fn remove_dirs(dirs: &[PathBuf]) {
-    for dir in dirs.iter().rev() {
+    let mut dirs: Vec<&PathBuf> = dirs.iter().collect();
+    dirs.sort_by(|a, b| {
+        (b.components().count())
+            .cmp(&a.components().count())
+            .then_with(|| a.cmp(b))
+    });
+    dirs.dedup();
+    for dir in dirs {
         let _ = std::fs::remove_dir(dir);
     }
 }
@@ -1086,6 +1097,20 @@ mod tests {
 
     // Guards issue 13.10: when a rename fails midway, the files already replaced are
     // put back, removed files come back, and new files and folders go.
+    #[test]
+    fn created_folders_are_removed_whatever_order_they_were_recorded_in() {
+        let tmp = tempfile::tempdir().unwrap();
+        let (a, b, c) = (
+            tmp.path().join("dist"),
+            tmp.path().join("dist/es"),
+            tmp.path().join("dist/fr"),
+        );
+        std::fs::create_dir_all(&b).unwrap();
+        std::fs::create_dir_all(&c).unwrap();
+        remove_dirs(&[c.clone(), a.clone(), b.clone(), a.clone()]);
+        assert!(!a.exists());
+    }
+
     #[test]
     fn a_failed_rename_undoes_every_replacement() {
         let dir = tempfile::tempdir().unwrap();
