@@ -463,8 +463,23 @@ fn number_style(named: &[ast::NamedArgument<&str>], w: &mut Walk) -> String {
                 Some(n) if n > 0 => skeleton.push(format!("integer-width/*{}", "0".repeat(n))),
                 _ => w.issue("NUMBER option `minimumIntegerDigits` is not a count".into()),
             },
-            // A string in Fluent ("false"), which Intl reads as the default grouping.
-            "useGrouping" | "unitDisplay" | "currencyDisplay" => {}
+            // @fluent/bundle passes it to Intl: "true" and "false" (strings in Fluent)
+            // Intl reads as the default grouping, 0 as none; "min2", "always" and a
+            // true number are modes FormatJS's skeletons cannot say (it has only
+            // `group-off`), and they differ from the default in Spanish or Polish.
+            "useGrouping" => {
+                let number = matches!(a.value, ast::InlineExpression::NumberLiteral { .. });
+                match (number, value.as_str()) {
+                    (true, v) if v.parse::<f64>().is_ok_and(|n| n == 0.0) => {
+                        skeleton.push("group-off".into())
+                    }
+                    (false, "auto" | "true" | "false") => {}
+                    (_, v) => w.issue(format!(
+                        "NUMBER option `useGrouping: {v}` has no ICU skeleton FormatJS reads (the default grouping is written)"
+                    )),
+                }
+            }
+            "unitDisplay" | "currencyDisplay" => {}
             // Ignored by @fluent/bundle when a translation sets them (fluent-rs too, in
             // formatting): followed here.
             "style" | "currency" | "type" => {}
@@ -1080,6 +1095,23 @@ mod tests {
             None => m.value.clone().unwrap(),
             Some(a) => m.attributes[a].clone(),
         }
+    }
+
+    // useGrouping as @fluent/bundle passes it to Intl: 0 is `group-off`; "min2",
+    // "always" and a true number are reported (FormatJS has no skeleton for them).
+    #[test]
+    fn use_grouping_is_followed_or_reported() {
+        let out = convert_resource(
+            "a = { NUMBER($n, useGrouping: 0) }\nb = { NUMBER($n, useGrouping: \"min2\") }\nc = { NUMBER($n, useGrouping: \"false\") }\nd = { NUMBER($n, useGrouping: 1) }\n",
+            &Kinds::new(),
+        );
+        let v = |id: &str| out[id].value.clone().unwrap();
+        assert_eq!(v("a").icu, "{n, number, ::group-off}");
+        assert!(v("a").issues.is_empty());
+        assert_eq!(v("b").icu, "{n, number}");
+        assert_eq!(v("b").issues.len(), 1);
+        assert!(v("c").issues.is_empty());
+        assert_eq!(v("d").issues.len(), 1);
     }
 
     #[test]
