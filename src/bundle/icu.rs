@@ -157,7 +157,7 @@ pub fn convert_resource_in(
                     let key = format!("{}.{}", m.id.name, a.id.name);
                     (
                         a.id.name.to_string(),
-                        ctx.convert(m.id.name, &a.value, hint(&key)),
+                        ctx.convert(&key, &a.value, hint(&key)),
                     )
                 })
                 .collect(),
@@ -531,6 +531,8 @@ fn number_style(named: &[ast::NamedArgument<&str>], w: &mut Walk) -> String {
 }
 
 impl<'a, 's> Ctx<'a, 's> {
+    /// Converts one part; `id` is its key (`id`, `id.attr`), where a reference cycle
+    /// starts (an attribute that uses its own message's value is no cycle).
     fn convert(
         &self,
         id: &str,
@@ -1099,6 +1101,21 @@ mod tests {
 
     // useGrouping as @fluent/bundle passes it to Intl: 0 is `group-off`; "min2",
     // "always" and a true number are reported (FormatJS has no skeleton for them).
+    #[test]
+    fn an_attribute_using_its_own_value_is_no_cycle() {
+        let out = convert_resource(
+            "self = Self\n    .a = attr of { self }\nloop = { loop.b }\n    .b = { loop }\n",
+            &Kinds::new(),
+        );
+        let a = &out["self"].attributes["a"];
+        assert_eq!(a.icu, "attr of Self");
+        assert!(a.issues.is_empty(), "{:?}", a.issues);
+        assert!(out["loop"].attributes["b"]
+            .issues
+            .iter()
+            .any(|i| i.contains("cyclic")));
+    }
+
     #[test]
     fn use_grouping_is_followed_or_reported() {
         let out = convert_resource(
