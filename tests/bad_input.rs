@@ -848,3 +848,53 @@ fn a_translation_using_an_untranslated_source_term_is_published() {
         .collect();
     assert_eq!(fell, ["helper"], "{de}");
 }
+
+/// The same ID in two source files: check says which is never used, and build writes
+/// the first file's once (messages.ftl had both, and @fluent/bundle reported the
+/// second).
+#[test]
+fn an_id_in_two_source_files_is_a_duplicate_and_written_once() {
+    let tmp = tempfile::tempdir().unwrap();
+    let root = tmp.path();
+    for dir in ["locales/en-US", "locales/de"] {
+        std::fs::create_dir_all(root.join(dir)).unwrap();
+    }
+    write(root.join("carta.toml"), "source-locale = \"en-US\"\n");
+    write(
+        root.join("locales/en-US/x.ftl"),
+        "-t = TX\ndup = X { -t }\n",
+    );
+    write(
+        root.join("locales/en-US/y.ftl"),
+        "-t = TY\ndup = Y { -t }\nother = O\n",
+    );
+    write(root.join("locales/de/x.ftl"), "dup = de-X\n");
+    write(root.join("locales/de/y.ftl"), "other = de-O\n");
+    let report = json(&carta_ok(root, &["check", "--format", "json"], 1));
+    let dups: Vec<(String, String)> = report["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["check"] == "duplicate-id")
+        .map(|d| {
+            (
+                d["message_id"].as_str().unwrap().to_string(),
+                d["file"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        dups,
+        [
+            ("-t".to_string(), "locales/en-US/y.ftl".to_string()),
+            ("dup".to_string(), "locales/en-US/y.ftl".to_string())
+        ],
+        "{report}"
+    );
+    carta_ok(root, &["build"], 0);
+    for tag in ["en-US", "de"] {
+        let ftl = read(root.join(format!("dist/{tag}/messages.ftl")));
+        assert_eq!(ftl.matches("\ndup = ").count(), 1, "{tag}: {ftl}");
+        assert_eq!(ftl.matches("-t = ").count(), 1, "{tag}: {ftl}");
+    }
+}

@@ -1924,9 +1924,15 @@ fn build_locale(
             if sc.index.get(id.as_ref()) != Some(&i) {
                 continue;
             }
-            let Some(id) = source_locale.key(&id) else {
+            // An ID defined in two source files is the first file's (as in the bundle,
+            // which keeps the first): messages.ftl had it twice, and @fluent/bundle
+            // reported the second.
+            let Some((id, f, j)) = source_locale.entry(&id) else {
                 continue;
             };
+            if (f, j) != (fi, i) {
+                continue;
+            }
             order.push((id, fi, i));
             let id = id.to_string();
             let EntryKind::Message(_) = sc.kind(i) else {

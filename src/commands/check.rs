@@ -234,6 +234,50 @@ fn source_references(
             }
         }
     }
+    // An ID in two source files: one bundle holds them all, so the second is never
+    // used (build takes the first file's; it wrote both into messages.ftl).
+    if catalogs.len() > 1 {
+        let mut first: HashMap<String, usize> = HashMap::new();
+        for (f, (source, catalog)) in sources.iter().zip(catalogs).enumerate() {
+            let mut index: Option<crate::fs::LineIndex> = None;
+            for i in 0..catalog.resource.body.len() {
+                let Some(id) = catalog.entry_id(i) else {
+                    continue;
+                };
+                if catalog.index.get(id.as_ref()) != Some(&i) {
+                    continue; // twice in one file: E002 of the file's own check
+                }
+                let Some(&g) = first.get(id.as_ref()) else {
+                    first.insert(id.into_owned(), f);
+                    continue;
+                };
+                let id = id.as_ref();
+                let path = project.show(&dir.join(&source.rel));
+                let mut d = Diagnostic::new(
+                    Code::DuplicateId,
+                    project.source.as_str(),
+                    path,
+                    catalog.id_offset(i),
+                    Some(id),
+                    format!(
+                        "`{id}` is also defined in `{}`; that definition is used, this one never",
+                        project.show(&dir.join(&sources[g].rel)).display()
+                    ),
+                );
+                let index = index.get_or_insert_with(|| crate::fs::LineIndex::new(catalog.text));
+                let (line, column, excerpt) = index.locate(d.offset);
+                d.line = line;
+                d.column = column;
+                d.set_excerpt(excerpt, column);
+                if let Some(&s) = overrides.get(&Code::DuplicateId) {
+                    d.severity = s;
+                }
+                if d.severity != Severity::Off {
+                    diags.push(d);
+                }
+            }
+        }
+    }
     diags
 }
 
