@@ -836,6 +836,40 @@ fn synthesize(
         .to_string()
 }
 
+/// The variables a pattern prints when they are not given (as `{$y}`): interpolated or
+/// passed to a function, in the pattern and in its selects' default variants (a select
+/// on a missing variable takes its default).
+fn printed_vars<'s>(p: &fluent_syntax::ast::Pattern<&'s str>, out: &mut Vec<&'s str>) {
+    use fluent_syntax::ast::{Expression, InlineExpression as E, PatternElement};
+    fn inline<'s>(e: &E<&'s str>, out: &mut Vec<&'s str>) {
+        match e {
+            E::VariableReference { id } => out.push(id.name),
+            E::FunctionReference { arguments, .. } => {
+                for a in &arguments.positional {
+                    inline(a, out);
+                }
+            }
+            E::Placeable { expression } => expression_vars(expression, out),
+            _ => {}
+        }
+    }
+    fn expression_vars<'s>(e: &Expression<&'s str>, out: &mut Vec<&'s str>) {
+        match e {
+            Expression::Inline(i) => inline(i, out),
+            Expression::Select { variants, .. } => {
+                if let Some(v) = variants.iter().find(|v| v.default) {
+                    printed_vars(&v.value, out);
+                }
+            }
+        }
+    }
+    for e in &p.elements {
+        if let PatternElement::Placeable { expression } = e {
+            expression_vars(expression, out);
+        }
+    }
+}
+
 /// Source messages past which `build` builds one locale at a time (see `run`).
 const ONE_AT_A_TIME: usize = 250_000;
 
@@ -1816,7 +1850,31 @@ fn build_locale(
             broken |= match e {
                 E::VariableReference { id } => !passed(id.name),
                 E::MessageReference { id, .. } => !defined(id.name),
-                E::TermReference { id, .. } => !defined(&format!("-{}", id.name)),
+                E::TermReference { id, arguments, .. } => {
+                    let name = format!("-{}", id.name);
+                    !defined(&name) || {
+                        // A term prints a variable its reference does not pass as `{$y}`
+                        // (a select on one takes its default variant, as meant).
+                        let given: Vec<&str> = arguments
+                            .iter()
+                            .flat_map(|a| a.named.iter().map(|n| n.name.name))
+                            .collect();
+                        catalogs[k]
+                            .iter()
+                            .find_map(|c| {
+                                let &i = c.index.get(name.as_str())?;
+                                match &c.resource.body[i] {
+                                    fluent_syntax::ast::Entry::Term(t) => Some(t),
+                                    _ => None,
+                                }
+                            })
+                            .is_some_and(|t| {
+                                let mut printed = Vec::new();
+                                printed_vars(&t.value, &mut printed);
+                                printed.iter().any(|v| !given.contains(v))
+                            })
+                    }
+                }
                 E::FunctionReference { id, .. } => {
                     !matches!(id.name, "NUMBER" | "DATETIME")
                         && !functions.iter().any(|f| f == id.name)
