@@ -346,9 +346,15 @@ fn datetime_style(
             "minute" => letters(6, &[("numeric", "m"), ("2-digit", "mm")]),
             "second" => letters(7, &[("numeric", "s"), ("2-digit", "ss")]),
             "timeZoneName" => letters(8, &[("short", "z"), ("long", "zzzz")]),
-            // A string in Fluent: JavaScript reads any non-empty one ("false" too) as true.
+            // A string in Fluent: JavaScript reads any non-empty one ("false" too) as
+            // true; a number literal as true unless it is 0.
             "hour12" => {
-                hour12 = Some(!value.is_empty());
+                hour12 = Some(match &a.value {
+                    ast::InlineExpression::NumberLiteral { .. } => {
+                        value.parse::<f64>().map_or(true, |n| n != 0.0)
+                    }
+                    _ => !value.is_empty(),
+                });
                 continue;
             }
             "dateStyle" | "timeStyle" => {
@@ -357,6 +363,16 @@ fn datetime_style(
                         w.issue(format!(
                             "DATETIME dateStyle \"{value}\" is FormatJS's own style in ICU, which differs in some locales"
                         ));
+                    }
+                    if a.name.name == "timeStyle" && matches!(value.as_str(), "long" | "full") {
+                        w.issue(format!(
+                            "DATETIME timeStyle \"{value}\" is FormatJS's own style in ICU (its time zone differs from Intl's)"
+                        ));
+                    }
+                    if style.is_some() {
+                        w.issue(
+                            "DATETIME with both dateStyle and timeStyle: ICU has one style per argument (only the last is written)".into(),
+                        );
                     }
                     let kind = if a.name.name == "dateStyle" {
                         "date"
