@@ -70,7 +70,15 @@ fn is_generalization(candidate: &LanguageIdentifier, tag: &LanguageIdentifier) -
     let script_ok = candidate.script.is_none()
         || candidate.script == tag.script
         || (tag.script.is_none() && candidate.region.is_none());
-    region_ok && script_ok && candidate.variants().len() == 0
+    // Never another script: `zh` is Simplified Chinese to a reader of `zh-Hant`, `sr`
+    // Cyrillic to a reader of `sr-Latn` (likely subtags tell the implied script).
+    let likely_script = |id: &LanguageIdentifier| {
+        let mut id = id.clone();
+        id.maximize();
+        id.script
+    };
+    let same_script = likely_script(candidate) == likely_script(tag);
+    region_ok && script_ok && same_script && candidate.variants().len() == 0
 }
 
 #[cfg(test)]
@@ -96,6 +104,24 @@ mod tests {
         assert_eq!(c[&t("es")], vec![t("es"), t("en-US")]);
         assert_eq!(c[&t("es-AR")], vec![t("es-AR"), t("es"), t("en-US")]);
         assert_eq!(c[&t("zh-CN")], vec![t("zh-CN"), t("zh-Hans"), t("en-US")]);
+    }
+
+    #[test]
+    fn no_fallback_to_another_script() {
+        let locales = vec![
+            t("zh"),
+            t("zh-Hant"),
+            t("zh-Hant-HK"),
+            t("sr"),
+            t("sr-Latn"),
+        ];
+        let c = chains(&locales, &t("en-US"), &BTreeMap::new());
+        assert_eq!(c[&t("zh-Hant")], vec![t("zh-Hant"), t("en-US")]);
+        assert_eq!(
+            c[&t("zh-Hant-HK")],
+            vec![t("zh-Hant-HK"), t("zh-Hant"), t("en-US")]
+        );
+        assert_eq!(c[&t("sr-Latn")], vec![t("sr-Latn"), t("en-US")]);
     }
 
     #[test]
