@@ -911,3 +911,46 @@ fn an_id_in_two_source_files_is_a_duplicate_and_written_once() {
         assert_eq!(ftl.matches("-t = ").count(), 1, "{tag}: {ftl}");
     }
 }
+
+/// Through a chain de-AT → de → en-US (from the second outside attack): a German
+/// translation using a source message is published in de-AT too (it was English); an
+/// English term reached through another English term keeps English's `-brand` in a
+/// German bundle (messages.ftl had German's); a term variant that prints a message
+/// variable the term cannot see falls back (it printed `{$leak}`).
+#[test]
+fn a_chain_reads_the_same_in_every_bundle() {
+    let tmp = tempfile::tempdir().unwrap();
+    let root = tmp.path();
+    for dir in ["locales/en-US", "locales/de", "locales/de-AT"] {
+        std::fs::create_dir_all(root.join(dir)).unwrap();
+    }
+    write(root.join("carta.toml"), "source-locale = \"en-US\"\n");
+    write(
+        root.join("locales/en-US/main.ftl"),
+        "-brand = Firefox\n-app = { -brand } App\nm6 = Use { -app }\nbase = Base\n\
+         m2 = See { base }\nother = Other\nd = D plain\n",
+    );
+    write(
+        root.join("locales/de/main.ftl"),
+        "-brand = Feuerfuchs\nm2 = Siehe { base }\n\
+         -t = { $tv ->\n    [x] X { $leak }\n   *[y] Y\n}\nd = D { -t(tv: \"x\") }\n",
+    );
+    write(root.join("locales/de-AT/main.ftl"), "other = Anderes\n");
+    carta_ok(root, &["build"], 0);
+    let de = json(&read(root.join("dist/de/messages.json")));
+    assert_eq!(de["messages"]["m6"]["value"], "Use Firefox App");
+    assert_eq!(
+        json(&read(root.join("dist/de/messages.icu.json")))["m6"],
+        "Use Firefox App"
+    );
+    let ftl = read(root.join("dist/de/messages.ftl"));
+    assert!(ftl.contains("-app = { -brand__en-US } App"), "{ftl}");
+    assert_eq!(de["messages"]["d"]["value"], "D plain");
+    assert!(ftl.contains("\nd = D plain\n"), "{ftl}");
+    let at = read(root.join("dist/de-AT/messages.ftl"));
+    assert!(at.contains("m2 = Siehe { base }"), "{at}");
+    assert_eq!(
+        json(&read(root.join("dist/de-AT/messages.json")))["messages"]["m2"]["value"],
+        "Siehe Base"
+    );
+}

@@ -837,7 +837,8 @@ fn synthesize(
 }
 
 /// The variables a pattern prints when they are not given (as `{$y}`): interpolated or
-/// passed to a function, in the pattern and in its selects' default variants (a select
+/// passed to a function, in the pattern and in its selects' variants (any variant: a
+/// call can choose one with a literal; a selector itself prints nothing, and a select
 /// on a missing variable takes its default).
 fn printed_vars<'s>(p: &fluent_syntax::ast::Pattern<&'s str>, out: &mut Vec<&'s str>) {
     use fluent_syntax::ast::{Expression, InlineExpression as E, PatternElement};
@@ -857,7 +858,7 @@ fn printed_vars<'s>(p: &fluent_syntax::ast::Pattern<&'s str>, out: &mut Vec<&'s 
         match e {
             Expression::Inline(i) => inline(i, out),
             Expression::Select { variants, .. } => {
-                if let Some(v) = variants.iter().find(|v| v.default) {
+                for v in variants {
                     printed_vars(&v.value, out);
                 }
             }
@@ -1680,80 +1681,85 @@ fn build_locale(
     // English before, though check counted it translated). Only when that entry and
     // everything it uses in turn come from one locale and the locale defines none of it
     // (else messages.ftl's copies could read otherwise): then the part falls back.
-    let fill: (FluentResource, rustc_hash::FxHashSet<String>) = {
-        let chain_catalogs = |j: usize| -> &[Catalog] {
-            if is_source(&chain[j]) {
-                source_catalogs
-            } else {
-                own[j].1.as_slice()
-            }
-        };
-        let mut text = String::new();
-        let mut filled = rustc_hash::FxHashSet::default();
-        if !is_source(tag) && chain.len() > 1 {
-            let mine = &own[0].1;
-            let defined_here = |id: &str| mine.iter().any(|c| c.index.contains_key(id));
-            let mut wanted: Vec<String> = mine
-                .iter()
-                .flat_map(|c| {
-                    (0..c.resource.body.len())
-                        .filter(|&i| c.text[c.spans[i].body_start..c.spans[i].end].contains('{'))
-                        .flat_map(|i| c.references(i))
-                })
-                .filter(|id| !defined_here(id))
-                .collect();
-            wanted.sort();
-            wanted.dedup();
-            for id in wanted {
-                if filled.contains(&id) {
-                    continue;
-                }
-                let Some(j) = (1..chain.len()).find(|&j| {
-                    chain_catalogs(j)
-                        .iter()
-                        .any(|c| c.index.contains_key(id.as_str()))
-                }) else {
-                    continue;
-                };
-                // The entry and what it uses, all from locale j and none from here.
-                let mut entries: Vec<(String, String)> = Vec::new();
-                let mut queue = vec![id.clone()];
-                let mut seen = rustc_hash::FxHashSet::default();
-                let mut whole = true;
-                while let Some(r) = queue.pop() {
-                    if !seen.insert(r.clone()) || filled.contains(&r) {
+    // Per chain locale k (a regional locale's parent too).
+    let chain_catalogs = |j: usize| -> &[Catalog] {
+        if is_source(&chain[j]) {
+            source_catalogs
+        } else {
+            own[j].1.as_slice()
+        }
+    };
+    // The first chain locale that defines `id` (what messages.ftl's `id` is).
+    let first_owner = |id: &str| {
+        (0..chain.len()).find(|&j| chain_catalogs(j).iter().any(|c| c.index.contains_key(id)))
+    };
+    let fills: Vec<(FluentResource, rustc_hash::FxHashSet<String>)> = (0..chain.len())
+        .map(|k| {
+            let mut text = String::new();
+            let mut filled = rustc_hash::FxHashSet::default();
+            if !is_source(&chain[k]) && k + 1 < chain.len() {
+                let mine = chain_catalogs(k);
+                let defined_here = |id: &str| mine.iter().any(|c| c.index.contains_key(id));
+                let mut wanted: Vec<String> = mine
+                    .iter()
+                    .flat_map(|c| {
+                        (0..c.resource.body.len())
+                            .filter(|&i| {
+                                c.text[c.spans[i].body_start..c.spans[i].end].contains('{')
+                            })
+                            .flat_map(|i| c.references(i))
+                    })
+                    .filter(|id| !defined_here(id))
+                    .collect();
+                wanted.sort();
+                wanted.dedup();
+                for id in wanted {
+                    if filled.contains(&id) {
                         continue;
                     }
-                    let owner = (1..chain.len()).find(|&j| {
+                    let Some(j) = (k + 1..chain.len()).find(|&j| {
                         chain_catalogs(j)
                             .iter()
-                            .any(|c| c.index.contains_key(r.as_str()))
-                    });
-                    if defined_here(&r) || owner != Some(j) {
-                        whole = false;
-                        break;
-                    }
-                    let Some((c, i)) = chain_catalogs(j)
-                        .iter()
-                        .find_map(|c| c.index.get(r.as_str()).map(|&i| (c, i)))
-                    else {
+                            .any(|c| c.index.contains_key(id.as_str()))
+                    }) else {
                         continue;
                     };
-                    queue.extend(c.references(i));
-                    entries.push((r, entry_text(c, i)));
-                }
-                if whole {
-                    for (r, t) in entries {
-                        text.push_str(&t);
-                        text.push_str("\n\n");
-                        filled.insert(r);
+                    // The entry and what it uses, all from locale j, which is also where
+                    // messages.ftl takes each from (no locale before it has one).
+                    let mut entries: Vec<(String, String)> = Vec::new();
+                    let mut queue = vec![id.clone()];
+                    let mut seen = rustc_hash::FxHashSet::default();
+                    let mut whole = true;
+                    while let Some(r) = queue.pop() {
+                        if !seen.insert(r.clone()) || filled.contains(&r) {
+                            continue;
+                        }
+                        if first_owner(&r) != Some(j) {
+                            whole = false;
+                            break;
+                        }
+                        let Some((c, i)) = chain_catalogs(j)
+                            .iter()
+                            .find_map(|c| c.index.get(r.as_str()).map(|&i| (c, i)))
+                        else {
+                            continue;
+                        };
+                        queue.extend(c.references(i));
+                        entries.push((r, entry_text(c, i)));
+                    }
+                    if whole {
+                        for (r, t) in entries {
+                            text.push_str(&t);
+                            text.push_str("\n\n");
+                            filled.insert(r);
+                        }
                     }
                 }
             }
-        }
-        let resource = FluentResource::try_new(text).unwrap_or_else(|(r, _)| r);
-        (resource, filled)
-    };
+            let resource = FluentResource::try_new(text).unwrap_or_else(|(r, _)| r);
+            (resource, filled)
+        })
+        .collect();
     let mut bundles: Vec<FluentBundle<&FluentResource>> = Vec::new();
     let mut catalogs: Vec<&[Catalog]> = Vec::new();
     let mut wholes: Vec<&[bool]> = Vec::new();
@@ -1787,9 +1793,7 @@ fn build_locale(
         for r in resources {
             let _ = b.add_resource(r);
         }
-        if k == 0 {
-            let _ = b.add_resource(&fill.0);
-        }
+        let _ = b.add_resource(&fills[k].0);
         bundles.push(b);
         catalogs.push(cats);
         wholes.push(whole);
@@ -1805,7 +1809,7 @@ fn build_locale(
             return text;
         }
         // (What the locale's bundle holds from later locales serves references only.)
-        if k == 0 && fill.1.contains(id) {
+        if fills[k].1.contains(id) {
             return None;
         }
         let msg = bundles[k].get_message(id)?;
@@ -1842,7 +1846,7 @@ fn build_locale(
         // itself; otherwise such a part was published and printed `{file-word}` when the
         // app's number chose that variant.
         let defined = |id: &str| {
-            catalogs[k].iter().any(|c| c.index.contains_key(id)) || (k == 0 && fill.1.contains(id))
+            catalogs[k].iter().any(|c| c.index.contains_key(id)) || fills[k].1.contains(id)
         };
         let mut broken = false;
         crate::check::ast::walk_pattern(pattern, &mut |e| {
@@ -2301,10 +2305,13 @@ fn build_locale(
                 }),
             }
         } else {
-            // A term: from the first chain locale that defines it.
-            (0..chain.len())
-                .find_map(|k| find(k, id))
-                .unwrap_or_else(|| entry_text(&source_catalogs[fi], i))
+            // A term: from the first chain locale that defines it, with that locale's
+            // terms (English's `-app = { -brand } App`, in a German bundle that has its
+            // own `-brand`, keeps English's, as carta formatted it).
+            match (0..chain.len()).find_map(|k| find(k, id).map(|t| (k, t))) {
+                Some((k, t)) => own_terms(t, k, &mut term_copies),
+                None => entry_text(&source_catalogs[fi], i),
+            }
         };
         if let Some(m) = lb.messages.get(id) {
             // A part no locale of the chain formats is in no bundle: reported.
