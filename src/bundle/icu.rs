@@ -351,7 +351,7 @@ fn datetime_style(
             "hour12" => {
                 hour12 = Some(match &a.value {
                     ast::InlineExpression::NumberLiteral { .. } => {
-                        value.parse::<f64>().map_or(true, |n| n != 0.0)
+                        !matches!(value.parse::<f64>(), Ok(n) if n == 0.0)
                     }
                     _ => !value.is_empty(),
                 });
