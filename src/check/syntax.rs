@@ -124,6 +124,17 @@ fn junk_reason(junk: &str, at: usize, kind: &fluent_syntax::parser::ErrorKind) -
     explain(kind)
 }
 
+/// fluent-syntax's text for an error, with its one wrong message mended.
+fn describe(kind: &fluent_syntax::parser::ErrorKind) -> String {
+    use fluent_syntax::parser::ErrorKind as K;
+    match kind {
+        // fluent-syntax says "can't be used as a selector" for this one, the opposite of
+        // the rule: a term attribute can select (`{ -brand.gender -> … }`), not be shown.
+        K::TermAttributeAsPlaceable => "a term's attribute can't be shown as text, only used as a selector (`{ -term.attr -> [a] … *[b] … }`)".into(),
+        k => k.to_string(),
+    }
+}
+
 fn explain(kind: &fluent_syntax::parser::ErrorKind) -> String {
     use fluent_syntax::parser::ErrorKind as K;
     let hint = match kind {
@@ -134,5 +145,5 @@ fn explain(kind: &fluent_syntax::parser::ErrorKind) -> String {
         K::MissingDefaultVariant => " (mark one variant as the default with `*`)",
         _ => "",
     };
-    format!("{kind}{hint}")
+    format!("{}{hint}", describe(kind))
 }
