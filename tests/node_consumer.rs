@@ -463,7 +463,7 @@ fn icu_fluent_and_fluent_rs_agree_with_arguments_on_a_generated_app_corpus() {
     let dir = root.to_str().expect("utf-8 temp dir");
     run(&["content", "--out", dir, "--messages", "300"]);
     carta_ok(root, &["extract"], 0);
-    run(&["locales", "--out", dir, "--locales", "3"]);
+    run(&["locales", "--out", dir, "--locales", "10"]);
     carta_ok(root, &["build"], 0);
     check_bundles_with_arguments(root);
 }

@@ -1008,10 +1008,18 @@ impl<'a, 's> Ctx<'a, 's> {
                     CATEGORIES.contains(name) && *name != "other"
                 }
             });
+        // Only `*[other]`: what a plural is in Japanese, Chinese or Vietnamese (their one
+        // category), and a string select's default alike. A plural when the variable is
+        // a number (the source's plural says so); it was a `select`, whose `{count}`
+        // ICU printed unformatted ("1234.5" for Fluent's "1,234.5").
+        let only_other = variants
+            .iter()
+            .all(|v| matches!(&v.key, ast::VariantKey::Identifier { name } if *name == "other"));
+        let numeric = numeric || (only_other && w.kinds.get(&var) == Some(&Kind::Number));
         let uses = w.uses.entry(var.clone()).or_default();
         if numeric {
             uses.number = true;
-        } else {
+        } else if !only_other {
             uses.string_select = true;
         }
         if number_opts {
@@ -1117,6 +1125,22 @@ mod tests {
 
     // useGrouping as @fluent/bundle passes it to Intl: 0 is `group-off`; "min2",
     // "always" and a true number are reported (FormatJS has no skeleton for them).
+    // ja/zh/vi have one plural category: a translation of a plural is `*[other]` only.
+    #[test]
+    fn a_plural_with_only_other_is_a_plural_when_the_variable_is_a_number() {
+        let mut hints = Kinds::new();
+        hints.insert("n".into(), [("count".to_string(), Kind::Number)].into());
+        let out = convert_resource(
+            "n = { $count ->\n   *[other] { $count } 件\n}\ns = { $g ->\n   *[other] { $g }\n}\n",
+            &hints,
+        );
+        let n = out["n"].value.clone().unwrap();
+        assert_eq!(n.icu, "{count, plural, other {{count, number} 件}}");
+        assert_eq!(n.variables["count"], Kind::Number);
+        let s = out["s"].value.clone().unwrap();
+        assert_eq!(s.icu, "{g, select, other {{g}}}");
+    }
+
     #[test]
     fn an_attribute_using_its_own_value_is_no_cycle() {
         let out = convert_resource(
