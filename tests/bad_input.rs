@@ -769,7 +769,8 @@ fn what_a_non_default_variant_lacks_makes_the_part_fall_back() {
          term = { $n ->\n    [one] One { -brand(case: \"x\") }\n   *[other] Many\n}\n\
          -brand = Carta\n\
          ok = { $n ->\n    [one] One\n   *[other] Many\n}\n\
-         plainterm = Plain text\nselterm = Uses the brand\n",
+         plainterm = Plain text\nselterm = Uses the brand\n\
+         attr = { $n ->\n    [one] One\n   *[other] Many\n}\n",
     );
     write(
         root.join("locales/de/main.ftl"),
@@ -781,7 +782,8 @@ fn what_a_non_default_variant_lacks_makes_the_part_fall_back() {
          -brand = Carta\n\
          ok = { $n ->\n    [one] Eins\n   *[other] Viele\n}\n\
          plainterm = Einfach { -hv }\n-hv = mit { $y }\n\
-         selterm = Nutzt { -marke }\n-marke = { $case ->\n    [gen] der Marke\n   *[nom] die Marke\n}\n",
+         selterm = Nutzt { -marke }\n-marke = { $case ->\n    [gen] der Marke\n   *[nom] die Marke\n}\n\
+         attr = { $n ->\n    [one] { selterm.nope }\n   *[other] Viele\n}\n",
     );
     carta_ok(root, &["build"], 0);
     let manifest = json(&read(root.join("dist/manifest.json")));
@@ -801,7 +803,7 @@ fn what_a_non_default_variant_lacks_makes_the_part_fall_back() {
     // selects on it takes its default variant, as meant.)
     assert_eq!(
         fell,
-        ["days", "files", "loud", "plainterm", "q", "term"],
+        ["attr", "days", "files", "loud", "plainterm", "q", "term"],
         "{de}"
     );
     assert_eq!(

@@ -1848,15 +1848,36 @@ fn build_locale(
         let defined = |id: &str| {
             catalogs[k].iter().any(|c| c.index.contains_key(id)) || fills[k].1.contains(id)
         };
+        // An attribute the locale's message or term does not have (`{ b.nope }`).
+        let lacks = |id: &str, attr: Option<&fluent_syntax::ast::Identifier<&str>>| {
+            let Some(attr) = attr else { return false };
+            catalogs[k]
+                .iter()
+                .find_map(|c| {
+                    let &i = c.index.get(id)?;
+                    match &c.resource.body[i] {
+                        fluent_syntax::ast::Entry::Message(m) => Some(&m.attributes),
+                        fluent_syntax::ast::Entry::Term(t) => Some(&t.attributes),
+                        _ => None,
+                    }
+                })
+                .is_some_and(|attrs| !attrs.iter().any(|a| a.id.name == attr.name))
+        };
         let mut broken = false;
         crate::check::ast::walk_pattern(pattern, &mut |e| {
             use fluent_syntax::ast::InlineExpression as E;
             broken |= match e {
                 E::VariableReference { id } => !passed(id.name),
-                E::MessageReference { id, .. } => !defined(id.name),
-                E::TermReference { id, arguments, .. } => {
+                E::MessageReference { id, attribute } => {
+                    !defined(id.name) || lacks(id.name, attribute.as_ref())
+                }
+                E::TermReference {
+                    id,
+                    attribute,
+                    arguments,
+                } => {
                     let name = format!("-{}", id.name);
-                    !defined(&name) || {
+                    !defined(&name) || lacks(&name, attribute.as_ref()) || {
                         // A term prints a variable its reference does not pass as `{$y}`
                         // (a select on one takes its default variant, as meant).
                         let given: Vec<&str> = arguments
