@@ -705,12 +705,8 @@ fn standard_output_that_cannot_be_written_is_an_error_not_a_panic() {
 /// second (it was silent).
 #[test]
 fn a_private_term_in_two_files_of_a_locale_is_a_duplicate() {
-    let tmp = tempfile::tempdir().unwrap();
+    let tmp = ftl_project();
     let root = tmp.path();
-    for dir in ["locales/en-US", "locales/es"] {
-        std::fs::create_dir_all(root.join(dir)).unwrap();
-    }
-    write(root.join("carta.toml"), "source-locale = \"en-US\"\n");
     write(root.join("locales/en-US/a.ftl"), "a-title = Clinic hours\n");
     write(
         root.join("locales/en-US/b.ftl"),
@@ -754,12 +750,8 @@ fn a_private_term_in_two_files_of_a_locale_is_a_duplicate() {
 /// back, as the same use in the default variant does.
 #[test]
 fn what_a_non_default_variant_lacks_makes_the_part_fall_back() {
-    let tmp = tempfile::tempdir().unwrap();
+    let tmp = ftl_project();
     let root = tmp.path();
-    for dir in ["locales/en-US", "locales/de"] {
-        std::fs::create_dir_all(root.join(dir)).unwrap();
-    }
-    write(root.join("carta.toml"), "source-locale = \"en-US\"\n");
     write(
         root.join("locales/en-US/main.ftl"),
         "q = { $g ->\n    [a] A\n   *[b] B\n}\n\
@@ -826,12 +818,8 @@ fn what_a_non_default_variant_lacks_makes_the_part_fall_back() {
 /// translated. A source message it uses likewise.
 #[test]
 fn a_translation_using_an_untranslated_source_term_is_published() {
-    let tmp = tempfile::tempdir().unwrap();
+    let tmp = ftl_project();
     let root = tmp.path();
-    for dir in ["locales/en-US", "locales/de"] {
-        std::fs::create_dir_all(root.join(dir)).unwrap();
-    }
-    write(root.join("carta.toml"), "source-locale = \"en-US\"\n");
     write(
         root.join("locales/en-US/main.ftl"),
         "-brand = Carta\nabout = About { -brand }\nhelper = the clinic\nuses = Ask { helper }\n",
@@ -869,12 +857,8 @@ fn a_translation_using_an_untranslated_source_term_is_published() {
 /// second).
 #[test]
 fn an_id_in_two_source_files_is_a_duplicate_and_written_once() {
-    let tmp = tempfile::tempdir().unwrap();
+    let tmp = ftl_project();
     let root = tmp.path();
-    for dir in ["locales/en-US", "locales/de"] {
-        std::fs::create_dir_all(root.join(dir)).unwrap();
-    }
-    write(root.join("carta.toml"), "source-locale = \"en-US\"\n");
     write(
         root.join("locales/en-US/x.ftl"),
         "-t = TX\ndup = X { -t }\n",
@@ -921,12 +905,8 @@ fn an_id_in_two_source_files_is_a_duplicate_and_written_once() {
 /// variable the term cannot see falls back (it printed `{$leak}`).
 #[test]
 fn a_chain_reads_the_same_in_every_bundle() {
-    let tmp = tempfile::tempdir().unwrap();
+    let tmp = ftl_project();
     let root = tmp.path();
-    for dir in ["locales/en-US", "locales/de", "locales/de-AT"] {
-        std::fs::create_dir_all(root.join(dir)).unwrap();
-    }
-    write(root.join("carta.toml"), "source-locale = \"en-US\"\n");
     write(
         root.join("locales/en-US/main.ftl"),
         "-brand = Firefox\n-app = { -brand } App\nm6 = Use { -app }\nbase = Base\n\

@@ -871,6 +871,20 @@ fn printed_vars<'s>(p: &fluent_syntax::ast::Pattern<&'s str>, out: &mut Vec<&'s 
     }
 }
 
+/// A message's parts as one text: the value, then `attr: text` for each attribute.
+fn patterns_text(p: &Patterns, separator: &str) -> String {
+    p.iter()
+        .map(|(k, t)| {
+            if k.is_empty() {
+                t.clone()
+            } else {
+                format!("{k}: {t}")
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(separator)
+}
+
 /// Source messages past which `build` builds one locale at a time (see `run`).
 const ONE_AT_A_TIME: usize = 250_000;
 
@@ -1550,19 +1564,7 @@ fn outdated_diff(catalog: &Catalog, i: usize, source: &Patterns, state: &StateVi
     }
     let old = crate::state::Seen::patterns(state, catalog.entry_id(i).as_deref().unwrap_or(""))
         .unwrap_or_default();
-    let text = |p: &Patterns| {
-        p.iter()
-            .map(|(k, t)| {
-                if k.is_empty() {
-                    t.clone()
-                } else {
-                    format!("{k}: {t}")
-                }
-            })
-            .collect::<Vec<_>>()
-            .join(" · ")
-    };
-    crate::sync::word_diff(&text(&old), &text(source))
+    crate::sync::word_diff(&patterns_text(&old, " · "), &patterns_text(source, " · "))
 }
 
 /// Whether the policy fails the build on a translation flagged `why`.
@@ -2094,18 +2096,7 @@ fn build_locale(
     // The review page of a translated locale (not the source, not a pseudo-locale).
     let mut review_counts = None;
     if !is_source(tag) {
-        let text_of = |p: &Patterns| {
-            p.iter()
-                .map(|(k, t)| {
-                    if k.is_empty() {
-                        t.clone()
-                    } else {
-                        format!("{k}: {t}")
-                    }
-                })
-                .collect::<Vec<_>>()
-                .join("\n")
-        };
+        let text_of = |p: &Patterns| patterns_text(p, "\n");
         let templates: std::collections::HashSet<&str> = own[0]
             .1
             .iter()

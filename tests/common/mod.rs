@@ -66,8 +66,19 @@ pub fn read(path: impl AsRef<Path>) -> String {
         .unwrap_or_else(|e| panic!("{}: {e}", path.as_ref().display()))
 }
 
+/// Writes `text` to `path`, making its folder first.
 pub fn write(path: impl AsRef<Path>, text: &str) {
+    if let Some(dir) = path.as_ref().parent() {
+        std::fs::create_dir_all(dir).unwrap();
+    }
     std::fs::write(path.as_ref(), text).unwrap();
+}
+
+/// A Fluent-only project (no handouts) with `en-US` as its source: `carta.toml` only.
+pub fn ftl_project() -> tempfile::TempDir {
+    let tmp = tempfile::tempdir().unwrap();
+    write(tmp.path().join("carta.toml"), "source-locale = \"en-US\"\n");
+    tmp
 }
 
 pub fn json(text: &str) -> serde_json::Value {
