@@ -148,7 +148,16 @@ fn locale_private_entries_are_kept_and_shipped() {
     assert!(!check.contains("W003"), "{check}");
     carta_ok(root, &["build"], 0);
     let ftl = read(root.join("dist/es/messages.ftl"));
-    assert!(ftl.contains("clinic-line = en { -clinic-name }"), "{ftl}");
+    // The helper message's pattern takes the place of each reference to it, so the
+    // bundles hold the source's messages and no more; the term stays a term.
+    assert!(
+        ftl.contains("dry-needling-title = Punción seca y sus beneficios en { -clinic-name }"),
+        "{ftl}"
+    );
+    assert!(!ftl.contains("clinic-line ="), "{ftl}");
+    assert!(json(&read(root.join("dist/es/messages.json")))["messages"]
+        .get("clinic-line")
+        .is_none());
     assert!(ftl.contains("-clinic-name = Clínica Sol"), "{ftl}");
     // Every reference in the resource is defined in it.
     let resource = carta::catalog::Catalog::parse(&ftl);

@@ -3,145 +3,363 @@
 //!
 //! Each message comes from the first locale of the chain that has it, and each term too.
 //! A message that fell back to a later locale (English, in a half-finished German
-//! bundle) was formatted by carta with *that* locale's terms: `About { -brand }` is
-//! "About Firefox", and `{ -brand.gender -> … }` sees the English term's attributes. In
-//! the merged file the name `-brand` is the German term, so the same entry would read
-//! "About Feuerfuchs" in @fluent/bundle and in the ICU text, and fail where the German
-//! term lacks `.gender`. [`localize_terms`] renames such references to a copy of the
-//! term from the locale the entry came from (`-brand__en-US`), which is then written
-//! too: terms are private to a resource, so no app sees the extra names.
+//! bundle) was formatted by carta with *that* locale's terms and messages: `About
+//! { -brand }` is "About Firefox", and `{ -brand.gender -> … }` sees the English term's
+//! attributes. In the merged file the name `-brand` is the German term, so the same
+//! entry would read "About Feuerfuchs" in @fluent/bundle and in the ICU text, and fail
+//! where the German term lacks `.gender`. [`localize`] renames such term references to a
+//! copy of the term from the locale the entry came from (`-brand__en-US`), which is then
+//! written too: terms are private to a resource, so no app sees the extra names. A
+//! reference to a message (`{ helper }`, `{ helper.title }`, `{ m }` in an attribute of
+//! `m`) whose part the merged file takes from another locale is replaced by that
+//! locale's pattern of the part: a message reference formats its pattern with the
+//! caller's variables, so the text is the same, and no public name is added.
 
 use std::collections::BTreeSet;
 
 use fluent_syntax::ast;
+use fluent_syntax::parser::Slice;
 
-/// The name of locale `tag`'s copy of term `id` (without the leading `-`).
-pub fn copy_name(id: &str, tag: &str) -> String {
-    format!("{id}__{tag}")
+/// How deep message references are replaced by their patterns, and how many pattern
+/// elements one entry may gain so (a chain of messages each referring to the next twice
+/// would otherwise double the text at each step). Past either, the reference stays.
+const INLINE_DEPTH: usize = 32;
+const INLINE_BUDGET: usize = 10_000;
+
+/// What [`localize`] needs to know of the merged file and of the chain's locales.
+pub struct Chain<'a> {
+    /// The chain locale whose definition of a part the merged file has: a term
+    /// (`-name`, no attribute), or a message's value or attribute. None: no locale's.
+    pub owner: &'a dyn Fn(&str, Option<&str>) -> Option<usize>,
+    /// Locale `k`'s entry of that name (`-term` or `message`), as Fluent text.
+    pub entry: &'a dyn Fn(usize, &str) -> Option<String>,
+    /// The name (without the `-`) under which the merged file has locale `k`'s copy of
+    /// term `id` (`id` without the `-`).
+    pub copy: &'a dyn Fn(&str, usize) -> String,
 }
 
-/// Rewrites the term references of one entry (a message or term, as Fluent text) that
-/// was taken from chain locale `k`: a reference to a term whose merged definition comes
-/// from another locale (`owner(id) != Some(k)`) is renamed to locale `k`'s copy, when
-/// locale `k` has the term (`has(k, id)`). Returns `None` when nothing is renamed (the
-/// text stays verbatim), else the new text and the terms whose copies it needs.
-pub fn localize_terms(
-    text: &str,
-    k: usize,
-    tag: &str,
-    owner: &dyn Fn(&str) -> Option<usize>,
-    has: &dyn Fn(usize, &str) -> bool,
-) -> Option<(String, BTreeSet<String>)> {
-    let resource = fluent_syntax::parser::parse(text).ok()?;
-    let mut refs = BTreeSet::new();
-    for entry in &resource.body {
-        visit_entry(entry, &mut |r: Ref| {
-            refs.insert(r.name());
-        });
+/// The name of locale `tag`'s copy of term `id` (without the leading `-`), unless the
+/// chain's locales already define a term of that name (`taken`): then a number is added.
+pub fn copy_name(id: &str, tag: &str, taken: &dyn Fn(&str) -> bool) -> String {
+    let name = format!("{id}__{tag}");
+    if !taken(&name) {
+        return name;
     }
-    // Terms by `name`, messages by `name` (a message becomes a term copy: terms are
-    // private, and `has` only admits a message that needs no variable, as a term
-    // reference passes none).
-    let renamed: std::collections::HashMap<String, String> = refs
-        .into_iter()
-        .filter(|id| owner(id) != Some(k) && has(k, id))
-        .map(|id| {
-            let copy = copy_name(id.trim_start_matches('-'), tag);
-            (id, copy)
-        })
-        .collect();
-    if renamed.is_empty() {
-        return None;
-    }
-    let mut resource = resource;
+    (2..)
+        .map(|n| format!("{name}_{n}"))
+        .find(|n| !taken(n))
+        .unwrap_or(name)
+}
+
+/// Rewrites one entry (a message or term, as Fluent text) that was taken from chain
+/// locale `k`, so that it reads in the merged file as locale `k` formatted it: a term
+/// whose merged definition comes from another locale is renamed to locale `k`'s copy,
+/// when locale `k` has the term, and a message part likewise is replaced by locale
+/// `k`'s pattern of it. Returns `None` when nothing changes (the text stays verbatim),
+/// else the new text and the terms (`-name`) whose copies it needs.
+pub fn localize(text: &str, k: usize, chain: &Chain) -> Option<(String, BTreeSet<String>)> {
+    let mut resource = fluent_syntax::parser::parse(text.to_string()).ok()?;
+    let mut localizer = Localizer {
+        k,
+        chain,
+        needed: BTreeSet::new(),
+        budget: INLINE_BUDGET,
+        changed: false,
+    };
     for entry in &mut resource.body {
-        rename_entry(entry, &renamed);
+        for p in entry_patterns_mut(entry) {
+            localizer.pattern(p, 0);
+        }
+    }
+    if !localizer.changed {
+        return None;
     }
     let text = serialize(resource)?;
     let text = text.trim_end_matches(['\n', '\r', ' ']).to_string();
-    Some((text, renamed.into_keys().collect()))
+    Some((text, localizer.needed))
 }
 
-/// A reference found in an entry: a term (`-name` in [`Ref::name`]) or a message
-/// without an attribute (`name`).
-enum Ref<'a> {
-    Term(&'a str),
-    Message(&'a str),
+struct Localizer<'c, 'a> {
+    k: usize,
+    chain: &'c Chain<'a>,
+    needed: BTreeSet<String>,
+    budget: usize,
+    changed: bool,
 }
 
-impl Ref<'_> {
-    fn name(&self) -> String {
-        match self {
-            Ref::Term(n) => format!("-{n}"),
-            Ref::Message(n) => n.to_string(),
+impl Localizer<'_, '_> {
+    fn pattern(&mut self, p: &mut ast::Pattern<String>, depth: usize) {
+        let mut out = Vec::with_capacity(p.elements.len());
+        for e in std::mem::take(&mut p.elements) {
+            match e {
+                ast::PatternElement::Placeable { mut expression } => {
+                    if let Some(inlined) = self.inlined(&expression, depth) {
+                        out.extend(inlined.elements);
+                        self.changed = true;
+                        continue;
+                    }
+                    self.expression(&mut expression, depth);
+                    out.push(ast::PatternElement::Placeable { expression });
+                }
+                text => out.push(text),
+            }
         }
+        p.elements = out;
     }
-}
 
-/// Whether an entry's Fluent text uses any variable.
-pub fn uses_variables(text: &str) -> bool {
-    fn pattern(p: &ast::Pattern<&str>) -> bool {
-        p.elements.iter().any(|e| match e {
-            ast::PatternElement::Placeable { expression } => expr(expression),
-            _ => false,
-        })
+    /// Locale `k`'s pattern for a placeable that is only a message reference (nested
+    /// placeables `{ { m } }` too) whose part the merged file takes from elsewhere,
+    /// itself localized.
+    fn inlined(
+        &mut self,
+        expression: &ast::Expression<String>,
+        depth: usize,
+    ) -> Option<ast::Pattern<String>> {
+        let mut e = expression;
+        while let ast::Expression::Inline(ast::InlineExpression::Placeable { expression }) = e {
+            e = expression;
+        }
+        let ast::Expression::Inline(ast::InlineExpression::MessageReference { id, attribute }) = e
+        else {
+            return None;
+        };
+        let attribute = attribute.as_ref().map(|a| a.name.as_str());
+        if (self.chain.owner)(&id.name, attribute) == Some(self.k)
+            || depth >= INLINE_DEPTH
+            || self.budget == 0
+        {
+            return None;
+        }
+        let text = (self.chain.entry)(self.k, &id.name)?;
+        let resource = fluent_syntax::parser::parse(text).ok()?;
+        let ast::Entry::Message(message) = resource.body.into_iter().next()? else {
+            return None;
+        };
+        let mut pattern = match attribute {
+            None => message.value?,
+            Some(a) => {
+                message
+                    .attributes
+                    .into_iter()
+                    .find(|x| x.id.name == a)?
+                    .value
+            }
+        };
+        self.budget = self.budget.saturating_sub(pattern.elements.len().max(1));
+        self.pattern(&mut pattern, depth + 1);
+        Some(pattern)
     }
-    fn expr(e: &ast::Expression<&str>) -> bool {
+
+    fn expression(&mut self, e: &mut ast::Expression<String>, depth: usize) {
         match e {
-            ast::Expression::Inline(i) => inline(i),
+            ast::Expression::Inline(i) => self.inline(i, depth),
             ast::Expression::Select { selector, variants } => {
-                inline(selector) || variants.iter().any(|v| pattern(&v.value))
+                self.inline(selector, depth);
+                for v in variants {
+                    self.pattern(&mut v.value, depth);
+                }
             }
         }
     }
-    fn inline(i: &ast::InlineExpression<&str>) -> bool {
+
+    fn inline(&mut self, i: &mut ast::InlineExpression<String>, depth: usize) {
         match i {
-            ast::InlineExpression::VariableReference { .. } => true,
-            // A message reference passes the caller's variables on.
-            ast::InlineExpression::MessageReference { .. } => true,
-            ast::InlineExpression::FunctionReference { arguments, .. } => args(arguments),
-            ast::InlineExpression::TermReference { arguments, .. } => {
-                arguments.as_ref().is_some_and(args)
+            ast::InlineExpression::TermReference { id, arguments, .. } => {
+                let name = format!("-{}", id.name);
+                if (self.chain.owner)(&name, None) != Some(self.k)
+                    && (self.chain.entry)(self.k, &name).is_some()
+                {
+                    id.name = (self.chain.copy)(&id.name, self.k);
+                    self.needed.insert(name);
+                    self.changed = true;
+                }
+                if let Some(args) = arguments {
+                    self.arguments(args, depth);
+                }
             }
-            ast::InlineExpression::Placeable { expression } => expr(expression),
-            _ => false,
+            ast::InlineExpression::FunctionReference { arguments, .. } => {
+                self.arguments(arguments, depth)
+            }
+            ast::InlineExpression::Placeable { expression } => self.expression(expression, depth),
+            _ => {}
         }
     }
-    fn args(a: &ast::CallArguments<&str>) -> bool {
-        a.positional.iter().any(inline) || a.named.iter().any(|n| inline(&n.value))
+
+    fn arguments(&mut self, args: &mut ast::CallArguments<String>, depth: usize) {
+        for a in &mut args.positional {
+            self.inline(a, depth);
+        }
+        for a in &mut args.named {
+            self.inline(&mut a.value, depth);
+        }
     }
-    let Ok(resource) = fluent_syntax::parser::parse(text) else {
-        return true;
-    };
-    resource.body.iter().any(|e| match e {
-        ast::Entry::Message(_) | ast::Entry::Term(_) => crate::check::ast::entry_patterns(e)
-            .into_iter()
-            .any(pattern),
-        _ => true,
-    })
 }
 
-/// A term (or a message, which becomes a term) of locale `tag` written under its
-/// copy's name.
-pub fn renamed_term(text: &str, tag: &str) -> Option<String> {
-    let mut resource = fluent_syntax::parser::parse(text).ok()?;
-    let name = match resource.body.first()? {
-        ast::Entry::Term(t) => copy_name(t.id.name, tag),
-        ast::Entry::Message(m) => copy_name(m.id.name, tag),
-        _ => return None,
-    };
-    let first = resource.body.first_mut()?;
-    match first {
-        ast::Entry::Term(t) => t.id.name = &name,
-        ast::Entry::Message(m) => {
-            let value = m.value.take()?;
-            *first = ast::Entry::Term(ast::Term {
-                id: ast::Identifier { name: &name },
-                value,
-                attributes: std::mem::take(&mut m.attributes),
-                comment: None,
+/// Whether @fluent/bundle's parser could read an entry's text otherwise than
+/// fluent-syntax (carta's) does, which the two do for a few inputs outside the usual
+/// layout: a tab at the start of a continuation line (one holding only a tab is blank
+/// to @fluent/bundle, text to fluent-syntax), extra indentation before a line's first
+/// placeable (kept by @fluent/bundle, dropped by fluent-syntax), and blanks before an
+/// attribute accessor (`{ b    .t }`: junk to @fluent/bundle). A scan that may say yes
+/// too often: such an entry is written by [`normalized`] instead of verbatim.
+pub fn ambiguous(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    if bytes.contains(&b'\t') || text.contains("\\U") || text.contains("\\u") {
+        return true;
+    }
+    let mut depth = 0usize;
+    let mut in_string = false;
+    let mut escaped = false;
+    // Since the last line break: how many characters, all spaces so far.
+    let (mut column, mut blank) = (None::<usize>, false);
+    for (i, &b) in bytes.iter().enumerate() {
+        let indented = blank && column.is_some_and(|c| c > 0);
+        match column.as_mut() {
+            Some(c) if b != b'\n' => {
+                blank &= b == b' ';
+                *c += 1;
+            }
+            _ => {}
+        }
+        if b == b'\n' {
+            (column, blank, in_string) = (Some(0), true, false);
+            continue;
+        }
+        if in_string {
+            match b {
+                _ if escaped => escaped = false,
+                b'\\' => escaped = true,
+                b'"' => in_string = false,
+                _ => {}
+            }
+            continue;
+        }
+        match b {
+            b'"' if depth > 0 => in_string = true,
+            // `{` first on a continuation line, after its indentation.
+            b'{' if indented => return true,
+            b'{' => depth += 1,
+            b'}' => depth = depth.saturating_sub(1),
+            b'.' if depth > 0 && i > 0 && matches!(bytes[i - 1], b' ' | b'\n' | b'\r') => {
+                return true
+            }
+            _ => {}
+        }
+    }
+    false
+}
+
+/// An entry's text as carta's serializer writes it (see [`serialize`]), which both
+/// parsers read alike; None when it cannot be written so.
+pub fn normalized(text: &str) -> Option<String> {
+    let mut resource = fluent_syntax::parser::parse(text.to_string()).ok()?;
+    for entry in &mut resource.body {
+        for p in entry_patterns_mut(entry) {
+            each_string_literal(p, &mut |value| {
+                if let Some(fixed) = without_bad_escapes(value) {
+                    *value = fixed;
+                }
             });
         }
+    }
+    let text = serialize(resource)?;
+    Some(text.trim_end_matches(['\n', '\r', ' ']).to_string())
+}
+
+/// A string literal's text with each `\\u`/`\\U` escape that names no character (a
+/// surrogate, or past U+10FFFF) written as `\\uFFFD`, the character fluent-syntax reads
+/// it as (@fluent/bundle throws on loading a resource with `\\UFFFFFF`); None if there is
+/// none.
+fn without_bad_escapes(raw: &str) -> Option<String> {
+    let mut out = String::with_capacity(raw.len());
+    let mut changed = false;
+    let mut rest = raw;
+    while let Some(i) = rest.find('\\') {
+        out.push_str(&rest[..i]);
+        let after = &rest[i + 1..];
+        let len = match after.as_bytes().first() {
+            Some(b'u') => 4,
+            Some(b'U') => 6,
+            Some(_) => {
+                // `\\\\` or `\\"`: kept as it is.
+                let n = 1 + after.chars().next().map_or(0, char::len_utf8);
+                out.push_str(&rest[i..i + n]);
+                rest = &rest[i + n..];
+                continue;
+            }
+            None => {
+                out.push('\\');
+                rest = after;
+                continue;
+            }
+        };
+        let hex = after
+            .get(1..1 + len)
+            .filter(|h| h.bytes().all(|b| b.is_ascii_hexdigit()));
+        match hex {
+            Some(h)
+                if u32::from_str_radix(h, 16)
+                    .ok()
+                    .and_then(char::from_u32)
+                    .is_none() =>
+            {
+                out.push_str("\\uFFFD");
+                changed = true;
+                rest = &after[1 + len..];
+            }
+            _ => {
+                out.push('\\');
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    changed.then_some(out)
+}
+
+fn each_string_literal(p: &mut ast::Pattern<String>, f: &mut dyn FnMut(&mut String)) {
+    fn inline(i: &mut ast::InlineExpression<String>, f: &mut dyn FnMut(&mut String)) {
+        match i {
+            ast::InlineExpression::StringLiteral { value } => f(value),
+            ast::InlineExpression::FunctionReference { arguments, .. } => args(arguments, f),
+            ast::InlineExpression::TermReference {
+                arguments: Some(a), ..
+            } => args(a, f),
+            ast::InlineExpression::Placeable { expression } => expr(expression, f),
+            _ => {}
+        }
+    }
+    fn args(a: &mut ast::CallArguments<String>, f: &mut dyn FnMut(&mut String)) {
+        for p in &mut a.positional {
+            inline(p, f);
+        }
+        for n in &mut a.named {
+            inline(&mut n.value, f);
+        }
+    }
+    fn expr(e: &mut ast::Expression<String>, f: &mut dyn FnMut(&mut String)) {
+        match e {
+            ast::Expression::Inline(i) => inline(i, f),
+            ast::Expression::Select { selector, variants } => {
+                inline(selector, f);
+                for v in variants {
+                    each_string_literal(&mut v.value, f);
+                }
+            }
+        }
+    }
+    for e in &mut p.elements {
+        if let ast::PatternElement::Placeable { expression } = e {
+            expr(expression, f);
+        }
+    }
+}
+
+/// Locale `tag`'s term, written under the name of its copy.
+pub fn renamed_term(text: &str, name: &str) -> Option<String> {
+    let mut resource = fluent_syntax::parser::parse(text).ok()?;
+    match resource.body.first_mut()? {
+        ast::Entry::Term(t) => t.id.name = name,
         _ => return None,
     }
     let text = serialize(resource)?;
@@ -157,7 +375,7 @@ pub fn renamed_term(text: &str, tag: &str) -> Option<String> {
 /// written as a string literal (`{"["}`), which formats the same in every runtime; and
 /// the result is parsed again and compared with what was meant. None if it still
 /// differs (the caller keeps an entry as written).
-pub fn serialize(resource: ast::Resource<&str>) -> Option<String> {
+pub fn serialize<'s, S: Slice<'s> + std::fmt::Debug>(resource: ast::Resource<S>) -> Option<String> {
     let mut resource = resource;
     let want: Vec<Vec<Piece>> = resource.body.iter().flat_map(entry_pieces).collect();
     for entry in &mut resource.body {
@@ -182,12 +400,12 @@ enum Piece {
     Select(String, Vec<(String, bool, Vec<Piece>)>),
 }
 
-fn entry_pieces(entry: &ast::Entry<&str>) -> Vec<Vec<Piece>> {
+fn entry_pieces<'s, S: Slice<'s> + std::fmt::Debug>(entry: &ast::Entry<S>) -> Vec<Vec<Piece>> {
     let id = match entry {
-        ast::Entry::Message(m) => format!("{}{:?}", m.id.name, m.value.is_some()),
-        ast::Entry::Term(t) => format!("-{}", t.id.name),
+        ast::Entry::Message(m) => format!("{}{:?}", m.id.name.as_ref(), m.value.is_some()),
+        ast::Entry::Term(t) => format!("-{}", t.id.name.as_ref()),
         // Junk is never written on purpose: it differs from anything meant.
-        ast::Entry::Junk { content } => format!("junk {content}"),
+        ast::Entry::Junk { content } => format!("junk {}", content.as_ref()),
         _ => return Vec::new(),
     };
     let mut out = vec![vec![Piece::Inline(id)]];
@@ -198,13 +416,13 @@ fn entry_pieces(entry: &ast::Entry<&str>) -> Vec<Vec<Piece>> {
     };
     out.extend(value.map(pieces));
     for a in attributes {
-        out.push(vec![Piece::Inline(format!(".{}", a.id.name))]);
+        out.push(vec![Piece::Inline(format!(".{}", a.id.name.as_ref()))]);
         out.push(pieces(&a.value));
     }
     out
 }
 
-fn pieces(p: &ast::Pattern<&str>) -> Vec<Piece> {
+fn pieces<'s, S: Slice<'s> + std::fmt::Debug>(p: &ast::Pattern<S>) -> Vec<Piece> {
     let mut out: Vec<Piece> = Vec::new();
     let text = |out: &mut Vec<Piece>, t: &str| match out.last_mut() {
         Some(Piece::Text(s)) => s.push_str(t),
@@ -212,11 +430,11 @@ fn pieces(p: &ast::Pattern<&str>) -> Vec<Piece> {
     };
     for e in &p.elements {
         match e {
-            ast::PatternElement::TextElement { value } => text(&mut out, value),
+            ast::PatternElement::TextElement { value } => text(&mut out, value.as_ref()),
             ast::PatternElement::Placeable { expression } => match expression {
                 ast::Expression::Inline(ast::InlineExpression::StringLiteral { value }) => text(
                     &mut out,
-                    &fluent_syntax::unicode::unescape_unicode_to_string(value),
+                    &fluent_syntax::unicode::unescape_unicode_to_string(value.as_ref()),
                 ),
                 ast::Expression::Inline(i) => out.push(Piece::Inline(format!("{i:?}"))),
                 ast::Expression::Select { selector, variants } => out.push(Piece::Select(
@@ -232,9 +450,7 @@ fn pieces(p: &ast::Pattern<&str>) -> Vec<Piece> {
     out
 }
 
-fn entry_patterns_mut<'e, 's>(
-    entry: &'e mut ast::Entry<&'s str>,
-) -> Vec<&'e mut ast::Pattern<&'s str>> {
+fn entry_patterns_mut<S>(entry: &mut ast::Entry<S>) -> Vec<&mut ast::Pattern<S>> {
     match entry {
         ast::Entry::Message(m) => m
             .value
@@ -250,21 +466,23 @@ fn entry_patterns_mut<'e, 's>(
 
 /// Writes the first character of every line's text that the serializer could misplace
 /// (see [`serialize`]) as a string literal, in this pattern and its variants'.
-fn guard_pattern(p: &mut ast::Pattern<&str>) {
+fn guard_pattern<'s, S: Slice<'s>>(p: &mut ast::Pattern<S>) {
     let mut out = Vec::with_capacity(p.elements.len());
     // A value on one line stays after its `=` (or variant key), where a `[` is text.
     let mut line_start = p.elements.iter().any(|e| match e {
-        ast::PatternElement::TextElement { value } => value.contains('\n'),
+        ast::PatternElement::TextElement { value } => value.as_ref().contains('\n'),
         ast::PatternElement::Placeable { .. } => false,
     });
     for e in std::mem::take(&mut p.elements) {
         match e {
             ast::PatternElement::TextElement { value } => {
-                let mut rest = value;
-                while !rest.is_empty() {
+                let text = value.as_ref();
+                let mut at = 0;
+                while at < text.len() {
+                    let rest = &text[at..];
                     let cut = if line_start {
                         match rest.chars().next() {
-                            Some(c @ ('[' | '*' | '.' | ' ')) => Some(c.len_utf8()),
+                            Some(c @ ('[' | '*' | '.' | ' ' | '\t')) => Some(c.len_utf8()),
                             _ => None,
                         }
                     } else {
@@ -273,20 +491,24 @@ fn guard_pattern(p: &mut ast::Pattern<&str>) {
                     if let Some(n) = cut {
                         out.push(ast::PatternElement::Placeable {
                             expression: ast::Expression::Inline(
-                                ast::InlineExpression::StringLiteral { value: &rest[..n] },
+                                ast::InlineExpression::StringLiteral {
+                                    value: value.slice(at..at + n),
+                                },
                             ),
                         });
-                        rest = &rest[n..];
+                        at += n;
                         line_start = false;
                         continue;
                     }
                     let line = match rest.find('\n') {
-                        Some(i) => &rest[..=i],
-                        None => rest,
+                        Some(i) => i + 1,
+                        None => rest.len(),
                     };
-                    out.push(ast::PatternElement::TextElement { value: line });
-                    line_start = line.ends_with('\n');
-                    rest = &rest[line.len()..];
+                    out.push(ast::PatternElement::TextElement {
+                        value: value.slice(at..at + line),
+                    });
+                    line_start = rest[..line].ends_with('\n');
+                    at += line;
                 }
             }
             ast::PatternElement::Placeable { mut expression } => {
@@ -301,154 +523,6 @@ fn guard_pattern(p: &mut ast::Pattern<&str>) {
         }
     }
     p.elements = out;
-}
-
-fn visit_entry(entry: &ast::Entry<&str>, f: &mut dyn FnMut(Ref)) {
-    let (value, attributes) = match entry {
-        ast::Entry::Message(m) => (m.value.as_ref(), &m.attributes),
-        ast::Entry::Term(t) => (Some(&t.value), &t.attributes),
-        _ => return,
-    };
-    for p in value.into_iter().chain(attributes.iter().map(|a| &a.value)) {
-        visit_pattern(p, f);
-    }
-}
-
-fn visit_pattern(p: &ast::Pattern<&str>, f: &mut dyn FnMut(Ref)) {
-    for e in &p.elements {
-        if let ast::PatternElement::Placeable { expression } = e {
-            visit_expression(expression, f);
-        }
-    }
-}
-
-fn visit_expression(e: &ast::Expression<&str>, f: &mut dyn FnMut(Ref)) {
-    match e {
-        ast::Expression::Inline(i) => visit_inline(i, f),
-        ast::Expression::Select { selector, variants } => {
-            visit_inline(selector, f);
-            for v in variants {
-                visit_pattern(&v.value, f);
-            }
-        }
-    }
-}
-
-fn visit_inline(i: &ast::InlineExpression<&str>, f: &mut dyn FnMut(Ref)) {
-    match i {
-        ast::InlineExpression::MessageReference {
-            id,
-            attribute: None,
-        } => f(Ref::Message(id.name)),
-        ast::InlineExpression::TermReference { id, arguments, .. } => {
-            f(Ref::Term(id.name));
-            if let Some(args) = arguments {
-                visit_arguments(args, f);
-            }
-        }
-        ast::InlineExpression::FunctionReference { arguments, .. } => visit_arguments(arguments, f),
-        ast::InlineExpression::Placeable { expression } => visit_expression(expression, f),
-        _ => {}
-    }
-}
-
-fn visit_arguments(args: &ast::CallArguments<&str>, f: &mut dyn FnMut(Ref)) {
-    for a in &args.positional {
-        visit_inline(a, f);
-    }
-    for a in &args.named {
-        visit_inline(&a.value, f);
-    }
-}
-
-fn rename_entry<'s>(
-    entry: &mut ast::Entry<&'s str>,
-    to: &'s std::collections::HashMap<String, String>,
-) {
-    let (value, attributes) = match entry {
-        ast::Entry::Message(m) => (m.value.as_mut(), &mut m.attributes),
-        ast::Entry::Term(t) => (Some(&mut t.value), &mut t.attributes),
-        _ => return,
-    };
-    if let Some(p) = value {
-        rename_pattern(p, to);
-    }
-    for a in attributes {
-        rename_pattern(&mut a.value, to);
-    }
-}
-
-fn rename_pattern<'s>(
-    p: &mut ast::Pattern<&'s str>,
-    to: &'s std::collections::HashMap<String, String>,
-) {
-    for e in &mut p.elements {
-        if let ast::PatternElement::Placeable { expression } = e {
-            rename_expression(expression, to);
-        }
-    }
-}
-
-fn rename_expression<'s>(
-    e: &mut ast::Expression<&'s str>,
-    to: &'s std::collections::HashMap<String, String>,
-) {
-    match e {
-        ast::Expression::Inline(i) => rename_inline(i, to),
-        ast::Expression::Select { selector, variants } => {
-            rename_inline(selector, to);
-            for v in variants {
-                rename_pattern(&mut v.value, to);
-            }
-        }
-    }
-}
-
-fn rename_inline<'s>(
-    i: &mut ast::InlineExpression<&'s str>,
-    to: &'s std::collections::HashMap<String, String>,
-) {
-    if let ast::InlineExpression::MessageReference {
-        id,
-        attribute: None,
-    } = i
-    {
-        if let Some(copy) = to.get(id.name) {
-            *i = ast::InlineExpression::TermReference {
-                id: ast::Identifier { name: copy },
-                attribute: None,
-                arguments: None,
-            };
-        }
-        return;
-    }
-    match i {
-        ast::InlineExpression::TermReference { id, arguments, .. } => {
-            if let Some(copy) = to.get(&format!("-{}", id.name)) {
-                id.name = copy.as_str();
-            }
-            if let Some(args) = arguments {
-                rename_arguments(args, to);
-            }
-        }
-        ast::InlineExpression::FunctionReference { arguments, .. } => {
-            rename_arguments(arguments, to)
-        }
-        ast::InlineExpression::Placeable { expression } => rename_expression(expression, to),
-        _ => {}
-    }
-}
-
-fn rename_arguments<'s>(
-    args: &mut ast::CallArguments<&'s str>,
-    to: &'s std::collections::HashMap<String, String>,
-) {
-    for a in &mut args.positional {
-        rename_inline(a, to);
-    }
-    for a in &mut args.named {
-        rename_inline(&mut a.value, to);
-    }
 }
 
 /// A pseudo-locale's `messages.ftl`: the source's entries with `transform` applied to
@@ -565,42 +639,96 @@ mod tests {
     }
 
     #[test]
-    fn a_fallen_back_entry_keeps_its_own_locales_terms() {
-        // Chain: de (0) → en-US (1); de and en-US both define -brand, only en-US -app.
-        let owner = |id: &str| match id {
-            "-brand" | "shared" => Some(0),
-            "-app" => Some(1),
+    fn a_fallen_back_entry_keeps_its_own_locales_terms_and_messages() {
+        // Chain: de (0) → en-US (1). de has -brand, `shared` and `m`'s value; en-US has
+        // everything. de also has a term of its own named like en-US's copy of -brand.
+        let owner = |id: &str, attr: Option<&str>| match (id, attr) {
+            ("-brand" | "-brand__en-US" | "shared", _) | ("m", None) => Some(0),
+            ("-app", _) | ("m", Some(_)) => Some(1),
             _ => None,
         };
-        let has = |k: usize, id: &str| k == 1 || id == "-brand";
-        let (text, copies) = localize_terms(
-            "who = { -brand.gender ->\n    [masculine] his\n   *[other] its\n} { -brand } { -app } { shared }",
+        let entry = |k: usize, id: &str| -> Option<String> {
+            match (k, id) {
+                (1, "-brand") => Some("-brand = Firefox".into()),
+                (1, "-app") => Some("-app = App".into()),
+                (1, "shared") => {
+                    Some("shared = Shared { $n }\n    .title = Shared { -brand }".into())
+                }
+                (1, "m") => Some("m = Hello\n    .title = { m } title".into()),
+                (0, "-brand" | "-brand__en-US" | "shared" | "m") => Some(String::new()),
+                _ => None,
+            }
+        };
+        let taken = |name: &str| name == "brand__en-US";
+        let copy = |id: &str, k: usize| copy_name(id, ["de", "en-US"][k], &taken);
+        let chain = Chain {
+            owner: &owner,
+            entry: &entry,
+            copy: &copy,
+        };
+        let (text, copies) = localize(
+            "who = { -brand.gender ->\n    [masculine] his\n   *[other] its\n} { -brand } { -app } { shared } { shared.title }\n    .t = { m } { m.title }",
             1,
-            "en-US",
-            &owner,
-            &has,
+            &chain,
         )
         .unwrap();
-        assert!(text.contains("{ -brand__en-US.gender ->"), "{text}");
-        assert!(text.contains("{ -brand__en-US }"), "{text}");
+        assert!(text.contains("{ -brand__en-US_2.gender ->"), "{text}");
+        assert!(text.contains("{ -brand__en-US_2 }"), "{text}");
         assert!(text.contains("{ -app }"), "{text}");
-        assert!(text.contains("{ -shared__en-US }"), "{text}");
-        assert_eq!(
-            copies,
-            BTreeSet::from(["-brand".to_string(), "shared".to_string()])
+        // Messages become their English patterns, variables and terms localized too.
+        assert!(
+            text.contains("Shared { $n } Shared { -brand__en-US_2 }"),
+            "{text}"
         );
-        // The entry of the locale that owns every term it uses stays verbatim.
-        assert!(localize_terms("a = { -brand }", 0, "de", &owner, &has).is_none());
+        assert!(text.contains(".t = Hello { m.title }"), "{text}");
+        assert_eq!(copies, BTreeSet::from(["-brand".to_string()]));
+        // The entry of the locale that owns every part it uses stays verbatim.
+        assert!(localize("a = { -brand } { m }", 0, &chain).is_none());
         assert_eq!(
-            renamed_term("-brand = Firefox\n    .gender = masculine", "en-US").unwrap(),
+            renamed_term("-brand = Firefox\n    .gender = masculine", "brand__en-US").unwrap(),
             "-brand__en-US = Firefox\n    .gender = masculine"
         );
+    }
+
+    #[test]
+    fn inlining_stops_at_its_budget() {
+        // m0 = { m1 } { m1 }, m1 = { m2 } { m2 }, …: each level doubles the text.
+        let owner = |_: &str, _: Option<&str>| Some(0);
+        let entry = |_: usize, id: &str| -> Option<String> {
+            let n: usize = id.strip_prefix('m')?.parse().ok()?;
+            Some(format!("{id} = {{ m{0} }} {{ m{0} }}", n + 1))
+        };
+        let copy = |id: &str, _: usize| id.to_string();
+        let chain = Chain {
+            owner: &owner,
+            entry: &entry,
+            copy: &copy,
+        };
+        let (text, _) = localize("a = { m0 }", 1, &chain).unwrap();
+        assert!(text.len() < 40 * INLINE_BUDGET, "{}", text.len());
+    }
+
+    #[test]
+    fn what_two_parsers_could_read_apart_is_found() {
+        for text in [
+            "m =\n    a\n      { $v } b",
+            "a = Hello\n    \t",
+            "r = Siehe { b    .t }",
+            "e = { \"\\UFFFFFF\" }",
+        ] {
+            assert!(ambiguous(text), "{text:?}");
+        }
+        for text in [
+            "a = Plain. Text . here",
+            "s = { \"a \\\" .b\" } end",
+            "m = { $n ->\n    [one] x\n   *[other] y\n}",
+            "m = A { b.t }\n    .x = Y",
+        ] {
+            assert!(!ambiguous(text), "{text:?}");
+        }
         assert_eq!(
-            renamed_term("shared = Shared\n    .title = T", "en-US").unwrap(),
-            "-shared__en-US = Shared\n    .title = T"
+            normalized("e = { \"\\UFFFFFF\" } { \"\\u00e9\" }").unwrap(),
+            "e = { \"\\uFFFD\" } { \"\\u00e9\" }"
         );
-        assert!(!uses_variables("a = A { -b(x: 1) }"));
-        assert!(uses_variables("a = A { -b(x: $y) }"));
-        assert!(uses_variables("a = A { m }"));
     }
 }

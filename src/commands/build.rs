@@ -1084,8 +1084,8 @@ fn resources(catalogs: &[Catalog], texts: &[&str]) -> (Vec<FluentResource>, Vec<
 /// `{n, number}` too (a date likewise). Only the source's variables are raised (one that
 /// only a translation uses is check's E005, and that part falls back). The translations'
 /// entries that could raise one — a message whose source part has a text variable, with
-/// a select or a function call — are found by a scan of their text and converted alone
-/// (a reference to another message is not followed).
+/// a select, a function call or a reference — are found by a scan of their text and
+/// converted with the locale's messages and terms they refer to.
 fn translation_hints(
     project: &Project,
     targets: &[Tag],
@@ -1101,46 +1101,75 @@ fn translation_hints(
     if loose.is_empty() {
         return None;
     }
-    let candidates = |text: &str| -> String {
-        let mut out = String::new();
-        let mut entry: Option<(bool, usize)> = None; // (a candidate, its start)
-        let flush = |entry: &mut Option<(bool, usize)>, end: usize, out: &mut String| {
-            if let Some((true, start)) = entry.take() {
-                let e = &text[start..end];
-                if e.contains("->") || e.contains("NUMBER(") || e.contains("DATETIME(") {
-                    out.push_str(e);
-                    out.push('\n');
-                }
+    // Each entry of a file, with its name (`-term` or `message`).
+    fn each_entry(text: &str, f: &mut dyn FnMut(&str, &str)) {
+        let mut visit = |start: usize, end: usize| {
+            let e = &text[start..end];
+            let name = e.split(['=', ' ', '\t', '\r', '\n']).next().unwrap_or("");
+            if !name.starts_with('#') && !name.is_empty() {
+                f(name, e);
             }
         };
-        let mut at = 0;
+        let (mut start, mut at) = (0, 0);
         for line in text.split_inclusive('\n') {
             let first = line.as_bytes().first().copied().unwrap_or(b' ');
-            if first.is_ascii_alphabetic() || first == b'-' || first == b'#' {
-                flush(&mut entry, at, &mut out);
-                if first.is_ascii_alphabetic() {
-                    let id = line
-                        .split(['=', ' ', '\t', '\r', '\n'])
-                        .next()
-                        .unwrap_or("");
-                    entry = Some((loose.contains(id), at));
-                }
+            if at > 0 && (first.is_ascii_alphabetic() || first == b'-' || first == b'#') {
+                visit(start, at);
+                start = at;
             }
             at += line.len();
         }
-        flush(&mut entry, text.len(), &mut out);
-        out
-    };
+        visit(start, text.len());
+    }
+    let typed = |e: &str| e.contains("->") || e.contains("NUMBER(") || e.contains("DATETIME(");
     let per_locale: Vec<bundle::icu::Kinds> = targets
         .par_iter()
         .map(|t| {
             let dir = project.locale_dir(t);
-            let mut text = String::new();
             // A file that cannot be read is reported by the locale's own build.
-            for rel in project.ftl_files(&dir).unwrap_or_default() {
-                if let Ok(Some(file)) = project.read(&dir.join(&rel)) {
-                    text.push_str(&candidates(&file.text));
+            let files: Vec<String> = project
+                .ftl_files(&dir)
+                .unwrap_or_default()
+                .into_iter()
+                .filter_map(|rel| project.read(&dir.join(&rel)).ok().flatten())
+                .map(|f| f.text)
+                .collect();
+            let mut text = String::new();
+            // The entries of loose messages that type a variable themselves, or could
+            // through what they refer to (a helper message or term of the locale's,
+            // whose entries then come along: `a = { h }`, `h = { $n -> … }`).
+            let mut wanted: rustc_hash::FxHashSet<String> = Default::default();
+            for file in &files {
+                each_entry(file, &mut |name, e| {
+                    if !loose.contains(name) {
+                        return;
+                    }
+                    let refs = referenced_names(e);
+                    if typed(e) || !refs.is_empty() {
+                        text.push_str(e);
+                        text.push('\n');
+                        wanted.extend(refs);
+                    }
+                });
+            }
+            let mut taken: rustc_hash::FxHashSet<String> = Default::default();
+            // A chain of helpers is followed a few steps (each step one scan).
+            for _ in 0..8 {
+                wanted.retain(|n| !loose.contains(n.as_str()) && !taken.contains(n));
+                if wanted.is_empty() {
+                    break;
                 }
+                let mut next: rustc_hash::FxHashSet<String> = Default::default();
+                for file in &files {
+                    each_entry(file, &mut |name, e| {
+                        if wanted.contains(name) && taken.insert(name.to_string()) {
+                            text.push_str(e);
+                            text.push('\n');
+                            next.extend(referenced_names(e));
+                        }
+                    });
+                }
+                wanted = next;
             }
             if text.is_empty() {
                 Default::default()
@@ -1167,6 +1196,33 @@ fn translation_hints(
         }
     }
     any.then_some(raised)
+}
+
+/// The names (`message`, `-term`) an entry's text seems to refer to: an identifier right
+/// after a `{` (and blanks) that is not a function call. A scan, not a parse: a name too
+/// many only costs the scan one entry more.
+fn referenced_names(entry: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut rest = entry;
+    while let Some(i) = rest.find('{') {
+        rest = &rest[i + 1..];
+        let after = rest.trim_start_matches([' ', '\n', '\r', '\t']);
+        let term = after.starts_with('-');
+        let ident = after.trim_start_matches('-');
+        let len = ident
+            .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_' || c == '-'))
+            .unwrap_or(ident.len());
+        let name = &ident[..len];
+        let call = ident[len..].trim_start().starts_with('(');
+        if name.starts_with(|c: char| c.is_ascii_alphabetic()) && (term || !call) {
+            out.push(if term {
+                format!("-{name}")
+            } else {
+                name.to_string()
+            });
+        }
+    }
+    out
 }
 
 /// The kinds of the source's variables (its files as one resource, so terms defined in
@@ -2247,20 +2303,42 @@ fn build_locale(
                 .then(|| entry_text(c, i))
         })
     };
-    // Which chain locale's term a name means in the merged file (the first that has it),
-    // for entries that fell back to a later locale (see bundle::merge).
-    // Names are `-term` or `message`; a message counts only when it needs no variable
-    // (its copy is a term, and a term reference passes none).
-    let term_owner = |name: &str| (0..chain.len()).find(|&k| find(k, name).is_some());
-    let term_in = |k: usize, name: &str| {
-        find(k, name).is_some_and(|t| name.starts_with('-') || !bundle::merge::uses_variables(&t))
+    // Which chain locale's definition a name means in the merged file, for entries that
+    // fell back to a later locale (see bundle::merge): a source message's part comes
+    // from the locale that resolved it, a term or helper from the first that has it.
+    // A locale's own helper message (one the source lacks) is no locale's: each entry
+    // that refers to it gets its pattern instead, so every locale's bundles hold the
+    // source's messages and no more (the helper is written as a message only where a
+    // reference cannot be so replaced).
+    let in_source = |id: &str| source_locale.key(id).is_some();
+    let owner = |name: &str, attr: Option<&str>| -> Option<usize> {
+        if name.starts_with('-') {
+            return (0..chain.len()).find(|&k| find(k, name).is_some());
+        }
+        let m = lb.messages.get(name)?;
+        match attr {
+            None => m.value.as_ref().map(|p| p.from),
+            Some(a) => m.attributes.get(a).map(|p| p.from),
+        }
+    };
+    // A copy's name is one no chain locale uses for a term of its own.
+    let taken = |name: &str| {
+        let term = format!("-{name}");
+        (0..chain.len()).any(|k| find(k, &term).is_some())
+    };
+    let copy = |id: &str, k: usize| bundle::merge::copy_name(id, chain[k].as_str(), &taken);
+    let merge_chain = bundle::merge::Chain {
+        owner: &owner,
+        entry: &find,
+        copy: &copy,
     };
     let mut term_copies: Vec<(String, usize)> = Vec::new();
     let own_terms = |text: String, k: usize, copies: &mut Vec<(String, usize)>| -> String {
-        if k == 0 || lb.pseudo {
+        let helper = |n: &String| !n.starts_with('-') && !in_source(n);
+        if lb.pseudo || k == 0 && !referenced_names(&text).iter().any(helper) {
             return text;
         }
-        match bundle::merge::localize_terms(&text, k, chain[k].as_str(), &term_owner, &term_in) {
+        match bundle::merge::localize(&text, k, &merge_chain) {
             Some((renamed, needed)) => {
                 copies.extend(needed.into_iter().map(|n| (n, k)));
                 renamed
@@ -2268,7 +2346,6 @@ fn build_locale(
             None => text,
         }
     };
-    let in_source = |id: &str| source_locale.key(id).is_some();
     let mut emitted = Emitted {
         source: &in_source,
         left_out: Default::default(),
@@ -2283,6 +2360,10 @@ fn build_locale(
         let start = ftl.len();
         match transform {
             Some(t) => ftl.push_str(bundle::merge::pseudo(text, t).trim_end_matches(FLUENT_BLANK)),
+            // Written so that every parser reads it as carta did.
+            None if bundle::merge::ambiguous(text) => {
+                ftl.push_str(&bundle::merge::normalized(text).unwrap_or_else(|| text.to_string()))
+            }
             None => ftl.push_str(text),
         }
         ftl.push_str("\n\n");
@@ -2442,7 +2523,8 @@ fn build_locale(
             continue;
         };
         let text = own_terms(text, k, &mut term_copies);
-        if let Some(text) = bundle::merge::renamed_term(&text, chain[k].as_str()) {
+        let name = copy(name.trim_start_matches('-'), k);
+        if let Some(text) = bundle::merge::renamed_term(&text, &name) {
             push(&mut ftl, &mut ranges, &text);
         }
     }
