@@ -936,3 +936,86 @@ fn a_chain_reads_the_same_in_every_bundle() {
         "Siehe Base"
     );
 }
+
+/// What build lets fall back, check reports (from the second outside attack, where
+/// check was silent and build published English): a variable reached through a helper
+/// message of the locale's own, in a variant too (E005); a term of the locale's that
+/// prints a variable its call does not pass (E005); a missing attribute in a variant
+/// (E006); options the JavaScript runtimes' Intl refuses, in a translation (E007, and
+/// the part falls back) and in the source (E007, and the part is in no bundle).
+#[test]
+fn check_reports_what_build_lets_fall_back() {
+    let tmp = ftl_project();
+    let root = tmp.path();
+    write(
+        root.join("locales/en-US/main.ftl"),
+        "a = A { $n }\nb = B plain\nd = D plain\nv = { $n ->\n    [one] One\n   *[other] Many\n}\n\
+         when = On { DATETIME($d) }\nsum = Total { NUMBER($n) }\n\
+         src = { NUMBER($n, minimumFractionDigits: 30) }\nok = Fine\n",
+    );
+    write(
+        root.join("locales/de/main.ftl"),
+        "helper = Helfer { $bogus }\nhelper2 = H2 { $n ->\n    [one] eins { $bogus2 }\n   *[other] andere\n}\n\
+         a = A { $n } { helper }\nb = B { helper2 }\n\
+         -t = { $tv ->\n    [x] X { $leak }\n   *[y] Y\n}\nd = D { -t(tv: \"x\") }\n\
+         v = { $n ->\n    [one] { b.nope }\n   *[other] Viele\n}\n\
+         when = Am { DATETIME($d, dateStyle: \"lang\") }\n\
+         sum = Summe { NUMBER($n, minimumFractionDigits: 200) }\n\
+         src = { NUMBER($n) }\nok = Gut\n",
+    );
+    let report = json(&carta_ok(root, &["check", "--format", "json"], 1));
+    let mut found: Vec<(String, String)> = report["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["severity"] == "error")
+        .map(|d| {
+            (
+                d["code"].as_str().unwrap().to_string(),
+                d["message_id"].as_str().unwrap_or("").to_string(),
+            )
+        })
+        .collect();
+    found.sort();
+    let want: Vec<(String, String)> = [
+        ("E005", "a"),
+        ("E005", "b"),
+        ("E005", "b"),
+        ("E005", "d"),
+        ("E006", "v"),
+        ("E007", "src"),
+        ("E007", "sum"),
+        ("E007", "when"),
+    ]
+    .iter()
+    .map(|(c, i)| (c.to_string(), i.to_string()))
+    .collect();
+    assert_eq!(found, want, "{report}");
+    carta_ok(root, &["build"], 0);
+    let manifest = json(&read(root.join("dist/manifest.json")));
+    let de = manifest["locales"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|l| l["tag"] == "de")
+        .unwrap();
+    let fell: Vec<&str> = de["fell_back"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(fell, ["a", "b", "d", "sum", "v", "when"], "{de}");
+    // The source's own refused option is in none of its bundles (German's is fine).
+    let en = manifest["locales"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|l| l["tag"] == "en-US")
+        .unwrap();
+    assert_eq!(en["unformattable"], serde_json::json!(["src"]), "{en}");
+    assert!(!read(root.join("dist/en-US/messages.ftl")).contains("src ="));
+    let ftl = read(root.join("dist/de/messages.ftl"));
+    assert!(ftl.contains("src = { NUMBER($n) }"), "{ftl}");
+    assert!(ftl.contains("ok = Gut"), "{ftl}");
+}

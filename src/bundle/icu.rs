@@ -61,6 +61,10 @@ pub struct Converted {
     /// The Fluent source of the pattern (as written after `id =`); empty for plain text
     /// (whose formatted text is all a consumer needs).
     pub source: String,
+    /// The part prints a number literal (`{ 1234.5 }`, `-t(n: 12345)`), which the
+    /// runtimes format per locale ("1.234,5") and fluent-rs, carta's, does not: carta's
+    /// formatted text is not the runtimes', so `messages.json` gives the pattern.
+    pub literal_numbers: bool,
 }
 
 /// A converted message: its value and attributes.
@@ -224,6 +228,7 @@ struct Walk {
     issues: Vec<String>,
     stack: Vec<String>,
     depth: usize,
+    literal_numbers: bool,
 }
 
 impl Walk {
@@ -449,11 +454,11 @@ fn number_style(named: &[ast::NamedArgument<&str>], w: &mut Walk) -> String {
                 continue;
             }
         };
-        // What Intl accepts (fraction digits 0-100, significant and integer digits
+        // What Intl accepts (fraction digits 0-20 in Node 20, significant and integer digits
         // 1-21, whole numbers); anything else makes @fluent/bundle throw a RangeError
         // when the app formats the message.
         let limit = match a.name.name {
-            "minimumFractionDigits" | "maximumFractionDigits" => Some(0..=100),
+            "minimumFractionDigits" | "maximumFractionDigits" => Some(0..=20),
             "minimumSignificantDigits" | "maximumSignificantDigits" | "minimumIntegerDigits" => {
                 Some(1..=21)
             }
@@ -569,6 +574,7 @@ impl<'a, 's> Ctx<'a, 's> {
                 issues: Vec::new(),
                 stack: Vec::new(),
                 depth: 0,
+                literal_numbers: false,
             };
             for e in &pattern.elements {
                 if let ast::PatternElement::TextElement { value } = e {
@@ -581,6 +587,7 @@ impl<'a, 's> Ctx<'a, 's> {
                 variables: BTreeMap::new(),
                 issues: Vec::new(),
                 source: String::new(),
+                literal_numbers: false,
             };
         }
         // Two passes: the first learns each variable's kind (a variable used as a plural
@@ -597,6 +604,7 @@ impl<'a, 's> Ctx<'a, 's> {
                 variables: BTreeMap::new(),
                 issues: first.issues,
                 source: pattern_source(pattern),
+                literal_numbers: first.literal_numbers,
             };
         }
         let kinds: BTreeMap<String, Kind> = first
@@ -646,6 +654,7 @@ impl<'a, 's> Ctx<'a, 's> {
             variables: kinds,
             issues: second.issues,
             source: pattern_source(pattern),
+            literal_numbers: second.literal_numbers,
         }
     }
 
@@ -663,6 +672,7 @@ impl<'a, 's> Ctx<'a, 's> {
             issues: Vec::new(),
             stack: vec![id.to_string()],
             depth: 0,
+            literal_numbers: false,
         };
         self.pattern(pattern, None, Parent::Top, &mut w);
         w.flush(Parent::Top);
@@ -883,6 +893,7 @@ impl<'a, 's> Ctx<'a, 's> {
         w.issue(format!(
             "number literal {value} is formatted per locale by Fluent (digits, separators), written as is in ICU"
         ));
+        w.literal_numbers = true;
         w.lit(value);
     }
 

@@ -10,6 +10,7 @@ pub mod clinic;
 pub mod dates;
 pub mod html;
 pub mod icu;
+pub mod intl;
 pub mod json;
 pub mod markdown;
 pub mod merge;

@@ -168,7 +168,7 @@ pub fn schema(w: &mut dyn std::io::Write, types: &All) -> std::io::Result<()> {
                     let mut map = s.serialize_map(Some(3))?;
                     map.serialize_entry(
                         "description",
-                        "a date, as an ISO 8601 string or milliseconds since 1970; pass it to the runtimes as a JavaScript Date (a number is formatted as a number where a locale interpolates it without DATETIME)",
+                        "a date: in JSON an ISO 8601 string or milliseconds since 1970, which the app must turn into a JavaScript Date before formatting (neither runtime formats a string, and @fluent/bundle prints a bare number as a number)",
                     )?;
                     map.serialize_entry("format", "date-time")?;
                     map.serialize_entry("type", &["string", "number"])?;

@@ -12,6 +12,41 @@ pub fn collect_vars<'s>(p: &ast::Pattern<&'s str>, out: &mut Vec<&'s str>) {
     });
 }
 
+/// The variables a pattern prints when they are not given (as `{$y}`): interpolated or
+/// passed to a function, in the pattern and in its selects' variants (any variant: a
+/// call can choose one with a literal; a selector itself prints nothing, and a select
+/// on a missing variable takes its default).
+pub fn printed_vars<'s>(p: &ast::Pattern<&'s str>, out: &mut Vec<&'s str>) {
+    use ast::{Expression, InlineExpression as E, PatternElement};
+    fn inline<'s>(e: &E<&'s str>, out: &mut Vec<&'s str>) {
+        match e {
+            E::VariableReference { id } => out.push(id.name),
+            E::FunctionReference { arguments, .. } => {
+                for a in &arguments.positional {
+                    inline(a, out);
+                }
+            }
+            E::Placeable { expression } => expression_vars(expression, out),
+            _ => {}
+        }
+    }
+    fn expression_vars<'s>(e: &Expression<&'s str>, out: &mut Vec<&'s str>) {
+        match e {
+            Expression::Inline(i) => inline(i, out),
+            Expression::Select { variants, .. } => {
+                for v in variants {
+                    printed_vars(&v.value, out);
+                }
+            }
+        }
+    }
+    for e in &p.elements {
+        if let PatternElement::Placeable { expression } = e {
+            expression_vars(expression, out);
+        }
+    }
+}
+
 /// The catalog ID of a reference: terms carry their `-`.
 pub(super) fn reference_id(name: &str, is_term: bool) -> String {
     if is_term {

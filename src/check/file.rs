@@ -138,20 +138,21 @@ fn id_of<'a>(facts: &'a [SourceFacts<'a>], starts: &[usize], n: u32) -> &'a str 
 /// indexes in turn; a map of every ID (~50 MB at a million messages) is made only for
 /// a locale of many files.
 pub struct LocaleIds<'a> {
-    files: Vec<(&'a rustc_hash::FxHashMap<Cow<'a, str>, usize>, &'a Path)>,
-    merged: Option<rustc_hash::FxHashMap<&'a str, &'a Path>>,
+    files: Vec<(&'a Catalog<'a>, &'a Path)>,
+    /// With many files, each ID → the file of its first definition.
+    merged: Option<rustc_hash::FxHashMap<&'a str, u32>>,
 }
 
 impl<'a> LocaleIds<'a> {
     /// Files in the order their definitions win.
     pub fn new(files: impl IntoIterator<Item = (&'a Catalog<'a>, &'a Path)>) -> LocaleIds<'a> {
         const FEW: usize = 4;
-        let files: Vec<_> = files.into_iter().map(|(c, p)| (&c.index, p)).collect();
+        let files: Vec<_> = files.into_iter().collect();
         let merged = (files.len() > FEW).then(|| {
             let mut map = rustc_hash::FxHashMap::default();
-            for (index, path) in &files {
-                for id in index.keys() {
-                    map.entry(id.as_ref()).or_insert(*path);
+            for (f, (catalog, _)) in files.iter().enumerate() {
+                for id in catalog.index.keys() {
+                    map.entry(id.as_ref()).or_insert(f as u32);
                 }
             }
             map
@@ -159,19 +160,28 @@ impl<'a> LocaleIds<'a> {
         LocaleIds { files, merged }
     }
 
-    pub fn get(&self, id: &str) -> Option<&'a Path> {
+    fn file(&self, id: &str) -> Option<usize> {
         match &self.merged {
-            Some(map) => map.get(id).copied(),
+            Some(map) => map.get(id).map(|&f| f as usize),
             None => self
                 .files
                 .iter()
-                .find(|(index, _)| index.contains_key(id))
-                .map(|(_, path)| *path),
+                .position(|(catalog, _)| catalog.index.contains_key(id)),
         }
     }
 
+    pub fn get(&self, id: &str) -> Option<&'a Path> {
+        self.file(id).map(|f| self.files[f].1)
+    }
+
     pub fn contains_key(&self, id: &str) -> bool {
-        self.get(id).is_some()
+        self.file(id).is_some()
+    }
+
+    /// The locale's first definition of a message or term (`-name`).
+    pub fn entry(&self, id: &str) -> Option<&'a ast::Entry<&'a str>> {
+        let (catalog, _) = self.files[self.file(id)?];
+        catalog.resource.body.get(*catalog.index.get(id)?)
     }
 }
 
@@ -621,6 +631,7 @@ fn check_pair(
             out,
         );
         super::references::check_pattern(ctx, &label, msg.refs(), tp, &offset_of, &d, out);
+        super::references::check_reach(ctx, &label, is_term, &passed, tp, &offset_of, &d, out);
         let t_text = plain_text(tp);
         super::text::check_text(ctx, &label, sp, &t_text, offset, &d, out);
         super::plurals::check_plurals(ctx, &label, tp, offset, &d, out);

@@ -84,9 +84,9 @@ codes! {
     DuplicateId = "E002", "duplicate-id", Error, "The same message ID is defined twice in a locale; runtimes keep only one.";
     ValueShape = "E003", "value-shape", Error, "The translation has a value where the source has none, or the reverse.";
     Attributes = "E004", "attributes", Error, "The translation lacks an attribute of the source, or has one the source does not.";
-    UnknownVariable = "E005", "unknown-variable", Error, "A `$variable` the source message never uses; the app will not pass it.";
-    UnknownReference = "E006", "unknown-reference", Error, "A reference to a message or term that exists neither in the locale nor in the source.";
-    Format = "E007", "format", Error, "fluent-bundle reports an error when formatting the message (cycle, unknown function, too many placeables).";
+    UnknownVariable = "E005", "unknown-variable", Error, "A `$variable` the source message never uses (directly, through a helper message of the locale's, or printed by a term whose call does not pass it); the app will not pass it.";
+    UnknownReference = "E006", "unknown-reference", Error, "A reference to a message or term that exists neither in the locale nor in the source, or to an attribute it lacks.";
+    Format = "E007", "format", Error, "fluent-bundle reports an error when formatting the message (cycle, unknown function, too many placeables), or the JavaScript runtimes' Intl refuses a NUMBER or DATETIME option.";
     Unreadable = "E008", "unreadable", Error, "The file cannot be read or decoded (not UTF-8, permission, nesting too deep), so none of its messages count.";
     Missing = "W001", "missing", Warning, "A source message has no translation (it falls back to another locale).";
     Outdated = "W002", "outdated", Warning, "The source text changed after this was translated.";

@@ -217,6 +217,13 @@ pub fn run(project: &Project, opts: &Options) -> Result<Report> {
     let mut transforms: HashMap<Tag, Transform> = HashMap::new();
     if opts.pseudo {
         for (tag, f) in bundle::pseudo_tags() {
+            // A project locale of that tag and the pseudo-locale would write one folder.
+            if all.contains(&tag) {
+                return Err(Error::Usage(format!(
+                    "`--pseudo` builds the pseudo-locale `{tag}`, but `{}` is a locale of this project: rename that folder, or build without `--pseudo`",
+                    project.show(&project.locale_dir(&tag)).display()
+                )));
+            }
             chains.insert(tag.clone(), vec![tag.clone(), project.source.clone()]);
             transforms.insert(tag.clone(), f);
             tags.push(tag);
@@ -834,41 +841,6 @@ fn synthesize(
         .unwrap_or(plain)
         .trim_end_matches(FLUENT_BLANK)
         .to_string()
-}
-
-/// The variables a pattern prints when they are not given (as `{$y}`): interpolated or
-/// passed to a function, in the pattern and in its selects' variants (any variant: a
-/// call can choose one with a literal; a selector itself prints nothing, and a select
-/// on a missing variable takes its default).
-fn printed_vars<'s>(p: &fluent_syntax::ast::Pattern<&'s str>, out: &mut Vec<&'s str>) {
-    use fluent_syntax::ast::{Expression, InlineExpression as E, PatternElement};
-    fn inline<'s>(e: &E<&'s str>, out: &mut Vec<&'s str>) {
-        match e {
-            E::VariableReference { id } => out.push(id.name),
-            E::FunctionReference { arguments, .. } => {
-                for a in &arguments.positional {
-                    inline(a, out);
-                }
-            }
-            E::Placeable { expression } => expression_vars(expression, out),
-            _ => {}
-        }
-    }
-    fn expression_vars<'s>(e: &Expression<&'s str>, out: &mut Vec<&'s str>) {
-        match e {
-            Expression::Inline(i) => inline(i, out),
-            Expression::Select { variants, .. } => {
-                for v in variants {
-                    printed_vars(&v.value, out);
-                }
-            }
-        }
-    }
-    for e in &p.elements {
-        if let PatternElement::Placeable { expression } = e {
-            expression_vars(expression, out);
-        }
-    }
 }
 
 /// A message's parts as one text: the value, then `attr: text` for each attribute.
@@ -1921,50 +1893,79 @@ fn build_locale(
                 })
                 .is_some_and(|attrs| !attrs.iter().any(|a| a.id.name == attr.name))
         };
+        // The locale's own helper messages the part uses are looked into too (their
+        // patterns are the part's text), each once.
+        let helper = |id: &str| -> Option<&fluent_syntax::ast::Message<&str>> {
+            if source_locale.key(id).is_some() {
+                return None;
+            }
+            catalogs[k].iter().find_map(|c| {
+                let &i = c.index.get(id)?;
+                match &c.resource.body[i] {
+                    fluent_syntax::ast::Entry::Message(m) => Some(m),
+                    _ => None,
+                }
+            })
+        };
         let mut broken = false;
-        crate::check::ast::walk_pattern(pattern, &mut |e| {
-            use fluent_syntax::ast::InlineExpression as E;
-            broken |= match e {
-                E::VariableReference { id } => !passed(id.name),
-                E::MessageReference { id, attribute } => {
-                    !defined(id.name) || lacks(id.name, attribute.as_ref())
-                }
-                E::TermReference {
-                    id,
-                    attribute,
-                    arguments,
-                } => {
-                    let name = format!("-{}", id.name);
-                    !defined(&name) || lacks(&name, attribute.as_ref()) || {
-                        // A term prints a variable its reference does not pass as `{$y}`
-                        // (a select on one takes its default variant, as meant).
-                        let given: Vec<&str> = arguments
-                            .iter()
-                            .flat_map(|a| a.named.iter().map(|n| n.name.name))
-                            .collect();
-                        catalogs[k]
-                            .iter()
-                            .find_map(|c| {
-                                let &i = c.index.get(name.as_str())?;
-                                match &c.resource.body[i] {
-                                    fluent_syntax::ast::Entry::Term(t) => Some(t),
-                                    _ => None,
-                                }
-                            })
-                            .is_some_and(|t| {
-                                let mut printed = Vec::new();
-                                printed_vars(&t.value, &mut printed);
-                                printed.iter().any(|v| !given.contains(v))
-                            })
+        let mut queue = vec![pattern];
+        let mut more = Vec::new();
+        let mut seen: Vec<&str> = Vec::new();
+        while let Some(pattern) = queue.pop() {
+            crate::check::ast::walk_pattern(pattern, &mut |e| {
+                use fluent_syntax::ast::InlineExpression as E;
+                broken |= match e {
+                    E::VariableReference { id } => !passed(id.name),
+                    E::MessageReference { id, attribute } => {
+                        if let Some(m) = helper(id.name).filter(|_| !seen.contains(&id.name)) {
+                            seen.push(id.name);
+                            more.extend(
+                                m.value.iter().chain(m.attributes.iter().map(|a| &a.value)),
+                            );
+                        }
+                        !defined(id.name) || lacks(id.name, attribute.as_ref())
                     }
-                }
-                E::FunctionReference { id, .. } => {
-                    !matches!(id.name, "NUMBER" | "DATETIME")
-                        && !functions.iter().any(|f| f == id.name)
-                }
-                _ => false,
-            };
-        });
+                    E::TermReference {
+                        id,
+                        attribute,
+                        arguments,
+                    } => {
+                        let name = format!("-{}", id.name);
+                        !defined(&name) || lacks(&name, attribute.as_ref()) || {
+                            // A term prints a variable its reference does not pass as `{$y}`
+                            // (a select on one takes its default variant, as meant).
+                            let given: Vec<&str> = arguments
+                                .iter()
+                                .flat_map(|a| a.named.iter().map(|n| n.name.name))
+                                .collect();
+                            catalogs[k]
+                                .iter()
+                                .find_map(|c| {
+                                    let &i = c.index.get(name.as_str())?;
+                                    match &c.resource.body[i] {
+                                        fluent_syntax::ast::Entry::Term(t) => Some(t),
+                                        _ => None,
+                                    }
+                                })
+                                .is_some_and(|t| {
+                                    let mut printed = Vec::new();
+                                    crate::check::ast::printed_vars(&t.value, &mut printed);
+                                    printed.iter().any(|v| !given.contains(v))
+                                })
+                        }
+                    }
+                    // A function that does not exist, or options the JS runtimes' Intl
+                    // refuses (check's E007 too).
+                    E::FunctionReference { id, arguments } => {
+                        !matches!(id.name, "NUMBER" | "DATETIME")
+                            && !functions.iter().any(|f| f == id.name)
+                            || bundle::intl::refusal(id.name, arguments).is_some()
+                    }
+                    _ => false,
+                };
+            });
+            queue.append(&mut more);
+        }
         (!fatal && !broken).then_some(text)
     };
 
