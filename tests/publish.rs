@@ -579,3 +579,50 @@ fn a_partial_build_does_not_overwrite_a_manifest_another_build_wrote_meanwhile()
     assert!(read(root.join("dist/fr/dry-needling.html")).contains("Puncture sèche : ses bienfaits"));
     manifest_matches_files(root);
 }
+
+/// From the first outside attack: `unreviewed = "fallback"` withheld the current,
+/// merely unreviewed translation but published the outdated one (never reviewed against
+/// the new source) where `outdated = "mark"`; and the app bundles carried marked text
+/// with no sign of it. Outdated text now takes the stricter of the two policies, and
+/// messages.json says which messages are published marked.
+#[test]
+fn outdated_text_follows_the_stricter_policy_and_app_bundles_say_what_is_marked() {
+    let tmp = common::ftl_project();
+    let root = tmp.path();
+    write(
+        root.join("locales/en-US/main.ftl"),
+        "a = Do not swim\nc = Rest\n",
+    );
+    write(
+        root.join("locales/de/main.ftl"),
+        "a = Nicht schwimmen\nc = Ruhe\n",
+    );
+    carta_ok(root, &["sync"], 0);
+    write(
+        root.join("locales/en-US/main.ftl"),
+        "a = You may swim after two days\nc = Rest\n",
+    );
+    carta_ok(root, &["sync"], 0);
+    let config = "source-locale = \"en-US\"\n[publish]\nunreviewed = \"fallback\"\n";
+    write(root.join("carta.toml"), config);
+    carta_ok(root, &["build"], 0);
+    let de = json(&read(root.join("dist/de/messages.json")));
+    assert_eq!(de["messages"]["a"]["value"], "You may swim after two days");
+    assert_eq!(de["messages"]["c"]["value"], "Rest");
+    assert!(!read(root.join("dist/de/messages.ftl")).contains("Nicht schwimmen"));
+
+    write(
+        root.join("carta.toml"),
+        "source-locale = \"en-US\"\n[publish]\nunreviewed = \"mark\"\n",
+    );
+    carta_ok(root, &["build"], 0);
+    let de = json(&read(root.join("dist/de/messages.json")));
+    assert_eq!(de["messages"]["a"]["value"], "Nicht schwimmen");
+    assert_eq!(de["messages"]["a"]["status"], "outdated");
+    assert_eq!(de["messages"]["c"]["status"], "unreviewed");
+    write(root.join("carta.toml"), "source-locale = \"en-US\"\n");
+    carta_ok(root, &["build"], 0);
+    let de = json(&read(root.join("dist/de/messages.json")));
+    assert_eq!(de["messages"]["a"]["status"], "outdated");
+    assert!(de["messages"]["c"].get("status").is_none(), "{de}");
+}

@@ -95,6 +95,18 @@ pub fn messages(
             if !kinds.is_empty() {
                 map.serialize_entry("variables", &Kinds(kinds))?;
             }
+            // Published marked (`[publish]` `mark`): an app cannot show the handouts'
+            // notice from the text alone, so it is told (outdated over unreviewed).
+            let flag = resolved.and_then(|r| {
+                r.value
+                    .iter()
+                    .chain(r.attributes.values())
+                    .filter_map(|p| p.flag)
+                    .max()
+            });
+            if let Some(flag) = flag {
+                map.serialize_entry("status", flag.as_str())?;
+            }
             map.end()
         }
     }

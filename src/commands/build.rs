@@ -1606,10 +1606,13 @@ fn policy_fails(why: Flag, policy: &PublishConfig) -> bool {
 fn decide(status: Status, policy: &PublishConfig) -> Decision {
     use crate::config::{OutdatedPolicy as O, UnreviewedPolicy as U};
     match status {
-        Status::Outdated => match policy.outdated {
-            O::Mark => Decision::Mark(Flag::Outdated),
-            O::Fallback => Decision::Skip(Flag::Outdated),
-            O::Fail => Decision::Fail(Flag::Outdated),
+        // Outdated text is not reviewed against the source as it is now either, so the
+        // stricter of the two policies applies (`unreviewed = "fallback"` withholds it
+        // too: it let the riskier text through and withheld the current one).
+        Status::Outdated => match (policy.outdated, policy.unreviewed) {
+            (O::Fail, _) | (_, U::Fail) => Decision::Fail(Flag::Outdated),
+            (O::Fallback, _) | (_, U::Fallback) => Decision::Skip(Flag::Outdated),
+            _ => Decision::Mark(Flag::Outdated),
         },
         Status::Translated => match policy.unreviewed {
             U::Allow => Decision::Use,
