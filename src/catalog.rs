@@ -874,6 +874,54 @@ pub fn text_hash(text: &str) -> String {
     digest[..4].iter().map(|b| format!("{b:02x}")).collect()
 }
 
+/// A locale's catalogs (its files, in the order their definitions win) with one map from
+/// each ID to its first definition when there are many files, so that a lookup does not
+/// ask every file's index in turn: build took time proportional to messages × files
+/// (200,000 messages in 2,000 files: 23 s).
+pub struct Files<'c, 'a> {
+    pub catalogs: &'c [Catalog<'a>],
+    merged: Option<FxHashMap<&'c str, (u32, u32)>>,
+}
+
+impl<'c, 'a> Files<'c, 'a> {
+    pub fn new(catalogs: &'c [Catalog<'a>]) -> Files<'c, 'a> {
+        const FEW: usize = 4;
+        let merged = (catalogs.len() > FEW).then(|| {
+            let mut map = FxHashMap::default();
+            map.reserve(catalogs.iter().map(|c| c.index.len()).sum());
+            for (f, c) in catalogs.iter().enumerate() {
+                for (id, &i) in &c.index {
+                    map.entry(id.as_ref()).or_insert((f as u32, i as u32));
+                }
+            }
+            map
+        });
+        Files { catalogs, merged }
+    }
+
+    /// The first definition of a message or term (`-name`): its catalog's number and
+    /// entry.
+    pub fn find(&self, id: &str) -> Option<(usize, usize)> {
+        match &self.merged {
+            Some(map) => map.get(id).map(|&(f, i)| (f as usize, i as usize)),
+            None => self
+                .catalogs
+                .iter()
+                .enumerate()
+                .find_map(|(f, c)| c.index.get(id).map(|&i| (f, i))),
+        }
+    }
+
+    /// The catalog and entry of the first definition.
+    pub fn get(&self, id: &str) -> Option<(&'c Catalog<'a>, usize)> {
+        self.find(id).map(|(f, i)| (&self.catalogs[f], i))
+    }
+
+    pub fn contains(&self, id: &str) -> bool {
+        self.find(id).is_some()
+    }
+}
+
 #[cfg(test)]
 mod tests {
 
@@ -1169,5 +1217,25 @@ mod tests {
                 lines: 4
             })
         );
+    }
+
+    /// Lookups answer alike whether they ask each file's index (a few files) or the
+    /// merged map (many): the first file's definition wins.
+    #[test]
+    fn files_find_the_first_definition_however_many_there_are() {
+        let texts: Vec<String> = (0..7)
+            .map(|f| format!("shared = S{f}\nonly-{f} = O\n-term-{f} = T\n"))
+            .collect();
+        let catalogs: Vec<Catalog> = texts.iter().map(|t| Catalog::parse(t)).collect();
+        for n in [1, 3, 7] {
+            let files = Files::new(&catalogs[..n]);
+            assert_eq!(files.merged.is_some(), n > 4);
+            assert_eq!(files.find("shared"), Some((0, 0)));
+            for f in 0..7 {
+                assert_eq!(files.find(&format!("only-{f}")), (f < n).then_some((f, 1)));
+                assert_eq!(files.contains(&format!("-term-{f}")), f < n);
+            }
+            assert!(!files.contains("missing") && !files.contains("term-0"));
+        }
     }
 }

@@ -137,20 +137,17 @@ pub fn bundle_texts<'t>(catalogs: &[Catalog], texts: &[&'t str]) -> Vec<Cow<'t, 
 /// the part is plain text: `Some(None)` when that message has no such part, `None`
 /// when the bundle must format it. `whole[f]` says [`whole`] of `catalogs[f]`.
 pub fn plain_part(
-    catalogs: &[Catalog],
+    catalogs: &crate::catalog::Files,
     whole: &[bool],
     id: &str,
     attr: Option<&str>,
     transform: Option<Transform>,
 ) -> Option<Option<String>> {
-    let (f, i) = catalogs
-        .iter()
-        .enumerate()
-        .find_map(|(f, c)| c.index.get(id).map(|&i| (f, i)))?;
+    let (f, i) = catalogs.find(id)?;
     if whole[f] {
         return None;
     }
-    let ast::Entry::Message(m) = &catalogs[f].resource.body[i] else {
+    let ast::Entry::Message(m) = &catalogs.catalogs[f].resource.body[i] else {
         return None;
     };
     let pattern = match attr {
@@ -255,7 +252,13 @@ mod tests {
                 "{id} {attr:?}: {:?}",
                 format(&full_bundle, id, attr)
             ));
-            let now = match plain_part(&catalogs, &whole, id, attr, transform) {
+            let now = match plain_part(
+                &crate::catalog::Files::new(&catalogs),
+                &whole,
+                id,
+                attr,
+                transform,
+            ) {
                 Some(text) => text.map(|t| format!("{t} (0 errors)")),
                 None => format(&kept_bundle, id, attr),
             };

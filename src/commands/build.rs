@@ -736,12 +736,10 @@ pub fn build_texts(
 }
 
 /// The parts (`""`, `.attr`) message `id` has in a locale's catalogs.
-fn part_keys(catalogs: &[Catalog], id: &str) -> Option<Vec<String>> {
-    catalogs.iter().find_map(|c| {
-        let &i = c.index.get(id)?;
-        matches!(c.kind(i), EntryKind::Message(_))
-            .then(|| c.patterns(i).into_iter().map(|(k, _)| k).collect())
-    })
+fn part_keys(catalogs: &crate::catalog::Files, id: &str) -> Option<Vec<String>> {
+    let (c, i) = catalogs.get(id)?;
+    matches!(c.kind(i), EntryKind::Message(_))
+        .then(|| c.patterns(i).into_iter().map(|(k, _)| k).collect())
 }
 
 fn sorted(mut v: Vec<String>) -> Vec<String> {
@@ -766,18 +764,16 @@ fn resolved_keys(m: &Resolved) -> Vec<String> {
 fn synthesize(
     id: &str,
     m: &Resolved,
-    catalogs: &[&[Catalog]],
+    catalogs: &[crate::catalog::Files],
     localize: &mut dyn FnMut(String, usize) -> String,
 ) -> String {
     use fluent_syntax::ast;
     let message_in = |k: usize| -> Option<&ast::Message<&str>> {
-        catalogs.get(k)?.iter().find_map(|c| {
-            let &i = c.index.get(id)?;
-            match &c.resource.body[i] {
-                ast::Entry::Message(msg) => Some(msg),
-                _ => None,
-            }
-        })
+        let (c, i) = catalogs.get(k)?.get(id)?;
+        match &c.resource.body[i] {
+            ast::Entry::Message(msg) => Some(msg),
+            _ => None,
+        }
     };
     // Each part alone, as the value of a message of its own locale, localized there.
     let alone = |pattern: &ast::Pattern<&str>| -> String {
@@ -1722,17 +1718,19 @@ fn build_locale(
             own[j].1.as_slice()
         }
     };
+    // Each chain locale's catalogs, looked up by ID.
+    let catalogs: Vec<crate::catalog::Files> = (0..chain.len())
+        .map(|j| crate::catalog::Files::new(chain_catalogs(j)))
+        .collect();
     // The first chain locale that defines `id` (what messages.ftl's `id` is).
-    let first_owner = |id: &str| {
-        (0..chain.len()).find(|&j| chain_catalogs(j).iter().any(|c| c.index.contains_key(id)))
-    };
+    let first_owner = |id: &str| (0..chain.len()).find(|&j| catalogs[j].contains(id));
     let fills: Vec<(FluentResource, rustc_hash::FxHashSet<String>)> = (0..chain.len())
         .map(|k| {
             let mut text = String::new();
             let mut filled = rustc_hash::FxHashSet::default();
             if !is_source(&chain[k]) && k + 1 < chain.len() {
                 let mine = chain_catalogs(k);
-                let defined_here = |id: &str| mine.iter().any(|c| c.index.contains_key(id));
+                let defined_here = |id: &str| catalogs[k].contains(id);
                 let mut wanted: Vec<String> = mine
                     .iter()
                     .flat_map(|c| {
@@ -1750,11 +1748,7 @@ fn build_locale(
                     if filled.contains(&id) {
                         continue;
                     }
-                    let Some(j) = (k + 1..chain.len()).find(|&j| {
-                        chain_catalogs(j)
-                            .iter()
-                            .any(|c| c.index.contains_key(id.as_str()))
-                    }) else {
+                    let Some(j) = (k + 1..chain.len()).find(|&j| catalogs[j].contains(&id)) else {
                         continue;
                     };
                     // The entry and what it uses, all from locale j, which is also where
@@ -1771,10 +1765,7 @@ fn build_locale(
                             whole = false;
                             break;
                         }
-                        let Some((c, i)) = chain_catalogs(j)
-                            .iter()
-                            .find_map(|c| c.index.get(r.as_str()).map(|&i| (c, i)))
-                        else {
+                        let Some((c, i)) = catalogs[j].get(&r) else {
                             continue;
                         };
                         queue.extend(c.references(i));
@@ -1794,7 +1785,6 @@ fn build_locale(
         })
         .collect();
     let mut bundles: Vec<FluentBundle<&FluentResource>> = Vec::new();
-    let mut catalogs: Vec<&[Catalog]> = Vec::new();
     let mut wholes: Vec<&[bool]> = Vec::new();
     for (k, t) in chain.iter().enumerate() {
         let mut b = FluentBundle::new(vec![t.langid().clone()]);
@@ -1810,25 +1800,16 @@ fn build_locale(
         if k == 0 {
             b.set_transform(transform);
         }
-        let (resources, cats, whole) = if is_source(t) {
-            (
-                source_locale.resources,
-                source_catalogs,
-                source_locale.whole,
-            )
+        let (resources, whole) = if is_source(t) {
+            (source_locale.resources, source_locale.whole)
         } else {
-            (
-                own[k].0.as_slice(),
-                own[k].1.as_slice(),
-                own[k].2.as_slice(),
-            )
+            (own[k].0.as_slice(), own[k].2.as_slice())
         };
         for r in resources {
             let _ = b.add_resource(r);
         }
         let _ = b.add_resource(&fills[k].0);
         bundles.push(b);
-        catalogs.push(cats);
         wholes.push(whole);
     }
 
@@ -1837,7 +1818,7 @@ fn build_locale(
     let format = |k: usize, id: &str, attr: Option<&str>| -> Option<String> {
         let transform = if k == 0 { transform } else { None };
         if let Some(text) =
-            bundle::resources::plain_part(catalogs[k], wholes[k], id, attr, transform)
+            bundle::resources::plain_part(&catalogs[k], wholes[k], id, attr, transform)
         {
             return text;
         }
@@ -1878,21 +1859,16 @@ fn build_locale(
         // that does not exist: check's E005, E006, E007) is looked for in the pattern
         // itself; otherwise such a part was published and printed `{file-word}` when the
         // app's number chose that variant.
-        let defined = |id: &str| {
-            catalogs[k].iter().any(|c| c.index.contains_key(id)) || fills[k].1.contains(id)
-        };
+        let defined = |id: &str| catalogs[k].contains(id) || fills[k].1.contains(id);
         // An attribute the locale's message or term does not have (`{ b.nope }`).
         let lacks = |id: &str, attr: Option<&fluent_syntax::ast::Identifier<&str>>| {
             let Some(attr) = attr else { return false };
             catalogs[k]
-                .iter()
-                .find_map(|c| {
-                    let &i = c.index.get(id)?;
-                    match &c.resource.body[i] {
-                        fluent_syntax::ast::Entry::Message(m) => Some(&m.attributes),
-                        fluent_syntax::ast::Entry::Term(t) => Some(&t.attributes),
-                        _ => None,
-                    }
+                .get(id)
+                .and_then(|(c, i)| match &c.resource.body[i] {
+                    fluent_syntax::ast::Entry::Message(m) => Some(&m.attributes),
+                    fluent_syntax::ast::Entry::Term(t) => Some(&t.attributes),
+                    _ => None,
                 })
                 .is_some_and(|attrs| !attrs.iter().any(|a| a.id.name == attr.name))
         };
@@ -1902,13 +1878,11 @@ fn build_locale(
             if source_locale.key(id).is_some() {
                 return None;
             }
-            catalogs[k].iter().find_map(|c| {
-                let &i = c.index.get(id)?;
-                match &c.resource.body[i] {
-                    fluent_syntax::ast::Entry::Message(m) => Some(m),
-                    _ => None,
-                }
-            })
+            let (c, i) = catalogs[k].get(id)?;
+            match &c.resource.body[i] {
+                fluent_syntax::ast::Entry::Message(m) => Some(m),
+                _ => None,
+            }
         };
         let mut broken = false;
         let mut queue = vec![pattern];
@@ -1942,13 +1916,10 @@ fn build_locale(
                                 .flat_map(|a| a.named.iter().map(|n| n.name.name))
                                 .collect();
                             catalogs[k]
-                                .iter()
-                                .find_map(|c| {
-                                    let &i = c.index.get(name.as_str())?;
-                                    match &c.resource.body[i] {
-                                        fluent_syntax::ast::Entry::Term(t) => Some(t),
-                                        _ => None,
-                                    }
+                                .get(name.as_str())
+                                .and_then(|(c, i)| match &c.resource.body[i] {
+                                    fluent_syntax::ast::Entry::Term(t) => Some(t),
+                                    _ => None,
                                 })
                                 .is_some_and(|t| {
                                     let mut printed = Vec::new();
@@ -2018,9 +1989,7 @@ fn build_locale(
             // outdated makes it outdated, and one that is not reviewed — or is the locale's
             // own, which no review record covers — makes it unreviewed.
             if !is_source(t) {
-                let cats: Vec<&Catalog> = own[k].1.iter().collect();
-                let defined =
-                    |id: &str| cats.iter().find_map(|c| c.index.get(id).map(|&i| (*c, i)));
+                let defined = |id: &str| catalogs[k].get(id);
                 let mut worse: Vec<(&str, Status)> = Vec::new();
                 for (id, (status, _)) in &out {
                     let Some((c, i)) = defined(id) else { continue };
@@ -2094,7 +2063,11 @@ fn build_locale(
                     let flag = match status.map(|s| decide(s, policy)) {
                         Some(Decision::Skip(why)) => {
                             if bundles[k].has_message(&id)
-                                || bundle::resources::has_message(catalogs[k], wholes[k], &id)
+                                || bundle::resources::has_message(
+                                    catalogs[k].catalogs,
+                                    wholes[k],
+                                    &id,
+                                )
                             {
                                 notes.push((why, k, false));
                             }
@@ -2201,10 +2174,8 @@ fn build_locale(
             (0..chain.len())
                 .filter(|&k| !is_source(&chain[k]))
                 .find_map(|k| {
-                    own[k].1.iter().find_map(|c| {
-                        let &i = c.index.get(id)?;
-                        matches!(c.kind(i), EntryKind::Message(_)).then_some((k, c, i))
-                    })
+                    let (c, i) = catalogs[k].get(id)?;
+                    matches!(c.kind(i), EntryKind::Message(_)).then_some((k, c, i))
                 })
         };
         let status_of = |id: &str| -> (Status, Option<&Record>, At) {
@@ -2301,11 +2272,8 @@ fn build_locale(
     // one locale provided every part, synthesized from the formatted text otherwise.
     let mut ftl = format!("### carta build: {tag} (fallback: {}).\n### Every source message, each from the first locale of the chain that has it.\n\n", chain.iter().map(Tag::as_str).collect::<Vec<_>>().join(" → "));
     let find = |k: usize, id: &str| -> Option<String> {
-        catalogs[k].iter().find_map(|c| {
-            let &i = c.index.get(id)?;
-            matches!(c.kind(i), EntryKind::Message(_) | EntryKind::Term(_))
-                .then(|| entry_text(c, i))
-        })
+        let (c, i) = catalogs[k].get(id)?;
+        matches!(c.kind(i), EntryKind::Message(_) | EntryKind::Term(_)).then(|| entry_text(c, i))
     };
     // Which chain locale's definition a name means in the merged file, for entries that
     // fell back to a later locale (see bundle::merge): a source message's part comes
@@ -2390,7 +2358,7 @@ fn build_locale(
             // (a part no locale formats is left out of every bundle).
             let verbatim = verbatim.filter(|_| {
                 froms.first().is_some_and(|&k| {
-                    part_keys(catalogs[k], id).map(sorted) == Some(sorted(resolved_keys(m)))
+                    part_keys(&catalogs[k], id).map(sorted) == Some(sorted(resolved_keys(m)))
                 })
             });
             match verbatim {
@@ -2442,8 +2410,8 @@ fn build_locale(
     // Each from the first chain locale that has it, with that locale's terms (a term of
     // `de` that uses `-brand`, in a `de-AT` that has its own `-brand`, keeps `de`'s).
     let mut extra_terms: BTreeMap<String, (String, usize)> = BTreeMap::new();
-    for (k, locale_catalogs) in catalogs.iter().copied().enumerate() {
-        for c in locale_catalogs {
+    for (k, locale_catalogs) in catalogs.iter().enumerate() {
+        for c in locale_catalogs.catalogs {
             for i in 0..c.resource.body.len() {
                 if let EntryKind::Term(_) = c.kind(i) {
                     let id = c.entry_id(i).unwrap_or_default();
