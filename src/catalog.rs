@@ -881,6 +881,9 @@ pub fn text_hash(text: &str) -> String {
 pub struct Files<'c, 'a> {
     pub catalogs: &'c [Catalog<'a>],
     merged: Option<FxHashMap<&'c str, (u32, u32)>>,
+    /// For a message with many attributes, each attribute's position by name (a search
+    /// per attribute was quadratic: 40,000 attributes took seconds).
+    attributes: FxHashMap<(u32, u32), FxHashMap<&'c str, u32>>,
 }
 
 impl<'c, 'a> Files<'c, 'a> {
@@ -896,7 +899,37 @@ impl<'c, 'a> Files<'c, 'a> {
             }
             map
         });
-        Files { catalogs, merged }
+        const MANY: usize = 16;
+        let mut attributes = FxHashMap::default();
+        for (f, c) in catalogs.iter().enumerate() {
+            for (i, e) in c.resource.body.iter().enumerate() {
+                if let ast::Entry::Message(m) = e {
+                    if m.attributes.len() > MANY {
+                        let mut by_name = FxHashMap::default();
+                        for (n, a) in m.attributes.iter().enumerate() {
+                            by_name.entry(a.id.name).or_insert(n as u32);
+                        }
+                        attributes.insert((f as u32, i as u32), by_name);
+                    }
+                }
+            }
+        }
+        Files {
+            catalogs,
+            merged,
+            attributes,
+        }
+    }
+
+    /// Attribute `name` of message entry `i` of catalog `f` (its first definition).
+    pub fn attribute(&self, f: usize, i: usize, name: &str) -> Option<&'c ast::Attribute<&'a str>> {
+        let ast::Entry::Message(m) = self.catalogs.get(f)?.resource.body.get(i)? else {
+            return None;
+        };
+        match self.attributes.get(&(f as u32, i as u32)) {
+            Some(by_name) => m.attributes.get(*by_name.get(name)? as usize),
+            None => m.attributes.iter().find(|a| a.id.name == name),
+        }
     }
 
     /// The first definition of a message or term (`-name`): its catalog's number and

@@ -1044,7 +1044,8 @@ impl<'a, 's> Ctx<'a, 's> {
             _ => ("select", Parent::Select),
         };
         w.raw(parent, &format!("{{{var}, {kind},"));
-        let mut seen: Vec<String> = Vec::new();
+        // (A set: a select of 40,000 variants took 8 s with a list.)
+        let mut seen: rustc_hash::FxHashSet<String> = Default::default();
         let mut category_before = false;
         let mut arms: Vec<(String, &ast::Pattern<&'s str>)> = Vec::new();
         for v in variants {
@@ -1086,8 +1087,7 @@ impl<'a, 's> Ctx<'a, 's> {
             if v.default {
                 // Its own key too: with an explicit [other] elsewhere, only the
                 // categories no variant names differ (reported below).
-                if key != "other" && !seen.contains(&key) {
-                    seen.push(key.clone());
+                if key != "other" && seen.insert(key.clone()) {
                     arms.push((key, &v.value));
                 }
                 continue;
@@ -1097,12 +1097,11 @@ impl<'a, 's> Ctx<'a, 's> {
                     "`${var}`: an [other] variant that is not the default"
                 ));
             }
-            if !seen.contains(&key) {
-                seen.push(key.clone());
+            if seen.insert(key.clone()) {
                 arms.push((key, &v.value));
             }
         }
-        if !seen.iter().any(|k| k == "other") {
+        if !seen.contains("other") {
             arms.push(("other".into(), &default.value));
         }
         for (key, pattern) in arms {

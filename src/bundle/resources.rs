@@ -152,11 +152,7 @@ pub fn plain_part(
     };
     let pattern = match attr {
         None => m.value.as_ref(),
-        Some(a) => m
-            .attributes
-            .iter()
-            .find(|x| x.id.name == a)
-            .map(|x| &x.value),
+        Some(a) => catalogs.attribute(f, i, a).map(|x| &x.value),
     };
     let Some(pattern) = pattern else {
         return Some(None);
@@ -247,18 +243,13 @@ mod tests {
         }
         let mut expected = Vec::new();
         let mut got = Vec::new();
+        let files = crate::catalog::Files::new(&catalogs);
         for (id, attr) in parts {
             expected.push(format!(
                 "{id} {attr:?}: {:?}",
                 format(&full_bundle, id, attr)
             ));
-            let now = match plain_part(
-                &crate::catalog::Files::new(&catalogs),
-                &whole,
-                id,
-                attr,
-                transform,
-            ) {
+            let now = match plain_part(&files, &whole, id, attr, transform) {
                 Some(text) => text.map(|t| format!("{t} (0 errors)")),
                 None => format(&kept_bundle, id, attr),
             };

@@ -601,6 +601,13 @@ fn check_pair(
     }
     // A term's attributes are not among its patterns (they are not text): a translated
     // term with attributes indexed past them and panicked.
+    // The translation's attributes by name (a list's search was quadratic at 40,000).
+    let t_attributes: rustc_hash::FxHashMap<&str, &ast::Pattern<&str>> = t
+        .attributes
+        .iter()
+        .map(|a| (a.id.name, &a.value))
+        .rev()
+        .collect();
     for (k, name) in msg.attributes().iter().enumerate() {
         let (Some(p), Some(facts)) = (
             msg.patterns.get(offset_attr + k),
@@ -608,8 +615,8 @@ fn check_pair(
         ) else {
             continue;
         };
-        if let Some(ta) = t.attributes.iter().find(|a| a.id.name == *name) {
-            pairs.push((p.0.as_ref(), facts, &ta.value));
+        if let Some(ta) = t_attributes.get(name) {
+            pairs.push((p.0.as_ref(), facts, ta));
         }
     }
     let mut t_vars_all: Vec<&str> = Vec::new();
