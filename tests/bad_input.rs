@@ -1019,3 +1019,35 @@ fn check_reports_what_build_lets_fall_back() {
     assert!(ftl.contains("src = { NUMBER($n) }"), "{ftl}");
     assert!(ftl.contains("ok = Gut"), "{ftl}");
 }
+
+/// From the second outside attack: a translation that retypes a variable (plural keys on
+/// the source's string select, a plural on the source's date, a date on the source's
+/// number) changed the app's types in messages.d.ts, and check was silent. E009.
+#[test]
+fn a_translation_retyping_a_variable_is_an_error() {
+    let tmp = ftl_project();
+    let root = tmp.path();
+    write(
+        root.join("locales/en-US/main.ftl"),
+        "g = { $kind ->\n    [cat] Cat\n   *[other] Other\n}\nb = Since { DATETIME($d) }\n\
+         a = { $n ->\n    [one] One day\n   *[other] { $n } days\n}\nfree = { $x } left\n\
+         same = { $n ->\n    [one] One\n   *[other] Many\n}\n",
+    );
+    write(
+        root.join("locales/de/main.ftl"),
+        "g = { $kind ->\n    [one] Eins\n   *[other] Andere\n}\nb = Seit { $d ->\n    [one] einem Tag\n   *[other] Tagen\n}\n\
+         a = Am { DATETIME($n) }\nfree = { NUMBER($x) } übrig\n\
+         same = { NUMBER($n) ->\n    [one] Eins\n   *[few] Wenige\n   [other] Viele\n}\n",
+    );
+    let report = json(&carta_ok(root, &["check", "--format", "json"], 1));
+    let mut kinds: Vec<&str> = report["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["code"] == "E009")
+        .map(|d| d["message_id"].as_str().unwrap())
+        .collect();
+    kinds.sort();
+    // (`free` only interpolates in the source: a translation may need a number there.)
+    assert_eq!(kinds, ["a", "b", "g"], "{report}");
+}

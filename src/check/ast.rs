@@ -47,6 +47,98 @@ pub fn printed_vars<'s>(p: &ast::Pattern<&'s str>, out: &mut Vec<&'s str>) {
     }
 }
 
+/// How a pattern uses a variable, where that says what the app must pass: a plural
+/// selector or `NUMBER()` needs a number, `DATETIME()` a date, a select on other keys a
+/// string. (Only interpolated, a variable takes anything.)
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum VarUse {
+    Number,
+    Date,
+    Text,
+}
+
+impl VarUse {
+    pub fn describe(self) -> &'static str {
+        match self {
+            VarUse::Number => "a number (a plural select or NUMBER())",
+            VarUse::Date => "a date (DATETIME())",
+            VarUse::Text => "a string (a select on its own keys)",
+        }
+    }
+}
+
+/// Each typed use of a variable in a pattern, in its variants too (a variable used two
+/// ways is listed for each).
+pub fn var_uses<'s>(p: &ast::Pattern<&'s str>, out: &mut Vec<(&'s str, VarUse)>) {
+    const PLURAL: [&str; 5] = ["zero", "one", "two", "few", "many"];
+    let var = |e: &ast::InlineExpression<&'s str>| match e {
+        ast::InlineExpression::VariableReference { id } => Some(id.name),
+        _ => None,
+    };
+    fn selects<'e, 's>(
+        p: &'e ast::Pattern<&'s str>,
+        out: &mut Vec<(
+            &'e ast::InlineExpression<&'s str>,
+            &'e [ast::Variant<&'s str>],
+        )>,
+    ) {
+        for el in &p.elements {
+            if let ast::PatternElement::Placeable { expression } = el {
+                select_expr(expression, out);
+            }
+        }
+    }
+    fn select_expr<'e, 's>(
+        e: &'e ast::Expression<&'s str>,
+        out: &mut Vec<(
+            &'e ast::InlineExpression<&'s str>,
+            &'e [ast::Variant<&'s str>],
+        )>,
+    ) {
+        match e {
+            ast::Expression::Select { selector, variants } => {
+                out.push((selector, variants));
+                for v in variants {
+                    selects(&v.value, out);
+                }
+            }
+            ast::Expression::Inline(ast::InlineExpression::Placeable { expression }) => {
+                select_expr(expression, out)
+            }
+            _ => {}
+        }
+    }
+    let mut found = Vec::new();
+    selects(p, &mut found);
+    for (selector, variants) in found {
+        let Some(name) = var(selector) else { continue };
+        let numeric = variants.iter().any(|v| match &v.key {
+            ast::VariantKey::NumberLiteral { .. } => true,
+            ast::VariantKey::Identifier { name } => PLURAL.contains(name),
+        });
+        let only_other = variants
+            .iter()
+            .all(|v| matches!(&v.key, ast::VariantKey::Identifier { name } if *name == "other"));
+        if numeric {
+            out.push((name, VarUse::Number));
+        } else if !only_other {
+            out.push((name, VarUse::Text));
+        }
+    }
+    walk_pattern(p, &mut |e| {
+        if let ast::InlineExpression::FunctionReference { id, arguments } = e {
+            let use_ = match id.name {
+                "NUMBER" => VarUse::Number,
+                "DATETIME" => VarUse::Date,
+                _ => return,
+            };
+            if let Some(name) = arguments.positional.first().and_then(var) {
+                out.push((name, use_));
+            }
+        }
+    });
+}
+
 /// The catalog ID of a reference: terms carry their `-`.
 pub(super) fn reference_id(name: &str, is_term: bool) -> String {
     if is_term {

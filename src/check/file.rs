@@ -244,6 +244,8 @@ pub struct SourceMessage<'c> {
 
 #[derive(Default)]
 struct Extra<'c> {
+    /// How the source uses its variables where that types them (see [`VarUse`]).
+    uses: Box<[(&'c str, super::ast::VarUse)]>,
     attributes: Box<[&'c str]>,
     /// The references the message makes itself (`(name, is_term)`).
     refs: Box<[(&'c str, bool)]>,
@@ -263,6 +265,10 @@ impl<'c> SourceMessage<'c> {
     /// The variables the message uses, sorted, each once.
     pub fn vars(&self) -> &[&'c str] {
         self.extra.as_ref().map_or(&[], |e| &e.vars)
+    }
+    /// How the message uses its variables where that types them.
+    pub(super) fn uses(&self) -> &[(&'c str, super::ast::VarUse)] {
+        self.extra.as_ref().map_or(&[], |e| &e.uses)
     }
 }
 
@@ -314,8 +320,10 @@ impl<'c> SourceFacts<'c> {
             let mut refs = Vec::new();
             let entry_patterns = entry_patterns(&source.resource.body[i]);
             let mut derived = Vec::with_capacity(entry_patterns.len());
+            let mut uses = Vec::new();
             for p in entry_patterns {
                 collect_vars(p, &mut vars);
+                super::ast::var_uses(p, &mut uses);
                 super::ast::collect_refs(p, &mut refs);
                 let plain = plain_text(p);
                 let marks = Marks {
@@ -345,7 +353,9 @@ impl<'c> SourceFacts<'c> {
                     || {
                         vars.sort_unstable();
                         vars.dedup();
+                        uses.dedup();
                         Box::new(Extra {
+                            uses: uses.into(),
                             attributes: attributes.into(),
                             refs: refs.into(),
                             vars: vars.into(),
@@ -648,6 +658,13 @@ fn check_pair(
             t_text_all.push_str(&t_text);
             t_text_all.push('\n');
         }
+    }
+    if !is_term && !msg.uses().is_empty() {
+        let mut t_uses = Vec::new();
+        for (_, _, tp) in &pairs {
+            super::ast::var_uses(tp, &mut t_uses);
+        }
+        super::variables::check_kinds(id, msg.uses(), &t_uses, &offset_of, &d, out);
     }
     super::variables::check_dropped(&pair, msg.vars(), &t_vars_all, &d, out);
     if let Some(glossary) = ctx.glossary {

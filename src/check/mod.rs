@@ -88,6 +88,7 @@ codes! {
     UnknownReference = "E006", "unknown-reference", Error, "A reference to a message or term that exists neither in the locale nor in the source, or to an attribute it lacks.";
     Format = "E007", "format", Error, "fluent-bundle reports an error when formatting the message (cycle, unknown function, too many placeables), or the JavaScript runtimes' Intl refuses a NUMBER or DATETIME option.";
     Unreadable = "E008", "unreadable", Error, "The file cannot be read or decoded (not UTF-8, permission, nesting too deep), so none of its messages count.";
+    VariableKind = "E009", "variable-kind", Error, "The translation uses a `$variable` as another kind than the source does (a plural or NUMBER() where the source selects on its own keys or has a date, DATETIME() where it has a number): the app's types would ask every locale for the translation's kind.";
     Missing = "W001", "missing", Warning, "A source message has no translation (it falls back to another locale).";
     Outdated = "W002", "outdated", Warning, "The source text changed after this was translated.";
     Obsolete = "W003", "obsolete", Warning, "A translation whose message is no longer in the source.";

@@ -2,7 +2,7 @@
 
 use fluent_syntax::ast;
 
-use super::ast::collect_vars;
+use super::ast::{collect_vars, VarUse};
 use super::file::{Label, Pair};
 use super::{Code, Diagnostic};
 
@@ -55,6 +55,44 @@ pub(super) fn check_dropped(
             Code::DroppedVariable,
             pair.offset,
             format!("`{id}` does not use `${v}` of the source"),
+        ));
+    }
+}
+
+/// A variable the translation uses as another kind than the source does (a plural where
+/// the source selects on its own keys, a number where it has a date): the types the app
+/// gets are the union over the locales, so they would ask every locale for the
+/// translation's kind, and the source's own use could no longer be served.
+pub(super) fn check_kinds(
+    id: &str,
+    source: &[(&str, VarUse)],
+    translation: &[(&str, VarUse)],
+    offset_of: &dyn Fn(&str) -> usize,
+    d: &dyn Fn(Code, usize, String) -> Diagnostic,
+    out: &mut Vec<Diagnostic>,
+) {
+    let mut reported: Vec<&str> = Vec::new();
+    for &(name, t_use) in translation {
+        let s_uses: Vec<VarUse> = source
+            .iter()
+            .filter(|(n, _)| *n == name)
+            .map(|(_, u)| *u)
+            .collect();
+        let Some(&s_use) = s_uses.first() else {
+            continue;
+        };
+        if s_uses.contains(&t_use) || reported.contains(&name) {
+            continue;
+        }
+        reported.push(name);
+        out.push(d(
+            Code::VariableKind,
+            offset_of(name),
+            format!(
+                "`{id}` uses `${name}` as {}, where the source uses it as {}: the app's types (messages.d.ts) would ask every locale for the translation's kind",
+                t_use.describe(),
+                s_use.describe()
+            ),
         ));
     }
 }
