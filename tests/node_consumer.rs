@@ -536,7 +536,11 @@ fn what_the_attackers_found_reads_the_same_in_every_bundle() {
          ind =\n    a\n      { $v } b\n\
          tab = Hello\n    \t\n\
          r = See { helper.x }\n\
-         esc = Mark { \"x\" } { $n }\n",
+         esc = Mark { \"x\" } { $n }\n\
+         intro = Read this leaflet.\ndose = Take 1 tablet a day.\n\
+         care = Keep it clean.\n    Do not swim.\n\
+         para =\n    One\n    Two\n\
+         k = { $n ->\n    [one] one\n   *[other] many\n}\n",
     );
     write(
         root.join("locales/de/main.ftl"),
@@ -548,7 +552,12 @@ fn what_the_attackers_found_reads_the_same_in_every_bundle() {
          ind =\n    a\n      { $v } b de\n\
          tab = Hallo\n    \t\n\
          r = Siehe { helper    .x }\n\
-         esc = Markierung { \"\\UFFFFFF\" } { $n }\n",
+         esc = Markierung { \"\\UFFFFFF\" } { $n }\n\
+         intro = Lesen Sie dies.\u{2028}dose = Nehmen Sie 10 Tabletten.\rmehr\n\
+         dose = Nehmen Sie 1 Tablette am Tag.\n\
+         care = Sauber halten.\n    \u{3000}Nicht schwimmen.\n\
+         para =\n    Eins\n      \n    Zwei\n\
+         k = \t{ $n ->\n    [one] eins\n   *[other] viele\n}\n",
     );
     write(root.join("locales/de-AT/main.ftl"), "m = Servus\n");
     carta_ok(root, &["build", "--pseudo"], 0);
@@ -559,6 +568,12 @@ fn what_the_attackers_found_reads_the_same_in_every_bundle() {
     let ftl = read(root.join("dist/de/messages.ftl"));
     assert!(ftl.contains("-brand__en-US = Eigener Begriff"), "{ftl}");
     assert!(ftl.contains("about = About { -brand__en-US_2 }"), "{ftl}");
+    // @fluent/bundle found a second `dose` behind the U+2028 and kept it (10 tablets).
+    assert_eq!(
+        de["messages"]["dose"]["value"],
+        "Nehmen Sie 1 Tablette am Tag."
+    );
+    assert!(!ftl.contains('\u{2028}') && !ftl.contains('\r'), "{ftl}");
     // The source says `{n, number}` because a translation's helper plural needs a number.
     assert_eq!(
         json(&read(root.join("dist/en-US/messages.icu.json")))["files"],

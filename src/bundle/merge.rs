@@ -204,8 +204,19 @@ impl Localizer<'_, '_> {
 /// too often: such an entry is written by [`normalized`] instead of verbatim.
 pub fn ambiguous(text: &str) -> bool {
     let bytes = text.as_bytes();
-    if bytes.contains(&b'\t') || text.contains("\\U") || text.contains("\\u") {
+    if bytes.contains(&b'\t') || text.contains("\\U") || text.contains("\\u") || bare_cr(text) {
         return true;
+    }
+    // A continuation line of only spaces (@fluent/bundle drops them, fluent-syntax keeps
+    // those past the indentation), or whose text starts with another blank (NBSP,
+    // U+3000, U+FEFF: @fluent/bundle counts it as indentation).
+    for line in text.split('\n').skip(1) {
+        let rest = line.trim_start_matches(' ');
+        if rest.len() < line.len()
+            && (rest.is_empty() || rest == "\r" || rest.starts_with(js_blank))
+        {
+            return true;
+        }
     }
     let mut depth = 0usize;
     let mut in_string = false;
@@ -383,12 +394,127 @@ pub fn serialize<'s, S: Slice<'s> + std::fmt::Debug>(resource: ast::Resource<S>)
             guard_pattern(p);
         }
     }
-    let text = fluent_syntax::serializer::serialize(&resource);
+    let mut text = fluent_syntax::serializer::serialize(&resource);
+    // A line break only JavaScript sees (a lone CR, U+2028, U+2029) is written as an
+    // escape: @fluent/bundle starts a new entry after one, where fluent-syntax reads on
+    // (a `dose = …` hidden after a U+2028 replaced the real message in the app).
+    if text.contains(JS_ONLY_BREAKS) {
+        let mut again = fluent_syntax::parser::parse(text.clone()).ok()?;
+        for entry in &mut again.body {
+            for p in entry_patterns_mut(entry) {
+                escape_breaks(p);
+            }
+        }
+        text = fluent_syntax::serializer::serialize(&again);
+    }
     let got: Vec<Vec<Piece>> = match fluent_syntax::parser::parse(text.as_str()) {
         Ok(r) => r.body.iter().flat_map(entry_pieces).collect(),
         Err(_) => return None,
     };
-    (got == want).then_some(text)
+    (got == want && !bare_cr(&text)).then_some(text)
+}
+
+/// Line breaks JavaScript's `^` (multiline) and `\s` see and Fluent's grammar does not:
+/// CR not followed by LF, U+2028 and U+2029.
+const JS_ONLY_BREAKS: [char; 3] = ['\r', '\u{2028}', '\u{2029}'];
+
+fn bare_cr(text: &str) -> bool {
+    text.contains(['\u{2028}', '\u{2029}'])
+        || text
+            .as_bytes()
+            .windows(2)
+            .any(|w| w[0] == b'\r' && w[1] != b'\n')
+        || text.ends_with('\r')
+}
+
+/// The JavaScript-only line breaks of a pattern's text, and of its string literals, as
+/// `\uXXXX` escapes (in a string literal, which formats as the character).
+fn escape_breaks(p: &mut ast::Pattern<String>) {
+    let escape = |c: char| format!("\\u{:04X}", c as u32);
+    let mut out = Vec::with_capacity(p.elements.len());
+    for e in std::mem::take(&mut p.elements) {
+        match e {
+            ast::PatternElement::TextElement { value } => {
+                let mut rest = value.as_str();
+                while let Some(i) = rest.find(JS_ONLY_BREAKS) {
+                    let c = rest[i..].chars().next().unwrap_or('\r');
+                    // A CR before LF is an ordinary line end.
+                    if c == '\r' && rest[i + 1..].starts_with('\n') {
+                        out.push(ast::PatternElement::TextElement {
+                            value: rest[..i + 2].to_string(),
+                        });
+                        rest = &rest[i + 2..];
+                        continue;
+                    }
+                    if i > 0 {
+                        out.push(ast::PatternElement::TextElement {
+                            value: rest[..i].to_string(),
+                        });
+                    }
+                    out.push(ast::PatternElement::Placeable {
+                        expression: ast::Expression::Inline(ast::InlineExpression::StringLiteral {
+                            value: escape(c),
+                        }),
+                    });
+                    rest = &rest[i + c.len_utf8()..];
+                }
+                if !rest.is_empty() {
+                    out.push(ast::PatternElement::TextElement {
+                        value: rest.to_string(),
+                    });
+                }
+            }
+            ast::PatternElement::Placeable { mut expression } => {
+                escape_in_expression(&mut expression, &escape);
+                out.push(ast::PatternElement::Placeable { expression });
+            }
+        }
+    }
+    p.elements = out;
+}
+
+fn escape_in_expression(e: &mut ast::Expression<String>, escape: &dyn Fn(char) -> String) {
+    fn inline(i: &mut ast::InlineExpression<String>, escape: &dyn Fn(char) -> String) {
+        match i {
+            ast::InlineExpression::StringLiteral { value } if value.contains(JS_ONLY_BREAKS) => {
+                *value = value
+                    .chars()
+                    .map(|c| {
+                        if JS_ONLY_BREAKS.contains(&c) {
+                            escape(c)
+                        } else {
+                            c.to_string()
+                        }
+                    })
+                    .collect();
+            }
+            ast::InlineExpression::FunctionReference { arguments, .. }
+            | ast::InlineExpression::TermReference {
+                arguments: Some(arguments),
+                ..
+            } => {
+                for a in &mut arguments.positional {
+                    inline(a, escape);
+                }
+                for a in &mut arguments.named {
+                    inline(&mut a.value, escape);
+                }
+            }
+            ast::InlineExpression::Placeable { expression } => {
+                escape_in_expression(expression, escape)
+            }
+            _ => {}
+        }
+    }
+    match e {
+        ast::Expression::Inline(i) => inline(i, escape),
+        ast::Expression::Select { selector, variants } => {
+            inline(selector, escape);
+            for v in variants {
+                escape_breaks(&mut v.value);
+            }
+        }
+    }
 }
 
 /// A pattern as it formats: runs of text (string literals included) and the other
@@ -450,6 +576,12 @@ fn pieces<'s, S: Slice<'s> + std::fmt::Debug>(p: &ast::Pattern<S>) -> Vec<Piece>
     out
 }
 
+/// A blank at a line's start to one of the parsers: a space, or what JavaScript's `\s`
+/// matches other than a line break.
+fn js_blank(c: char) -> bool {
+    c != '\n' && c != '\r' && (c == ' ' || c == '\t' || c.is_whitespace() || c == '\u{feff}')
+}
+
 fn entry_patterns_mut<S>(entry: &mut ast::Entry<S>) -> Vec<&mut ast::Pattern<S>> {
     match entry {
         ast::Entry::Message(m) => m
@@ -468,11 +600,9 @@ fn entry_patterns_mut<S>(entry: &mut ast::Entry<S>) -> Vec<&mut ast::Pattern<S>>
 /// (see [`serialize`]) as a string literal, in this pattern and its variants'.
 fn guard_pattern<'s, S: Slice<'s>>(p: &mut ast::Pattern<S>) {
     let mut out = Vec::with_capacity(p.elements.len());
-    // A value on one line stays after its `=` (or variant key), where a `[` is text.
-    let mut line_start = p.elements.iter().any(|e| match e {
-        ast::PatternElement::TextElement { value } => value.as_ref().contains('\n'),
-        ast::PatternElement::Placeable { .. } => false,
-    });
+    // (A value the serializer puts on a line of its own — a select makes it multi-line
+    // too — starts a line; one that stays after its `=` loses nothing by the guard.)
+    let mut line_start = true;
     for e in std::mem::take(&mut p.elements) {
         match e {
             ast::PatternElement::TextElement { value } => {
@@ -482,7 +612,14 @@ fn guard_pattern<'s, S: Slice<'s>>(p: &mut ast::Pattern<S>) {
                     let rest = &text[at..];
                     let cut = if line_start {
                         match rest.chars().next() {
-                            Some(c @ ('[' | '*' | '.' | ' ' | '\t')) => Some(c.len_utf8()),
+                            Some(c @ ('[' | '*' | '.')) => Some(c.len_utf8()),
+                            // The whole run of blanks (a line of only blanks too): the
+                            // parsers measure indentation differently (@fluent/bundle's
+                            // counts JavaScript's `\s`: NBSP, U+3000, a tab).
+                            Some(c) if js_blank(c) => rest
+                                .find(|c: char| !js_blank(c) || c == '\n')
+                                .or(Some(rest.len()))
+                                .filter(|&n| n > 0),
                             _ => None,
                         }
                     } else {

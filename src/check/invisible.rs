@@ -12,6 +12,9 @@
 //!   (Persian, Arabic, Indic scripts) or inside an emoji sequence: next to an ASCII
 //!   character, whitespace or the start or end of the text.
 //!
+//! - Line breaks only JavaScript sees: U+2028, U+2029 and a carriage return without a
+//!   line feed (Fluent reads them as text; @fluent/bundle starts a new entry after one).
+//!
 //! The same characters are ignored when `identical` compares a translation with its
 //! source ([`without_invisible`]), so a zero-width space cannot hide untranslated text.
 
@@ -37,6 +40,11 @@ fn name(c: char) -> Option<&'static str> {
         '\u{200D}' => "ZERO WIDTH JOINER",
         '\u{2060}' => "WORD JOINER",
         '\u{FEFF}' => "ZERO WIDTH NO-BREAK SPACE (byte order mark)",
+        // Line breaks to JavaScript, not to Fluent: @fluent/bundle's parser starts a new
+        // entry after one (a `dose = …` hidden behind it replaced the real message).
+        '\u{2028}' => "LINE SEPARATOR",
+        '\u{2029}' => "PARAGRAPH SEPARATOR",
+        '\r' => "CARRIAGE RETURN without a line feed",
         _ => return None,
     })
 }
@@ -58,6 +66,7 @@ pub fn without_invisible(text: &str) -> std::borrow::Cow<'_, str> {
 fn suspicious(c: char, before: Option<char>, after: Option<char>, rtl: bool) -> bool {
     match c {
         '\u{200E}' | '\u{200F}' | '\u{061C}' => !rtl,
+        '\r' => after != Some('\n'),
         '\u{200C}' | '\u{200D}' => {
             let doing_its_job = |n: Option<char>| {
                 n.is_some_and(|n| !n.is_ascii() && !n.is_whitespace() && !is_invisible(n))
