@@ -1051,3 +1051,85 @@ fn a_translation_retyping_a_variable_is_an_error() {
     // (`free` only interpolates in the source: a translation may need a number there.)
     assert_eq!(kinds, ["a", "b", "g"], "{report}");
 }
+
+/// From the third outside attack: what a part reaches through terms calling terms,
+/// terms and helpers referring to messages, and helpers referring to nothing. Each
+/// such part falls back and check says why; an unused helper or term is in no bundle;
+/// a regional locale's translation may use its parent's helper (check agrees).
+#[test]
+fn what_a_part_reaches_through_terms_and_helpers_is_checked_at_any_depth() {
+    let tmp = ftl_project();
+    let root = tmp.path();
+    write(
+        root.join("locales/en-US/main.ftl"),
+        "nested = Nested\nvia-helper = Helper\nterm-msg = Term message\n\
+         a = A\nc = C\nd = D\ngreet = Hello\nbye = Bye\nok = Fine\n",
+    );
+    write(
+        root.join("locales/de/main.ftl"),
+        "-b = vor { $x } nach\n-a = { -b }\nnested = Verschachtelt { -a(x: 1) }\n\
+         h = { -b }\nvia-helper = Hilfe { h }\n\
+         hx = ha { $x } ha\n-t = { hx }\nterm-msg = Begriff { -t }\n\
+         hn = { nope }\nh2 = x\n-u = { h2.nope }\n-v = { -w }\n\
+         a = A { hn }\nc = C { -u }\nd = D { -v }\n\
+         hilfe = Servus\ngreet = Hallo { hilfe }\n-unused = { h2 }\nok = Gut\n",
+    );
+    write(
+        root.join("locales/de-AT/main.ftl"),
+        "bye = Pfiat di { hilfe }\n",
+    );
+    let report = json(&carta_ok(root, &["check", "--format", "json"], 1));
+    let mut found: Vec<(String, String, String)> = report["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["severity"] == "error")
+        .map(|d| {
+            (
+                d["locale"].as_str().unwrap().to_string(),
+                d["code"].as_str().unwrap().to_string(),
+                d["message_id"].as_str().unwrap_or("").to_string(),
+            )
+        })
+        .collect();
+    found.sort();
+    let want: Vec<(String, String, String)> = [
+        ("de", "E005", "nested"),
+        ("de", "E005", "term-msg"),
+        ("de", "E005", "via-helper"),
+        ("de", "E006", "a"),
+        ("de", "E006", "c"),
+        ("de", "E006", "d"),
+    ]
+    .iter()
+    .map(|(l, c, i)| (l.to_string(), c.to_string(), i.to_string()))
+    .collect();
+    assert_eq!(found, want, "{report}");
+    carta_ok(root, &["build"], 0);
+    let manifest = json(&read(root.join("dist/manifest.json")));
+    let fell = |tag: &str| -> Vec<String> {
+        manifest["locales"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|l| l["tag"] == tag)
+            .unwrap()["fell_back"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|f| f["id"].as_str().unwrap().to_string())
+            .collect()
+    };
+    assert_eq!(
+        fell("de"),
+        ["a", "bye", "c", "d", "nested", "term-msg", "via-helper"]
+    );
+    let de = read(root.join("dist/de/messages.ftl"));
+    for gone in ["h2", "-unused", "hn =", "{$x}", "{ $x }"] {
+        assert!(!de.contains(gone), "{gone}: {de}");
+    }
+    assert!(de.contains("greet = Hallo Servus"), "{de}");
+    let at = read(root.join("dist/de-AT/messages.ftl"));
+    assert!(at.contains("bye = Pfiat di Servus"), "{at}");
+    assert!(!at.contains("hilfe ="), "{at}");
+}

@@ -532,6 +532,7 @@ fn what_the_attackers_found_reads_the_same_in_every_bundle() {
          e = E { -brand }\n    .a = { e } again\n\
          d = D { e }\n\
          about = About { -brand }\n\
+         uses = Uses { -brand }\n\
          files = You have { $n } files\n\
          ind =\n    a\n      { $v } b\n\
          tab = Hello\n    \t\n\
@@ -544,7 +545,7 @@ fn what_the_attackers_found_reads_the_same_in_every_bundle() {
     );
     write(
         root.join("locales/de/main.ftl"),
-        "-brand = Feuerfuchs\n-brand__en-US = Eigener Begriff\n\
+        "-brand = Feuerfuchs\n-brand__en-US = Eigener Begriff\nuses = Benutzt { -brand__en-US }\n\
          m = Hallo\n\
          helper = Helfer\n    .x = HX de\n\
          e = DE { -brand }\n\

@@ -626,3 +626,45 @@ fn outdated_text_follows_the_stricter_policy_and_app_bundles_say_what_is_marked(
     assert_eq!(de["messages"]["a"]["status"], "outdated");
     assert!(de["messages"]["c"].get("status").is_none(), "{de}");
 }
+
+/// From the third outside attack: a regional locale's translation that uses its
+/// parent's outdated message was published unmarked (es-MX `note = Nota MX: { advice }`
+/// printed es's outdated `advice`), even with `outdated = "fallback"`. What a
+/// translation pulls in from later locales of its chain counts too.
+#[test]
+fn a_regional_translation_is_only_as_current_as_what_it_takes_from_its_parent() {
+    let tmp = common::ftl_project();
+    let root = tmp.path();
+    write(
+        root.join("locales/en-US/main.ftl"),
+        "advice = You can shower with the tape on.\nnote = Note: { advice }\n",
+    );
+    write(
+        root.join("locales/es/main.ftl"),
+        "advice = Puede ducharse con la cinta.\nnote = Nota: { advice }\n",
+    );
+    write(
+        root.join("locales/es-MX/main.ftl"),
+        "note = Nota MX: { advice }\n",
+    );
+    carta_ok(root, &["sync"], 0);
+    write(
+        root.join("locales/en-US/main.ftl"),
+        "advice = Do not shower with the tape on.\nnote = Note: { advice }\n",
+    );
+    carta_ok(root, &["sync"], 0);
+    carta_ok(root, &["build"], 0);
+    let mx = json(&read(root.join("dist/es-MX/messages.json")));
+    assert_eq!(mx["messages"]["note"]["status"], "outdated", "{mx}");
+    write(
+        root.join("carta.toml"),
+        "source-locale = \"en-US\"\n[publish]\noutdated = \"fallback\"\n",
+    );
+    carta_ok(root, &["build"], 0);
+    let mx = json(&read(root.join("dist/es-MX/messages.json")));
+    assert_eq!(
+        mx["messages"]["note"]["value"],
+        "Note: Do not shower with the tape on."
+    );
+    assert!(!read(root.join("dist/es-MX/messages.ftl")).contains("Puede ducharse"));
+}

@@ -228,6 +228,7 @@ struct Walk {
     issues: Vec<String>,
     stack: Vec<String>,
     depth: usize,
+    too_deep: bool,
     literal_numbers: bool,
 }
 
@@ -274,6 +275,12 @@ impl Walk {
     }
     fn too_big(&self) -> bool {
         self.out.len() + self.pending.len() > MAX_LEN
+    }
+    /// Whether the walk should stop: the text is too big, or it went too deep once (then
+    /// the rest is not worth writing: a term doubling itself 63 times wrote nothing at
+    /// the bottom, so the size limit never came, and the walk visited 2^63 branches).
+    fn done(&self) -> bool {
+        self.too_big() || self.too_deep
     }
 }
 
@@ -574,6 +581,7 @@ impl<'a, 's> Ctx<'a, 's> {
                 issues: Vec::new(),
                 stack: Vec::new(),
                 depth: 0,
+                too_deep: false,
                 literal_numbers: false,
             };
             for e in &pattern.elements {
@@ -672,6 +680,7 @@ impl<'a, 's> Ctx<'a, 's> {
             issues: Vec::new(),
             stack: vec![id.to_string()],
             depth: 0,
+            too_deep: false,
             literal_numbers: false,
         };
         self.pattern(pattern, None, Parent::Top, &mut w);
@@ -690,13 +699,14 @@ impl<'a, 's> Ctx<'a, 's> {
         w: &mut Walk,
     ) {
         w.depth += 1;
-        if w.depth > MAX_DEPTH {
+        if w.depth > MAX_DEPTH || w.too_deep {
             w.issue("nested too deeply for ICU".into());
+            w.too_deep = true;
             w.depth -= 1;
             return;
         }
         for element in &pattern.elements {
-            if w.too_big() {
+            if w.done() {
                 break;
             }
             match element {
@@ -1105,6 +1115,9 @@ impl<'a, 's> Ctx<'a, 's> {
             arms.push(("other".into(), &default.value));
         }
         for (key, pattern) in arms {
+            if w.done() {
+                break;
+            }
             w.raw(inner, &format!(" {key} {{"));
             self.pattern(pattern, scope, inner, w);
             w.raw(inner, "}");

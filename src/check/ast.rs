@@ -331,3 +331,164 @@ pub(super) fn unknown_functions<'s>(entry: &ast::Entry<&'s str>) -> Vec<&'s str>
     }
     out
 }
+
+/// What a part reaches that no runtime can format as meant, found by [`reach`].
+#[derive(Debug, Clone, PartialEq)]
+pub enum Unreachable {
+    /// A `$variable` the app does not pass (`via` the helper message it is in), or one
+    /// a term prints that its call does not pass (`via` the term).
+    Variable { name: String, via: Option<String> },
+    /// A message or term that does not exist (`via` as above).
+    Reference { name: String, via: Option<String> },
+    /// An attribute its message or term lacks.
+    Attribute { name: String, attribute: String },
+    /// Options the JavaScript runtimes' Intl refuses.
+    Refused(String),
+}
+
+/// How [`reach`] sees the locale: its entries (first definitions; a term with its `-`),
+/// and whether a message is a helper of the locale's own (not the source's).
+pub struct Scope<'a, 's> {
+    pub entry: &'a dyn Fn(&str) -> Option<&'a ast::Entry<&'s str>>,
+    pub helper: &'a dyn Fn(&str) -> bool,
+    /// Whether a function exists (the builtins, the app's).
+    pub function: &'a dyn Fn(&str) -> bool,
+}
+
+/// A pattern [`reach`] goes into: with the term call's arguments (None: the app's), and
+/// the helper or term it came through.
+type Reached<'a, 's> = (
+    &'a ast::Pattern<&'s str>,
+    Option<Vec<&'s str>>,
+    Option<String>,
+);
+
+/// Walks a part as a runtime formats it, in every variant, into the locale's helper
+/// messages (with the caller's variables) and terms (with only their call's named
+/// arguments, and the messages they refer to with those), and reports what it cannot
+/// format as meant: a variable the app (`passed`) or the term call does not give, a
+/// reference to nothing, a missing attribute, options Intl refuses. Each helper or term
+/// is entered once per set of arguments, and at most 10,000 patterns in all.
+pub fn reach<'a, 's>(
+    pattern: &'a ast::Pattern<&'s str>,
+    passed: &dyn Fn(&str) -> bool,
+    scope: &Scope<'a, 's>,
+    found: &mut dyn FnMut(Unreachable),
+) {
+    const MAX_PATTERNS: usize = 10_000;
+    // (pattern, the term call's arguments or None for the app's, what it came through)
+    let mut queue: Vec<Reached<'a, 's>> = vec![(pattern, None, None)];
+    let mut seen: std::collections::HashSet<(String, Option<Vec<&'s str>>)> = Default::default();
+    let mut visited = 0;
+    while let Some((p, given, via)) = queue.pop() {
+        visited += 1;
+        if visited > MAX_PATTERNS {
+            return;
+        }
+        if let Some(given) = &given {
+            let mut printed = Vec::new();
+            printed_vars(p, &mut printed);
+            for v in printed {
+                if !given.contains(&v) {
+                    found(Unreachable::Variable {
+                        name: v.to_string(),
+                        via: via.clone(),
+                    });
+                }
+            }
+        }
+        let mut more: Vec<Reached<'a, 's>> = Vec::new();
+        walk_pattern(p, &mut |e| match e {
+            ast::InlineExpression::VariableReference { id }
+                if given.is_none() && !passed(id.name) =>
+            {
+                found(Unreachable::Variable {
+                    name: id.name.to_string(),
+                    via: via.clone(),
+                });
+            }
+            ast::InlineExpression::MessageReference { id, attribute } => {
+                let Some(entry) = (scope.entry)(id.name) else {
+                    found(Unreachable::Reference {
+                        name: id.name.to_string(),
+                        via: via.clone(),
+                    });
+                    return;
+                };
+                let ast::Entry::Message(m) = entry else {
+                    return;
+                };
+                let part = match attribute {
+                    None => m.value.as_ref(),
+                    Some(a) => {
+                        let p = m
+                            .attributes
+                            .iter()
+                            .find(|x| x.id.name == a.name)
+                            .map(|x| &x.value);
+                        if p.is_none() {
+                            found(Unreachable::Attribute {
+                                name: id.name.to_string(),
+                                attribute: a.name.to_string(),
+                            });
+                        }
+                        p
+                    }
+                };
+                // The locale's helper, or any message inside a term (it sees the term's
+                // arguments only).
+                if let Some(part) = part {
+                    if ((scope.helper)(id.name) || given.is_some())
+                        && seen.insert((id.name.to_string(), given.clone()))
+                    {
+                        more.push((part, given.clone(), Some(id.name.to_string())));
+                    }
+                }
+            }
+            ast::InlineExpression::TermReference {
+                id,
+                attribute,
+                arguments,
+            } => {
+                let name = format!("-{}", id.name);
+                let Some(entry) = (scope.entry)(&name) else {
+                    found(Unreachable::Reference {
+                        name,
+                        via: via.clone(),
+                    });
+                    return;
+                };
+                let ast::Entry::Term(t) = entry else { return };
+                if let Some(a) = attribute {
+                    if !t.attributes.iter().any(|x| x.id.name == a.name) {
+                        found(Unreachable::Attribute {
+                            name: name.clone(),
+                            attribute: a.name.to_string(),
+                        });
+                    }
+                }
+                let mut args: Vec<&'s str> = arguments
+                    .iter()
+                    .flat_map(|a| a.named.iter().map(|n| n.name.name))
+                    .collect();
+                args.sort_unstable();
+                if seen.insert((name.clone(), Some(args.clone()))) {
+                    more.push((&t.value, Some(args), Some(name)));
+                }
+            }
+            ast::InlineExpression::FunctionReference { id, arguments } => {
+                if !(scope.function)(id.name) {
+                    found(Unreachable::Reference {
+                        name: format!("{}()", id.name),
+                        via: via.clone(),
+                    });
+                }
+                if let Some(why) = crate::bundle::intl::refusal(id.name, arguments) {
+                    found(Unreachable::Refused(why));
+                }
+            }
+            _ => {}
+        });
+        queue.append(&mut more);
+    }
+}

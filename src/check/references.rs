@@ -24,6 +24,7 @@ pub(super) fn check_pattern(
         let full = reference_id(r, is_term);
         if !ctx.locale_ids.contains_key(full.as_str())
             && !ctx.source_ids.contains(full.as_str())
+            && !ctx.fallback_ids.contains(full.as_str())
             && !source_refs.contains(&(r, is_term))
         {
             let what = if is_term { "term" } else { "message" };
@@ -59,72 +60,98 @@ pub(super) fn check_reach(
         }
         new
     };
-    walk_pattern(pattern, &mut |e| match e {
-        ast::InlineExpression::MessageReference { id, attribute } => {
-            let name = id.name;
-            if let Some(a) = attribute {
-                if lacks_attribute(ctx, name, a.name) && once(format!("{name}.{}", a.name)) {
-                    out.push(d(
-                        Code::UnknownReference,
-                        offset_of(a.name),
-                        format!(
-                            "{label} refers to `{name}.{}`, but `{name}` has no attribute `{}`",
-                            a.name, a.name
-                        ),
-                    ));
-                }
-            }
-            if is_term || ctx.source_ids.contains(name) {
-                return;
-            }
-            for (var, through) in helper_vars(ctx, name) {
-                if !passed.contains(&var) && once(format!("${var}")) {
-                    out.push(d(Code::UnknownVariable, offset_of(name), format!("{label} uses `${var}` through `{through}`, which the source never uses; the app will not pass it")));
-                }
-            }
+    // A missing attribute of an entry only the source has (whose syntax tree is gone
+    // by now): from the source's facts.
+    walk_pattern(pattern, &mut |e| {
+        let (name, attr) = match e {
+            ast::InlineExpression::MessageReference {
+                id,
+                attribute: Some(a),
+            } => (id.name.to_string(), a.name),
+            ast::InlineExpression::TermReference {
+                id,
+                attribute: Some(a),
+                ..
+            } => (format!("-{}", id.name), a.name),
+            _ => return,
+        };
+        if ctx.locale_ids.entry(&name).is_none()
+            && lacks_attribute(ctx, &name, attr)
+            && once(format!("{name}.{attr}"))
+        {
+            out.push(d(
+                Code::UnknownReference,
+                offset_of(attr),
+                format!(
+                    "{label} refers to `{name}.{attr}`, but `{name}` has no attribute `{attr}`"
+                ),
+            ));
         }
-        ast::InlineExpression::TermReference {
-            id,
-            attribute,
-            arguments,
-        } => {
-            let name = format!("-{}", id.name);
-            if let Some(a) = attribute {
-                if lacks_attribute(ctx, &name, a.name) && once(format!("{name}.{}", a.name)) {
-                    out.push(d(
-                        Code::UnknownReference,
-                        offset_of(a.name),
-                        format!(
-                            "{label} refers to `{name}.{}`, but `{name}` has no attribute `{}`",
-                            a.name, a.name
-                        ),
-                    ));
-                }
-            }
-            let Some(ast::Entry::Term(t)) = ctx.locale_ids.entry(&name) else {
-                return;
-            };
-            let given: Vec<&str> = arguments
-                .iter()
-                .flat_map(|a| a.named.iter().map(|n| n.name.name))
-                .collect();
-            let mut printed = Vec::new();
-            super::ast::printed_vars(&t.value, &mut printed);
-            for var in printed {
-                if !given.contains(&var) && once(format!("{name}(${var})")) {
-                    out.push(d(Code::UnknownVariable, offset_of(id.name), format!("{label} uses `{name}`, which prints `${var}`, but the call does not pass it (a term sees only its arguments): it would show `{{${var}}}`")));
-                }
-            }
-        }
-        ast::InlineExpression::FunctionReference { id, arguments } => {
-            if let Some(why) = crate::bundle::intl::refusal(id.name, arguments) {
-                if once(why.clone()) {
-                    out.push(d(Code::Format, offset_of(id.name), format!("{label}: {why}; the JavaScript runtimes refuse it (@fluent/bundle prints the bare value, intl-messageformat throws), so build uses the fallback")));
-                }
-            }
-        }
-        _ => {}
     });
+    let entry = |id: &str| ctx.locale_ids.entry(id);
+    // (A term's own variables are its call's: a term translation is walked as a term.)
+    let helper = |id: &str| !ctx.source_ids.contains(id);
+    let function = |_: &str| true; // unknown functions: E007, when formatted
+    let scope = super::ast::Scope {
+        entry: &entry,
+        helper: &helper,
+        function: &function,
+    };
+    let passed_fn = |v: &str| is_term || passed.contains(&v);
+    super::ast::reach(pattern, &passed_fn, &scope, &mut |f| {
+        use super::ast::Unreachable as U;
+        match f {
+            U::Variable {
+                name,
+                via: Some(via),
+            } if via.starts_with('-') => {
+                if once(format!("{via}(${name})")) {
+                    out.push(d(Code::UnknownVariable, offset_of(via.trim_start_matches('-')), format!("{label} uses `{via}`, which prints `${name}`, but no call on the way passes it (a term sees only its arguments): it would show `{{${name}}}`")));
+                }
+            }
+            U::Variable {
+                name,
+                via: Some(via),
+            } => {
+                if once(format!("${name}")) {
+                    out.push(d(Code::UnknownVariable, offset_of(&via), format!("{label} uses `${name}` through `{via}`, which the source never uses; the app will not pass it")));
+                }
+            }
+            U::Reference {
+                name,
+                via: Some(via),
+            } => {
+                let exists = ctx.source_ids.contains(&name) || ctx.fallback_ids.contains(&name);
+                if !exists && !name.ends_with("()") && once(format!("ref {name}")) {
+                    out.push(d(Code::UnknownReference, offset_of(&via), format!("{label} uses `{via}`, which refers to `{name}`, which exists neither in this locale nor in the source")));
+                }
+            }
+            U::Attribute { name, attribute } => {
+                if once(format!("{name}.{attribute}")) {
+                    out.push(d(Code::UnknownReference, offset_of(&attribute), format!("{label} refers to `{name}.{attribute}`, but `{name}` has no attribute `{attribute}`")));
+                }
+            }
+            U::Refused(why) => {
+                if once(why.clone()) {
+                    out.push(d(Code::Format, offset_of(pattern_start(pattern)), format!("{label}: {why}; the JavaScript runtimes refuse it (@fluent/bundle prints the bare value, intl-messageformat throws), so build uses the fallback")));
+                }
+            }
+            // Direct ones: the variable and reference rules report them.
+            U::Variable { via: None, .. } | U::Reference { via: None, .. } => {}
+        }
+    });
+}
+
+/// Where a pattern's text starts (its first text element), for a finding without a
+/// better place.
+fn pattern_start<'s>(p: &ast::Pattern<&'s str>) -> &'s str {
+    p.elements
+        .iter()
+        .find_map(|e| match e {
+            ast::PatternElement::TextElement { value } => Some(*value),
+            _ => None,
+        })
+        .unwrap_or("")
 }
 
 /// Whether message or term `name` (the locale's, else the source's) exists and lacks
@@ -139,29 +166,4 @@ fn lacks_attribute(ctx: &Context, name: &str, attr: &str) -> bool {
             .get(name)
             .is_some_and(|m| !m.attributes().contains(&attr)),
     }
-}
-
-/// The variables a helper message of the locale's own uses, through the helpers it
-/// refers to as well, each with the helper that uses it.
-fn helper_vars<'a>(ctx: &Context<'a>, name: &'a str) -> Vec<(&'a str, &'a str)> {
-    let mut out = Vec::new();
-    let mut seen: Vec<&str> = Vec::new();
-    let mut queue = vec![name];
-    while let Some(h) = queue.pop() {
-        if seen.contains(&h) || ctx.source_ids.contains(h) {
-            continue;
-        }
-        seen.push(h);
-        let Some(ast::Entry::Message(m)) = ctx.locale_ids.entry(h) else {
-            continue;
-        };
-        for p in m.value.iter().chain(m.attributes.iter().map(|a| &a.value)) {
-            walk_pattern(p, &mut |e| match e {
-                ast::InlineExpression::VariableReference { id } => out.push((id.name, h)),
-                ast::InlineExpression::MessageReference { id, .. } => queue.push(id.name),
-                _ => {}
-            });
-        }
-    }
-    out
 }

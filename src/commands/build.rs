@@ -1857,89 +1857,34 @@ fn build_locale(
         // Formatting without arguments takes only the default variants, so what another
         // variant uses (a variable the app does not pass, a message, term or function
         // that does not exist: check's E005, E006, E007) is looked for in the pattern
-        // itself; otherwise such a part was published and printed `{file-word}` when the
+        // itself, in the locale's helper messages and terms it uses (a term sees only its
+        // call's arguments: `{$y}` where it prints one the call does not pass), at any
+        // depth; otherwise such a part was published and printed `{file-word}` when the
         // app's number chose that variant.
-        let defined = |id: &str| catalogs[k].contains(id) || fills[k].1.contains(id);
-        // An attribute the locale's message or term does not have (`{ b.nope }`).
-        let lacks = |id: &str, attr: Option<&fluent_syntax::ast::Identifier<&str>>| {
-            let Some(attr) = attr else { return false };
-            catalogs[k]
-                .get(id)
-                .and_then(|(c, i)| match &c.resource.body[i] {
-                    fluent_syntax::ast::Entry::Message(m) => Some(&m.attributes),
-                    fluent_syntax::ast::Entry::Term(t) => Some(&t.attributes),
-                    _ => None,
-                })
-                .is_some_and(|attrs| !attrs.iter().any(|a| a.id.name == attr.name))
-        };
-        // The locale's own helper messages the part uses are looked into too (their
-        // patterns are the part's text), each once.
-        let helper = |id: &str| -> Option<&fluent_syntax::ast::Message<&str>> {
-            if source_locale.key(id).is_some() {
+        let entry_of = |id: &str| -> Option<&fluent_syntax::ast::Entry<&str>> {
+            if let Some((c, i)) = catalogs[k].get(id) {
+                return c.resource.body.get(i);
+            }
+            // What the locale's bundle holds from later locales (see `fills`).
+            if !fills[k].1.contains(id) {
                 return None;
             }
-            let (c, i) = catalogs[k].get(id)?;
-            match &c.resource.body[i] {
-                fluent_syntax::ast::Entry::Message(m) => Some(m),
-                _ => None,
-            }
+            (k + 1..chain.len()).find_map(|j| {
+                let (c, i) = catalogs[j].get(id)?;
+                c.resource.body.get(i)
+            })
+        };
+        let helper = |id: &str| source_locale.key(id).is_none();
+        let function = |name: &str| {
+            matches!(name, "NUMBER" | "DATETIME") || functions.iter().any(|f| f == name)
+        };
+        let scope = crate::check::ast::Scope {
+            entry: &entry_of,
+            helper: &helper,
+            function: &function,
         };
         let mut broken = false;
-        let mut queue = vec![pattern];
-        let mut more = Vec::new();
-        let mut seen: Vec<&str> = Vec::new();
-        while let Some(pattern) = queue.pop() {
-            crate::check::ast::walk_pattern(pattern, &mut |e| {
-                use fluent_syntax::ast::InlineExpression as E;
-                broken |= match e {
-                    E::VariableReference { id } => !passed(id.name),
-                    E::MessageReference { id, attribute } => {
-                        if let Some(m) = helper(id.name).filter(|_| !seen.contains(&id.name)) {
-                            seen.push(id.name);
-                            more.extend(
-                                m.value.iter().chain(m.attributes.iter().map(|a| &a.value)),
-                            );
-                        }
-                        !defined(id.name) || lacks(id.name, attribute.as_ref())
-                    }
-                    E::TermReference {
-                        id,
-                        attribute,
-                        arguments,
-                    } => {
-                        let name = format!("-{}", id.name);
-                        !defined(&name) || lacks(&name, attribute.as_ref()) || {
-                            // A term prints a variable its reference does not pass as `{$y}`
-                            // (a select on one takes its default variant, as meant).
-                            let given: Vec<&str> = arguments
-                                .iter()
-                                .flat_map(|a| a.named.iter().map(|n| n.name.name))
-                                .collect();
-                            catalogs[k]
-                                .get(name.as_str())
-                                .and_then(|(c, i)| match &c.resource.body[i] {
-                                    fluent_syntax::ast::Entry::Term(t) => Some(t),
-                                    _ => None,
-                                })
-                                .is_some_and(|t| {
-                                    let mut printed = Vec::new();
-                                    crate::check::ast::printed_vars(&t.value, &mut printed);
-                                    printed.iter().any(|v| !given.contains(v))
-                                })
-                        }
-                    }
-                    // A function that does not exist, or options the JS runtimes' Intl
-                    // refuses (check's E007 too).
-                    E::FunctionReference { id, arguments } => {
-                        !matches!(id.name, "NUMBER" | "DATETIME")
-                            && !functions.iter().any(|f| f == id.name)
-                            || bundle::intl::refusal(id.name, arguments).is_some()
-                    }
-                    _ => false,
-                };
-            });
-            queue.append(&mut more);
-        }
+        crate::check::ast::reach(pattern, &passed, &scope, &mut |_| broken = true);
         (!fatal && !broken).then_some(text)
     };
 
@@ -1984,46 +1929,59 @@ fn build_locale(
                     }
                 }
             }
-            // A translation is only as fit to print as what it pulls in: a term or message
-            // of the locale it refers to (in any of its files, through one another) that is
-            // outdated makes it outdated, and one that is not reviewed — or is the locale's
-            // own, which no review record covers — makes it unreviewed.
-            if !is_source(t) {
-                let defined = |id: &str| catalogs[k].get(id);
-                let mut worse: Vec<(&str, Status)> = Vec::new();
-                for (id, (status, _)) in &out {
-                    let Some((c, i)) = defined(id) else { continue };
-                    let mut seen: std::collections::HashSet<String> =
-                        std::collections::HashSet::new();
-                    let mut queue = c.references(i);
-                    let mut effective = *status;
-                    while let Some(r) = queue.pop() {
-                        if !seen.insert(r.clone()) {
-                            continue;
-                        }
-                        let Some((rc, ri)) = defined(&r) else {
-                            continue;
-                        };
-                        // The locale's own entry (no status): no review record covers it.
-                        let dep = out.get(r.as_str()).map_or(Status::Translated, |(s, _)| *s);
-                        effective = effective.min(dep.max(Status::Outdated));
-                        queue.extend(rc.references(ri));
-                    }
-                    if effective < *status {
-                        worse.push((id, effective));
-                    }
-                }
-                for (id, status) in worse {
-                    if let Some(entry) = out.get_mut(id) {
-                        entry.0 = status;
-                        if status != Status::Reviewed {
-                            entry.1 = None;
-                        }
-                    }
-                }
-            }
             out
         });
+    }
+    // A translation is only as fit to print as what it pulls in: a term or message it
+    // refers to (in any of the locale's files, through one another, or from a later
+    // locale of the chain, as es-MX reads es's `advice`) that is outdated makes it
+    // outdated, and one that is not reviewed — or is a locale's own, which no review
+    // record covers — makes it unreviewed. The later locales first, so what a locale
+    // takes from them is final.
+    for k in (0..chain.len()).rev() {
+        if is_source(&chain[k]) {
+            continue;
+        }
+        let resolve =
+            |r: &str| (k..chain.len()).find_map(|j| catalogs[j].get(r).map(|(c, i)| (j, c, i)));
+        let mut worse: Vec<(&str, Status)> = Vec::new();
+        for (&id, (status, _)) in &statuses[k] {
+            let Some((c, i)) = catalogs[k].get(id) else {
+                continue;
+            };
+            let mut seen: std::collections::HashSet<String> = std::collections::HashSet::new();
+            let mut queue = c.references(i);
+            let mut effective = *status;
+            while let Some(r) = queue.pop() {
+                if !seen.insert(r.clone()) {
+                    continue;
+                }
+                let Some((j, rc, ri)) = resolve(&r) else {
+                    continue;
+                };
+                if is_source(&chain[j]) {
+                    continue; // the source's own text
+                }
+                let dep = statuses[j].get(r.as_str()).map(|(s, _)| *s);
+                effective = effective.min(dep.unwrap_or(Status::Translated).max(Status::Outdated));
+                // A later locale's translation has its final status; its own helper and
+                // the locale's entries are followed.
+                if j == k || dep.is_none() {
+                    queue.extend(rc.references(ri));
+                }
+            }
+            if effective < *status {
+                worse.push((id, effective));
+            }
+        }
+        for (id, status) in worse {
+            if let Some(entry) = statuses[k].get_mut(id) {
+                entry.0 = status;
+                if status != Status::Reviewed {
+                    entry.1 = None;
+                }
+            }
+        }
     }
     let mut marked: Vec<(String, Flag, usize)> = Vec::new();
     let mut skipped: Vec<(String, Flag, usize)> = Vec::new();
@@ -2299,9 +2257,18 @@ fn build_locale(
         (0..chain.len()).any(|k| find(k, &term).is_some())
     };
     let copy = |id: &str, k: usize| bundle::merge::copy_name(id, chain[k].as_str(), &taken);
+    // Locale k's entry: its own term or message, or the helper its bundle formats (its
+    // own, else the first later locale's: a de-AT translation uses de's helper).
+    let entry_for = |k: usize, name: &str| {
+        if name.starts_with('-') || in_source(name) {
+            find(k, name)
+        } else {
+            (k..chain.len()).find_map(|j| find(j, name))
+        }
+    };
     let merge_chain = bundle::merge::Chain {
         owner: &owner,
-        entry: &find,
+        entry: &entry_for,
         copy: &copy,
     };
     let mut term_copies: Vec<(String, usize)> = Vec::new();
@@ -2406,32 +2373,11 @@ fn build_locale(
         };
         push(&mut ftl, &mut ranges, &entry);
     }
-    // Terms only the translations define (referenced by them).
-    // Each from the first chain locale that has it, with that locale's terms (a term of
-    // `de` that uses `-brand`, in a `de-AT` that has its own `-brand`, keeps `de`'s).
-    let mut extra_terms: BTreeMap<String, (String, usize)> = BTreeMap::new();
-    for (k, locale_catalogs) in catalogs.iter().enumerate() {
-        for c in locale_catalogs.catalogs {
-            for i in 0..c.resource.body.len() {
-                if let EntryKind::Term(_) = c.kind(i) {
-                    let id = c.entry_id(i).unwrap_or_default();
-                    if !emitted.contains(id.as_ref()) && c.index.get(id.as_ref()) == Some(&i) {
-                        extra_terms
-                            .entry(id.into_owned())
-                            .or_insert_with(|| (entry_text(c, i), k));
-                    }
-                }
-            }
-        }
-    }
-    for (id, (text, k)) in extra_terms {
-        emitted.insert(&id);
-        let text = own_terms(text, k, &mut term_copies);
-        push(&mut ftl, &mut ranges, &text);
-    }
     // The resource is self-contained: a message or term that an emitted entry refers
-    // to (a helper message only the locale defines) comes along, from the first locale
-    // of the chain that has it.
+    // to (a term or helper message only the locale defines) comes along, from the first
+    // locale of the chain that has it, with that locale's terms (a term of `de` that
+    // uses `-brand`, in a `de-AT` that has its own `-brand`, keeps `de`'s); one nothing
+    // uses is left out (it leaked unused helpers into the bundles).
     let mut helpers: BTreeMap<String, Resolved> = BTreeMap::new();
     let mut pending: Vec<String> = {
         // Only an entry with a placeable refers to anything (`emitted` holds every ID of
