@@ -1128,8 +1128,12 @@ fn what_a_part_reaches_through_terms_and_helpers_is_checked_at_any_depth() {
     for gone in ["h2", "-unused", "hn =", "{$x}", "{ $x }"] {
         assert!(!de.contains(gone), "{gone}: {de}");
     }
-    assert!(de.contains("greet = Hallo Servus"), "{de}");
+    // A helper without variables is a private term copy, written once.
+    assert!(de.contains("greet = Hallo { -hilfe__de }"), "{de}");
+    assert!(de.contains("-hilfe__de = Servus"), "{de}");
+    assert!(!de.contains("\nhilfe ="), "{de}");
     let at = read(root.join("dist/de-AT/messages.ftl"));
-    assert!(at.contains("bye = Pfiat di Servus"), "{at}");
-    assert!(!at.contains("hilfe ="), "{at}");
+    assert!(at.contains("bye = Pfiat di { -hilfe__de-AT }"), "{at}");
+    assert!(at.contains("-hilfe__de-AT = Servus"), "{at}");
+    assert!(!at.contains("\nhilfe ="), "{at}");
 }

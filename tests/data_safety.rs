@@ -148,10 +148,14 @@ fn locale_private_entries_are_kept_and_shipped() {
     assert!(!check.contains("W003"), "{check}");
     carta_ok(root, &["build"], 0);
     let ftl = read(root.join("dist/es/messages.ftl"));
-    // The helper message's pattern takes the place of each reference to it, so the
-    // bundles hold the source's messages and no more; the term stays a term.
+    // The helper message is a private term (it needs no variable), so the bundles hold
+    // the source's messages and no more; the term stays a term.
     assert!(
-        ftl.contains("dry-needling-title = Punción seca y sus beneficios en { -clinic-name }"),
+        ftl.contains("dry-needling-title = Punción seca y sus beneficios { -clinic-line__es }"),
+        "{ftl}"
+    );
+    assert!(
+        ftl.contains("-clinic-line__es = en { -clinic-name }"),
         "{ftl}"
     );
     assert!(!ftl.contains("clinic-line ="), "{ftl}");

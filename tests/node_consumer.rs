@@ -401,7 +401,7 @@ fn icu_fluent_and_fluent_rs_agree_with_arguments_on_the_shipped_project() {
         "About Carta's Clinic and Shared"
     );
     assert!(read(root.join("dist/es/messages.ftl"))
-        .contains("about = About { -brand__en-US } and Shared\n"));
+        .contains("about = About { -brand__en-US } and { -shared__en-US }"));
     assert!(read(root.join("dist/es/messages.ftl")).contains("nbsp = Total\u{a0}\n"));
     assert!(read(root.join("dist/messages.d.ts")).contains("\"last-login\": { \"when\": Date };"));
     let manifest = json(&read(root.join("dist/manifest.json")));

@@ -61,10 +61,11 @@ pub struct Converted {
     /// The Fluent source of the pattern (as written after `id =`); empty for plain text
     /// (whose formatted text is all a consumer needs).
     pub source: String,
-    /// The part prints a number literal (`{ 1234.5 }`, `-t(n: 12345)`), which the
-    /// runtimes format per locale ("1.234,5") and fluent-rs, carta's, does not: carta's
-    /// formatted text is not the runtimes', so `messages.json` gives the pattern.
-    pub literal_numbers: bool,
+    /// carta's formatted text is not what the runtimes print, so `messages.json` gives
+    /// the pattern: the part prints a number literal (`{ 1234.5 }`, `-t(n: 12345)`),
+    /// which they format per locale ("1.234,5") and fluent-rs, carta's, does not, or
+    /// calls a function of the app's (`PLATFORM()`), which only the app has.
+    pub runtime_formats: bool,
 }
 
 /// A converted message: its value and attributes.
@@ -229,7 +230,7 @@ struct Walk {
     stack: Vec<String>,
     depth: usize,
     too_deep: bool,
-    literal_numbers: bool,
+    runtime_formats: bool,
 }
 
 impl Walk {
@@ -462,8 +463,8 @@ fn number_style(named: &[ast::NamedArgument<&str>], w: &mut Walk) -> String {
             }
         };
         // What Intl accepts (fraction digits 0-20 in Node 20, significant and integer digits
-        // 1-21, whole numbers); anything else makes @fluent/bundle throw a RangeError
-        // when the app formats the message.
+        // 1-21; a fraction is cut off: 2.5 is 2); anything else makes @fluent/bundle throw
+        // a RangeError when the app formats the message (build lets such a part fall back).
         let limit = match a.name.name {
             "minimumFractionDigits" | "maximumFractionDigits" => Some(0..=20),
             "minimumSignificantDigits" | "maximumSignificantDigits" | "minimumIntegerDigits" => {
@@ -472,7 +473,12 @@ fn number_style(named: &[ast::NamedArgument<&str>], w: &mut Walk) -> String {
             _ => None,
         };
         if let Some(range) = &limit {
-            if !value.parse::<usize>().is_ok_and(|n| range.contains(&n)) {
+            let n = value
+                .parse::<f64>()
+                .ok()
+                .filter(|n| n.is_finite())
+                .map(f64::trunc);
+            if !n.is_some_and(|n| n >= *range.start() as f64 && n <= *range.end() as f64) {
                 w.issue(format!(
                     "NUMBER option `{}: {value}` is out of Intl's range ({}-{}): the app's runtime throws",
                     a.name.name,
@@ -481,7 +487,13 @@ fn number_style(named: &[ast::NamedArgument<&str>], w: &mut Walk) -> String {
                 ));
             }
         }
-        let digits = || value.parse::<usize>().ok().map(|n| n.min(21));
+        let digits = || {
+            value
+                .parse::<f64>()
+                .ok()
+                .filter(|n| n.is_finite() && *n >= 0.0)
+                .map(|n| (n.trunc() as usize).min(21))
+        };
         match a.name.name {
             "minimumFractionDigits" => min_fd = digits(),
             "maximumFractionDigits" => max_fd = digits(),
@@ -582,7 +594,7 @@ impl<'a, 's> Ctx<'a, 's> {
                 stack: Vec::new(),
                 depth: 0,
                 too_deep: false,
-                literal_numbers: false,
+                runtime_formats: false,
             };
             for e in &pattern.elements {
                 if let ast::PatternElement::TextElement { value } = e {
@@ -595,7 +607,7 @@ impl<'a, 's> Ctx<'a, 's> {
                 variables: BTreeMap::new(),
                 issues: Vec::new(),
                 source: String::new(),
-                literal_numbers: false,
+                runtime_formats: false,
             };
         }
         // Two passes: the first learns each variable's kind (a variable used as a plural
@@ -612,7 +624,7 @@ impl<'a, 's> Ctx<'a, 's> {
                 variables: BTreeMap::new(),
                 issues: first.issues,
                 source: pattern_source(pattern),
-                literal_numbers: first.literal_numbers,
+                runtime_formats: first.runtime_formats,
             };
         }
         let kinds: BTreeMap<String, Kind> = first
@@ -662,7 +674,7 @@ impl<'a, 's> Ctx<'a, 's> {
             variables: kinds,
             issues: second.issues,
             source: pattern_source(pattern),
-            literal_numbers: second.literal_numbers,
+            runtime_formats: second.runtime_formats,
         }
     }
 
@@ -681,7 +693,7 @@ impl<'a, 's> Ctx<'a, 's> {
             stack: vec![id.to_string()],
             depth: 0,
             too_deep: false,
-            literal_numbers: false,
+            runtime_formats: false,
         };
         self.pattern(pattern, None, Parent::Top, &mut w);
         w.flush(Parent::Top);
@@ -815,6 +827,7 @@ impl<'a, 's> Ctx<'a, 's> {
                 }
             }
             ast::InlineExpression::FunctionReference { id, .. } => {
+                w.runtime_formats = true;
                 w.issue(format!("function {}() has no ICU equivalent", id.name))
             }
             ast::InlineExpression::MessageReference { id, attribute } => {
@@ -903,7 +916,7 @@ impl<'a, 's> Ctx<'a, 's> {
         w.issue(format!(
             "number literal {value} is formatted per locale by Fluent (digits, separators), written as is in ICU"
         ));
-        w.literal_numbers = true;
+        w.runtime_formats = true;
         w.lit(value);
     }
 
@@ -977,6 +990,8 @@ impl<'a, 's> Ctx<'a, 's> {
                 Ok(text.unwrap_or_default())
             }
             _ => {
+                // (A function of the app's: only the app can choose the variant.)
+                w.runtime_formats = true;
                 w.issue("a selector ICU cannot express".into());
                 Ok(String::new())
             }
@@ -1325,7 +1340,7 @@ mod tests {
                 "above",
             ),
             ("maximumSignificantDigits: 0", "out of Intl's range"),
-            ("minimumFractionDigits: 1.5", "out of Intl's range"),
+            ("minimumFractionDigits: \"abc\"", "out of Intl's range"),
         ] {
             let c = icu(&format!("a = {{ NUMBER($n, {opt}) }}\n"), "a");
             assert!(
@@ -1334,6 +1349,11 @@ mod tests {
                 c.issues
             );
         }
+        // Intl cuts a fraction off: 2.5 is 2 (and at most 3), as ICU's `.00#` says (the third attack
+        // found "out of range" reported, and the digits lost).
+        let c = icu("a = { NUMBER($n, minimumFractionDigits: 2.5) }\n", "a");
+        assert_eq!(c.icu, "{n, number, ::.00#}");
+        assert!(c.issues.is_empty(), "{:?}", c.issues);
         for (opt, why) in [
             ("dateStyle: \"short\"", "FormatJS's own style"),
             ("dayPeriod: \"short\"", "no ICU equivalent"),

@@ -1,4 +1,5 @@
-//! What the JavaScript runtimes refuse: the options of a translation's `NUMBER()` and
+//! What the JavaScript runtimes refuse (and one thing carta cannot format: `DATETIME()`
+//! of a literal, which its handouts would print as "DATETIME()"): the options of a translation's `NUMBER()` and
 //! `DATETIME()` that make `Intl` throw (a `RangeError` or `TypeError`), so that
 //! @fluent/bundle reports an error and prints the bare number or an ISO date, and
 //! intl-messageformat throws. fluent-rs has no `Intl` and ignores them, so carta asks
@@ -13,11 +14,24 @@ use fluent_syntax::ast;
 
 /// Why `Intl` refuses this call of `NUMBER` or `DATETIME` (any other function: None).
 pub fn refusal(function: &str, arguments: &ast::CallArguments<&str>) -> Option<String> {
+    const REFUSED: &str = ": the JavaScript runtimes' Intl refuses it (@fluent/bundle prints the bare value, intl-messageformat throws)";
     match function {
-        "NUMBER" => number(arguments),
-        "DATETIME" => datetime(arguments),
+        "NUMBER" => number(arguments).map(|why| why + REFUSED),
+        "DATETIME" if !literal_date(arguments) => datetime(arguments).map(|why| why + REFUSED),
+        // A literal date: carta's runtime (fluent-rs has no DATETIME) would print
+        // "DATETIME()" in the handout; the app's date is a variable.
+        "DATETIME" => Some(
+            "DATETIME() of anything but a variable (the date the app passes) cannot be formatted by carta: its handouts would print \"DATETIME()\"".into(),
+        ),
         _ => None,
     }
+}
+
+fn literal_date(arguments: &ast::CallArguments<&str>) -> bool {
+    !matches!(
+        arguments.positional.first(),
+        Some(ast::InlineExpression::VariableReference { .. })
+    )
 }
 
 /// A literal option's value as `Intl` gets it: a number literal is a number, a string
@@ -237,6 +251,7 @@ mod tests {
             "DATETIME($d, dateStyle: \"long\", weekday: \"long\")",
             "DATETIME($d, fractionalSecondDigits: 4)",
             "DATETIME($d, timeStyle: \"long\", timeZoneName: \"short\")",
+            "DATETIME(0, year: \"numeric\")",
         ] {
             assert!(call(refused).is_some(), "{refused}");
         }

@@ -53,7 +53,7 @@ pub fn messages(
         fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
             let (resolved, c) = (self.0, self.1);
             let text = |attr: Option<&str>, part: &'_ icu::Converted| -> Option<&'_ str> {
-                if !part.variables.is_empty() || part.literal_numbers {
+                if !part.variables.is_empty() || part.runtime_formats {
                     return None;
                 }
                 let r = resolved?;

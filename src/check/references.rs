@@ -133,7 +133,11 @@ pub(super) fn check_reach(
             }
             U::Refused(why) => {
                 if once(why.clone()) {
-                    out.push(d(Code::Format, offset_of(pattern_start(pattern)), format!("{label}: {why}; the JavaScript runtimes refuse it (@fluent/bundle prints the bare value, intl-messageformat throws), so build uses the fallback")));
+                    out.push(d(
+                        Code::Format,
+                        offset_of(pattern_start(pattern)),
+                        format!("{label}: {why}; build uses the fallback"),
+                    ));
                 }
             }
             // Direct ones: the variable and reference rules report them.

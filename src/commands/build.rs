@@ -2256,7 +2256,23 @@ fn build_locale(
         let term = format!("-{name}");
         (0..chain.len()).any(|k| find(k, &term).is_some())
     };
-    let copy = |id: &str, k: usize| bundle::merge::copy_name(id, chain[k].as_str(), &taken);
+    // One name per copy (of a term `-x` or a message `x`, per locale), never one a
+    // chain locale or another copy uses.
+    let named: std::cell::RefCell<(
+        HashMap<(String, usize), String>,
+        std::collections::HashSet<String>,
+    )> = Default::default();
+    let copy = |id: &str, k: usize| -> String {
+        let mut named = named.borrow_mut();
+        if let Some(n) = named.0.get(&(id.to_string(), k)) {
+            return n.clone();
+        }
+        let used = |n: &str| taken(n) || named.1.contains(n);
+        let name = bundle::merge::copy_name(id, chain[k].as_str(), &used);
+        named.1.insert(name.clone());
+        named.0.insert((id.to_string(), k), name.clone());
+        name
+    };
     // Locale k's entry: its own term or message, or the helper its bundle formats (its
     // own, else the first later locale's: a de-AT translation uses de's helper).
     let entry_for = |k: usize, name: &str| {
@@ -2391,59 +2407,75 @@ fn build_locale(
         refs.reverse();
         refs
     };
-    while let Some(id) = pending.pop() {
-        if !emitted.insert(&id) {
-            continue;
-        }
-        let Some((k, text)) = (0..chain.len()).find_map(|k| find(k, &id).map(|t| (k, t))) else {
-            continue; // exists nowhere: check reports it
-        };
-        let text = own_terms(text, k, &mut term_copies);
-        let entry = Catalog::parse(&text);
-        // A helper message (not a term) is one of the locale's messages in every bundle:
-        // messages.json lists it too, formatted from the same locale.
-        if let Some(EntryKind::Message(_)) =
-            (!entry.resource.body.is_empty()).then(|| entry.kind(0))
-        {
-            let mut resolved = Resolved::default();
-            for (key, _) in entry.patterns(0) {
-                let attr = key.strip_prefix('.');
-                if let Some(text) = format(k, &id, attr) {
-                    let part = Part {
-                        text,
-                        from: k,
-                        flag: None,
-                    };
-                    match attr {
-                        None => resolved.value = Some(part),
-                        Some(a) => {
-                            resolved.attributes.insert(a.to_string(), part);
+    // Until nothing more is needed: the entries referred to, and the copies of the
+    // fallback locales' own terms (and helpers' values) their entries use.
+    let mut copied = std::collections::HashSet::new();
+    loop {
+        while let Some(id) = pending.pop() {
+            if !emitted.insert(&id) {
+                continue;
+            }
+            let Some((k, text)) = (0..chain.len()).find_map(|k| find(k, &id).map(|t| (k, t)))
+            else {
+                continue; // exists nowhere: check reports it
+            };
+            let text = own_terms(text, k, &mut term_copies);
+            let entry = Catalog::parse(&text);
+            // A helper message (not a term) is one of the locale's messages in every bundle:
+            // messages.json lists it too, formatted from the same locale.
+            if let Some(EntryKind::Message(_)) =
+                (!entry.resource.body.is_empty()).then(|| entry.kind(0))
+            {
+                let mut resolved = Resolved::default();
+                for (key, _) in entry.patterns(0) {
+                    let attr = key.strip_prefix('.');
+                    if let Some(text) = format(k, &id, attr) {
+                        let part = Part {
+                            text,
+                            from: k,
+                            flag: None,
+                        };
+                        match attr {
+                            None => resolved.value = Some(part),
+                            Some(a) => {
+                                resolved.attributes.insert(a.to_string(), part);
+                            }
                         }
                     }
                 }
+                helpers.insert(id.clone(), resolved);
             }
-            helpers.insert(id.clone(), resolved);
-        }
-        pending.extend(
-            (0..entry.resource.body.len())
-                .flat_map(|i| entry.references(i))
-                .filter(|r| !emitted.contains(r)),
-        );
-        push(&mut ftl, &mut ranges, &text);
-    }
-    // The fallback locales' own terms that their entries use, under their copies' names.
-    let mut copied = std::collections::HashSet::new();
-    while let Some((name, k)) = term_copies.pop() {
-        if !copied.insert((name.clone(), k)) {
-            continue;
-        }
-        let Some(text) = find(k, &name) else {
-            continue;
-        };
-        let text = own_terms(text, k, &mut term_copies);
-        let name = copy(name.trim_start_matches('-'), k);
-        if let Some(text) = bundle::merge::renamed_term(&text, &name) {
+            pending.extend(
+                (0..entry.resource.body.len())
+                    .flat_map(|i| entry.references(i))
+                    .filter(|r| !emitted.contains(r)),
+            );
             push(&mut ftl, &mut ranges, &text);
+        }
+        // The fallback locales' own terms that their entries use, under their copies' names.
+        while let Some((name, k)) = term_copies.pop() {
+            if !copied.insert((name.clone(), k)) {
+                continue;
+            }
+            let Some(text) = entry_for(k, &name) else {
+                continue;
+            };
+            let text = own_terms(text, k, &mut term_copies);
+            let name = copy(&name, k);
+            if let Some(text) = bundle::merge::renamed_term(&text, &name) {
+                // What the copy uses comes along too (a locale's term the copied helper
+                // refers to).
+                let entry = Catalog::parse(&text);
+                pending.extend(
+                    (0..entry.resource.body.len())
+                        .flat_map(|i| entry.references(i))
+                        .filter(|r| !emitted.contains(r)),
+                );
+                push(&mut ftl, &mut ranges, &text);
+            }
+        }
+        if pending.is_empty() && term_copies.is_empty() {
+            break;
         }
     }
     ftl.truncate(ftl.trim_end_matches(FLUENT_BLANK).len());
