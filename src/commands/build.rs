@@ -2258,19 +2258,19 @@ fn build_locale(
     };
     // One name per copy (of a term `-x` or a message `x`, per locale), never one a
     // chain locale or another copy uses.
-    let named: std::cell::RefCell<(
-        HashMap<(String, usize), String>,
-        std::collections::HashSet<String>,
-    )> = Default::default();
+    let named: std::cell::RefCell<HashMap<(String, usize), String>> = Default::default();
+    let used_names: std::cell::RefCell<std::collections::HashSet<String>> = Default::default();
     let copy = |id: &str, k: usize| -> String {
         let mut named = named.borrow_mut();
-        if let Some(n) = named.0.get(&(id.to_string(), k)) {
+        if let Some(n) = named.get(&(id.to_string(), k)) {
             return n.clone();
         }
-        let used = |n: &str| taken(n) || named.1.contains(n);
-        let name = bundle::merge::copy_name(id, chain[k].as_str(), &used);
-        named.1.insert(name.clone());
-        named.0.insert((id.to_string(), k), name.clone());
+        let mut used_names = used_names.borrow_mut();
+        let name = bundle::merge::copy_name(id, chain[k].as_str(), &|n| {
+            taken(n) || used_names.contains(n)
+        });
+        used_names.insert(name.clone());
+        named.insert((id.to_string(), k), name.clone());
         name
     };
     // Locale k's entry: its own term or message, or the helper its bundle formats (its
