@@ -128,11 +128,14 @@ impl Record {
         let (source, translation) = hashes.split_once(", translation ")?;
         let (by, date) = head.rsplit_once(", ")?;
         let hex = |h: &str| !h.is_empty() && h.bytes().all(|b| b.is_ascii_hexdigit());
-        (hex(source) && hex(translation) && !by.trim().is_empty()).then(|| Record {
-            by: by.to_string(),
-            date: date.to_string(),
-            source: source.to_string(),
-            translation: translation.to_string(),
+        // (An impossible date, 2026-02-30 written by hand, is no sign-off either.)
+        (hex(source) && hex(translation) && !by.trim().is_empty() && valid_date(date)).then(|| {
+            Record {
+                by: by.to_string(),
+                date: date.to_string(),
+                source: source.to_string(),
+                translation: translation.to_string(),
+            }
         })
     }
 
@@ -330,5 +333,23 @@ mod tests {
         assert!(valid_date("2028-02-29") && !valid_date("2026-02-29") && !valid_date("2026-02-30"));
         assert!(!valid_date("0000-01-01") && !valid_date("9999-12-31"));
         assert!(valid_reviewer("Ana)").is_err() && valid_reviewer("Eve\u{202E}").is_err());
+    }
+
+    /// A record written by hand with an impossible date is no review (third attack: it
+    /// counted, and the handout's footer printed it).
+    #[test]
+    fn a_record_with_an_impossible_date_is_no_review() {
+        let ok = "Ana Ruiz, 2026-12-01 (source ab12, translation cd34)";
+        assert!(Record::parse(ok).is_some());
+        for date in [
+            "2026-02-30",
+            "9999-99-99",
+            "1800-01-01",
+            "0000-00-00",
+            "2026-13-45",
+        ] {
+            let text = ok.replace("2026-12-01", date);
+            assert!(Record::parse(&text).is_none(), "{date}");
+        }
     }
 }

@@ -188,6 +188,23 @@ fn validate(shown: &Path, text: &str) -> Result<()> {
                 format!("`{id}` gives the invisible or control character U+{:04X} (from an escape or a term); carta's words may not", c as u32),
             ));
         }
+        // The words that tell a patient a passage is outdated, unreviewed or in another
+        // language may not be blank (a `{""}` left only "⚠" on the page).
+        if matches!(
+            id,
+            "carta-notice-outdated"
+                | "carta-notice-unreviewed"
+                | "carta-fallback-title"
+                | "carta-fallback-notice"
+        ) && !value.chars().any(|c| c.is_alphanumeric())
+        {
+            return Err(config_error(
+                shown,
+                text,
+                offset,
+                format!("`{id}` tells readers a passage is not fit to print as it is: it must say so in words (it is blank)"),
+            ));
+        }
         if let Some(key) = id.strip_prefix("carta-clinic-") {
             let max = if key == "address" { 300 } else { 200 };
             let n = value.chars().count();
@@ -452,6 +469,13 @@ mod tests {
             e.contains("2:1: `carta-clinic-name` must have 1 to 200 characters"),
             "{e}"
         );
+        // (Third attack: a blank notice left only "⚠" beside outdated text.)
+        for blank in ["{\"\"}", "{\" \"}", "⚠ …"] {
+            assert!(
+                err(&format!("carta-notice-outdated = {blank}\n")).contains("must say so in words"),
+                "{blank}"
+            );
+        }
         let e = err(&format!("carta-clinic-name = {}\n", "W".repeat(201)));
         assert!(e.contains("it has 201"), "{e}");
         assert!(err("carta-clinic-phone = a{\"\\U0E0041\"}\n").contains("U+E0041"));
