@@ -541,7 +541,8 @@ fn what_the_attackers_found_reads_the_same_in_every_bundle() {
          intro = Read this leaflet.\ndose = Take 1 tablet a day.\n\
          care = Keep it clean.\n    Do not swim.\n\
          para =\n    One\n    Two\n\
-         k = { $n ->\n    [one] one\n   *[other] many\n}\n",
+         k = { $n ->\n    [one] one\n   *[other] many\n}\n\
+         count = { $c } items\nsummary = Summary: { count }\n",
     );
     write(
         root.join("locales/de/main.ftl"),
@@ -558,9 +559,13 @@ fn what_the_attackers_found_reads_the_same_in_every_bundle() {
          dose = Nehmen Sie 1 Tablette am Tag.\n\
          care = Sauber halten.\n    \u{3000}Nicht schwimmen.\n\
          para =\n    Eins\n      \n    Zwei\n\
-         k = \t{ $n ->\n    [one] eins\n   *[other] viele\n}\n",
+         k = \t{ $n ->\n    [one] eins\n   *[other] viele\n}\n\
+         count = { NUMBER($c) } Stück\nsummary = Übersicht\n",
     );
-    write(root.join("locales/de-AT/main.ftl"), "m = Servus\n");
+    write(
+        root.join("locales/de-AT/main.ftl"),
+        "m = Servus\nsummary = Überblick: { count }\n",
+    );
     carta_ok(root, &["build", "--pseudo"], 0);
     let de = json(&read(root.join("dist/de/messages.json")));
     assert_eq!(de["messages"]["m"]["attributes"]["title"], "Hello title");
@@ -579,6 +584,12 @@ fn what_the_attackers_found_reads_the_same_in_every_bundle() {
     assert_eq!(
         json(&read(root.join("dist/en-US/messages.icu.json")))["files"],
         "You have {n, number} files"
+    );
+    // de's NUMBER($c), reached from de-AT's summary, makes `c` a number for the source's
+    // summary too.
+    assert_eq!(
+        json(&read(root.join("dist/en-US/messages.icu.json")))["summary"],
+        "Summary: {c, number} items"
     );
     check_bundles_with_arguments(root);
 }

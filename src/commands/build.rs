@@ -283,7 +283,10 @@ pub fn run(project: &Project, opts: &Options) -> Result<Report> {
     let (source_resources, source_whole) = resources(&source_catalogs, &source_texts);
     let source_rels: Vec<PathBuf> = sources.iter().map(|(rel, _)| rel.clone()).collect();
     let kinds = source_kinds(source_resources.iter().map(FluentResource::source));
-    let raised = translation_hints(project, &targets, &kinds);
+    let raised = translation_hints(project, &targets, &kinds).map(|mut raised| {
+        raise_through_references(&source_catalogs, &mut raised);
+        raised
+    });
     let source = SourceLocale {
         tag: &project.source,
         rels: &source_rels,
@@ -1164,6 +1167,67 @@ fn translation_hints(
         }
     }
     any.then_some(raised)
+}
+
+/// A source part that refers to another (`summary = Summary: { count }`) passes its
+/// variables on, so a variable raised to a number in the other (a translation of
+/// `count` uses `NUMBER($n)`) is raised in it too: its ICU must say `{n, number}` as well
+/// (it said `{n}`, and printed "1234.5" where Fluent printed "1,234.5").
+fn raise_through_references(catalogs: &[Catalog], raised: &mut bundle::icu::Kinds) {
+    let mut edges: Vec<(String, String)> = Vec::new();
+    for c in catalogs {
+        for e in &c.resource.body {
+            let fluent_syntax::ast::Entry::Message(m) = e else {
+                continue;
+            };
+            let parts = m.value.iter().map(|p| (m.id.name.to_string(), p)).chain(
+                m.attributes
+                    .iter()
+                    .map(|a| (format!("{}.{}", m.id.name, a.id.name), &a.value)),
+            );
+            for (key, p) in parts {
+                if !raised.contains_key(&key) {
+                    continue; // no variables
+                }
+                crate::check::ast::walk_pattern(p, &mut |i| {
+                    if let fluent_syntax::ast::InlineExpression::MessageReference {
+                        id,
+                        attribute,
+                    } = i
+                    {
+                        let to = match attribute {
+                            None => id.name.to_string(),
+                            Some(a) => format!("{}.{}", id.name, a.name),
+                        };
+                        edges.push((key.clone(), to));
+                    }
+                });
+            }
+        }
+    }
+    // To a fixed point (a chain of references raises along it), at most once per edge.
+    for _ in 0..=edges.len() {
+        let mut changed = false;
+        for (from, to) in &edges {
+            let Some(theirs) = raised.get(to).cloned() else {
+                continue;
+            };
+            let Some(ours) = raised.get_mut(from) else {
+                continue;
+            };
+            for (v, kind) in theirs {
+                if let Some(k) = ours.get_mut(&v) {
+                    if kind < *k {
+                        *k = kind;
+                        changed = true;
+                    }
+                }
+            }
+        }
+        if !changed {
+            break;
+        }
+    }
 }
 
 /// The names (`message`, `-term`) an entry's text seems to refer to: an identifier right
