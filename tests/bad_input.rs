@@ -778,19 +778,8 @@ fn what_a_non_default_variant_lacks_makes_the_part_fall_back() {
          attr = { $n ->\n    [one] { selterm.nope }\n   *[other] Viele\n}\n",
     );
     carta_ok(root, &["build"], 0);
-    let manifest = json(&read(root.join("dist/manifest.json")));
-    let de = manifest["locales"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|l| l["tag"] == "de")
-        .unwrap();
-    let fell: Vec<&str> = de["fell_back"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|f| f["id"].as_str().unwrap())
-        .collect();
+    let de = manifest_locale(root, "de");
+    let fell = fell_back_ids(root, "de");
     // (A term printing a variable its reference does not pass wrote `{$y}`; one that
     // selects on it takes its default variant, as meant.)
     assert_eq!(
@@ -836,19 +825,8 @@ fn a_translation_using_an_untranslated_source_term_is_published() {
     let ftl = read(root.join("dist/de/messages.ftl"));
     assert!(ftl.contains("about = Über { -brand }"), "{ftl}");
     assert!(ftl.contains("-brand = Carta"), "{ftl}");
-    let manifest = json(&read(root.join("dist/manifest.json")));
-    let de = manifest["locales"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|l| l["tag"] == "de")
-        .unwrap();
-    let fell: Vec<&str> = de["fell_back"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|f| f["id"].as_str().unwrap())
-        .collect();
+    let de = manifest_locale(root, "de");
+    let fell = fell_back_ids(root, "de");
     assert_eq!(fell, ["helper"], "{de}");
 }
 
@@ -992,27 +970,11 @@ fn check_reports_what_build_lets_fall_back() {
     .collect();
     assert_eq!(found, want, "{report}");
     carta_ok(root, &["build"], 0);
-    let manifest = json(&read(root.join("dist/manifest.json")));
-    let de = manifest["locales"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|l| l["tag"] == "de")
-        .unwrap();
-    let fell: Vec<&str> = de["fell_back"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|f| f["id"].as_str().unwrap())
-        .collect();
+    let de = manifest_locale(root, "de");
+    let fell = fell_back_ids(root, "de");
     assert_eq!(fell, ["a", "b", "d", "sum", "v", "when"], "{de}");
     // The source's own refused option is in none of its bundles (German's is fine).
-    let en = manifest["locales"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|l| l["tag"] == "en-US")
-        .unwrap();
+    let en = manifest_locale(root, "en-US");
     assert_eq!(en["unformattable"], serde_json::json!(["src"]), "{en}");
     assert!(!read(root.join("dist/en-US/messages.ftl")).contains("src ="));
     let ftl = read(root.join("dist/de/messages.ftl"));
@@ -1106,22 +1068,8 @@ fn what_a_part_reaches_through_terms_and_helpers_is_checked_at_any_depth() {
     .collect();
     assert_eq!(found, want, "{report}");
     carta_ok(root, &["build"], 0);
-    let manifest = json(&read(root.join("dist/manifest.json")));
-    let fell = |tag: &str| -> Vec<String> {
-        manifest["locales"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .find(|l| l["tag"] == tag)
-            .unwrap()["fell_back"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|f| f["id"].as_str().unwrap().to_string())
-            .collect()
-    };
     assert_eq!(
-        fell("de"),
+        fell_back_ids(root, "de"),
         ["a", "bye", "c", "d", "nested", "term-msg", "via-helper"]
     );
     let de = read(root.join("dist/de/messages.ftl"));

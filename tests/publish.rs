@@ -587,22 +587,14 @@ fn a_partial_build_does_not_overwrite_a_manifest_another_build_wrote_meanwhile()
 /// messages.json says which messages are published marked.
 #[test]
 fn outdated_text_follows_the_stricter_policy_and_app_bundles_say_what_is_marked() {
-    let tmp = common::ftl_project();
-    let root = tmp.path();
-    write(
-        root.join("locales/en-US/main.ftl"),
-        "a = Do not swim\nc = Rest\n",
-    );
-    write(
-        root.join("locales/de/main.ftl"),
-        "a = Nicht schwimmen\nc = Ruhe\n",
-    );
-    carta_ok(root, &["sync"], 0);
-    write(
-        root.join("locales/en-US/main.ftl"),
+    let tmp = translated_then_changed(
+        &[
+            ("en-US", "a = Do not swim\nc = Rest\n"),
+            ("de", "a = Nicht schwimmen\nc = Ruhe\n"),
+        ],
         "a = You may swim after two days\nc = Rest\n",
     );
-    carta_ok(root, &["sync"], 0);
+    let root = tmp.path();
     let config = "source-locale = \"en-US\"\n[publish]\nunreviewed = \"fallback\"\n";
     write(root.join("carta.toml"), config);
     carta_ok(root, &["build"], 0);
@@ -633,26 +625,21 @@ fn outdated_text_follows_the_stricter_policy_and_app_bundles_say_what_is_marked(
 /// translation pulls in from later locales of its chain counts too.
 #[test]
 fn a_regional_translation_is_only_as_current_as_what_it_takes_from_its_parent() {
-    let tmp = common::ftl_project();
-    let root = tmp.path();
-    write(
-        root.join("locales/en-US/main.ftl"),
-        "advice = You can shower with the tape on.\nnote = Note: { advice }\n",
-    );
-    write(
-        root.join("locales/es/main.ftl"),
-        "advice = Puede ducharse con la cinta.\nnote = Nota: { advice }\n",
-    );
-    write(
-        root.join("locales/es-MX/main.ftl"),
-        "note = Nota MX: { advice }\n",
-    );
-    carta_ok(root, &["sync"], 0);
-    write(
-        root.join("locales/en-US/main.ftl"),
+    let tmp = translated_then_changed(
+        &[
+            (
+                "en-US",
+                "advice = You can shower with the tape on.\nnote = Note: { advice }\n",
+            ),
+            (
+                "es",
+                "advice = Puede ducharse con la cinta.\nnote = Nota: { advice }\n",
+            ),
+            ("es-MX", "note = Nota MX: { advice }\n"),
+        ],
         "advice = Do not shower with the tape on.\nnote = Note: { advice }\n",
     );
-    carta_ok(root, &["sync"], 0);
+    let root = tmp.path();
     carta_ok(root, &["build"], 0);
     let mx = json(&read(root.join("dist/es-MX/messages.json")));
     assert_eq!(mx["messages"]["note"]["status"], "outdated", "{mx}");
@@ -667,4 +654,19 @@ fn a_regional_translation_is_only_as_current_as_what_it_takes_from_its_parent() 
         "Note: Do not shower with the tape on."
     );
     assert!(!read(root.join("dist/es-MX/messages.ftl")).contains("Puede ducharse"));
+}
+
+/// A small Fluent project whose locales (`(tag, main.ftl)`, the source first) are
+/// synced, then whose source's `main.ftl` becomes `source_after` and is synced again:
+/// every translation of a changed message is outdated.
+fn translated_then_changed(locales: &[(&str, &str)], source_after: &str) -> tempfile::TempDir {
+    let tmp = common::ftl_project();
+    let root = tmp.path();
+    for (tag, text) in locales {
+        write(root.join(format!("locales/{tag}/main.ftl")), text);
+    }
+    carta_ok(root, &["sync"], 0);
+    write(root.join("locales/en-US/main.ftl"), source_after);
+    carta_ok(root, &["sync"], 0);
+    tmp
 }

@@ -212,7 +212,7 @@ fn source_references(
                 } else {
                     "message"
                 };
-                let mut d = Diagnostic::new(
+                let d = Diagnostic::new(
                     Code::SourceReference,
                     project.source.as_str(),
                     path.clone(),
@@ -220,16 +220,7 @@ fn source_references(
                     Some(&id),
                     format!("the source's `{id}` refers to the {what} `{r}`, which no source file defines: fine if the app provides it at run time, else a mistake in the source (translations that copy the reference are not flagged)"),
                 );
-                let (line, column, excerpt) = index.locate(d.offset);
-                d.line = line;
-                d.column = column;
-                d.set_excerpt(excerpt, column);
-                if let Some(&s) = overrides.get(&Code::SourceReference) {
-                    d.severity = s;
-                }
-                if d.severity != Severity::Off {
-                    diags.push(d);
-                }
+                place(d, &index, &overrides, &mut diags);
                 reported.push(r);
             }
         }
@@ -253,7 +244,7 @@ fn source_references(
                 };
                 let id = id.as_ref();
                 let path = project.show(&dir.join(&source.rel));
-                let mut d = Diagnostic::new(
+                let d = Diagnostic::new(
                     Code::DuplicateId,
                     project.source.as_str(),
                     path,
@@ -265,16 +256,7 @@ fn source_references(
                     ),
                 );
                 let index = index.get_or_insert_with(|| crate::fs::LineIndex::new(catalog.text));
-                let (line, column, excerpt) = index.locate(d.offset);
-                d.line = line;
-                d.column = column;
-                d.set_excerpt(excerpt, column);
-                if let Some(&s) = overrides.get(&Code::DuplicateId) {
-                    d.severity = s;
-                }
-                if d.severity != Severity::Off {
-                    diags.push(d);
-                }
+                place(d, index, &overrides, &mut diags);
             }
         }
     }
@@ -646,6 +628,26 @@ fn check_locale(
 }
 
 /// `[check.severity]` of carta.toml, by check.
+/// A source finding placed in its file (line, column, excerpt) at the severity the
+/// project gives its check, kept unless that is `off`.
+fn place(
+    mut d: Diagnostic,
+    index: &crate::fs::LineIndex,
+    overrides: &HashMap<Code, Severity>,
+    diags: &mut Vec<Diagnostic>,
+) {
+    let (line, column, excerpt) = index.locate(d.offset);
+    d.line = line;
+    d.column = column;
+    d.set_excerpt(excerpt, column);
+    if let Some(&s) = overrides.get(&d.code) {
+        d.severity = s;
+    }
+    if d.severity != Severity::Off {
+        diags.push(d);
+    }
+}
+
 fn severity_overrides(project: &Project) -> HashMap<Code, Severity> {
     project
         .config

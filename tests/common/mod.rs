@@ -305,3 +305,25 @@ pub fn dump_dom(page: &Path) -> String {
     );
     dom
 }
+
+/// The entry of locale `tag` in `dist/manifest.json` (read from the project's `dist`).
+pub fn manifest_locale(root: &Path, tag: &str) -> serde_json::Value {
+    let manifest = json(&read(root.join("dist/manifest.json")));
+    manifest["locales"]
+        .as_array()
+        .expect("locales")
+        .iter()
+        .find(|l| l["tag"] == tag)
+        .unwrap_or_else(|| panic!("{tag} is not in the manifest"))
+        .clone()
+}
+
+/// The IDs of the messages locale `tag` took from a later locale of its chain.
+pub fn fell_back_ids(root: &Path, tag: &str) -> Vec<String> {
+    manifest_locale(root, tag)["fell_back"]
+        .as_array()
+        .expect("fell_back")
+        .iter()
+        .map(|f| f["id"].as_str().expect("id").to_string())
+        .collect()
+}
